@@ -1,0 +1,56 @@
+//! minhbach: a static site generator for public transparency reports.
+//!
+//! The pipeline reads off the module tree: [`load`] (files → typed model with
+//! positions) → [`model`] (reports, indicators, computed status) → [`render`]
+//! (HTML via Tera, SVG via plotters, data files) → [`write`] (atomic output).
+//! Problems travel as [`diagnostics::Diagnostic`] values to the CLI, which
+//! prints them.
+
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod write;
+pub mod yaml;
+
+use std::path::Path;
+
+use diagnostics::Diagnostics;
+
+/// Options of one build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Replaces `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}
+
+/// Load, check and render the site in `content_dir` in memory. Returns the
+/// output when there are no errors, and every diagnostic either way.
+pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Output>, Diagnostics) {
+    let (site, mut diags) = load::load_site(content_dir);
+    if options.strict {
+        diags.make_strict();
+    }
+    let Some(mut site) = site.filter(|_| !diags.has_errors()) else { return (None, diags) };
+    if let Some(url) = &options.base_url {
+        site.config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    }
+    let site_root = content_dir.parent().unwrap_or(Path::new("."));
+    let (theme, theme_diags) = load::theme::load_theme(site_root, &site.config.theme);
+    diags.extend(theme_diags);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    match render::render_site(&site, &theme) {
+        Ok(out) => (Some(out), diags),
+        Err(render_diags) => {
+            diags.extend(render_diags);
+            if options.strict {
+                diags.make_strict();
+            }
+            (None, diags)
+        }
+    }
+}

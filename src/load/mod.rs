@@ -1,0 +1,754 @@
+//! Load a content folder into the typed model, collecting every diagnostic
+//! instead of stopping at the first.
+
+mod files;
+mod raw;
+mod sections;
+pub mod theme;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
+use crate::model::*;
+use crate::yaml::{self, Spans};
+
+pub use files::{is_slug, slugify, MAX_FILE_BYTES};
+use raw::*;
+
+/// Slugs that name fixed pages inside a report and so cannot be section slugs.
+pub const RESERVED_SLUGS: &[&str] = &["groups", "projects", "indicators", "datasets", "data", "static", "agencies"];
+
+/// Load the site in `content_dir`. Returns the site when it is usable (it may
+/// still come with warnings) and all diagnostics.
+pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let site = Loader { root: content_dir, diags: &mut diags }.site();
+    let site = if diags.has_errors() { None } else { site };
+    (site, diags)
+}
+
+struct Loader<'a> {
+    root: &'a Path,
+    diags: &'a mut Diagnostics,
+}
+
+/// One parsed YAML file: its text, positions and where it lives, so that checks
+/// after parsing can still point at a line.
+struct Doc<'a> {
+    shown: PathBuf,
+    src: String,
+    spans: Spans,
+    langs: &'a [String],
+}
+
+impl Doc<'_> {
+    fn err(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.shown, Some(self.spans.at(at)), message).with_source(&self.src)
+    }
+
+    fn warn(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.shown, Some(self.spans.at(at)), message).with_source(&self.src)
+    }
+
+    /// Localized text: must contain the default language, and only known languages.
+    fn text(&self, raw: &RawText, at: &str, diags: &mut Diagnostics) -> Text {
+        let default = self.langs[0].as_str();
+        match raw {
+            RawText::Plain(s) => Text::new(default, s.trim()),
+            RawText::Map(map) => {
+                for lang in map.keys() {
+                    if !self.langs.contains(lang) {
+                        diags.push(
+                            self.err(&format!("{at}.{lang}"), format!("unknown language `{lang}`"))
+                                .with_hint(format!("languages of this site (site.yaml): {}", self.langs.join(", "))),
+                        );
+                    }
+                }
+                let translations: BTreeMap<String, String> =
+                    map.iter().map(|(k, v)| (k.clone(), v.trim().to_string())).collect();
+                let Some(d) = translations.get(default) else {
+                    diags.push(
+                        self.err(at, format!("text has no `{default}` version (the site's default language)"))
+                            .with_hint(format!("add `{default}: ...`; other languages fall back to it")),
+                    );
+                    return Text { default: translations.values().next().cloned().unwrap_or_default(), translations };
+                };
+                Text { default: d.clone(), translations }
+            }
+        }
+    }
+
+    fn period(&self, raw: &RawPeriod, at: &str, diags: &mut Diagnostics) -> Option<Period> {
+        Period::parse(&raw.0).map_err(|m| diags.push(self.err(at, m))).ok()
+    }
+
+    fn date(&self, raw: &RawPeriod, at: &str, diags: &mut Diagnostics) -> Option<Date> {
+        let d = Date::parse(&raw.0);
+        if d.is_none() {
+            diags.push(self.err(at, format!("`{}` is not a date", raw.0)).with_hint("write dates as YYYY-MM-DD, e.g. 2023-06-05"));
+        }
+        d
+    }
+
+    fn slug(&self, s: &str, at: &str, what: &str, diags: &mut Diagnostics) {
+        if !is_slug(s) {
+            diags.push(
+                self.err(at, format!("{what} `{s}` is not a valid id"))
+                    .with_hint(format!("use lowercase letters a-z, digits and `-`, e.g. `{}`", slugify(s))),
+            );
+        }
+    }
+
+    fn number(&self, v: f64, at: &str, diags: &mut Diagnostics) -> bool {
+        if v.is_finite() {
+            return true;
+        }
+        diags.push(self.err(at, "number must be finite (NaN and infinity are not values)"));
+        false
+    }
+
+    fn source(&self, raw: &RawSource, at: &str, refs: &[Reference], diags: &mut Diagnostics) -> Source {
+        match raw {
+            RawSource::Text(t) => Source::Text(self.text(t, at, diags)),
+            RawSource::Ref(r) => {
+                if !refs.iter().any(|x| x.id == r.reference) {
+                    let ids: Vec<&str> = refs.iter().map(|x| x.id.as_str()).collect();
+                    let mut d = self.err(&format!("{at}.ref"), format!("reference `{}` is not defined in report.yaml", r.reference));
+                    d = match did_you_mean(&r.reference, ids.iter().copied()) {
+                        Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                        None if ids.is_empty() => d.with_hint("add it under `references:` in report.yaml"),
+                        None => d.with_hint(format!("defined references: {}", ids.join(", "))),
+                    };
+                    diags.push(d);
+                }
+                if let Some(url) = &r.url {
+                    check_url(self, url, &format!("{at}.url"), diags);
+                }
+                Source::Ref { id: r.reference.clone(), at: r.at.clone(), url: r.url.clone() }
+            }
+        }
+    }
+
+    /// Report a duplicate id, pointing at both places.
+    fn duplicates(&self, ids: &[(String, String)], what: &str, diags: &mut Diagnostics) {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (id, at) in ids {
+            if let Some(first) = seen.get(id.as_str()) {
+                let p = self.spans.at(first);
+                diags.push(
+                    self.err(at, format!("duplicate {what} `{id}`"))
+                        .with_hint(format!("first defined at line {}; ids must be unique", p.line)),
+                );
+            } else {
+                seen.insert(id, at);
+            }
+        }
+    }
+}
+
+/// Links in content may use only safe schemes; the renderer enforces this too.
+fn check_url(doc: &Doc, url: &str, at: &str, diags: &mut Diagnostics) {
+    if !crate::render::is_safe_url(url) {
+        diags.push(
+            doc.err(at, format!("URL `{url}` uses a scheme that is not allowed"))
+                .with_hint("use an http:// or https:// address"),
+        );
+    }
+}
+
+impl Loader<'_> {
+    fn shown(&self, path: &Path) -> PathBuf {
+        crate::diagnostics::display_path(path, self.root.parent().unwrap_or(self.root))
+    }
+
+    /// Read and parse one YAML file. `Ok(None)` is an empty file.
+    fn parse<'l, T: DeserializeOwned>(&mut self, path: &Path, langs: &'l [String]) -> Option<(Option<T>, Doc<'l>)> {
+        let shown = self.shown(path);
+        let src = match files::read_text(path, self.root, &shown) {
+            Ok(s) => s,
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
+        };
+        match yaml::parse::<T>(&src, &shown, 0) {
+            Ok(Some((v, spans))) => Some((Some(v), Doc { shown, src, spans, langs })),
+            Ok(None) => Some((None, Doc { shown, src, spans: Spans::default(), langs })),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    fn site(&mut self) -> Option<Site> {
+        if !self.root.is_dir() {
+            self.diags.push(Diagnostic::error(self.root, None, "content folder not found")
+                .with_hint("run from the folder that contains `content/`, or pass --content DIR"));
+            return None;
+        }
+        let config = self.config()?;
+        let langs = config.languages.clone();
+        let agencies = self.agencies(&langs);
+        let lookup = AgencyLookup::new(&agencies);
+        let mut reports = Vec::new();
+        let reports_dir = self.root.join("reports");
+        if reports_dir.is_dir() {
+            match files::list_dir(&reports_dir) {
+                Ok(entries) => {
+                    for dir in entries {
+                        if dir.is_dir() {
+                            if let Some(r) = self.report(&dir, &langs, &lookup) {
+                                reports.push(r);
+                            }
+                        } else {
+                            let shown = self.shown(&dir);
+                            self.diags.push(
+                                Diagnostic::warning(shown, None, "file ignored: `reports/` holds one folder per report")
+                                    .with_hint("move it into a report folder, or start its name with `_` to silence this"),
+                            );
+                        }
+                    }
+                }
+                Err(e) => self.diags.push(files::io_error(&self.shown(&reports_dir), &e)),
+            }
+        }
+        if reports.is_empty() && !self.diags.has_errors() {
+            self.diags.push(
+                Diagnostic::warning(self.shown(&reports_dir), None, "the site has no reports")
+                    .with_hint("create reports/<slug>/report.yaml"),
+            );
+        }
+        reports.sort_by(|a, b| b.period.end().cmp(&a.period.end()).then_with(|| a.slug.cmp(&b.slug)));
+        Some(Site { config, agencies, reports })
+    }
+
+    fn config(&mut self) -> Option<SiteConfig> {
+        let path = self.root.join("site.yaml");
+        if !path.is_file() {
+            self.diags.push(
+                Diagnostic::error(self.shown(&path), None, "site.yaml is missing")
+                    .with_hint("every site needs content/site.yaml with at least `title` and `base_url`"),
+            );
+            return None;
+        }
+        // Languages are needed to read localized text, so read them first.
+        let pre: Vec<String> = vec!["vi".to_string()];
+        let (raw, doc) = self.parse::<RawSite>(&path, &pre)?;
+        let Some(raw) = raw else {
+            self.diags.push(Diagnostic::error(doc.shown, None, "site.yaml is empty").with_hint("it needs at least `title` and `base_url`"));
+            return None;
+        };
+        let languages = raw.languages.clone().unwrap_or_else(|| vec!["vi".to_string()]);
+        let doc = Doc { langs: &languages, ..doc };
+        let mut d = Diagnostics::new();
+        if languages.is_empty() {
+            d.push(doc.err("languages", "`languages` is empty").with_hint("list at least one language, e.g. [vi]"));
+        }
+        for (i, l) in languages.iter().enumerate() {
+            if l.len() < 2 || l.len() > 8 || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+                d.push(doc.err(&format!("languages.{i}"), format!("`{l}` is not a language code")).with_hint("use codes such as vi, en"));
+            }
+            if languages[..i].contains(l) {
+                d.push(doc.err(&format!("languages.{i}"), format!("language `{l}` is listed twice")));
+            }
+        }
+        if d.has_errors() {
+            self.diags.extend(d);
+            return None;
+        }
+        let title = doc.text(&raw.title, "title", &mut d);
+        let publisher = raw.publisher.as_ref().map(|p| doc.text(p, "publisher", &mut d));
+        let base_url = normalize_base_url(&raw.base_url);
+        if !(base_url.starts_with("https://") || base_url.starts_with("http://") || base_url.starts_with('/')) {
+            d.push(doc.err("base_url", format!("`{}` is not a site address", raw.base_url))
+                .with_hint("write the full address, e.g. https://example.org/transparency/"));
+        }
+        let theme = raw.theme.clone().unwrap_or_else(|| "default".to_string());
+        if theme != "default" {
+            if !is_slug(&theme) {
+                d.push(doc.err("theme", format!("theme name `{theme}` is not a valid folder name")));
+            } else if !self.root.parent().unwrap_or(self.root).join("themes").join(&theme).is_dir() {
+                d.push(doc.err("theme", format!("theme `{theme}` not found: no folder themes/{theme}/"))
+                    .with_hint("use `default` (built in), or create themes/<name>/ beside content/"));
+            }
+        }
+        self.diags.extend(d);
+        Some(SiteConfig { title, base_url, languages, publisher, theme, content_dir: self.root.to_path_buf() })
+    }
+
+    fn agencies(&mut self, langs: &[String]) -> Vec<Agency> {
+        let path = self.root.join("agencies.yaml");
+        if !path.exists() {
+            return Vec::new();
+        }
+        let Some((raw, doc)) = self.parse::<Vec<RawAgency>>(&path, langs) else { return Vec::new() };
+        let raw = raw.unwrap_or_default();
+        let mut d = Diagnostics::new();
+        let mut out = Vec::new();
+        for (i, a) in raw.iter().enumerate() {
+            doc.slug(&a.id, &format!("{i}.id"), "agency id", &mut d);
+            out.push(Agency {
+                id: a.id.clone(),
+                name: doc.text(&a.name, &format!("{i}.name"), &mut d),
+                short: a.short.as_ref().map(|s| s.trim().to_string()),
+                aliases: a.aliases.iter().map(|s| s.trim().to_string()).collect(),
+            });
+        }
+        doc.duplicates(&raw.iter().enumerate().map(|(i, a)| (a.id.clone(), format!("{i}.id"))).collect::<Vec<_>>(), "agency id", &mut d);
+        // A name that two agencies claim would resolve arbitrarily: refuse it.
+        let mut owner: HashMap<String, (usize, String)> = HashMap::new();
+        for (i, a) in out.iter().enumerate() {
+            for name in agency_names(a) {
+                let key = AgencyLookup::key(&name);
+                match owner.get(&key) {
+                    Some((j, _)) if *j != i => d.push(doc.err(&format!("{i}"), format!(
+                        "agency name `{name}` is also used by agency `{}`", out[*j].id
+                    )).with_hint("each name, short name and alias must point to one agency")),
+                    Some(_) => {}
+                    None => {
+                        owner.insert(key, (i, name));
+                    }
+                }
+            }
+        }
+        self.diags.extend(d);
+        out
+    }
+
+    fn report(&mut self, dir: &Path, langs: &[String], lookup: &AgencyLookup) -> Option<Report> {
+        let slug = dir.file_name()?.to_string_lossy().to_string();
+        let shown_dir = self.shown(dir);
+        if let Err(d) = files::check_inside(dir, self.root, &shown_dir) {
+            self.diags.push(d);
+            return None;
+        }
+        if !is_slug(&slug) {
+            self.diags.push(Diagnostic::error(&shown_dir, None, format!("report folder `{slug}` is not a valid slug"))
+                .with_hint(format!("rename it to `{}` (lowercase letters a-z, digits and `-`)", slugify(&slug))));
+            return None;
+        }
+        let report_path = dir.join("report.yaml");
+        if !report_path.is_file() {
+            self.diags.push(Diagnostic::error(self.shown(&report_path), None, "report.yaml is missing")
+                .with_hint("every report folder needs a report.yaml with title, period, document and groups"));
+            return None;
+        }
+        let (raw, doc) = self.parse::<RawReport>(&report_path, langs)?;
+        let Some(raw) = raw else {
+            self.diags.push(Diagnostic::error(doc.shown, None, "report.yaml is empty")
+                .with_hint("it needs at least `title`, `period`, `document` and `groups`"));
+            return None;
+        };
+        let mut d = Diagnostics::new();
+        let title = doc.text(&raw.title, "title", &mut d);
+        let period = doc.period(&raw.period, "period", &mut d);
+        let baseline_period = raw.baseline_period.as_ref().and_then(|p| doc.period(p, "baseline_period", &mut d));
+        let document = Document {
+            number: raw.document.number.trim().to_string(),
+            date: doc.date(&raw.document.date, "document.date", &mut d).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            issuer: raw.document.issuer.as_ref().map(|t| doc.text(t, "document.issuer", &mut d)),
+            url: raw.document.url.clone(),
+        };
+        if let Some(u) = &document.url {
+            check_url(&doc, u, "document.url", &mut d);
+        }
+        let mut references = Vec::new();
+        for (i, r) in raw.references.iter().enumerate() {
+            doc.slug(&r.id, &format!("references.{i}.id"), "reference id", &mut d);
+            if let Some(u) = &r.url {
+                check_url(&doc, u, &format!("references.{i}.url"), &mut d);
+            }
+            references.push(Reference {
+                id: r.id.clone(),
+                title: doc.text(&r.title, &format!("references.{i}.title"), &mut d),
+                date: r.date.as_ref().and_then(|x| doc.date(x, &format!("references.{i}.date"), &mut d)),
+                url: r.url.clone(),
+            });
+        }
+        doc.duplicates(&raw.references.iter().enumerate().map(|(i, r)| (r.id.clone(), format!("references.{i}.id"))).collect::<Vec<_>>(), "reference id", &mut d);
+        if raw.groups.is_empty() {
+            d.push(doc.err("groups", "a report needs at least one target group"));
+        }
+        let mut groups = Vec::new();
+        for (i, g) in raw.groups.iter().enumerate() {
+            doc.slug(&g.id, &format!("groups.{i}.id"), "group id", &mut d);
+            groups.push(Group {
+                id: g.id.clone(),
+                name: doc.text(&g.name, &format!("groups.{i}.name"), &mut d),
+                description: g.description.as_ref().map(|t| doc.text(t, &format!("groups.{i}.description"), &mut d)),
+            });
+        }
+        doc.duplicates(&raw.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), format!("groups.{i}.id"))).collect::<Vec<_>>(), "group id", &mut d);
+        self.diags.extend(d);
+        let period = period?;
+
+        let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+        let scope = ReportScope { groups: &group_ids, references: &references, period, lookup };
+        let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
+        let projects = self.projects(&dir.join("projects.yaml"), langs, &scope);
+        let datasets = self.datasets(&dir.join("datasets"), langs, &scope);
+        let sections = sections::load_sections(self, dir, langs, &group_ids);
+        Some(Report {
+            slug,
+            dir: dir.to_path_buf(),
+            title,
+            period,
+            baseline_period,
+            document,
+            references,
+            groups,
+            indicators,
+            projects,
+            datasets,
+            sections,
+        })
+    }
+
+    fn indicators(&mut self, path: &Path, langs: &[String], scope: &ReportScope) -> Vec<Indicator> {
+        if !path.exists() {
+            return Vec::new();
+        }
+        let Some((raw, doc)) = self.parse::<Vec<RawIndicator>>(path, langs) else { return Vec::new() };
+        let raw = raw.unwrap_or_default();
+        let mut d = Diagnostics::new();
+        let mut out = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let at = |f: &str| format!("{i}.{f}");
+            doc.slug(&r.id, &at("id"), "indicator id", &mut d);
+            scope.check_group(&doc, &r.group, &at("group"), &mut d);
+            let name = doc.text(&r.name, &at("name"), &mut d);
+            let unit = parse_unit(r.unit.as_deref().unwrap_or("count"));
+            if r.decimals.is_some_and(|x| x > 6) {
+                d.push(doc.err(&at("decimals"), "`decimals` must be between 0 and 6"));
+            }
+            let target = r.target.as_ref().and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
+            let mut values = Vec::new();
+            for (j, v) in r.values.iter().enumerate() {
+                let vat = format!("{i}.values.{j}");
+                let period = doc.period(&v.period, &format!("{vat}.period"), &mut d);
+                let ok = doc.number(v.value, &format!("{vat}.value"), &mut d);
+                let source = v.source.as_ref().map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
+                if let (Some(period), true) = (period, ok) {
+                    values.push((j, Measurement { period, value: v.value, source }));
+                }
+            }
+            values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
+            for w in values.windows(2) {
+                if w[0].1.period == w[1].1.period {
+                    d.push(doc.err(&format!("{i}.values.{}.period", w[1].0), format!("period `{}` has two values", w[1].1.period))
+                        .with_hint(format!("the other is item {} of `values`", w[0].0 + 1)));
+                }
+            }
+            let values: Vec<Measurement> = values.into_iter().map(|(_, m)| m).collect();
+            let lead = r.lead.as_ref().map(|n| scope.lookup.resolve(&doc, n, &at("lead"), &mut d));
+            let partners = r.partners.0.iter().enumerate()
+                .map(|(j, n)| scope.lookup.resolve(&doc, n, &format!("{i}.partners.{j}"), &mut d))
+                .collect();
+            let status = compute_status(&values, target.as_ref(), scope.period);
+            out.push(Indicator {
+                id: r.id.clone(),
+                group: r.group.clone(),
+                name,
+                unit,
+                decimals: r.decimals,
+                target,
+                values,
+                lead,
+                partners,
+                note: r.note.as_ref().map(|t| doc.text(t, &at("note"), &mut d)),
+                status,
+            });
+        }
+        doc.duplicates(&raw.iter().enumerate().map(|(i, r)| (r.id.clone(), format!("{i}.id"))).collect::<Vec<_>>(), "indicator id", &mut d);
+        self.diags.extend(d);
+        out
+    }
+
+    fn projects(&mut self, path: &Path, langs: &[String], scope: &ReportScope) -> Vec<Project> {
+        if !path.exists() {
+            return Vec::new();
+        }
+        let Some((raw, doc)) = self.parse::<Vec<RawProject>>(path, langs) else { return Vec::new() };
+        let mut d = Diagnostics::new();
+        let mut out = Vec::new();
+        for (i, r) in raw.unwrap_or_default().iter().enumerate() {
+            let at = |f: &str| format!("{i}.{f}");
+            if let Some(g) = &r.group {
+                scope.check_group(&doc, g, &at("group"), &mut d);
+            }
+            let names = |list: &RawNames, key: &str, d: &mut Diagnostics| -> Vec<AgencyRef> {
+                list.0.iter().enumerate().map(|(j, n)| {
+                    let p = if list.0.len() == 1 && doc.spans.exact(&format!("{i}.{key}.0")).is_none() { at(key) } else { format!("{i}.{key}.{j}") };
+                    scope.lookup.resolve(&doc, n, &p, d)
+                }).collect()
+            };
+            out.push(Project {
+                name: doc.text(&r.name, &at("name"), &mut d),
+                category: r.category.as_ref().map(|t| doc.text(t, &at("category"), &mut d)),
+                group: r.group.clone(),
+                lead: names(&r.lead, "lead", &mut d),
+                partners: names(&r.partners, "partners", &mut d),
+                timeframe: r.timeframe.as_ref().map(|t| doc.text(t, &at("timeframe"), &mut d)),
+                due: r.due.as_ref().and_then(|x| doc.date(x, &at("due"), &mut d)),
+                status: r.status,
+                source: r.source.as_ref().map(|s| doc.source(s, &at("source"), scope.references, &mut d)),
+            });
+        }
+        self.diags.extend(d);
+        out
+    }
+
+    fn datasets(&mut self, dir: &Path, langs: &[String], scope: &ReportScope) -> Vec<Dataset> {
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        let entries = match files::list_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.diags.push(files::io_error(&self.shown(dir), &e));
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::new();
+        for path in entries {
+            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let Some(id) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+                self.diags.push(Diagnostic::warning(self.shown(&path), None, "file ignored: datasets/ holds .yaml files"));
+                continue;
+            };
+            if !is_slug(id) {
+                self.diags.push(Diagnostic::error(self.shown(&path), None, format!("dataset file name `{id}` is not a valid id"))
+                    .with_hint(format!("rename it to `{}.yaml`", slugify(id))));
+                continue;
+            }
+            let Some((raw, doc)) = self.parse::<RawDataset>(&path, langs) else { continue };
+            let Some(raw) = raw else {
+                self.diags.push(Diagnostic::error(doc.shown, None, "dataset file is empty").with_hint("it needs `title`, `columns` and `rows`"));
+                continue;
+            };
+            let mut d = Diagnostics::new();
+            let mut columns = Vec::new();
+            for (i, c) in raw.columns.iter().enumerate() {
+                doc.slug(&c.id, &format!("columns.{i}.id"), "column id", &mut d);
+                columns.push(Column {
+                    id: c.id.clone(),
+                    name: doc.text(&c.name, &format!("columns.{i}.name"), &mut d),
+                    unit: c.unit.as_deref().map(parse_unit),
+                });
+            }
+            if columns.is_empty() {
+                d.push(doc.err("columns", "a dataset needs at least one column"));
+            }
+            doc.duplicates(&raw.columns.iter().enumerate().map(|(i, c)| (c.id.clone(), format!("columns.{i}.id"))).collect::<Vec<_>>(), "column id", &mut d);
+            let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+            let mut rows = Vec::new();
+            for (i, row) in raw.rows.iter().enumerate() {
+                for key in row.keys() {
+                    if !ids.contains(&key.as_str()) {
+                        let mut e = doc.err(&format!("rows.{i}.{key}"), format!("unknown column `{key}`"));
+                        e = match did_you_mean(key, ids.iter().copied()) {
+                            Some(b) => e.with_hint(format!("did you mean `{b}`?")),
+                            None => e.with_hint(format!("columns: {}", ids.join(", "))),
+                        };
+                        d.push(e);
+                    }
+                }
+                let cells = columns.iter().map(|c| match row.get(&c.id) {
+                    None | Some(RawCell::Null) => Cell::Empty,
+                    Some(RawCell::Number(v)) => {
+                        if doc.number(*v, &format!("rows.{i}.{}", c.id), &mut d) { Cell::Number(*v) } else { Cell::Empty }
+                    }
+                    Some(RawCell::Text(t)) => Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d)),
+                }).collect();
+                rows.push(cells);
+            }
+            let chart = raw.chart.as_ref().and_then(|c| {
+                let kind = match c.kind {
+                    RawChartType::Bar => ChartType::Bar,
+                    RawChartType::Line => ChartType::Line,
+                    RawChartType::None => return Some(DatasetChart { kind: ChartType::None, x: String::new(), y: Vec::new() }),
+                };
+                let mut ok = true;
+                let x = c.x.clone().unwrap_or_default();
+                if !ids.contains(&x.as_str()) {
+                    d.push(doc.err("chart.x", format!("chart `x` must name a column; `{x}` is not one")).with_hint(format!("columns: {}", ids.join(", "))));
+                    ok = false;
+                }
+                let y = c.y.clone().unwrap_or_default().0;
+                if y.is_empty() {
+                    d.push(doc.err("chart", "chart needs `y`: the column (or list of columns) to draw"));
+                    ok = false;
+                }
+                for (j, col) in y.iter().enumerate() {
+                    if !ids.contains(&col.as_str()) {
+                        let at = if doc.spans.exact("chart.y.0").is_some() { format!("chart.y.{j}") } else { "chart.y".into() };
+                        d.push(doc.err(&at, format!("chart `y` must name columns; `{col}` is not one")).with_hint(format!("columns: {}", ids.join(", "))));
+                        ok = false;
+                    } else if rows.iter().any(|r: &Vec<Cell>| matches!(r[ids.iter().position(|x| x == col).unwrap_or(0)], Cell::Text(_))) {
+                        d.push(doc.err("chart.y", format!("column `{col}` holds text; a chart draws numbers")));
+                        ok = false;
+                    }
+                }
+                ok.then_some(DatasetChart { kind, x, y })
+            });
+            out.push(Dataset {
+                id: id.to_string(),
+                title: doc.text(&raw.title, "title", &mut d),
+                description: raw.description.as_ref().map(|t| doc.text(t, "description", &mut d)),
+                source: raw.source.as_ref().map(|s| doc.source(s, "source", scope.references, &mut d)),
+                columns,
+                rows,
+                chart,
+            });
+            self.diags.extend(d);
+        }
+        out
+    }
+}
+
+fn self_target(doc: &Doc, t: &RawTarget, at: &str, scope: &ReportScope, d: &mut Diagnostics) -> Option<Target> {
+    match t {
+        RawTarget::Number(v) => doc.number(*v, at, d).then_some(Target::Numeric { value: *v, op: Op::Ge, by: scope.period, source: None }),
+        RawTarget::Full(m) => {
+            let by = match &m.by {
+                Some(p) => doc.period(p, &format!("{at}.by"), d),
+                None => Some(scope.period),
+            };
+            let source = m.source.as_ref().map(|s| doc.source(s, &format!("{at}.source"), scope.references, d));
+            match (&m.value, &m.text) {
+                (Some(_), Some(_)) => {
+                    d.push(doc.err(at, "a target has either `value` (a number) or `text` (a commitment without a number), not both"));
+                    None
+                }
+                (None, None) => {
+                    d.push(doc.err(at, "a target needs `value` (a number) or `text`").with_hint("e.g. target: { value: 50, op: \">=\" }"));
+                    None
+                }
+                (None, Some(text)) => {
+                    if m.op.is_some() {
+                        d.push(doc.err(&format!("{at}.op"), "`op` applies to a numeric `value`; a text target has none"));
+                    }
+                    Some(Target::Text { text: doc.text(text, &format!("{at}.text"), d), by: m.by.as_ref().and(by), source })
+                }
+                (Some(v), None) => {
+                    let op = match m.op.as_deref().map(str::trim) {
+                        None | Some(">=") | Some("≥") => Some(Op::Ge),
+                        Some(">") => Some(Op::Gt),
+                        Some("<=") | Some("≤") => Some(Op::Le),
+                        Some("<") => Some(Op::Lt),
+                        Some("=") | Some("==") => Some(Op::Eq),
+                        Some(other) => {
+                            d.push(doc.err(&format!("{at}.op"), format!("unknown comparison `{other}`"))
+                                .with_hint("use one of >=, >, <=, <, = (quote it: op: \">=\")"));
+                            None
+                        }
+                    };
+                    let ok = doc.number(*v, &format!("{at}.value"), d);
+                    Some(Target::Numeric { value: *v, op: op?, by: by?, source }).filter(|_| ok)
+                }
+            }
+        }
+    }
+}
+
+fn parse_unit(raw: &str) -> UnitSpec {
+    let raw = raw.trim();
+    let kind = match raw {
+        "percent" | "%" => Unit::Percent,
+        "count" | "" => Unit::Count,
+        "per-100" => Unit::Per100,
+        _ if raw.starts_with("currency:") => Unit::Currency,
+        _ => Unit::Other,
+    };
+    UnitSpec { kind, raw: raw.to_string() }
+}
+
+fn normalize_base_url(url: &str) -> String {
+    let mut u = url.trim().to_string();
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    u
+}
+
+/// What checks inside one report need to know about it.
+struct ReportScope<'a> {
+    groups: &'a [&'a str],
+    references: &'a [Reference],
+    period: Period,
+    lookup: &'a AgencyLookup,
+}
+
+impl ReportScope<'_> {
+    fn check_group(&self, doc: &Doc, id: &str, at: &str, d: &mut Diagnostics) {
+        if self.groups.contains(&id) {
+            return;
+        }
+        let mut e = doc.err(at, format!("group `{id}` is not defined in report.yaml"));
+        e = match did_you_mean(id, self.groups.iter().copied()) {
+            Some(best) => e.with_hint(format!("did you mean `{best}`? defined groups: {}", self.groups.join(", "))),
+            None => e.with_hint(format!("defined groups: {}", self.groups.join(", "))),
+        };
+        d.push(e);
+    }
+}
+
+fn agency_names(a: &Agency) -> Vec<String> {
+    let mut names = vec![a.id.clone()];
+    names.extend(a.name.translations.values().cloned());
+    names.extend(a.short.iter().cloned());
+    names.extend(a.aliases.iter().cloned());
+    names
+}
+
+/// Resolves an agency as written (id, name in any language, short name or
+/// alias; case-insensitive, spaces folded) to its id.
+pub struct AgencyLookup {
+    by_name: HashMap<String, String>,
+    names: Vec<String>,
+}
+
+impl AgencyLookup {
+    pub fn new(agencies: &[Agency]) -> AgencyLookup {
+        let mut by_name = HashMap::new();
+        let mut names = Vec::new();
+        for a in agencies {
+            for n in agency_names(a) {
+                by_name.entry(Self::key(&n)).or_insert_with(|| a.id.clone());
+                names.push(n);
+            }
+        }
+        AgencyLookup { by_name, names }
+    }
+
+    fn key(name: &str) -> String {
+        name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    }
+
+    pub fn get(&self, written: &str) -> Option<&str> {
+        self.by_name.get(&Self::key(written)).map(String::as_str)
+    }
+
+    fn resolve(&self, doc: &Doc, written: &str, at: &str, d: &mut Diagnostics) -> AgencyRef {
+        let written = written.trim().to_string();
+        let id = self.get(&written).map(str::to_string);
+        if id.is_none() {
+            let mut w = doc.warn(at, format!("agency `{written}` is not in agencies.yaml"));
+            w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
+                Some(best) => w.with_hint(format!("did you mean `{best}`? or add it to agencies.yaml as a name or alias")),
+                None => w.with_hint("add it to agencies.yaml (as a name, short name or alias) so its page links it"),
+            };
+            d.push(w);
+        }
+        AgencyRef { written, id }
+    }
+}
+
+/// Position helper for the sections module.
+fn pos(line: usize, col: usize) -> Pos {
+    Pos::new(line, col)
+}

@@ -1,0 +1,165 @@
+//! Narrative sections: Markdown files with YAML front matter, one per
+//! language (`name.md` in the default language, `name.en.md` translated).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::raw::RawFrontMatter;
+use super::{files, is_slug, pos, slugify, Loader, RESERVED_SLUGS};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::model::{Section, SectionText};
+use crate::yaml;
+
+struct Variant {
+    lang: String,
+    fm: RawFrontMatter,
+    text: SectionText,
+    group_pos: Option<crate::diagnostics::Pos>,
+}
+
+pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], groups: &[&str]) -> Vec<Section> {
+    let entries = match files::list_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            loader.diags.push(files::io_error(&loader.shown(dir), &e));
+            return Vec::new();
+        }
+    };
+    let default = langs[0].as_str();
+    let mut by_slug: BTreeMap<String, Vec<Variant>> = BTreeMap::new();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let Some(stem) = name.strip_suffix(".md") else { continue };
+        let shown = loader.shown(&path);
+        let (slug, lang) = match stem.rsplit_once('.') {
+            Some((s, l)) if langs.iter().any(|x| x == l) => (s.to_string(), l.to_string()),
+            Some((_, l)) => {
+                loader.diags.push(Diagnostic::error(&shown, None, format!("unknown language `{l}` in the file name"))
+                    .with_hint(format!("translations are named <slug>.<language>.md with a language of site.yaml: {}", langs.join(", "))));
+                continue;
+            }
+            None => (stem.to_string(), default.to_string()),
+        };
+        if !is_slug(&slug) {
+            loader.diags.push(Diagnostic::error(&shown, None, format!("section file name `{slug}` is not a valid slug"))
+                .with_hint(format!("rename it to `{}.md` (lowercase letters a-z, digits and `-`)", slugify(&slug))));
+            continue;
+        }
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            loader.diags.push(Diagnostic::error(&shown, None, format!("`{slug}` is reserved for a page of the report"))
+                .with_hint(format!("rename the file; reserved names: {}", RESERVED_SLUGS.join(", "))));
+            continue;
+        }
+        let src = match files::read_text(&path, loader.root, &shown) {
+            Ok(s) => s,
+            Err(d) => {
+                loader.diags.push(d);
+                continue;
+            }
+        };
+        let (fm_src, body, body_line) = match split_front_matter(&src) {
+            Ok(x) => x,
+            Err((line, msg, hint)) => {
+                loader.diags.push(Diagnostic::error(&shown, Some(pos(line, 1)), msg).with_hint(hint).with_source(&src));
+                continue;
+            }
+        };
+        let fm = match yaml::parse::<RawFrontMatter>(fm_src, &shown, 1) {
+            Ok(Some((fm, spans))) => {
+                let group_pos = spans.exact("group");
+                (fm, group_pos)
+            }
+            Ok(None) => {
+                loader.diags.push(Diagnostic::error(&shown, Some(pos(1, 1)), "front matter is empty")
+                    .with_hint("it needs at least `title:` and `kind:`").with_source(&src));
+                continue;
+            }
+            Err(d) => {
+                loader.diags.push(d.with_source(&src));
+                continue;
+            }
+        };
+        let (fm, group_pos) = fm;
+        if let Some(g) = &fm.group {
+            if !groups.contains(&g.as_str()) {
+                let mut e = Diagnostic::error(&shown, group_pos, format!("group `{g}` is not defined in report.yaml")).with_source(&src);
+                e = match did_you_mean(g, groups.iter().copied()) {
+                    Some(b) => e.with_hint(format!("did you mean `{b}`? defined groups: {}", groups.join(", "))),
+                    None => e.with_hint(format!("defined groups: {}", groups.join(", "))),
+                };
+                loader.diags.push(e);
+            }
+        }
+        if fm.title.trim().is_empty() {
+            loader.diags.push(Diagnostic::error(&shown, Some(pos(2, 1)), "section title is empty").with_source(&src));
+        }
+        let text = SectionText { title: fm.title.trim().to_string(), markdown: body.to_string(), path: shown.clone(), body_line };
+        by_slug.entry(slug).or_default().push(Variant { lang, fm, text, group_pos });
+    }
+
+    let mut sections = Vec::new();
+    for (slug, variants) in by_slug {
+        let Some(main) = variants.iter().find(|v| v.lang == default) else {
+            let shown = &variants[0].text.path;
+            loader.diags.push(Diagnostic::error(shown, None, format!("translation without a `{default}` original: there is no {slug}.md"))
+                .with_hint(format!("add {slug}.md in the default language ({default})")));
+            continue;
+        };
+        for v in variants.iter().filter(|v| v.lang != default) {
+            if v.fm.kind != main.fm.kind || v.fm.group != main.fm.group || v.fm.order != main.fm.order {
+                loader.diags.push(Diagnostic::warning(&v.text.path, Some(pos(1, 1)),
+                    format!("`kind`, `group` or `order` differ from {slug}.md; those of {slug}.md are used")));
+            }
+        }
+        sections.push(Section {
+            slug: slug.clone(),
+            kind: main.fm.kind,
+            group: main.fm.group.clone(),
+            order: main.fm.order,
+            source: main.fm.source.clone(),
+            group_pos: main.group_pos,
+            texts: variants.into_iter().map(|v| (v.lang, v.text)).collect(),
+        });
+    }
+    sections.sort_by(|a, b| a.order.unwrap_or(i64::MAX).cmp(&b.order.unwrap_or(i64::MAX)).then_with(|| a.slug.cmp(&b.slug)));
+    sections
+}
+
+type FrontMatterError = (usize, String, String);
+
+/// Split `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the line the body starts on.
+fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError> {
+    let first_end = src.find('\n').unwrap_or(src.len());
+    if src[..first_end].trim_end() != "---" {
+        return Err((1, "section has no front matter".into(),
+            "start the file with a line `---`, then `title: ...` and `kind: ...`, then a line `---`".into()));
+    }
+    let fm_start = (first_end + 1).min(src.len());
+    let mut offset = fm_start;
+    let mut line = 2;
+    for l in src[fm_start..].split_inclusive('\n') {
+        let t = l.trim_end();
+        if t == "---" || t == "..." {
+            let body_start = offset + l.len();
+            return Ok((&src[fm_start..offset], &src[body_start..], line + 1));
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err((1, "front matter is not closed".into(), "add a line `---` after the front matter".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_front_matter;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let (fm, body, line) = split_front_matter("---\ntitle: A\nkind: other\n---\nBody\n").unwrap();
+        assert_eq!((fm, body, line), ("title: A\nkind: other\n", "Body\n", 5));
+        let (_, body, _) = split_front_matter("---\r\ntitle: A\r\n---\r\nB").unwrap();
+        assert_eq!(body, "B");
+        assert!(split_front_matter("---\ntitle: A\n").is_err());
+        assert!(split_front_matter("title: A\n").is_err());
+    }
+}

@@ -1,0 +1,167 @@
+//! The `minhbach` command line. Exit codes: 0 success, 1 content errors,
+//! 2 usage or I/O errors.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use minhbach::diagnostics::Diagnostic;
+use minhbach::{build, write, BuildOptions};
+
+#[derive(Parser)]
+#[command(name = "minhbach", version, about = "Static site generator for public transparency reports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced only when the build succeeds).
+    Build {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Output folder.
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Site address, overriding `base_url` in site.yaml (e.g. https://example.org/sub/).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Print only errors.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check the content and templates without writing anything.
+    Check {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// `path:line:col: error: message` with the source line and a hint.
+    Human,
+    /// One JSON object per line and diagnostic.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { content, output, base_url, strict, quiet } => {
+            let start = Instant::now();
+            let (out, diags) = build(&content, &BuildOptions { base_url, strict });
+            let failed = out.is_none();
+            let warnings = diags.warning_count();
+            let errors = diags.error_count();
+            print_diagnostics(diags.into_sorted(), Format::Human, quiet);
+            let Some(out) = out else {
+                eprintln!("error: build failed with {errors} error{}; {} was not changed", plural(errors), output.display());
+                return ExitCode::from(1);
+            };
+            debug_assert!(!failed);
+            if let Err(e) = write::write_output(&out, &output, &content) {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+            if !quiet {
+                eprintln!(
+                    "Built {} pages, {} charts, {} data files in {} ms → {}{}",
+                    out.pages(),
+                    out.charts(),
+                    out.files.keys().filter(|k| k.contains("/data/")).count(),
+                    start.elapsed().as_millis(),
+                    output.display(),
+                    if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() }
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Check { content, strict, format } => {
+            let (out, diags) = build(&content, &BuildOptions { base_url: None, strict });
+            let (errors, warnings) = (diags.error_count(), diags.warning_count());
+            print_diagnostics(diags.into_sorted(), format, false);
+            if matches!(format, Format::Human) {
+                if out.is_some() {
+                    eprintln!("ok: no errors ({warnings} warning{})", plural(warnings));
+                } else {
+                    eprintln!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+                }
+            }
+            if out.is_some() {
+                ExitCode::SUCCESS
+            } else if errors == 0 {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) {
+    let stderr = std::io::stderr();
+    let stdout = std::io::stdout();
+    for d in items.iter().filter(|d| !errors_only || d.is_error()) {
+        match format {
+            Format::Human => {
+                let _ = writeln!(stderr.lock(), "{d}\n");
+            }
+            Format::Json => {
+                let v = serde_json::json!({
+                    "severity": d.severity,
+                    "file": d.path.display().to_string(),
+                    "line": d.pos.map(|p| p.line),
+                    "column": d.pos.map(|p| p.col),
+                    "message": d.message,
+                    "hint": d.hint,
+                });
+                let _ = writeln!(stdout.lock(), "{v}");
+            }
+            Format::Github => {
+                let level = if d.is_error() { "error" } else { "warning" };
+                let mut props = format!("file={}", gh_escape_prop(&d.path.display().to_string()));
+                if let Some(p) = d.pos {
+                    props.push_str(&format!(",line={},col={}", p.line, p.col));
+                }
+                let msg = match &d.hint {
+                    Some(h) => format!("{} (hint: {h})", d.message),
+                    None => d.message.clone(),
+                };
+                let _ = writeln!(stdout.lock(), "::{level} {props}::{}", gh_escape(&msg));
+            }
+        }
+    }
+}
+
+fn gh_escape(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn gh_escape_prop(s: &str) -> String {
+    gh_escape(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,389 @@
+//! The typed model of a site: what the loader produces and the renderers read.
+//! Everything derived from the data (indicator status, counts) is computed here,
+//! never typed by an editor.
+
+mod period;
+mod status;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+pub use period::{Date, Period, PeriodKind};
+pub use status::{compute_status, Comparison, Status, StatusCounts, StatusKind};
+
+use crate::diagnostics::Pos;
+
+/// Human-readable text: `by_lang` always holds the default language, which is
+/// also kept in `default`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    pub default: String,
+    pub translations: BTreeMap<String, String>,
+}
+
+impl Text {
+    pub fn new(default_lang: &str, s: impl Into<String>) -> Text {
+        let s = s.into();
+        Text { translations: BTreeMap::from([(default_lang.to_string(), s.clone())]), default: s }
+    }
+
+    /// The text in `lang`, and whether it fell back to the default language.
+    pub fn get(&self, lang: &str) -> (&str, bool) {
+        match self.translations.get(lang) {
+            Some(t) => (t, false),
+            None => (&self.default, true),
+        }
+    }
+
+    /// The text in `lang` or the default language, without telling which.
+    pub fn in_lang(&self, lang: &str) -> &str {
+        self.translations.get(lang).map(String::as_str).unwrap_or(&self.default)
+    }
+
+    pub fn has(&self, lang: &str) -> bool {
+        self.translations.contains_key(lang)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub agencies: Vec<Agency>,
+    /// Newest first (by period end, then slug).
+    pub reports: Vec<Report>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: Text,
+    pub base_url: String,
+    /// The first is the default language.
+    pub languages: Vec<String>,
+    pub publisher: Option<Text>,
+    pub theme: String,
+    pub content_dir: PathBuf,
+}
+
+impl SiteConfig {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub id: String,
+    pub name: Text,
+    pub short: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+/// An agency as written in content, resolved to an agency id when it is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyRef {
+    pub written: String,
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub title: Text,
+    pub period: Period,
+    pub baseline_period: Option<Period>,
+    pub document: Document,
+    pub references: Vec<Reference>,
+    pub groups: Vec<Group>,
+    pub indicators: Vec<Indicator>,
+    pub projects: Vec<Project>,
+    pub datasets: Vec<Dataset>,
+    /// In table-of-contents order.
+    pub sections: Vec<Section>,
+}
+
+impl Report {
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn indicators_in<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.group == group)
+    }
+
+    pub fn counts(&self) -> StatusCounts {
+        StatusCounts::of(self.indicators.iter())
+    }
+
+    pub fn group_counts(&self, group: &str) -> StatusCounts {
+        StatusCounts::of(self.indicators_in(group))
+    }
+
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub number: String,
+    pub date: Date,
+    pub issuer: Option<Text>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub id: String,
+    pub title: Text,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A place in the report's own document, e.g. "Phần I, mục I.7".
+    Text(Text),
+    /// A place in another document listed in the report's `references`.
+    Ref { id: String, at: Option<String>, url: Option<String> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Count,
+    Per100,
+    Currency,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSpec {
+    pub kind: Unit,
+    /// As written: `percent`, `currency:VND`, `km` ...
+    pub raw: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Ge => "≥",
+            Op::Gt => ">",
+            Op::Le => "≤",
+            Op::Lt => "<",
+            Op::Eq => "=",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Ge => ">=",
+            Op::Gt => ">",
+            Op::Le => "<=",
+            Op::Lt => "<",
+            Op::Eq => "=",
+        }
+    }
+
+    pub fn holds(self, value: f64, target: f64) -> bool {
+        match self {
+            Op::Ge => value >= target,
+            Op::Gt => value > target,
+            Op::Le => value <= target,
+            Op::Lt => value < target,
+            Op::Eq => (value - target).abs() <= 1e-9 * target.abs().max(1.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Numeric { value: f64, op: Op, by: Period, source: Option<Source> },
+    /// A commitment with no number: shown, never scored.
+    Text { text: Text, by: Option<Period>, source: Option<Source> },
+}
+
+impl Target {
+    pub fn source(&self) -> Option<&Source> {
+        match self {
+            Target::Numeric { source, .. } | Target::Text { source, .. } => source.as_ref(),
+        }
+    }
+
+    pub fn by(&self) -> Option<Period> {
+        match self {
+            Target::Numeric { by, .. } => Some(*by),
+            Target::Text { by, .. } => *by,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measurement {
+    pub period: Period,
+    pub value: f64,
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub id: String,
+    pub group: String,
+    pub name: Text,
+    pub unit: UnitSpec,
+    pub decimals: Option<u8>,
+    pub target: Option<Target>,
+    /// Sorted by period end.
+    pub values: Vec<Measurement>,
+    pub lead: Option<AgencyRef>,
+    pub partners: Vec<AgencyRef>,
+    pub note: Option<Text>,
+    pub status: Status,
+}
+
+impl Indicator {
+    pub fn latest(&self) -> Option<&Measurement> {
+        self.status.latest.map(|i| &self.values[i])
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProjectStatus {
+    Planned,
+    InProgress,
+    Done,
+    Delayed,
+    Cancelled,
+}
+
+impl ProjectStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProjectStatus::Planned => "planned",
+            ProjectStatus::InProgress => "in-progress",
+            ProjectStatus::Done => "done",
+            ProjectStatus::Delayed => "delayed",
+            ProjectStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub name: Text,
+    pub category: Option<Text>,
+    pub group: Option<String>,
+    pub lead: Vec<AgencyRef>,
+    pub partners: Vec<AgencyRef>,
+    pub timeframe: Option<Text>,
+    pub due: Option<Date>,
+    pub status: Option<ProjectStatus>,
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub id: String,
+    pub name: Text,
+    pub unit: Option<UnitSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(f64),
+    Text(Text),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartType {
+    Bar,
+    Line,
+    None,
+}
+
+#[derive(Debug, Clone)]
+pub struct DatasetChart {
+    pub kind: ChartType,
+    pub x: String,
+    pub y: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    /// The file name without `.yaml`.
+    pub id: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub source: Option<Source>,
+    pub columns: Vec<Column>,
+    /// One cell per column, in column order.
+    pub rows: Vec<Vec<Cell>>,
+    pub chart: Option<DatasetChart>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    Achievements,
+    Limitations,
+    Plan,
+    Solutions,
+    Other,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Achievements => "achievements",
+            SectionKind::Limitations => "limitations",
+            SectionKind::Plan => "plan",
+            SectionKind::Solutions => "solutions",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// One language version of a narrative section.
+#[derive(Debug, Clone)]
+pub struct SectionText {
+    pub title: String,
+    pub markdown: String,
+    pub path: PathBuf,
+    /// Line of the file where the Markdown body starts (1-based).
+    pub body_line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub slug: String,
+    pub kind: SectionKind,
+    pub group: Option<String>,
+    pub order: Option<i64>,
+    pub source: Option<String>,
+    /// By language code; always contains the default language.
+    pub texts: BTreeMap<String, SectionText>,
+    /// Where `group:` was written, for diagnostics.
+    pub group_pos: Option<Pos>,
+}

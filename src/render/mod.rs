@@ -1,0 +1,133 @@
+//! Render the model into output files: HTML pages through Tera, SVG charts
+//! through plotters, and open data files. Nothing here touches the disk; the
+//! result is a map of relative paths to bytes that [`crate::write`] puts in place.
+
+pub mod chart;
+mod data;
+pub mod format;
+pub mod markdown;
+mod pages;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::theme::Theme;
+use crate::model::Site;
+
+/// Every file of a built site, by path relative to the output folder (`/`-separated).
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Output {
+    pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn pages(&self) -> usize {
+        self.files.keys().filter(|k| k.ends_with(".html")).count()
+    }
+
+    pub fn charts(&self) -> usize {
+        self.files.keys().filter(|k| k.ends_with(".svg")).count()
+    }
+}
+
+/// Render the whole site. Errors (a shortcode naming an unknown indicator, a
+/// broken theme template) come back as diagnostics with their file and line.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
+    let tera = build_tera(theme)?;
+    let mut out = Output::default();
+    let mut diags = Diagnostics::new();
+    for (name, bytes) in &theme.static_files {
+        out.add(format!("static/{name}"), bytes.clone());
+    }
+    data::write_data(site, &mut out);
+    for lang in &site.config.languages {
+        pages::render_language(site, theme, &tera, lang, &mut out, &mut diags);
+    }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(out)
+    }
+}
+
+fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
+    let mut tera = tera::Tera::new();
+    let origins: BTreeMap<&str, &PathBuf> = theme.templates.iter().map(|t| (t.name.as_str(), &t.origin)).collect();
+    let sources: BTreeMap<&str, &str> = theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())).collect();
+    tera.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())))
+        .map_err(|e| {
+            let mut d = Diagnostics::new();
+            d.push(template_error(&e, &origins, &sources));
+            d
+        })?;
+    Ok(tera)
+}
+
+/// A Tera error as a diagnostic pointing into the template file.
+fn template_error(e: &tera::Error, origins: &BTreeMap<&str, &PathBuf>, sources: &BTreeMap<&str, &str>) -> Diagnostic {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let name = r.filename();
+            let path = origins.get(name).map(|p| p.to_path_buf()).unwrap_or_else(|| PathBuf::from(name));
+            let span = r.span();
+            let d = Diagnostic::error(path, Some(Pos::new(span.start_line, span.start_col + 1)), format!("template: {}", r.message()));
+            match sources.get(name) {
+                Some(src) => d.with_source(src),
+                None => d,
+            }
+        }
+        _ => Diagnostic::error("themes", None, format!("template: {e}")),
+    }
+}
+
+/// Whether a link target is allowed in content: http, https, mailto, or a
+/// relative reference. Browsers ignore tabs and newlines inside a scheme, so
+/// those are removed before looking.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.find([':', '/', '?', '#']) {
+        Some(i) if lower.as_bytes()[i] == b':' => {
+            let scheme = &lower[..i];
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        // No scheme: a relative or same-site reference.
+        _ => true,
+    }
+}
+
+/// Escape text for HTML and XML (content and attribute values).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_urls() {
+        for ok in ["https://x.org", "http://x", "mailto:a@b", "../a/", "a.html#x", "#top", "/abs", "?q=1"] {
+            assert!(is_safe_url(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", " JAVASCRIPT:x", "java\nscript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"] {
+            assert!(!is_safe_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,907 @@
+//! HTML pages of one language: view models with every string already
+//! formatted for the language, handed to the theme's Tera templates.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::chart::{self, BulletRow, ChartText, DatasetChartKind, Series};
+use super::format::{self, fill, Style};
+use super::markdown::{self, Heading, Shortcode};
+use super::{escape, Output};
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
+use crate::load::theme::Theme;
+use crate::model::*;
+
+/// Everything a page of one language needs to know about where it is.
+struct Lang<'a> {
+    code: &'a str,
+    /// "" for the default language, "en/" for the others.
+    prefix: String,
+    style: Style,
+    t: BTreeMap<String, String>,
+    site: &'a Site,
+    tera: &'a Tera,
+    theme: &'a Theme,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    lang: String,
+    name: String,
+    href: String,
+    url: String,
+}
+
+#[derive(Serialize, Clone)]
+struct StatusView {
+    kind: &'static str,
+    symbol: &'static str,
+    label: String,
+}
+
+#[derive(Serialize, Clone)]
+struct AgencyView {
+    name: String,
+    id: Option<String>,
+    href: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct ValueView {
+    period: String,
+    value: String,
+    source: String,
+}
+
+#[derive(Serialize, Clone)]
+struct IndicatorView {
+    id: String,
+    href: String,
+    name: String,
+    unit: String,
+    target: String,
+    by: Option<String>,
+    target_source: String,
+    value: Option<String>,
+    value_period: Option<String>,
+    status: StatusView,
+    sentence: String,
+    source: String,
+    lead: Option<AgencyView>,
+    partners: Vec<AgencyView>,
+    note: Option<String>,
+    values: Vec<ValueView>,
+}
+
+#[derive(Serialize, Clone)]
+struct ProjectView {
+    name: String,
+    source: Option<String>,
+    lead: Vec<AgencyView>,
+    partners: Vec<AgencyView>,
+    timeframe: Option<String>,
+    status: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct ChartView {
+    heading: String,
+    takeaway: Option<String>,
+    svg: String,
+    source: Option<String>,
+    note: Option<String>,
+    svg_href: String,
+    data_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    href: String,
+    title: String,
+    source: Option<String>,
+    kind: Option<String>,
+}
+
+pub(super) fn render_language(site: &Site, theme: &Theme, tera: &Tera, code: &str, out: &mut Output, diags: &mut Diagnostics) {
+    let default = site.config.default_language();
+    let mut t = theme.i18n.get(default).cloned().unwrap_or_default();
+    if let Some(own) = theme.i18n.get(code) {
+        t.extend(own.clone());
+    }
+    let lang = Lang {
+        code,
+        prefix: if code == default { String::new() } else { format!("{code}/") },
+        style: Style::for_lang(code),
+        t,
+        site,
+        tera,
+        theme,
+    };
+    lang.index(out, diags);
+    lang.not_found(out, diags);
+    for report in &site.reports {
+        lang.report(report, out, diags);
+    }
+}
+
+impl Lang<'_> {
+    fn tr<'k>(&'k self, key: &'k str) -> &'k str {
+        self.t.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    fn text(&self, t: &Text) -> String {
+        t.in_lang(self.code).to_string()
+    }
+
+    /// Links from a page at `rel_dir` (inside this language) to the language root and the output root.
+    fn roots(&self, rel_dir: &str) -> (String, String) {
+        let depth = format!("{}{}", self.prefix, rel_dir).matches('/').count();
+        let asset_root = "../".repeat(depth);
+        let root = format!("{asset_root}{}", self.prefix);
+        (if root.is_empty() { "./".to_string() } else { root }, asset_root)
+    }
+
+    fn context(&self, rel_dir: &str, title: &str, description: &str, crumbs: Vec<Crumb>, fallback: bool) -> Context {
+        let (root, asset_root) = self.roots(rel_dir);
+        let base = &self.site.config.base_url;
+        let default = self.site.config.default_language();
+        let alternates: Vec<Alternate> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let prefix = if l == default { String::new() } else { format!("{l}/") };
+                let name = self.theme.i18n.get(l).and_then(|m| m.get("language_name")).cloned().unwrap_or_else(|| l.clone());
+                Alternate {
+                    lang: l.clone(),
+                    name,
+                    href: format!("{asset_root}{prefix}{rel_dir}"),
+                    url: format!("{base}{prefix}{rel_dir}"),
+                }
+            })
+            .collect();
+        let alternates: Vec<Alternate> = alternates
+            .into_iter()
+            .map(|mut a| {
+                if a.href.is_empty() {
+                    a.href = "./".into();
+                }
+                a
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("lang", self.code);
+        ctx.insert("t", &self.t);
+        ctx.insert("site_title", &self.text(&self.site.config.title));
+        ctx.insert("publisher", &self.site.config.publisher.as_ref().map(|p| self.text(p)));
+        ctx.insert("root", &root);
+        ctx.insert("asset_root", &asset_root);
+        ctx.insert("page_title", title);
+        ctx.insert("description", description);
+        ctx.insert("canonical", &format!("{base}{}{rel_dir}", self.prefix));
+        ctx.insert("alternates", &alternates);
+        ctx.insert("crumbs", &crumbs);
+        ctx.insert("fallback", &fallback);
+        ctx
+    }
+
+    fn emit(&self, template: &str, ctx: &Context, rel_path: &str, out: &mut Output, diags: &mut Diagnostics) {
+        match self.tera.render(template, ctx) {
+            Ok(html) => out.add(format!("{}{rel_path}", self.prefix), html),
+            Err(e) => {
+                let origins = self.theme.templates.iter().map(|t| (t.name.as_str(), &t.origin)).collect();
+                let sources = self.theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())).collect();
+                diags.push(super::template_error(&e, &origins, &sources));
+            }
+        }
+    }
+
+    fn home_crumb(&self, root: &str) -> Crumb {
+        Crumb { label: self.tr("home").to_string(), href: Some(root.to_string()) }
+    }
+
+    fn status_view(&self, kind: StatusKind) -> StatusView {
+        let (symbol, key) = match kind {
+            StatusKind::Met => ("✓", "status_met"),
+            StatusKind::NotMet => ("✗", "status_not_met"),
+            StatusKind::NoData => ("–", "status_no_data"),
+            StatusKind::NoTarget => ("○", "status_no_target"),
+        };
+        StatusView { kind: kind.as_str(), symbol, label: self.tr(key).to_string() }
+    }
+
+    /// An agency as the document wrote it in the default language, by its
+    /// translated name in other languages.
+    fn agency(&self, a: &AgencyRef) -> AgencyView {
+        let known = a.id.as_ref().and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+        let name = match known {
+            Some(x) if self.code != self.site.config.default_language() && x.name.has(self.code) => self.text(&x.name),
+            _ => a.written.clone(),
+        };
+        AgencyView { name, id: a.id.clone(), href: None }
+    }
+
+    fn source(&self, report: &Report, s: &Source) -> String {
+        match s {
+            Source::Text(t) => self.text(t),
+            Source::Ref { id, at, .. } => {
+                let title = report.reference(id).map(|r| self.text(&r.title)).unwrap_or_else(|| id.clone());
+                match at {
+                    Some(at) => format!("{title}, {at}"),
+                    None => title,
+                }
+            }
+        }
+    }
+
+    fn value_text(&self, ind: &Indicator, v: f64) -> String {
+        format::indicator_value(ind, v, self.style)
+    }
+
+    fn target_text(&self, ind: &Indicator) -> String {
+        match &ind.target {
+            Some(Target::Numeric { value, op, .. }) => format!("{} {}", op.symbol(), self.value_text(ind, *value)),
+            Some(Target::Text { text, .. }) => self.text(text),
+            None => self.tr("status_no_target").to_string(),
+        }
+    }
+
+    /// The sentence that explains a status with the numbers plugged in.
+    fn sentence(&self, report: &Report, ind: &Indicator) -> String {
+        let status_word = |k: StatusKind| match k {
+            StatusKind::Met => self.tr("count_met"),
+            StatusKind::NotMet => self.tr("count_not_met"),
+            StatusKind::NoData => self.tr("count_no_data"),
+            StatusKind::NoTarget => self.tr("count_no_target"),
+        };
+        match (&ind.target, ind.latest()) {
+            (Some(Target::Numeric { by, .. }), Some(m)) => fill(
+                self.tr("sentence_value"),
+                &[
+                    ("value", &self.value_text(ind, m.value)),
+                    ("period", &format::period_phrase(m.period, self.style)),
+                    ("target", &self.target_text(ind)),
+                    ("by", &format::period_phrase(*by, self.style)),
+                    ("status", status_word(ind.status.kind)),
+                ],
+            ),
+            (Some(Target::Numeric { by, .. }), None) => fill(
+                self.tr("sentence_no_data"),
+                &[
+                    ("period", &format::period_phrase(report.period, self.style)),
+                    ("period_plain", &format::period(report.period, self.style)),
+                    ("target", &self.target_text(ind)),
+                    ("by", &format::period_phrase(*by, self.style)),
+                ],
+            ),
+            (Some(Target::Text { text, .. }), _) => fill(self.tr("sentence_text_target"), &[("text", &self.text(text))]),
+            (None, _) => self.tr("sentence_no_target").to_string(),
+        }
+    }
+
+    fn indicator_view(&self, report: &Report, ind: &Indicator, root: &str) -> IndicatorView {
+        let latest = ind.latest();
+        let source = latest
+            .and_then(|m| m.source.as_ref())
+            .or_else(|| ind.target.as_ref().and_then(Target::source))
+            .map(|s| self.source(report, s))
+            .unwrap_or_default();
+        IndicatorView {
+            id: ind.id.clone(),
+            href: format!("{root}reports/{}/indicators/{}/", report.slug, ind.id),
+            name: self.text(&ind.name),
+            unit: unit_name(&ind.unit, self.style),
+            target: self.target_text(ind),
+            by: ind.target.as_ref().and_then(Target::by).map(|p| format::period(p, self.style)),
+            target_source: ind.target.as_ref().and_then(Target::source).map(|s| self.source(report, s)).unwrap_or_default(),
+            value: latest.map(|m| self.value_text(ind, m.value)),
+            value_period: latest.map(|m| format::period(m.period, self.style)),
+            status: self.status_view(ind.status.kind),
+            sentence: self.sentence(report, ind),
+            source,
+            lead: ind.lead.as_ref().map(|a| self.agency(a)),
+            partners: ind.partners.iter().map(|a| self.agency(a)).collect(),
+            note: ind.note.as_ref().map(|n| self.text(n)),
+            values: ind
+                .values
+                .iter()
+                .map(|m| ValueView {
+                    period: format::period(m.period, self.style),
+                    value: self.value_text(ind, m.value),
+                    source: m.source.as_ref().map(|s| self.source(report, s)).unwrap_or_default(),
+                })
+                .collect(),
+        }
+    }
+
+    fn project_view(&self, report: &Report, p: &Project) -> ProjectView {
+        ProjectView {
+            name: self.text(&p.name),
+            source: p.source.as_ref().map(|s| self.source(report, s)),
+            lead: p.lead.iter().map(|a| self.agency(a)).collect(),
+            partners: p.partners.iter().map(|a| self.agency(a)).collect(),
+            timeframe: p.timeframe.as_ref().map(|t| self.text(t)),
+            status: p.status.map(|s| self.tr(&format!("project_{}", s.as_str())).to_string()),
+        }
+    }
+
+    fn document_line(&self, report: &Report) -> String {
+        let d = &report.document;
+        let mut s = format!("{} {} · {} {}", self.tr("document_number"), d.number, self.tr("issued"), format::date(d.date, self.style));
+        if let Some(i) = &d.issuer {
+            s.push_str(&format!(" · {}", self.text(i)));
+        }
+        s
+    }
+
+    /// The group's bullet chart, or `None` when it has no numeric target.
+    fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
+        let rows: Vec<BulletRow> = report
+            .indicators_in(&group.id)
+            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .map(|i| BulletRow {
+                label: self.text(&i.name),
+                ratio: i.status.comparison.and_then(|c| c.attainment),
+                value_text: i.latest().map(|m| self.value_text(i, m.value)).unwrap_or_else(|| self.tr("no_data_short").to_string()),
+                target_text: format!("{} {}", self.tr("target_line"), self.target_text(i)),
+                status: i.status.kind,
+                status_text: self.status_view(i.status.kind).label,
+            })
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let c = report.group_counts(&group.id);
+        let name = self.text(&group.name);
+        let mut desc = fill(
+            self.tr("chart_desc_group"),
+            &[
+                ("total", &c.scored().to_string()),
+                ("met", &c.met.to_string()),
+                ("not_met", &c.not_met.to_string()),
+                ("no_data", &c.no_data.to_string()),
+            ],
+        );
+        for r in &rows {
+            desc.push_str(&format!(" {}: {} ({}), {}.", r.label, r.value_text, r.target_text, r.status_text.to_lowercase()));
+        }
+        let text = ChartText {
+            id: format!("chart-{}", group.id),
+            title: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            desc,
+        };
+        Some(chart::group_chart(&text, &rows))
+    }
+
+    fn chart_view(&self, report: &Report, group: &Group, svg: String, page_dir_root: &str) -> ChartView {
+        let c = report.group_counts(&group.id);
+        let name = self.text(&group.name);
+        let (_, asset_root) = self.roots(page_dir_root);
+        ChartView {
+            heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            takeaway: Some(fill(self.tr("chart_takeaway"), &[("met", &c.met.to_string()), ("scored", &c.scored().to_string())])),
+            svg,
+            source: Some(format!("{} {}", report.document.number, format::date(report.document.date, self.style))),
+            note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
+            svg_href: format!("{}{}reports/{}/groups/{}/chart.svg", asset_root, self.prefix, report.slug, group.id),
+            data_href: Some(format!("{asset_root}reports/{}/data/indicators.csv", report.slug)),
+        }
+    }
+
+    fn index(&self, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct ReportItem {
+            href: String,
+            title: String,
+            document_line: String,
+            counts: StatusCounts,
+        }
+        let title = self.text(&self.site.config.title);
+        let mut ctx = self.context("", &title, &title, Vec::new(), false);
+        let reports: Vec<ReportItem> = self
+            .site
+            .reports
+            .iter()
+            .map(|r| ReportItem {
+                href: format!("reports/{}/", r.slug),
+                title: self.text(&r.title),
+                document_line: self.document_line(r),
+                counts: r.counts(),
+            })
+            .collect();
+        ctx.insert("reports", &reports);
+        self.emit("index.html", &ctx, "index.html", out, diags);
+    }
+
+    fn not_found(&self, out: &mut Output, diags: &mut Diagnostics) {
+        // A 404 page is served at any address, so its links start from the site's path.
+        let mut ctx = self.context("", self.tr("not_found_title"), self.tr("not_found_text"), Vec::new(), false);
+        let base_path = base_path(&self.site.config.base_url);
+        ctx.insert("root", &format!("{base_path}{}", self.prefix));
+        ctx.insert("asset_root", &base_path);
+        self.emit("404.html", &ctx, "404.html", out, diags);
+    }
+
+    fn report(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
+        let default = self.site.config.default_language();
+        let fallback = self.code != default && !report.title.has(self.code);
+        let rdir = format!("reports/{}/", report.slug);
+        let title = self.text(&report.title);
+        let (root, asset_root) = self.roots(&rdir);
+
+        // Group charts are drawn once per language and used on the overview, the group page and in prose.
+        let charts: BTreeMap<&str, String> =
+            report.groups.iter().filter_map(|g| self.group_chart(report, g).map(|svg| (g.id.as_str(), svg))).collect();
+        for (gid, svg) in &charts {
+            out.add(format!("{}{rdir}groups/{gid}/chart.svg", self.prefix), svg.clone());
+        }
+
+        // Sections first: the overview's table of contents uses their titles.
+        let section_links: Vec<(String, String)> = report
+            .sections
+            .iter()
+            .map(|s| {
+                let (title, _) = section_text(s, self.code, default);
+                (s.slug.clone(), title.title.clone())
+            })
+            .collect();
+        for (i, s) in report.sections.iter().enumerate() {
+            self.section(report, s, i, &section_links, &charts, out, diags);
+        }
+
+        // Overview.
+        #[derive(Serialize)]
+        struct GroupCard {
+            href: String,
+            name: String,
+            counts: StatusCounts,
+            indicator_count: usize,
+            chart: Option<ChartView>,
+        }
+        #[derive(Serialize)]
+        struct TocKind {
+            label: String,
+            sections: Vec<LinkView>,
+        }
+        let crumbs = vec![self.home_crumb(&root), Crumb { label: title.clone(), href: None }];
+        let counts = report.counts();
+        let desc = format!(
+            "{}: {} {}, {} {}, {} {}",
+            self.document_line(report),
+            counts.met,
+            self.tr("count_met"),
+            counts.not_met,
+            self.tr("count_not_met"),
+            counts.no_data,
+            self.tr("count_no_data")
+        );
+        let mut ctx = self.context(&rdir, &title, &desc, crumbs, fallback);
+        let groups: Vec<GroupCard> = report
+            .groups
+            .iter()
+            .map(|g| GroupCard {
+                href: format!("groups/{}/", g.id),
+                name: self.text(&g.name),
+                counts: report.group_counts(&g.id),
+                indicator_count: report.indicators_in(&g.id).count(),
+                chart: charts.get(g.id.as_str()).map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
+            })
+            .collect();
+        let mut toc: Vec<TocKind> = Vec::new();
+        for kind in [SectionKind::Achievements, SectionKind::Limitations, SectionKind::Plan, SectionKind::Solutions, SectionKind::Other] {
+            let sections: Vec<LinkView> = report
+                .sections
+                .iter()
+                .zip(&section_links)
+                .filter(|(s, _)| s.kind == kind)
+                .map(|(s, (slug, t))| LinkView { href: format!("{slug}/"), title: t.clone(), source: s.source.clone(), kind: None })
+                .collect();
+            if !sections.is_empty() {
+                toc.push(TocKind { label: self.tr(&format!("kind_{}", kind.as_str())).to_string(), sections });
+            }
+        }
+        #[derive(Serialize)]
+        struct Download {
+            href: String,
+            name: String,
+        }
+        let mut downloads: Vec<Download> = ["indicators.csv", "indicators.json", "projects.csv", "projects.json"]
+            .iter()
+            .map(|f| Download { href: format!("{asset_root}{rdir}data/{f}"), name: f.to_string() })
+            .collect();
+        for d in &report.datasets {
+            downloads.push(Download { href: format!("{asset_root}{rdir}data/datasets/{}.csv", d.id), name: format!("{}.csv", d.id) });
+        }
+        let report_view = serde_json::json!({
+            "title": title,
+            "document_line": self.document_line(report),
+            "counts": counts,
+            "status_rule": fill(self.tr("status_rule"), &[("period", &format::period(report.period, self.style))]),
+        });
+        ctx.insert("report", &report_view);
+        ctx.insert("groups", &groups);
+        ctx.insert("toc", &toc);
+        ctx.insert("projects_href", "projects/");
+        ctx.insert("project_count", &report.projects.len());
+        let datasets: Vec<LinkView> = report
+            .datasets
+            .iter()
+            .map(|d| LinkView {
+                href: format!("datasets/{}/", d.id),
+                title: self.text(&d.title),
+                source: d.source.as_ref().map(|s| self.source(report, s)),
+                kind: None,
+            })
+            .collect();
+        ctx.insert("datasets", &datasets);
+        ctx.insert("downloads", &downloads);
+        self.emit("report.html", &ctx, &format!("{rdir}index.html"), out, diags);
+
+        for g in &report.groups {
+            self.group_page(report, g, charts.get(g.id.as_str()).cloned(), &section_links, out, diags);
+        }
+        for ind in &report.indicators {
+            self.indicator_page(report, ind, out, diags);
+        }
+        self.projects_page(report, out, diags);
+        for d in &report.datasets {
+            self.dataset_page(report, d, out, diags);
+        }
+    }
+
+    fn report_crumbs(&self, report: &Report, root: &str, rest: Vec<Crumb>) -> Vec<Crumb> {
+        let mut c = vec![
+            self.home_crumb(root),
+            Crumb { label: self.text(&report.title), href: Some(format!("{root}reports/{}/", report.slug)) },
+        ];
+        c.extend(rest);
+        c
+    }
+
+    fn group_page(
+        &self,
+        report: &Report,
+        g: &Group,
+        svg: Option<String>,
+        section_links: &[(String, String)],
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = format!("reports/{}/groups/{}/", report.slug, g.id);
+        let (root, _) = self.roots(&dir);
+        let name = self.text(&g.name);
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: name.clone(), href: None }]);
+        let fallback = self.code != self.site.config.default_language() && !g.name.has(self.code);
+        let counts = report.group_counts(&g.id);
+        let mut ctx = self.context(&dir, &name, &g.description.as_ref().map(|d| self.text(d)).unwrap_or_else(|| name.clone()), crumbs, fallback);
+        ctx.insert(
+            "group",
+            &serde_json::json!({
+                "name": name,
+                "description": g.description.as_ref().map(|d| self.text(d)),
+                "counts": counts,
+                "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
+            }),
+        );
+        let inds: Vec<IndicatorView> = report.indicators_in(&g.id).map(|i| self.indicator_view(report, i, &root)).collect();
+        ctx.insert("indicators", &inds);
+        let sections: Vec<LinkView> = report
+            .sections
+            .iter()
+            .zip(section_links)
+            .filter(|(s, _)| s.group.as_deref() == Some(&g.id))
+            .map(|(s, (slug, t))| LinkView {
+                href: format!("{root}reports/{}/{slug}/", report.slug),
+                title: t.clone(),
+                source: s.source.clone(),
+                kind: Some(self.tr(&format!("kind_{}", s.kind.as_str())).to_string()),
+            })
+            .collect();
+        ctx.insert("sections", &sections);
+        let projects: Vec<ProjectView> =
+            report.projects.iter().filter(|p| p.group.as_deref() == Some(&g.id)).map(|p| self.project_view(report, p)).collect();
+        ctx.insert("projects", &projects);
+        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        self.emit("group.html", &ctx, &format!("{dir}index.html"), out, diags);
+    }
+
+    fn indicator_page(&self, report: &Report, ind: &Indicator, out: &mut Output, diags: &mut Diagnostics) {
+        let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+        let (root, _) = self.roots(&dir);
+        let view = self.indicator_view(report, ind, &root);
+        let group = report.group(&ind.group);
+        let group_name = group.map(|g| self.text(&g.name)).unwrap_or_default();
+        let group_href = format!("{root}reports/{}/groups/{}/", report.slug, ind.group);
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![
+                Crumb { label: group_name.clone(), href: Some(group_href.clone()) },
+                Crumb { label: view.name.clone(), href: None },
+            ],
+        );
+        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
+        ctx.insert("i", &view);
+        ctx.insert("group_name", &group_name);
+        ctx.insert("group_href", &group_href);
+        self.emit("indicator.html", &ctx, &format!("{dir}index.html"), out, diags);
+    }
+
+    fn projects_page(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct Category {
+            name: String,
+            projects: Vec<ProjectView>,
+        }
+        let dir = format!("reports/{}/projects/", report.slug);
+        let (root, asset_root) = self.roots(&dir);
+        let label = self.tr("projects").to_string();
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: label.clone(), href: None }]);
+        let mut categories: Vec<Category> = Vec::new();
+        for p in &report.projects {
+            let name = p.category.as_ref().map(|c| self.text(c)).unwrap_or_default();
+            match categories.last_mut() {
+                Some(c) if c.name == name => c.projects.push(self.project_view(report, p)),
+                _ => categories.push(Category { name, projects: vec![self.project_view(report, p)] }),
+            }
+        }
+        let fallback = self.code != self.site.config.default_language() && !report.title.has(self.code);
+        let mut ctx = self.context(&dir, &label, &format!("{label}: {}", self.text(&report.title)), crumbs, fallback);
+        ctx.insert("categories", &categories);
+        ctx.insert("project_count", &report.projects.len());
+        ctx.insert("report_title", &self.text(&report.title));
+        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert("data_href", &format!("{asset_root}reports/{}/data/projects.csv", report.slug));
+        self.emit("projects.html", &ctx, &format!("{dir}index.html"), out, diags);
+    }
+
+    fn dataset_page(&self, report: &Report, d: &Dataset, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct CellView {
+            text: String,
+            num: bool,
+        }
+        let dir = format!("reports/{}/datasets/{}/", report.slug, d.id);
+        let (root, asset_root) = self.roots(&dir);
+        let title = self.text(&d.title);
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: title.clone(), href: None }]);
+        let rows: Vec<Vec<CellView>> = d
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&d.columns)
+                    .map(|(cell, col)| match cell {
+                        Cell::Empty => CellView { text: "–".into(), num: false },
+                        Cell::Number(v) => CellView {
+                            text: match &col.unit {
+                                Some(u) => format::with_unit(*v, None, u, self.style),
+                                None => format::number(*v, None, self.style),
+                            },
+                            num: true,
+                        },
+                        Cell::Text(t) => CellView { text: self.text(t), num: false },
+                    })
+                    .collect()
+            })
+            .collect();
+        let source = d.source.as_ref().map(|s| self.source(report, s));
+        let chart = d.chart.as_ref().filter(|c| c.kind != ChartType::None).map(|c| {
+            let xi = d.columns.iter().position(|col| col.id == c.x).unwrap_or(0);
+            let categories: Vec<String> = d
+                .rows
+                .iter()
+                .map(|r| match &r[xi] {
+                    Cell::Text(t) => self.text(t),
+                    Cell::Number(v) => format::number(*v, None, self.style),
+                    Cell::Empty => "–".into(),
+                })
+                .collect();
+            let series: Vec<Series> = c
+                .y
+                .iter()
+                .filter_map(|y| d.columns.iter().position(|col| &col.id == y))
+                .map(|yi| Series {
+                    name: self.text(&d.columns[yi].name),
+                    values: d.rows.iter().map(|r| if let Cell::Number(v) = r[yi] { Some(v) } else { None }).collect(),
+                })
+                .collect();
+            let unit = c.y.first().and_then(|y| d.columns.iter().find(|col| &col.id == y)).and_then(|col| col.unit.clone());
+            let style = self.style;
+            let fmt = move |v: f64| match &unit {
+                Some(u) => format::with_unit(v, None, u, style),
+                None => format::number(v, None, style),
+            };
+            let mut desc = String::new();
+            for (i, cat) in categories.iter().enumerate() {
+                let vals: Vec<String> = series.iter().map(|s| s.values[i].map(&fmt).unwrap_or_else(|| "–".into())).collect();
+                desc.push_str(&format!("{cat}: {}. ", vals.join(", ")));
+            }
+            let text = ChartText { id: format!("chart-dataset-{}", d.id), title: title.clone(), desc: desc.trim_end().to_string() };
+            let kind = if c.kind == ChartType::Line { DatasetChartKind::Line } else { DatasetChartKind::Bar };
+            let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
+            out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
+            ChartView {
+                heading: title.clone(),
+                takeaway: None,
+                svg,
+                source: source.clone(),
+                note: None,
+                svg_href: "chart.svg".into(),
+                data_href: Some(format!("{asset_root}reports/{}/data/datasets/{}.csv", report.slug, d.id)),
+            }
+        });
+        let fallback = self.code != self.site.config.default_language() && !d.title.has(self.code);
+        let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);
+        ctx.insert(
+            "dataset",
+            &serde_json::json!({
+                "title": title,
+                "description": d.description.as_ref().map(|x| self.text(x)),
+                "source": source,
+                "columns": d.columns.iter().map(|c| self.text(&c.name)).collect::<Vec<_>>(),
+                "rows": rows,
+                "chart": chart,
+                "csv_href": format!("{asset_root}reports/{}/data/datasets/{}.csv", report.slug, d.id),
+            }),
+        );
+        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        self.emit("dataset.html", &ctx, &format!("{dir}index.html"), out, diags);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn section(
+        &self,
+        report: &Report,
+        s: &Section,
+        index: usize,
+        links: &[(String, String)],
+        charts: &BTreeMap<&str, String>,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let default = self.site.config.default_language();
+        let (text, fallback) = section_text(s, self.code, default);
+        let dir = format!("reports/{}/{}/", report.slug, s.slug);
+        let (root, _) = self.roots(&dir);
+        let prefix = format!("fn-{}", s.slug);
+        let mut expand = |call: &Shortcode| self.shortcode(report, call, charts, &root);
+        let (rendered, errors) = markdown::render(&text.markdown, &prefix, &mut expand);
+        // Each language version reports its own errors; the default one also
+        // covers translations that fall back to it, so report it only once.
+        if !fallback {
+            for e in errors {
+                let line = text.body_line + e.line - 1;
+                let mut d = Diagnostic::error(&text.path, Some(Pos::new(line, e.col)), e.message);
+                d.source_line = text.markdown.lines().nth(e.line - 1).map(str::to_string);
+                if let Some(h) = e.hint {
+                    d = d.with_hint(h);
+                }
+                diags.push(d);
+            }
+        }
+        let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
+            serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}reports/{}/groups/{}/", report.slug, g.id) })
+        });
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: text.title.clone(), href: None }]);
+        let toc: Vec<&Heading> = rendered.headings.iter().filter(|h| h.level == 2).collect();
+        let mut ctx = self.context(&dir, &text.title, &text.title, crumbs, fallback);
+        ctx.insert(
+            "section",
+            &serde_json::json!({
+                "title": text.title,
+                "kind": self.tr(&format!("kind_{}", s.kind.as_str())),
+                "source": s.source,
+                "group": group,
+                "toc": toc,
+                "html": rendered.html,
+            }),
+        );
+        let link = |i: usize| links.get(i).map(|(slug, t)| serde_json::json!({ "href": format!("../{slug}/"), "title": t }));
+        ctx.insert("prev", &index.checked_sub(1).and_then(link));
+        ctx.insert("next", &link(index + 1));
+        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        self.emit("section.html", &ctx, &format!("{dir}index.html"), out, diags);
+    }
+
+    /// Expand a data shortcode in prose into trusted HTML.
+    fn shortcode(
+        &self,
+        report: &Report,
+        call: &Shortcode,
+        charts: &BTreeMap<&str, String>,
+        root: &str,
+    ) -> Result<String, (String, Option<String>)> {
+        let arg = |name: &str| -> Result<&str, (String, Option<String>)> {
+            call.args.get(name).map(String::as_str).ok_or_else(|| {
+                (format!("shortcode `{}` needs `{name}=\"...\"`", call.name), None)
+            })
+        };
+        let indicator = || -> Result<&Indicator, (String, Option<String>)> {
+            let id = arg("indicator")?;
+            report.indicator(id).ok_or_else(|| {
+                let ids = report.indicators.iter().map(|i| i.id.as_str());
+                let hint = crate::diagnostics::did_you_mean(id, ids).map(|b| format!("did you mean `{b}`?"));
+                (format!("indicator `{id}` is not defined in this report's indicators.yaml"), hint)
+            })
+        };
+        match call.name.as_str() {
+            "value" => {
+                let ind = indicator()?;
+                Ok(match ind.latest() {
+                    Some(m) => format!("<data value=\"{}\">{}</data>", m.value, escape(&self.value_text(ind, m.value))),
+                    None => escape(self.tr("no_data_short")),
+                })
+            }
+            "target" => Ok(escape(&self.target_text(indicator()?))),
+            "status" => {
+                let s = self.status_view(indicator()?.status.kind);
+                Ok(format!(
+                    "<span class=\"status status-{}\"><span class=\"sym\" aria-hidden=\"true\">{}</span> {}</span>",
+                    s.kind,
+                    s.symbol,
+                    escape(&s.label)
+                ))
+            }
+            "chart" => {
+                let id = arg("group")?;
+                let Some(g) = report.group(id) else {
+                    let hint = crate::diagnostics::did_you_mean(id, report.groups.iter().map(|g| g.id.as_str())).map(|b| format!("did you mean `{b}`?"));
+                    return Err((format!("group `{id}` is not defined in report.yaml"), hint));
+                };
+                match charts.get(id) {
+                    Some(svg) => Ok(format!(
+                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}reports/{}/groups/{}/\">{}: {}</a></p></figure>",
+                        report.slug,
+                        g.id,
+                        escape(self.tr("view_group")),
+                        escape(&self.text(&g.name))
+                    )),
+                    None => Ok(format!("<p class=\"muted\">{}</p>", escape(self.tr("chart_no_numeric")))),
+                }
+            }
+            other => Err((format!("unknown shortcode `{other}`"), None)),
+        }
+    }
+}
+
+/// The version of a section in `lang`, or the default one (and `true`: a fallback).
+fn section_text<'s>(s: &'s Section, lang: &str, default: &str) -> (&'s SectionText, bool) {
+    match s.texts.get(lang) {
+        Some(t) => (t, false),
+        None => (&s.texts[default], lang != default),
+    }
+}
+
+fn unit_name(u: &UnitSpec, style: Style) -> String {
+    match (u.kind, style) {
+        (Unit::Percent, Style::Vi) => "phần trăm (%)".into(),
+        (Unit::Percent, Style::En) => "percent (%)".into(),
+        (Unit::Count, Style::Vi) => "số lượng".into(),
+        (Unit::Count, Style::En) => "count".into(),
+        (Unit::Per100, Style::Vi) => "trên 100".into(),
+        (Unit::Per100, Style::En) => "per 100".into(),
+        (Unit::Currency, _) => u.raw.trim_start_matches("currency:").to_string(),
+        (Unit::Other, _) => u.raw.clone(),
+    }
+}
+
+/// The path part of the base URL: `https://x.org/sub/` → `/sub/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    match after_scheme.find('/') {
+        Some(i) if base_url.contains("://") => after_scheme[i..].to_string(),
+        _ if base_url.starts_with('/') => base_url.to_string(),
+        _ => "/".to_string(),
+    }
+}

@@ -1,0 +1,316 @@
+//! The one place that knows which YAML library is used.
+//!
+//! serde_yaml (0.9, archived upstream but sound: it reports line/column, stops
+//! alias bombs and deep nesting) turns text into typed values; saphyr-parser's
+//! marked events give a position for every node so that checks made after
+//! deserialisation (an unknown group id, a duplicate id) can still point at the
+//! exact line. Swapping the library means changing this file only.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{did_you_mean, Diagnostic, Pos};
+
+/// Positions of the nodes of one YAML document, by path: `""` is the root,
+/// `"3"` the fourth item of a list, `"3.values.0.period"` a nested value.
+#[derive(Debug, Default, Clone)]
+pub struct Spans {
+    values: HashMap<String, Pos>,
+}
+
+impl Spans {
+    /// Position of the node at `path`, or of its nearest ancestor that has one.
+    pub fn at(&self, path: &str) -> Pos {
+        let mut p = path;
+        loop {
+            if let Some(pos) = self.values.get(p) {
+                return *pos;
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return self.values.get("").copied().unwrap_or(Pos::new(1, 1)),
+            }
+        }
+    }
+
+    /// Position of the node at `path` if that exact node exists.
+    pub fn exact(&self, path: &str) -> Option<Pos> {
+        self.values.get(path).copied()
+    }
+
+    fn build(src: &str, line_offset: usize) -> Spans {
+        use saphyr_parser::{Event, Parser};
+
+        enum Frame {
+            Seq(usize),
+            Map { key: Option<String> },
+        }
+        let mut spans = Spans::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut parser = Parser::new_from_str(src);
+
+        fn path_of(stack: &[Frame]) -> String {
+            let mut parts: Vec<String> = Vec::with_capacity(stack.len());
+            for f in stack {
+                match f {
+                    Frame::Seq(i) => parts.push(i.to_string()),
+                    Frame::Map { key: Some(k) } => parts.push(k.clone()),
+                    Frame::Map { key: None } => parts.push(String::new()),
+                }
+            }
+            parts.join(".")
+        }
+        // After a complete value, the parent moves on to its next item or key.
+        fn advance(stack: &mut [Frame]) {
+            match stack.last_mut() {
+                Some(Frame::Seq(i)) => *i += 1,
+                Some(Frame::Map { key }) => *key = None,
+                None => {}
+            }
+        }
+        let expecting_key =
+            |stack: &[Frame]| matches!(stack.last(), Some(Frame::Map { key: None }));
+
+        while let Some(Ok((event, span))) = parser.next_event() {
+            let pos = Pos::new(span.start.line() + line_offset, span.start.col() + 1);
+            match event {
+                Event::Scalar(value, ..) => {
+                    if expecting_key(&stack) {
+                        if let Some(Frame::Map { key }) = stack.last_mut() {
+                            *key = Some(value.into_owned());
+                        }
+                    } else {
+                        spans.values.entry(path_of(&stack)).or_insert(pos);
+                        advance(&mut stack);
+                    }
+                }
+                Event::Alias(_) => {
+                    if expecting_key(&stack) {
+                        if let Some(Frame::Map { key }) = stack.last_mut() {
+                            *key = Some("*".into());
+                        }
+                    } else {
+                        spans.values.entry(path_of(&stack)).or_insert(pos);
+                        advance(&mut stack);
+                    }
+                }
+                Event::SequenceStart(..) | Event::MappingStart(..) => {
+                    if expecting_key(&stack) {
+                        // A complex key: give it a name nobody can refer to.
+                        if let Some(Frame::Map { key }) = stack.last_mut() {
+                            *key = Some("?".into());
+                        }
+                    }
+                    spans.values.entry(path_of(&stack)).or_insert(pos);
+                    stack.push(if matches!(event, Event::SequenceStart(..)) {
+                        Frame::Seq(0)
+                    } else {
+                        Frame::Map { key: None }
+                    });
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    stack.pop();
+                    advance(&mut stack);
+                }
+                Event::StreamEnd => break,
+                _ => {}
+            }
+        }
+        spans
+    }
+}
+
+/// Parse `src` (the text of `path`) into `T`. `line_offset` is added to every
+/// line number, for YAML front matter that starts below line 1 of a Markdown file.
+/// An empty document (only blanks and comments) gives `Ok(None)`.
+pub fn parse<T: DeserializeOwned>(
+    src: &str,
+    path: &Path,
+    line_offset: usize,
+) -> Result<Option<(T, Spans)>, Diagnostic> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    match serde_yaml::from_str::<Option<T>>(src) {
+        Ok(None) => Ok(None),
+        Ok(Some(value)) => Ok(Some((value, Spans::build(src, line_offset)))),
+        Err(err) => Err(to_diagnostic(&err, src, path, line_offset)),
+    }
+}
+
+fn to_diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, line_offset: usize) -> Diagnostic {
+    let pos = err
+        .location()
+        .map(|l| Pos::new(l.line() + line_offset, l.column()));
+    let mut message = err.to_string();
+    if let Some(i) = message.rfind(" at line ") {
+        message.truncate(i);
+    }
+    // serde_yaml prefixes a path such as `[3].target: `; the caret shows where.
+    if let Some(rest) = strip_path_prefix(&message) {
+        message = rest.to_string();
+    }
+    let mut hint = None;
+    if let Some((field, expected)) = parse_unknown(&message, "unknown field `") {
+        hint = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if expected.is_empty() => "this mapping takes no fields".to_string(),
+            None => format!("allowed fields: {}", expected.join(", ")),
+        });
+        message = format!("unknown field `{field}`");
+    } else if let Some((variant, expected)) = parse_unknown(&message, "unknown variant `") {
+        hint = Some(match did_you_mean(&variant, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`? allowed: {}", expected.join(", ")),
+            None => format!("allowed values: {}", expected.join(", ")),
+        });
+        message = format!("unknown value `{variant}`");
+    } else if message.contains("recursion limit exceeded") {
+        message = "nesting is too deep (recursion limit exceeded)".into();
+        hint = Some("content files need only a few levels of nesting".into());
+    } else if message.contains("repetition limit exceeded") {
+        message = "too many alias expansions (repetition limit exceeded)".into();
+        hint = Some("anchors (&) and aliases (*) are not needed in content files".into());
+    } else if let Some(number) = decimal_comma(&message) {
+        hint = Some(format!(
+            "write numbers with a dot and without thousands separators: {number}"
+        ));
+    }
+    if message.starts_with("invalid type: string") && message.contains("expected f64") {
+        message = message.replace("expected f64", "expected a number");
+    }
+    message = message.replace("expected f64", "expected a number");
+    let d = Diagnostic::error(path, pos, message).with_source(src_with_offset(src, line_offset).as_str());
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+/// The caret lookup counts lines of the whole file; front matter is a slice of it.
+fn src_with_offset(src: &str, line_offset: usize) -> String {
+    let mut s = "\n".repeat(line_offset);
+    s.push_str(src);
+    s
+}
+
+fn strip_path_prefix(message: &str) -> Option<&str> {
+    let (head, rest) = message.split_once(": ")?;
+    let looks_like_path = !head.is_empty()
+        && !head.contains(' ')
+        && (head.starts_with('[') || head.contains('.') || head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        && !matches!(head, "invalid" | "missing" | "unknown" | "duplicate");
+    looks_like_path.then_some(rest)
+}
+
+/// From "unknown field `tagret`, expected one of `id`, `target`" get the word and the list.
+fn parse_unknown(message: &str, lead: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix(lead)?;
+    let end = rest.find('`')?;
+    let word = rest[..end].to_string();
+    let expected = rest[end + 1..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((word, expected))
+}
+
+/// `invalid type: string "56,60", expected f64` → `56.60`.
+fn decimal_comma(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: string \"")?;
+    let text = &rest[..rest.find('"')?];
+    let t = text.trim().trim_end_matches('%').trim();
+    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '-')) {
+        return None;
+    }
+    // Vietnamese style: dots group thousands, the comma marks decimals.
+    let fixed: String = if t.contains(',') {
+        t.replace(['.', ' '], "").replace(',', ".")
+    } else {
+        t.replace(['.', ' '], "")
+    };
+    fixed.parse::<f64>().ok().map(|_| fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        #[allow(dead_code)]
+        id: String,
+        #[allow(dead_code)]
+        value: Option<f64>,
+    }
+
+    fn p(src: &str) -> Result<Option<(Vec<Item>, Spans)>, Diagnostic> {
+        parse(src, Path::new("t.yaml"), 0)
+    }
+
+    #[test]
+    fn spans_point_at_nested_values() {
+        let (_, spans) = p("- id: a\n  value: 1\n- id: b\n  value: 2\n").unwrap().unwrap();
+        assert_eq!(spans.at("1.id"), Pos::new(3, 7));
+        assert_eq!(spans.at("1.value"), Pos::new(4, 10));
+        assert_eq!(spans.at("1.missing"), Pos::new(3, 3));
+        assert_eq!(spans.at("0"), Pos::new(1, 3));
+    }
+
+    #[test]
+    fn flow_mappings_have_spans() {
+        let src = "- { id: a, value: 5 }\n";
+        let (_, spans) = p(src).unwrap().unwrap();
+        assert_eq!(spans.at("0.value"), Pos::new(1, 19));
+    }
+
+    #[test]
+    fn unknown_field_suggests() {
+        let d = p("- id: a\n  valeu: 1\n").unwrap_err();
+        assert_eq!(d.message, "unknown field `valeu`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `value`?"));
+        assert_eq!(d.pos, Some(Pos::new(2, 3)));
+    }
+
+    #[test]
+    fn decimal_comma_hint() {
+        let d = p("- id: a\n  value: \"56,60\"\n").unwrap_err();
+        assert!(d.message.contains("expected a number"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("write numbers with a dot and without thousands separators: 56.60"));
+    }
+
+    #[test]
+    fn empty_document_is_none() {
+        assert!(p("").unwrap().is_none());
+        assert!(p("# only a comment\n").unwrap().is_none());
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut src = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for c in 'b'..='p' {
+            src.push_str(&format!("{c}: &{c} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+            prev = c;
+        }
+        let r: Result<Option<(serde_yaml::Value, Spans)>, _> = parse(&src, Path::new("b.yaml"), 0);
+        let d = r.unwrap_err();
+        assert!(d.message.contains("repetition limit"), "{}", d.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let src = "[".repeat(10_000) + &"]".repeat(10_000);
+        let r: Result<Option<(serde_yaml::Value, Spans)>, _> = parse(&src, Path::new("d.yaml"), 0);
+        assert!(r.unwrap_err().message.contains("recursion limit"));
+    }
+
+    #[test]
+    fn front_matter_offset_moves_lines() {
+        let r: Result<Option<(Vec<Item>, Spans)>, _> = parse("- id: a\n  bad: 1\n", Path::new("s.md"), 1);
+        assert_eq!(r.unwrap_err().pos, Some(Pos::new(3, 3)));
+    }
+}
