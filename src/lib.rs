@@ -33,9 +33,15 @@ pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Outp
     if options.strict {
         diags.make_strict();
     }
-    let Some(mut site) = site.filter(|_| !diags.has_errors()) else { return (None, diags) };
+    let Some(mut site) = site.filter(|_| !diags.has_errors()) else {
+        return (None, diags);
+    };
     if let Some(url) = &options.base_url {
-        site.config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        site.config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
     }
     let site_root = content_dir.parent().unwrap_or(Path::new("."));
     let (theme, theme_diags) = load::theme::load_theme(site_root, &site.config.theme);

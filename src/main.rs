@@ -11,7 +11,11 @@ use minhbach::diagnostics::Diagnostic;
 use minhbach::{build, write, BuildOptions};
 
 #[derive(Parser)]
-#[command(name = "minhbach", version, about = "Static site generator for public transparency reports")]
+#[command(
+    name = "minhbach",
+    version,
+    about = "Static site generator for public transparency reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -64,7 +68,13 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { content, output, base_url, strict, quiet } => {
+        Command::Build {
+            content,
+            output,
+            base_url,
+            strict,
+            quiet,
+        } => {
             let start = Instant::now();
             let (out, diags) = build(&content, &BuildOptions { base_url, strict });
             let failed = out.is_none();
@@ -72,7 +82,11 @@ fn main() -> ExitCode {
             let errors = diags.error_count();
             print_diagnostics(diags.into_sorted(), Format::Human, quiet);
             let Some(out) = out else {
-                eprintln!("error: build failed with {errors} error{}; {} was not changed", plural(errors), output.display());
+                eprintln!(
+                    "error: build failed with {errors} error{}; {} was not changed",
+                    plural(errors),
+                    output.display()
+                );
                 return ExitCode::from(1);
             };
             debug_assert!(!failed);
@@ -88,20 +102,38 @@ fn main() -> ExitCode {
                     out.files.keys().filter(|k| k.contains("/data/")).count(),
                     start.elapsed().as_millis(),
                     output.display(),
-                    if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() }
+                    if warnings > 0 {
+                        format!(" ({warnings} warning{})", plural(warnings))
+                    } else {
+                        String::new()
+                    }
                 );
             }
             ExitCode::SUCCESS
         }
-        Command::Check { content, strict, format } => {
-            let (out, diags) = build(&content, &BuildOptions { base_url: None, strict });
+        Command::Check {
+            content,
+            strict,
+            format,
+        } => {
+            let (out, diags) = build(
+                &content,
+                &BuildOptions {
+                    base_url: None,
+                    strict,
+                },
+            );
             let (errors, warnings) = (diags.error_count(), diags.warning_count());
             print_diagnostics(diags.into_sorted(), format, false);
             if matches!(format, Format::Human) {
                 if out.is_some() {
                     eprintln!("ok: no errors ({warnings} warning{})", plural(warnings));
                 } else {
-                    eprintln!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+                    eprintln!(
+                        "{errors} error{}, {warnings} warning{}",
+                        plural(errors),
+                        plural(warnings)
+                    );
                 }
             }
             if out.is_some() {
@@ -159,7 +191,9 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
 }
 
 fn gh_escape(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn gh_escape_prop(s: &str) -> String {

@@ -11,7 +11,10 @@ use crate::render::Output;
 pub enum WriteError {
     /// The output folder is unsuitable (it is the content folder, contains it, is a file ...).
     Refused(String),
-    Io { path: PathBuf, error: std::io::Error },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 impl std::fmt::Display for WriteError {
@@ -24,16 +27,26 @@ impl std::fmt::Display for WriteError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |error| WriteError::Io { path: path.to_path_buf(), error }
+    move |error| WriteError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
 }
 
 /// Resolve `p` as far as it exists, so that `a/../b` and symlinks compare right.
 fn absolute(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     let mut existing = abs.clone();
     let mut rest = Vec::new();
     while !existing.exists() {
-        match (existing.file_name().map(|n| n.to_os_string()), existing.parent()) {
+        match (
+            existing.file_name().map(|n| n.to_os_string()),
+            existing.parent(),
+        ) {
             (Some(name), Some(parent)) => {
                 rest.push(name);
                 existing = parent.to_path_buf();
@@ -53,7 +66,10 @@ pub fn check_output_dir(out_dir: &Path, content_dir: &Path) -> Result<(), WriteE
     let out = absolute(out_dir);
     let content = absolute(content_dir);
     if out == content {
-        return Err(WriteError::Refused(format!("the output folder {} is the content folder", out_dir.display())));
+        return Err(WriteError::Refused(format!(
+            "the output folder {} is the content folder",
+            out_dir.display()
+        )));
     }
     if content.starts_with(&out) {
         return Err(WriteError::Refused(format!(
@@ -68,10 +84,15 @@ pub fn check_output_dir(out_dir: &Path, content_dir: &Path) -> Result<(), WriteE
         )));
     }
     if out.parent().is_none() {
-        return Err(WriteError::Refused("the output folder cannot be the file system root".into()));
+        return Err(WriteError::Refused(
+            "the output folder cannot be the file system root".into(),
+        ));
     }
     if out_dir.exists() && !out_dir.is_dir() {
-        return Err(WriteError::Refused(format!("the output path {} is an existing file", out_dir.display())));
+        return Err(WriteError::Refused(format!(
+            "the output path {} is an existing file",
+            out_dir.display()
+        )));
     }
     Ok(())
 }
@@ -87,9 +108,15 @@ fn safe_relative(rel: &str) -> Option<PathBuf> {
 pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Result<(), WriteError> {
     check_output_dir(out_dir, content_dir)?;
     let out_abs = absolute(out_dir);
-    let parent = out_abs.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    let parent = out_abs
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
     fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out_abs.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let name = out_abs
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.minhbach-new-{pid}"));
     let old = parent.join(format!(".{name}.minhbach-old-{pid}"));
@@ -99,7 +126,9 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
         fs::create_dir_all(&staging).map_err(io(&staging))?;
         for (rel, bytes) in &output.files {
             let Some(rel_path) = safe_relative(rel) else {
-                return Err(WriteError::Refused(format!("refusing to write outside the output folder: {rel}")));
+                return Err(WriteError::Refused(format!(
+                    "refusing to write outside the output folder: {rel}"
+                )));
             };
             let path = staging.join(rel_path);
             if let Some(dir) = path.parent() {
@@ -120,7 +149,10 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
         let _ = fs::remove_dir_all(&old);
         fs::rename(&out_abs, &old).map_err(|e| {
             let _ = fs::remove_dir_all(&staging);
-            WriteError::Io { path: out_abs.clone(), error: e }
+            WriteError::Io {
+                path: out_abs.clone(),
+                error: e,
+            }
         })?;
     }
     if let Err(e) = fs::rename(&staging, &out_abs) {
@@ -128,7 +160,10 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
             let _ = fs::rename(&old, &out_abs);
         }
         let _ = fs::remove_dir_all(&staging);
-        return Err(WriteError::Io { path: out_abs, error: e });
+        return Err(WriteError::Io {
+            path: out_abs,
+            error: e,
+        });
     }
     if had_old {
         let _ = fs::remove_dir_all(&old);
@@ -177,9 +212,20 @@ mod tests {
         bad.add("index.html", "changed");
         bad.add("../escape.html", "x");
         assert!(write_output(&bad, &public, &content).is_err());
-        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "one");
+        assert_eq!(
+            fs::read_to_string(public.join("index.html")).unwrap(),
+            "one"
+        );
         assert!(!tmp.path().join("escape.html").exists());
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-        assert_eq!(leftovers.len(), 3, "{leftovers:?}");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            2,
+            "no staging folder may be left: {leftovers:?}"
+        );
     }
 }

@@ -138,31 +138,37 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
-fn to_diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, line_offset: usize) -> Diagnostic {
+fn to_diagnostic(
+    err: &serde_yaml::Error,
+    src: &str,
+    path: &Path,
+    line_offset: usize,
+) -> Diagnostic {
     let pos = err
         .location()
         .map(|l| Pos::new(l.line() + line_offset, l.column()));
-    let mut message = err.to_string();
-    if let Some(i) = message.rfind(" at line ") {
-        message.truncate(i);
-    }
+    let mut message = strip_locations(&err.to_string());
     // serde_yaml prefixes a path such as `[3].target: `; the caret shows where.
     if let Some(rest) = strip_path_prefix(&message) {
         message = rest.to_string();
     }
     let mut hint = None;
     if let Some((field, expected)) = parse_unknown(&message, "unknown field `") {
-        hint = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if expected.is_empty() => "this mapping takes no fields".to_string(),
-            None => format!("allowed fields: {}", expected.join(", ")),
-        });
+        hint = Some(
+            match did_you_mean(&field, expected.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None if expected.is_empty() => "this mapping takes no fields".to_string(),
+                None => format!("allowed fields: {}", expected.join(", ")),
+            },
+        );
         message = format!("unknown field `{field}`");
     } else if let Some((variant, expected)) = parse_unknown(&message, "unknown variant `") {
-        hint = Some(match did_you_mean(&variant, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`? allowed: {}", expected.join(", ")),
-            None => format!("allowed values: {}", expected.join(", ")),
-        });
+        hint = Some(
+            match did_you_mean(&variant, expected.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean `{best}`? allowed: {}", expected.join(", ")),
+                None => format!("allowed values: {}", expected.join(", ")),
+            },
+        );
         message = format!("unknown value `{variant}`");
     } else if message.contains("recursion limit exceeded") {
         message = "nesting is too deep (recursion limit exceeded)".into();
@@ -179,11 +185,46 @@ fn to_diagnostic(err: &serde_yaml::Error, src: &str, path: &Path, line_offset: u
         message = message.replace("expected f64", "expected a number");
     }
     message = message.replace("expected f64", "expected a number");
-    let d = Diagnostic::error(path, pos, message).with_source(src_with_offset(src, line_offset).as_str());
+    let is_semantic = [
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "unknown",
+        "duplicate",
+        "nesting",
+        "too many",
+    ]
+    .iter()
+    .any(|p| message.starts_with(p));
+    if hint.is_none() && !is_semantic {
+        message = format!("YAML syntax: {message}");
+        hint = Some(
+            "check quotes, brackets and indentation on this line and the lines above it".into(),
+        );
+    }
+    let d = Diagnostic::error(path, pos, message)
+        .with_source(src_with_offset(src, line_offset).as_str());
     match hint {
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+/// Remove " at line N column M" (the caret shows the place) wherever libyaml put it.
+fn strip_locations(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let after_line = tail.trim_start_matches(|c: char| c.is_ascii_digit());
+        match after_line.strip_prefix(" column ") {
+            Some(col) => rest = col.trim_start_matches(|c: char| c.is_ascii_digit()),
+            None => rest = after_line,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The caret lookup counts lines of the whole file; front matter is a slice of it.
@@ -197,7 +238,11 @@ fn strip_path_prefix(message: &str) -> Option<&str> {
     let (head, rest) = message.split_once(": ")?;
     let looks_like_path = !head.is_empty()
         && !head.contains(' ')
-        && (head.starts_with('[') || head.contains('.') || head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        && (head.starts_with('[')
+            || head.contains('.')
+            || head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
         && !matches!(head, "invalid" | "missing" | "unknown" | "duplicate");
     looks_like_path.then_some(rest)
 }
@@ -221,7 +266,11 @@ fn decimal_comma(message: &str) -> Option<String> {
     let rest = message.strip_prefix("invalid type: string \"")?;
     let text = &rest[..rest.find('"')?];
     let t = text.trim().trim_end_matches('%').trim();
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '-')) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '-'))
+    {
         return None;
     }
     // Vietnamese style: dots group thousands, the comma marks decimals.
@@ -253,7 +302,9 @@ mod tests {
 
     #[test]
     fn spans_point_at_nested_values() {
-        let (_, spans) = p("- id: a\n  value: 1\n- id: b\n  value: 2\n").unwrap().unwrap();
+        let (_, spans) = p("- id: a\n  value: 1\n- id: b\n  value: 2\n")
+            .unwrap()
+            .unwrap();
         assert_eq!(spans.at("1.id"), Pos::new(3, 7));
         assert_eq!(spans.at("1.value"), Pos::new(4, 10));
         assert_eq!(spans.at("1.missing"), Pos::new(3, 3));
@@ -279,7 +330,10 @@ mod tests {
     fn decimal_comma_hint() {
         let d = p("- id: a\n  value: \"56,60\"\n").unwrap_err();
         assert!(d.message.contains("expected a number"), "{}", d.message);
-        assert_eq!(d.hint.as_deref(), Some("write numbers with a dot and without thousands separators: 56.60"));
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write numbers with a dot and without thousands separators: 56.60")
+        );
     }
 
     #[test]
@@ -310,7 +364,8 @@ mod tests {
 
     #[test]
     fn front_matter_offset_moves_lines() {
-        let r: Result<Option<(Vec<Item>, Spans)>, _> = parse("- id: a\n  bad: 1\n", Path::new("s.md"), 1);
+        let r: Result<Option<(Vec<Item>, Spans)>, _> =
+            parse("- id: a\n  bad: 1\n", Path::new("s.md"), 1);
         assert_eq!(r.unwrap_err().pos, Some(Pos::new(3, 3)));
     }
 }

@@ -19,7 +19,11 @@ pub fn read_text(path: &Path, root: &Path, shown: &Path) -> Result<String, Diagn
         return Err(Diagnostic::error(
             shown,
             None,
-            format!("file is too large ({} bytes; the limit is {} bytes)", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "file is too large ({} bytes; the limit is {} bytes)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
         )
         .with_hint("split the data over several files"));
     }
@@ -34,13 +38,18 @@ pub fn read_text(path: &Path, root: &Path, shown: &Path) -> Result<String, Diagn
         )
         .with_hint("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)")
     })?;
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
     Ok(text)
 }
 
 /// Refuse a path whose real location is outside `root`.
 pub fn check_inside(path: &Path, root: &Path, shown: &Path) -> Result<(), Diagnostic> {
-    let is_link = fs::symlink_metadata(path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
+    let is_link = fs::symlink_metadata(path)
+        .map(|m| m.file_type().is_symlink())
+        .unwrap_or(false);
     let real = fs::canonicalize(path).map_err(|e| io_error(shown, &e))?;
     let real_root = fs::canonicalize(root).map_err(|e| io_error(root, &e))?;
     if !real.starts_with(&real_root) {
@@ -71,7 +80,8 @@ pub fn is_ignored(name: &str) -> bool {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 100
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
 }
@@ -93,7 +103,11 @@ pub fn slugify(s: &str) -> String {
 /// Entries of a folder in name order, without ignored names.
 pub fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut entries = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(std::io::Error::other)?;
         if entry.file_name().to_str().is_some_and(is_ignored) {
             continue;

@@ -19,13 +19,25 @@ pub use files::{is_slug, slugify, MAX_FILE_BYTES};
 use raw::*;
 
 /// Slugs that name fixed pages inside a report and so cannot be section slugs.
-pub const RESERVED_SLUGS: &[&str] = &["groups", "projects", "indicators", "datasets", "data", "static", "agencies"];
+pub const RESERVED_SLUGS: &[&str] = &[
+    "groups",
+    "projects",
+    "indicators",
+    "datasets",
+    "data",
+    "static",
+    "agencies",
+];
 
 /// Load the site in `content_dir`. Returns the site when it is usable (it may
 /// still come with warnings) and all diagnostics.
 pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let site = Loader { root: content_dir, diags: &mut diags }.site();
+    let site = Loader {
+        root: content_dir,
+        diags: &mut diags,
+    }
+    .site();
     let site = if diags.has_errors() { None } else { site };
     (site, diags)
 }
@@ -62,33 +74,59 @@ impl Doc<'_> {
                 for lang in map.keys() {
                     if !self.langs.contains(lang) {
                         diags.push(
-                            self.err(&format!("{at}.{lang}"), format!("unknown language `{lang}`"))
-                                .with_hint(format!("languages of this site (site.yaml): {}", self.langs.join(", "))),
+                            self.err(
+                                &format!("{at}.{lang}"),
+                                format!("unknown language `{lang}`"),
+                            )
+                            .with_hint(format!(
+                                "languages of this site (site.yaml): {}",
+                                self.langs.join(", ")
+                            )),
                         );
                     }
                 }
-                let translations: BTreeMap<String, String> =
-                    map.iter().map(|(k, v)| (k.clone(), v.trim().to_string())).collect();
+                let translations: BTreeMap<String, String> = map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.trim().to_string()))
+                    .collect();
                 let Some(d) = translations.get(default) else {
                     diags.push(
-                        self.err(at, format!("text has no `{default}` version (the site's default language)"))
-                            .with_hint(format!("add `{default}: ...`; other languages fall back to it")),
+                        self.err(
+                            at,
+                            format!(
+                                "text has no `{default}` version (the site's default language)"
+                            ),
+                        )
+                        .with_hint(format!(
+                            "add `{default}: ...`; other languages fall back to it"
+                        )),
                     );
-                    return Text { default: translations.values().next().cloned().unwrap_or_default(), translations };
+                    return Text {
+                        default: translations.values().next().cloned().unwrap_or_default(),
+                        translations,
+                    };
                 };
-                Text { default: d.clone(), translations }
+                Text {
+                    default: d.clone(),
+                    translations,
+                }
             }
         }
     }
 
     fn period(&self, raw: &RawPeriod, at: &str, diags: &mut Diagnostics) -> Option<Period> {
-        Period::parse(&raw.0).map_err(|m| diags.push(self.err(at, m))).ok()
+        Period::parse(&raw.0)
+            .map_err(|m| diags.push(self.err(at, m)))
+            .ok()
     }
 
     fn date(&self, raw: &RawPeriod, at: &str, diags: &mut Diagnostics) -> Option<Date> {
         let d = Date::parse(&raw.0);
         if d.is_none() {
-            diags.push(self.err(at, format!("`{}` is not a date", raw.0)).with_hint("write dates as YYYY-MM-DD, e.g. 2023-06-05"));
+            diags.push(
+                self.err(at, format!("`{}` is not a date", raw.0))
+                    .with_hint("write dates as YYYY-MM-DD, e.g. 2023-06-05"),
+            );
         }
         d
     }
@@ -97,7 +135,10 @@ impl Doc<'_> {
         if !is_slug(s) {
             diags.push(
                 self.err(at, format!("{what} `{s}` is not a valid id"))
-                    .with_hint(format!("use lowercase letters a-z, digits and `-`, e.g. `{}`", slugify(s))),
+                    .with_hint(format!(
+                        "use lowercase letters a-z, digits and `-`, e.g. `{}`",
+                        slugify(s)
+                    )),
             );
         }
     }
@@ -106,20 +147,34 @@ impl Doc<'_> {
         if v.is_finite() {
             return true;
         }
-        diags.push(self.err(at, "number must be finite (NaN and infinity are not values)"));
+        diags.push(self.err(
+            at,
+            "number must be finite (NaN and infinity are not values)",
+        ));
         false
     }
 
-    fn source(&self, raw: &RawSource, at: &str, refs: &[Reference], diags: &mut Diagnostics) -> Source {
+    fn source(
+        &self,
+        raw: &RawSource,
+        at: &str,
+        refs: &[Reference],
+        diags: &mut Diagnostics,
+    ) -> Source {
         match raw {
             RawSource::Text(t) => Source::Text(self.text(t, at, diags)),
             RawSource::Ref(r) => {
                 if !refs.iter().any(|x| x.id == r.reference) {
                     let ids: Vec<&str> = refs.iter().map(|x| x.id.as_str()).collect();
-                    let mut d = self.err(&format!("{at}.ref"), format!("reference `{}` is not defined in report.yaml", r.reference));
+                    let mut d = self.err(
+                        &format!("{at}.ref"),
+                        format!("reference `{}` is not defined in report.yaml", r.reference),
+                    );
                     d = match did_you_mean(&r.reference, ids.iter().copied()) {
                         Some(best) => d.with_hint(format!("did you mean `{best}`?")),
-                        None if ids.is_empty() => d.with_hint("add it under `references:` in report.yaml"),
+                        None if ids.is_empty() => {
+                            d.with_hint("add it under `references:` in report.yaml")
+                        }
                         None => d.with_hint(format!("defined references: {}", ids.join(", "))),
                     };
                     diags.push(d);
@@ -127,7 +182,11 @@ impl Doc<'_> {
                 if let Some(url) = &r.url {
                     check_url(self, url, &format!("{at}.url"), diags);
                 }
-                Source::Ref { id: r.reference.clone(), at: r.at.clone(), url: r.url.clone() }
+                Source::Ref {
+                    id: r.reference.clone(),
+                    at: r.at.clone(),
+                    url: r.url.clone(),
+                }
             }
         }
     }
@@ -140,7 +199,10 @@ impl Doc<'_> {
                 let p = self.spans.at(first);
                 diags.push(
                     self.err(at, format!("duplicate {what} `{id}`"))
-                        .with_hint(format!("first defined at line {}; ids must be unique", p.line)),
+                        .with_hint(format!(
+                            "first defined at line {}; ids must be unique",
+                            p.line
+                        )),
                 );
             } else {
                 seen.insert(id, at);
@@ -165,7 +227,11 @@ impl Loader<'_> {
     }
 
     /// Read and parse one YAML file. `Ok(None)` is an empty file.
-    fn parse<'l, T: DeserializeOwned>(&mut self, path: &Path, langs: &'l [String]) -> Option<(Option<T>, Doc<'l>)> {
+    fn parse<'l, T: DeserializeOwned>(
+        &mut self,
+        path: &Path,
+        langs: &'l [String],
+    ) -> Option<(Option<T>, Doc<'l>)> {
         let shown = self.shown(path);
         let src = match files::read_text(path, self.root, &shown) {
             Ok(s) => s,
@@ -175,8 +241,24 @@ impl Loader<'_> {
             }
         };
         match yaml::parse::<T>(&src, &shown, 0) {
-            Ok(Some((v, spans))) => Some((Some(v), Doc { shown, src, spans, langs })),
-            Ok(None) => Some((None, Doc { shown, src, spans: Spans::default(), langs })),
+            Ok(Some((v, spans))) => Some((
+                Some(v),
+                Doc {
+                    shown,
+                    src,
+                    spans,
+                    langs,
+                },
+            )),
+            Ok(None) => Some((
+                None,
+                Doc {
+                    shown,
+                    src,
+                    spans: Spans::default(),
+                    langs,
+                },
+            )),
             Err(d) => {
                 self.diags.push(d);
                 None
@@ -186,8 +268,11 @@ impl Loader<'_> {
 
     fn site(&mut self) -> Option<Site> {
         if !self.root.is_dir() {
-            self.diags.push(Diagnostic::error(self.root, None, "content folder not found")
-                .with_hint("run from the folder that contains `content/`, or pass --content DIR"));
+            self.diags.push(
+                Diagnostic::error(self.root, None, "content folder not found").with_hint(
+                    "run from the folder that contains `content/`, or pass --content DIR",
+                ),
+            );
             return None;
         }
         let config = self.config()?;
@@ -213,7 +298,9 @@ impl Loader<'_> {
                         }
                     }
                 }
-                Err(e) => self.diags.push(files::io_error(&self.shown(&reports_dir), &e)),
+                Err(e) => self
+                    .diags
+                    .push(files::io_error(&self.shown(&reports_dir), &e)),
             }
         }
         if reports.is_empty() && !self.diags.has_errors() {
@@ -222,16 +309,26 @@ impl Loader<'_> {
                     .with_hint("create reports/<slug>/report.yaml"),
             );
         }
-        reports.sort_by(|a, b| b.period.end().cmp(&a.period.end()).then_with(|| a.slug.cmp(&b.slug)));
-        Some(Site { config, agencies, reports })
+        reports.sort_by(|a, b| {
+            b.period
+                .end()
+                .cmp(&a.period.end())
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
+        Some(Site {
+            config,
+            agencies,
+            reports,
+        })
     }
 
     fn config(&mut self) -> Option<SiteConfig> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
             self.diags.push(
-                Diagnostic::error(self.shown(&path), None, "site.yaml is missing")
-                    .with_hint("every site needs content/site.yaml with at least `title` and `base_url`"),
+                Diagnostic::error(self.shown(&path), None, "site.yaml is missing").with_hint(
+                    "every site needs content/site.yaml with at least `title` and `base_url`",
+                ),
             );
             return None;
         }
@@ -239,21 +336,43 @@ impl Loader<'_> {
         let pre: Vec<String> = vec!["vi".to_string()];
         let (raw, doc) = self.parse::<RawSite>(&path, &pre)?;
         let Some(raw) = raw else {
-            self.diags.push(Diagnostic::error(doc.shown, None, "site.yaml is empty").with_hint("it needs at least `title` and `base_url`"));
+            self.diags.push(
+                Diagnostic::error(doc.shown, None, "site.yaml is empty")
+                    .with_hint("it needs at least `title` and `base_url`"),
+            );
             return None;
         };
-        let languages = raw.languages.clone().unwrap_or_else(|| vec!["vi".to_string()]);
-        let doc = Doc { langs: &languages, ..doc };
+        let languages = raw
+            .languages
+            .clone()
+            .unwrap_or_else(|| vec!["vi".to_string()]);
+        let doc = Doc {
+            langs: &languages,
+            ..doc
+        };
         let mut d = Diagnostics::new();
         if languages.is_empty() {
-            d.push(doc.err("languages", "`languages` is empty").with_hint("list at least one language, e.g. [vi]"));
+            d.push(
+                doc.err("languages", "`languages` is empty")
+                    .with_hint("list at least one language, e.g. [vi]"),
+            );
         }
         for (i, l) in languages.iter().enumerate() {
-            if l.len() < 2 || l.len() > 8 || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-                d.push(doc.err(&format!("languages.{i}"), format!("`{l}` is not a language code")).with_hint("use codes such as vi, en"));
+            if l.len() < 2 || l.len() > 8 || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            {
+                d.push(
+                    doc.err(
+                        &format!("languages.{i}"),
+                        format!("`{l}` is not a language code"),
+                    )
+                    .with_hint("use codes such as vi, en"),
+                );
             }
             if languages[..i].contains(l) {
-                d.push(doc.err(&format!("languages.{i}"), format!("language `{l}` is listed twice")));
+                d.push(doc.err(
+                    &format!("languages.{i}"),
+                    format!("language `{l}` is listed twice"),
+                ));
             }
         }
         if d.has_errors() {
@@ -261,23 +380,58 @@ impl Loader<'_> {
             return None;
         }
         let title = doc.text(&raw.title, "title", &mut d);
-        let publisher = raw.publisher.as_ref().map(|p| doc.text(p, "publisher", &mut d));
+        let publisher = raw
+            .publisher
+            .as_ref()
+            .map(|p| doc.text(p, "publisher", &mut d));
         let base_url = normalize_base_url(&raw.base_url);
-        if !(base_url.starts_with("https://") || base_url.starts_with("http://") || base_url.starts_with('/')) {
-            d.push(doc.err("base_url", format!("`{}` is not a site address", raw.base_url))
-                .with_hint("write the full address, e.g. https://example.org/transparency/"));
+        if !(base_url.starts_with("https://")
+            || base_url.starts_with("http://")
+            || base_url.starts_with('/'))
+        {
+            d.push(
+                doc.err(
+                    "base_url",
+                    format!("`{}` is not a site address", raw.base_url),
+                )
+                .with_hint("write the full address, e.g. https://example.org/transparency/"),
+            );
         }
         let theme = raw.theme.clone().unwrap_or_else(|| "default".to_string());
         if theme != "default" {
             if !is_slug(&theme) {
-                d.push(doc.err("theme", format!("theme name `{theme}` is not a valid folder name")));
-            } else if !self.root.parent().unwrap_or(self.root).join("themes").join(&theme).is_dir() {
-                d.push(doc.err("theme", format!("theme `{theme}` not found: no folder themes/{theme}/"))
-                    .with_hint("use `default` (built in), or create themes/<name>/ beside content/"));
+                d.push(doc.err(
+                    "theme",
+                    format!("theme name `{theme}` is not a valid folder name"),
+                ));
+            } else if !self
+                .root
+                .parent()
+                .unwrap_or(self.root)
+                .join("themes")
+                .join(&theme)
+                .is_dir()
+            {
+                d.push(
+                    doc.err(
+                        "theme",
+                        format!("theme `{theme}` not found: no folder themes/{theme}/"),
+                    )
+                    .with_hint(
+                        "use `default` (built in), or create themes/<name>/ beside content/",
+                    ),
+                );
             }
         }
         self.diags.extend(d);
-        Some(SiteConfig { title, base_url, languages, publisher, theme, content_dir: self.root.to_path_buf() })
+        Some(SiteConfig {
+            title,
+            base_url,
+            languages,
+            publisher,
+            theme,
+            content_dir: self.root.to_path_buf(),
+        })
     }
 
     fn agencies(&mut self, langs: &[String]) -> Vec<Agency> {
@@ -285,7 +439,9 @@ impl Loader<'_> {
         if !path.exists() {
             return Vec::new();
         }
-        let Some((raw, doc)) = self.parse::<Vec<RawAgency>>(&path, langs) else { return Vec::new() };
+        let Some((raw, doc)) = self.parse::<Vec<RawAgency>>(&path, langs) else {
+            return Vec::new();
+        };
         let raw = raw.unwrap_or_default();
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
@@ -298,16 +454,30 @@ impl Loader<'_> {
                 aliases: a.aliases.iter().map(|s| s.trim().to_string()).collect(),
             });
         }
-        doc.duplicates(&raw.iter().enumerate().map(|(i, a)| (a.id.clone(), format!("{i}.id"))).collect::<Vec<_>>(), "agency id", &mut d);
+        doc.duplicates(
+            &raw.iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), format!("{i}.id")))
+                .collect::<Vec<_>>(),
+            "agency id",
+            &mut d,
+        );
         // A name that two agencies claim would resolve arbitrarily: refuse it.
         let mut owner: HashMap<String, (usize, String)> = HashMap::new();
         for (i, a) in out.iter().enumerate() {
             for name in agency_names(a) {
                 let key = AgencyLookup::key(&name);
                 match owner.get(&key) {
-                    Some((j, _)) if *j != i => d.push(doc.err(&format!("{i}"), format!(
-                        "agency name `{name}` is also used by agency `{}`", out[*j].id
-                    )).with_hint("each name, short name and alias must point to one agency")),
+                    Some((j, _)) if *j != i => d.push(
+                        doc.err(
+                            &format!("{i}"),
+                            format!(
+                                "agency name `{name}` is also used by agency `{}`",
+                                out[*j].id
+                            ),
+                        )
+                        .with_hint("each name, short name and alias must point to one agency"),
+                    ),
                     Some(_) => {}
                     None => {
                         owner.insert(key, (i, name));
@@ -327,8 +497,17 @@ impl Loader<'_> {
             return None;
         }
         if !is_slug(&slug) {
-            self.diags.push(Diagnostic::error(&shown_dir, None, format!("report folder `{slug}` is not a valid slug"))
-                .with_hint(format!("rename it to `{}` (lowercase letters a-z, digits and `-`)", slugify(&slug))));
+            self.diags.push(
+                Diagnostic::error(
+                    &shown_dir,
+                    None,
+                    format!("report folder `{slug}` is not a valid slug"),
+                )
+                .with_hint(format!(
+                    "rename it to `{}` (lowercase letters a-z, digits and `-`)",
+                    slugify(&slug)
+                )),
+            );
             return None;
         }
         let report_path = dir.join("report.yaml");
@@ -339,18 +518,33 @@ impl Loader<'_> {
         }
         let (raw, doc) = self.parse::<RawReport>(&report_path, langs)?;
         let Some(raw) = raw else {
-            self.diags.push(Diagnostic::error(doc.shown, None, "report.yaml is empty")
-                .with_hint("it needs at least `title`, `period`, `document` and `groups`"));
+            self.diags.push(
+                Diagnostic::error(doc.shown, None, "report.yaml is empty")
+                    .with_hint("it needs at least `title`, `period`, `document` and `groups`"),
+            );
             return None;
         };
         let mut d = Diagnostics::new();
         let title = doc.text(&raw.title, "title", &mut d);
         let period = doc.period(&raw.period, "period", &mut d);
-        let baseline_period = raw.baseline_period.as_ref().and_then(|p| doc.period(p, "baseline_period", &mut d));
+        let baseline_period = raw
+            .baseline_period
+            .as_ref()
+            .and_then(|p| doc.period(p, "baseline_period", &mut d));
         let document = Document {
             number: raw.document.number.trim().to_string(),
-            date: doc.date(&raw.document.date, "document.date", &mut d).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
-            issuer: raw.document.issuer.as_ref().map(|t| doc.text(t, "document.issuer", &mut d)),
+            date: doc
+                .date(&raw.document.date, "document.date", &mut d)
+                .unwrap_or(Date {
+                    year: 1970,
+                    month: 1,
+                    day: 1,
+                }),
+            issuer: raw
+                .document
+                .issuer
+                .as_ref()
+                .map(|t| doc.text(t, "document.issuer", &mut d)),
             url: raw.document.url.clone(),
         };
         if let Some(u) = &document.url {
@@ -365,11 +559,22 @@ impl Loader<'_> {
             references.push(Reference {
                 id: r.id.clone(),
                 title: doc.text(&r.title, &format!("references.{i}.title"), &mut d),
-                date: r.date.as_ref().and_then(|x| doc.date(x, &format!("references.{i}.date"), &mut d)),
+                date: r
+                    .date
+                    .as_ref()
+                    .and_then(|x| doc.date(x, &format!("references.{i}.date"), &mut d)),
                 url: r.url.clone(),
             });
         }
-        doc.duplicates(&raw.references.iter().enumerate().map(|(i, r)| (r.id.clone(), format!("references.{i}.id"))).collect::<Vec<_>>(), "reference id", &mut d);
+        doc.duplicates(
+            &raw.references
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), format!("references.{i}.id")))
+                .collect::<Vec<_>>(),
+            "reference id",
+            &mut d,
+        );
         if raw.groups.is_empty() {
             d.push(doc.err("groups", "a report needs at least one target group"));
         }
@@ -379,15 +584,31 @@ impl Loader<'_> {
             groups.push(Group {
                 id: g.id.clone(),
                 name: doc.text(&g.name, &format!("groups.{i}.name"), &mut d),
-                description: g.description.as_ref().map(|t| doc.text(t, &format!("groups.{i}.description"), &mut d)),
+                description: g
+                    .description
+                    .as_ref()
+                    .map(|t| doc.text(t, &format!("groups.{i}.description"), &mut d)),
             });
         }
-        doc.duplicates(&raw.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), format!("groups.{i}.id"))).collect::<Vec<_>>(), "group id", &mut d);
+        doc.duplicates(
+            &raw.groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.id.clone(), format!("groups.{i}.id")))
+                .collect::<Vec<_>>(),
+            "group id",
+            &mut d,
+        );
         self.diags.extend(d);
         let period = period?;
 
         let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
-        let scope = ReportScope { groups: &group_ids, references: &references, period, lookup };
+        let scope = ReportScope {
+            groups: &group_ids,
+            references: &references,
+            period,
+            lookup,
+        };
         let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
         let projects = self.projects(&dir.join("projects.yaml"), langs, &scope);
         let datasets = self.datasets(&dir.join("datasets"), langs, &scope);
@@ -412,7 +633,9 @@ impl Loader<'_> {
         if !path.exists() {
             return Vec::new();
         }
-        let Some((raw, doc)) = self.parse::<Vec<RawIndicator>>(path, langs) else { return Vec::new() };
+        let Some((raw, doc)) = self.parse::<Vec<RawIndicator>>(path, langs) else {
+            return Vec::new();
+        };
         let raw = raw.unwrap_or_default();
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
@@ -425,28 +648,57 @@ impl Loader<'_> {
             if r.decimals.is_some_and(|x| x > 6) {
                 d.push(doc.err(&at("decimals"), "`decimals` must be between 0 and 6"));
             }
-            let target = r.target.as_ref().and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
+            let target = r
+                .target
+                .as_ref()
+                .and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
             let mut values = Vec::new();
             for (j, v) in r.values.iter().enumerate() {
                 let vat = format!("{i}.values.{j}");
                 let period = doc.period(&v.period, &format!("{vat}.period"), &mut d);
                 let ok = doc.number(v.value, &format!("{vat}.value"), &mut d);
-                let source = v.source.as_ref().map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
+                let source = v
+                    .source
+                    .as_ref()
+                    .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
                 if let (Some(period), true) = (period, ok) {
-                    values.push((j, Measurement { period, value: v.value, source }));
+                    values.push((
+                        j,
+                        Measurement {
+                            period,
+                            value: v.value,
+                            source,
+                        },
+                    ));
                 }
             }
             values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
             for w in values.windows(2) {
                 if w[0].1.period == w[1].1.period {
-                    d.push(doc.err(&format!("{i}.values.{}.period", w[1].0), format!("period `{}` has two values", w[1].1.period))
-                        .with_hint(format!("the other is item {} of `values`", w[0].0 + 1)));
+                    d.push(
+                        doc.err(
+                            &format!("{i}.values.{}.period", w[1].0),
+                            format!("period `{}` has two values", w[1].1.period),
+                        )
+                        .with_hint(format!("the other is item {} of `values`", w[0].0 + 1)),
+                    );
                 }
             }
             let values: Vec<Measurement> = values.into_iter().map(|(_, m)| m).collect();
-            let lead = r.lead.as_ref().map(|n| scope.lookup.resolve(&doc, n, &at("lead"), &mut d));
-            let partners = r.partners.0.iter().enumerate()
-                .map(|(j, n)| scope.lookup.resolve(&doc, n, &format!("{i}.partners.{j}"), &mut d))
+            let lead = r
+                .lead
+                .as_ref()
+                .map(|n| scope.lookup.resolve(&doc, n, &at("lead"), &mut d));
+            let partners = r
+                .partners
+                .0
+                .iter()
+                .enumerate()
+                .map(|(j, n)| {
+                    scope
+                        .lookup
+                        .resolve(&doc, n, &format!("{i}.partners.{j}"), &mut d)
+                })
                 .collect();
             let status = compute_status(&values, target.as_ref(), scope.period);
             out.push(Indicator {
@@ -463,7 +715,14 @@ impl Loader<'_> {
                 status,
             });
         }
-        doc.duplicates(&raw.iter().enumerate().map(|(i, r)| (r.id.clone(), format!("{i}.id"))).collect::<Vec<_>>(), "indicator id", &mut d);
+        doc.duplicates(
+            &raw.iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), format!("{i}.id")))
+                .collect::<Vec<_>>(),
+            "indicator id",
+            &mut d,
+        );
         self.diags.extend(d);
         out
     }
@@ -472,7 +731,9 @@ impl Loader<'_> {
         if !path.exists() {
             return Vec::new();
         }
-        let Some((raw, doc)) = self.parse::<Vec<RawProject>>(path, langs) else { return Vec::new() };
+        let Some((raw, doc)) = self.parse::<Vec<RawProject>>(path, langs) else {
+            return Vec::new();
+        };
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
         for (i, r) in raw.unwrap_or_default().iter().enumerate() {
@@ -481,21 +742,40 @@ impl Loader<'_> {
                 scope.check_group(&doc, g, &at("group"), &mut d);
             }
             let names = |list: &RawNames, key: &str, d: &mut Diagnostics| -> Vec<AgencyRef> {
-                list.0.iter().enumerate().map(|(j, n)| {
-                    let p = if list.0.len() == 1 && doc.spans.exact(&format!("{i}.{key}.0")).is_none() { at(key) } else { format!("{i}.{key}.{j}") };
-                    scope.lookup.resolve(&doc, n, &p, d)
-                }).collect()
+                list.0
+                    .iter()
+                    .enumerate()
+                    .map(|(j, n)| {
+                        let p = if list.0.len() == 1
+                            && doc.spans.exact(&format!("{i}.{key}.0")).is_none()
+                        {
+                            at(key)
+                        } else {
+                            format!("{i}.{key}.{j}")
+                        };
+                        scope.lookup.resolve(&doc, n, &p, d)
+                    })
+                    .collect()
             };
             out.push(Project {
                 name: doc.text(&r.name, &at("name"), &mut d),
-                category: r.category.as_ref().map(|t| doc.text(t, &at("category"), &mut d)),
+                category: r
+                    .category
+                    .as_ref()
+                    .map(|t| doc.text(t, &at("category"), &mut d)),
                 group: r.group.clone(),
                 lead: names(&r.lead, "lead", &mut d),
                 partners: names(&r.partners, "partners", &mut d),
-                timeframe: r.timeframe.as_ref().map(|t| doc.text(t, &at("timeframe"), &mut d)),
+                timeframe: r
+                    .timeframe
+                    .as_ref()
+                    .map(|t| doc.text(t, &at("timeframe"), &mut d)),
                 due: r.due.as_ref().and_then(|x| doc.date(x, &at("due"), &mut d)),
                 status: r.status,
-                source: r.source.as_ref().map(|s| doc.source(s, &at("source"), scope.references, &mut d)),
+                source: r
+                    .source
+                    .as_ref()
+                    .map(|s| doc.source(s, &at("source"), scope.references, &mut d)),
             });
         }
         self.diags.extend(d);
@@ -515,19 +795,40 @@ impl Loader<'_> {
         };
         let mut out = Vec::new();
         for path in entries {
-            let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            let Some(id) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
-                self.diags.push(Diagnostic::warning(self.shown(&path), None, "file ignored: datasets/ holds .yaml files"));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let Some(id) = name
+                .strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+            else {
+                self.diags.push(Diagnostic::warning(
+                    self.shown(&path),
+                    None,
+                    "file ignored: datasets/ holds .yaml files",
+                ));
                 continue;
             };
             if !is_slug(id) {
-                self.diags.push(Diagnostic::error(self.shown(&path), None, format!("dataset file name `{id}` is not a valid id"))
-                    .with_hint(format!("rename it to `{}.yaml`", slugify(id))));
+                self.diags.push(
+                    Diagnostic::error(
+                        self.shown(&path),
+                        None,
+                        format!("dataset file name `{id}` is not a valid id"),
+                    )
+                    .with_hint(format!("rename it to `{}.yaml`", slugify(id))),
+                );
                 continue;
             }
-            let Some((raw, doc)) = self.parse::<RawDataset>(&path, langs) else { continue };
+            let Some((raw, doc)) = self.parse::<RawDataset>(&path, langs) else {
+                continue;
+            };
             let Some(raw) = raw else {
-                self.diags.push(Diagnostic::error(doc.shown, None, "dataset file is empty").with_hint("it needs `title`, `columns` and `rows`"));
+                self.diags.push(
+                    Diagnostic::error(doc.shown, None, "dataset file is empty")
+                        .with_hint("it needs `title`, `columns` and `rows`"),
+                );
                 continue;
             };
             let mut d = Diagnostics::new();
@@ -543,13 +844,24 @@ impl Loader<'_> {
             if columns.is_empty() {
                 d.push(doc.err("columns", "a dataset needs at least one column"));
             }
-            doc.duplicates(&raw.columns.iter().enumerate().map(|(i, c)| (c.id.clone(), format!("columns.{i}.id"))).collect::<Vec<_>>(), "column id", &mut d);
+            doc.duplicates(
+                &raw.columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.id.clone(), format!("columns.{i}.id")))
+                    .collect::<Vec<_>>(),
+                "column id",
+                &mut d,
+            );
             let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
             let mut rows = Vec::new();
             for (i, row) in raw.rows.iter().enumerate() {
                 for key in row.keys() {
                     if !ids.contains(&key.as_str()) {
-                        let mut e = doc.err(&format!("rows.{i}.{key}"), format!("unknown column `{key}`"));
+                        let mut e = doc.err(
+                            &format!("rows.{i}.{key}"),
+                            format!("unknown column `{key}`"),
+                        );
                         e = match did_you_mean(key, ids.iter().copied()) {
                             Some(b) => e.with_hint(format!("did you mean `{b}`?")),
                             None => e.with_hint(format!("columns: {}", ids.join(", "))),
@@ -557,39 +869,81 @@ impl Loader<'_> {
                         d.push(e);
                     }
                 }
-                let cells = columns.iter().map(|c| match row.get(&c.id) {
-                    None | Some(RawCell::Null) => Cell::Empty,
-                    Some(RawCell::Number(v)) => {
-                        if doc.number(*v, &format!("rows.{i}.{}", c.id), &mut d) { Cell::Number(*v) } else { Cell::Empty }
-                    }
-                    Some(RawCell::Text(t)) => Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d)),
-                }).collect();
+                let cells = columns
+                    .iter()
+                    .map(|c| match row.get(&c.id) {
+                        None | Some(RawCell::Null) => Cell::Empty,
+                        Some(RawCell::Number(v)) => {
+                            if doc.number(*v, &format!("rows.{i}.{}", c.id), &mut d) {
+                                Cell::Number(*v)
+                            } else {
+                                Cell::Empty
+                            }
+                        }
+                        Some(RawCell::Text(t)) => {
+                            Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d))
+                        }
+                    })
+                    .collect();
                 rows.push(cells);
             }
             let chart = raw.chart.as_ref().and_then(|c| {
                 let kind = match c.kind {
                     RawChartType::Bar => ChartType::Bar,
                     RawChartType::Line => ChartType::Line,
-                    RawChartType::None => return Some(DatasetChart { kind: ChartType::None, x: String::new(), y: Vec::new() }),
+                    RawChartType::None => {
+                        return Some(DatasetChart {
+                            kind: ChartType::None,
+                            x: String::new(),
+                            y: Vec::new(),
+                        })
+                    }
                 };
                 let mut ok = true;
                 let x = c.x.clone().unwrap_or_default();
                 if !ids.contains(&x.as_str()) {
-                    d.push(doc.err("chart.x", format!("chart `x` must name a column; `{x}` is not one")).with_hint(format!("columns: {}", ids.join(", "))));
+                    d.push(
+                        doc.err(
+                            "chart.x",
+                            format!("chart `x` must name a column; `{x}` is not one"),
+                        )
+                        .with_hint(format!("columns: {}", ids.join(", "))),
+                    );
                     ok = false;
                 }
                 let y = c.y.clone().unwrap_or_default().0;
                 if y.is_empty() {
-                    d.push(doc.err("chart", "chart needs `y`: the column (or list of columns) to draw"));
+                    d.push(doc.err(
+                        "chart",
+                        "chart needs `y`: the column (or list of columns) to draw",
+                    ));
                     ok = false;
                 }
                 for (j, col) in y.iter().enumerate() {
                     if !ids.contains(&col.as_str()) {
-                        let at = if doc.spans.exact("chart.y.0").is_some() { format!("chart.y.{j}") } else { "chart.y".into() };
-                        d.push(doc.err(&at, format!("chart `y` must name columns; `{col}` is not one")).with_hint(format!("columns: {}", ids.join(", "))));
+                        let at = if doc.spans.exact("chart.y.0").is_some() {
+                            format!("chart.y.{j}")
+                        } else {
+                            "chart.y".into()
+                        };
+                        d.push(
+                            doc.err(
+                                &at,
+                                format!("chart `y` must name columns; `{col}` is not one"),
+                            )
+                            .with_hint(format!("columns: {}", ids.join(", "))),
+                        );
                         ok = false;
-                    } else if rows.iter().any(|r: &Vec<Cell>| matches!(r[ids.iter().position(|x| x == col).unwrap_or(0)], Cell::Text(_))) {
-                        d.push(doc.err("chart.y", format!("column `{col}` holds text; a chart draws numbers")));
+                    } else if rows.iter().any(|r: &Vec<Cell>| {
+                        matches!(
+                            r[ids.iter().position(|x| x == col).unwrap_or(0)],
+                            Cell::Text(_)
+                        )
+                    }) {
+                        d.push(doc.err(
+                            "chart.y",
+                            format!("column `{col}` holds text; a chart draws numbers"),
+                        ));
                         ok = false;
                     }
                 }
@@ -598,8 +952,14 @@ impl Loader<'_> {
             out.push(Dataset {
                 id: id.to_string(),
                 title: doc.text(&raw.title, "title", &mut d),
-                description: raw.description.as_ref().map(|t| doc.text(t, "description", &mut d)),
-                source: raw.source.as_ref().map(|s| doc.source(s, "source", scope.references, &mut d)),
+                description: raw
+                    .description
+                    .as_ref()
+                    .map(|t| doc.text(t, "description", &mut d)),
+                source: raw
+                    .source
+                    .as_ref()
+                    .map(|s| doc.source(s, "source", scope.references, &mut d)),
                 columns,
                 rows,
                 chart,
@@ -610,29 +970,53 @@ impl Loader<'_> {
     }
 }
 
-fn self_target(doc: &Doc, t: &RawTarget, at: &str, scope: &ReportScope, d: &mut Diagnostics) -> Option<Target> {
+fn self_target(
+    doc: &Doc,
+    t: &RawTarget,
+    at: &str,
+    scope: &ReportScope,
+    d: &mut Diagnostics,
+) -> Option<Target> {
     match t {
-        RawTarget::Number(v) => doc.number(*v, at, d).then_some(Target::Numeric { value: *v, op: Op::Ge, by: scope.period, source: None }),
+        RawTarget::Number(v) => doc.number(*v, at, d).then_some(Target::Numeric {
+            value: *v,
+            op: Op::Ge,
+            by: scope.period,
+            source: None,
+        }),
         RawTarget::Full(m) => {
             let by = match &m.by {
                 Some(p) => doc.period(p, &format!("{at}.by"), d),
                 None => Some(scope.period),
             };
-            let source = m.source.as_ref().map(|s| doc.source(s, &format!("{at}.source"), scope.references, d));
+            let source = m
+                .source
+                .as_ref()
+                .map(|s| doc.source(s, &format!("{at}.source"), scope.references, d));
             match (&m.value, &m.text) {
                 (Some(_), Some(_)) => {
                     d.push(doc.err(at, "a target has either `value` (a number) or `text` (a commitment without a number), not both"));
                     None
                 }
                 (None, None) => {
-                    d.push(doc.err(at, "a target needs `value` (a number) or `text`").with_hint("e.g. target: { value: 50, op: \">=\" }"));
+                    d.push(
+                        doc.err(at, "a target needs `value` (a number) or `text`")
+                            .with_hint("e.g. target: { value: 50, op: \">=\" }"),
+                    );
                     None
                 }
                 (None, Some(text)) => {
                     if m.op.is_some() {
-                        d.push(doc.err(&format!("{at}.op"), "`op` applies to a numeric `value`; a text target has none"));
+                        d.push(doc.err(
+                            &format!("{at}.op"),
+                            "`op` applies to a numeric `value`; a text target has none",
+                        ));
                     }
-                    Some(Target::Text { text: doc.text(text, &format!("{at}.text"), d), by: m.by.as_ref().and(by), source })
+                    Some(Target::Text {
+                        text: doc.text(text, &format!("{at}.text"), d),
+                        by: m.by.as_ref().and(by),
+                        source,
+                    })
                 }
                 (Some(v), None) => {
                     let op = match m.op.as_deref().map(str::trim) {
@@ -642,13 +1026,24 @@ fn self_target(doc: &Doc, t: &RawTarget, at: &str, scope: &ReportScope, d: &mut 
                         Some("<") => Some(Op::Lt),
                         Some("=") | Some("==") => Some(Op::Eq),
                         Some(other) => {
-                            d.push(doc.err(&format!("{at}.op"), format!("unknown comparison `{other}`"))
-                                .with_hint("use one of >=, >, <=, <, = (quote it: op: \">=\")"));
+                            d.push(
+                                doc.err(
+                                    &format!("{at}.op"),
+                                    format!("unknown comparison `{other}`"),
+                                )
+                                .with_hint("use one of >=, >, <=, <, = (quote it: op: \">=\")"),
+                            );
                             None
                         }
                     };
                     let ok = doc.number(*v, &format!("{at}.value"), d);
-                    Some(Target::Numeric { value: *v, op: op?, by: by?, source }).filter(|_| ok)
+                    Some(Target::Numeric {
+                        value: *v,
+                        op: op?,
+                        by: by?,
+                        source,
+                    })
+                    .filter(|_| ok)
                 }
             }
         }
@@ -664,7 +1059,10 @@ fn parse_unit(raw: &str) -> UnitSpec {
         _ if raw.starts_with("currency:") => Unit::Currency,
         _ => Unit::Other,
     };
-    UnitSpec { kind, raw: raw.to_string() }
+    UnitSpec {
+        kind,
+        raw: raw.to_string(),
+    }
 }
 
 fn normalize_base_url(url: &str) -> String {
@@ -690,7 +1088,10 @@ impl ReportScope<'_> {
         }
         let mut e = doc.err(at, format!("group `{id}` is not defined in report.yaml"));
         e = match did_you_mean(id, self.groups.iter().copied()) {
-            Some(best) => e.with_hint(format!("did you mean `{best}`? defined groups: {}", self.groups.join(", "))),
+            Some(best) => e.with_hint(format!(
+                "did you mean `{best}`? defined groups: {}",
+                self.groups.join(", ")
+            )),
             None => e.with_hint(format!("defined groups: {}", self.groups.join(", "))),
         };
         d.push(e);
@@ -726,7 +1127,10 @@ impl AgencyLookup {
     }
 
     fn key(name: &str) -> String {
-        name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
     }
 
     pub fn get(&self, written: &str) -> Option<&str> {
@@ -739,8 +1143,12 @@ impl AgencyLookup {
         if id.is_none() {
             let mut w = doc.warn(at, format!("agency `{written}` is not in agencies.yaml"));
             w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
-                Some(best) => w.with_hint(format!("did you mean `{best}`? or add it to agencies.yaml as a name or alias")),
-                None => w.with_hint("add it to agencies.yaml (as a name, short name or alias) so its page links it"),
+                Some(best) => w.with_hint(format!(
+                    "did you mean `{best}`? or add it to agencies.yaml as a name or alias"
+                )),
+                None => w.with_hint(
+                    "add it to agencies.yaml (as a name, short name or alias) so its page links it",
+                ),
             };
             d.push(w);
         }

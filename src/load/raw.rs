@@ -22,7 +22,9 @@ impl<'de> Deserialize<'de> for RawText {
         impl<'de> Visitor<'de> for V {
             type Value = RawText;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("text, or a map from language code to text such as { vi: ..., en: ... }")
+                f.write_str(
+                    "text, or a map from language code to text such as { vi: ..., en: ... }",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(v.to_string()))
@@ -34,7 +36,8 @@ impl<'de> Deserialize<'de> for RawText {
                 Ok(RawText::Plain(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawText, A::Error> {
-                Deserialize::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawText::Map)
+                Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawText::Map)
             }
         }
         d.deserialize_any(V)
@@ -124,9 +127,14 @@ impl<'de> Deserialize<'de> for RawSource {
                 // A map with `ref` names a reference; any other map is localized text.
                 let value: BTreeMap<String, serde_yaml::Value> =
                     Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                if value.contains_key("ref") || value.contains_key("at") || value.contains_key("url") {
+                if value.contains_key("ref")
+                    || value.contains_key("at")
+                    || value.contains_key("url")
+                {
                     let v = serde_yaml::to_value(&value).map_err(de::Error::custom)?;
-                    serde_yaml::from_value(v).map(RawSource::Ref).map_err(de::Error::custom)
+                    serde_yaml::from_value(v)
+                        .map(RawSource::Ref)
+                        .map_err(de::Error::custom)
                 } else {
                     let mut texts = BTreeMap::new();
                     for (k, v) in value {
@@ -180,7 +188,8 @@ impl<'de> Deserialize<'de> for RawTarget {
                 Ok(RawTarget::Number(v as f64))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTarget, A::Error> {
-                Deserialize::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawTarget::Full)
+                Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawTarget::Full)
             }
         }
         d.deserialize_any(V)

@@ -17,7 +17,12 @@ struct Variant {
     group_pos: Option<crate::diagnostics::Pos>,
 }
 
-pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], groups: &[&str]) -> Vec<Section> {
+pub(super) fn load_sections(
+    loader: &mut Loader,
+    dir: &Path,
+    langs: &[String],
+    groups: &[&str],
+) -> Vec<Section> {
     let entries = match files::list_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -28,8 +33,13 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
     let default = langs[0].as_str();
     let mut by_slug: BTreeMap<String, Vec<Variant>> = BTreeMap::new();
     for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let Some(stem) = name.strip_suffix(".md") else { continue };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
         let shown = loader.shown(&path);
         let (slug, lang) = match stem.rsplit_once('.') {
             Some((s, l)) if langs.iter().any(|x| x == l) => (s.to_string(), l.to_string()),
@@ -41,13 +51,31 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
             None => (stem.to_string(), default.to_string()),
         };
         if !is_slug(&slug) {
-            loader.diags.push(Diagnostic::error(&shown, None, format!("section file name `{slug}` is not a valid slug"))
-                .with_hint(format!("rename it to `{}.md` (lowercase letters a-z, digits and `-`)", slugify(&slug))));
+            loader.diags.push(
+                Diagnostic::error(
+                    &shown,
+                    None,
+                    format!("section file name `{slug}` is not a valid slug"),
+                )
+                .with_hint(format!(
+                    "rename it to `{}.md` (lowercase letters a-z, digits and `-`)",
+                    slugify(&slug)
+                )),
+            );
             continue;
         }
         if RESERVED_SLUGS.contains(&slug.as_str()) {
-            loader.diags.push(Diagnostic::error(&shown, None, format!("`{slug}` is reserved for a page of the report"))
-                .with_hint(format!("rename the file; reserved names: {}", RESERVED_SLUGS.join(", "))));
+            loader.diags.push(
+                Diagnostic::error(
+                    &shown,
+                    None,
+                    format!("`{slug}` is reserved for a page of the report"),
+                )
+                .with_hint(format!(
+                    "rename the file; reserved names: {}",
+                    RESERVED_SLUGS.join(", ")
+                )),
+            );
             continue;
         }
         let src = match files::read_text(&path, loader.root, &shown) {
@@ -60,7 +88,11 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
         let (fm_src, body, body_line) = match split_front_matter(&src) {
             Ok(x) => x,
             Err((line, msg, hint)) => {
-                loader.diags.push(Diagnostic::error(&shown, Some(pos(line, 1)), msg).with_hint(hint).with_source(&src));
+                loader.diags.push(
+                    Diagnostic::error(&shown, Some(pos(line, 1)), msg)
+                        .with_hint(hint)
+                        .with_source(&src),
+                );
                 continue;
             }
         };
@@ -70,8 +102,11 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
                 (fm, group_pos)
             }
             Ok(None) => {
-                loader.diags.push(Diagnostic::error(&shown, Some(pos(1, 1)), "front matter is empty")
-                    .with_hint("it needs at least `title:` and `kind:`").with_source(&src));
+                loader.diags.push(
+                    Diagnostic::error(&shown, Some(pos(1, 1)), "front matter is empty")
+                        .with_hint("it needs at least `title:` and `kind:`")
+                        .with_source(&src),
+                );
                 continue;
             }
             Err(d) => {
@@ -82,31 +117,61 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
         let (fm, group_pos) = fm;
         if let Some(g) = &fm.group {
             if !groups.contains(&g.as_str()) {
-                let mut e = Diagnostic::error(&shown, group_pos, format!("group `{g}` is not defined in report.yaml")).with_source(&src);
+                let mut e = Diagnostic::error(
+                    &shown,
+                    group_pos,
+                    format!("group `{g}` is not defined in report.yaml"),
+                )
+                .with_source(&src);
                 e = match did_you_mean(g, groups.iter().copied()) {
-                    Some(b) => e.with_hint(format!("did you mean `{b}`? defined groups: {}", groups.join(", "))),
+                    Some(b) => e.with_hint(format!(
+                        "did you mean `{b}`? defined groups: {}",
+                        groups.join(", ")
+                    )),
                     None => e.with_hint(format!("defined groups: {}", groups.join(", "))),
                 };
                 loader.diags.push(e);
             }
         }
         if fm.title.trim().is_empty() {
-            loader.diags.push(Diagnostic::error(&shown, Some(pos(2, 1)), "section title is empty").with_source(&src));
+            loader.diags.push(
+                Diagnostic::error(&shown, Some(pos(2, 1)), "section title is empty")
+                    .with_source(&src),
+            );
         }
-        let text = SectionText { title: fm.title.trim().to_string(), markdown: body.to_string(), path: shown.clone(), body_line };
-        by_slug.entry(slug).or_default().push(Variant { lang, fm, text, group_pos });
+        let text = SectionText {
+            title: fm.title.trim().to_string(),
+            markdown: body.to_string(),
+            path: shown.clone(),
+            body_line,
+        };
+        by_slug.entry(slug).or_default().push(Variant {
+            lang,
+            fm,
+            text,
+            group_pos,
+        });
     }
 
     let mut sections = Vec::new();
     for (slug, variants) in by_slug {
         let Some(main) = variants.iter().find(|v| v.lang == default) else {
             let shown = &variants[0].text.path;
-            loader.diags.push(Diagnostic::error(shown, None, format!("translation without a `{default}` original: there is no {slug}.md"))
-                .with_hint(format!("add {slug}.md in the default language ({default})")));
+            loader.diags.push(
+                Diagnostic::error(
+                    shown,
+                    None,
+                    format!("translation without a `{default}` original: there is no {slug}.md"),
+                )
+                .with_hint(format!("add {slug}.md in the default language ({default})")),
+            );
             continue;
         };
         for v in variants.iter().filter(|v| v.lang != default) {
-            if v.fm.kind != main.fm.kind || v.fm.group != main.fm.group || v.fm.order != main.fm.order {
+            if v.fm.kind != main.fm.kind
+                || v.fm.group != main.fm.group
+                || v.fm.order != main.fm.order
+            {
                 loader.diags.push(Diagnostic::warning(&v.text.path, Some(pos(1, 1)),
                     format!("`kind`, `group` or `order` differ from {slug}.md; those of {slug}.md are used")));
             }
@@ -121,7 +186,12 @@ pub(super) fn load_sections(loader: &mut Loader, dir: &Path, langs: &[String], g
             texts: variants.into_iter().map(|v| (v.lang, v.text)).collect(),
         });
     }
-    sections.sort_by(|a, b| a.order.unwrap_or(i64::MAX).cmp(&b.order.unwrap_or(i64::MAX)).then_with(|| a.slug.cmp(&b.slug)));
+    sections.sort_by(|a, b| {
+        a.order
+            .unwrap_or(i64::MAX)
+            .cmp(&b.order.unwrap_or(i64::MAX))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
     sections
 }
 
@@ -146,7 +216,11 @@ fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError
         offset += l.len();
         line += 1;
     }
-    Err((1, "front matter is not closed".into(), "add a line `---` after the front matter".into()))
+    Err((
+        1,
+        "front matter is not closed".into(),
+        "add a line `---` after the front matter".into(),
+    ))
 }
 
 #[cfg(test)]
@@ -155,7 +229,8 @@ mod tests {
 
     #[test]
     fn splits_front_matter_and_counts_lines() {
-        let (fm, body, line) = split_front_matter("---\ntitle: A\nkind: other\n---\nBody\n").unwrap();
+        let (fm, body, line) =
+            split_front_matter("---\ntitle: A\nkind: other\n---\nBody\n").unwrap();
         assert_eq!((fm, body, line), ("title: A\nkind: other\n", "Body\n", 5));
         let (_, body, _) = split_front_matter("---\r\ntitle: A\r\n---\r\nB").unwrap();
         assert_eq!(body, "B");

@@ -61,14 +61,25 @@ pub fn load_theme(site_root: &Path, name: &str) -> (Theme, Diagnostics) {
         let origin = PathBuf::from(format!("themes/default/{kind}/{file}"));
         match *kind {
             "templates" => {
-                templates.insert(file.to_string(), Template { name: file.to_string(), source: text.to_string(), origin });
+                templates.insert(
+                    file.to_string(),
+                    Template {
+                        name: file.to_string(),
+                        source: text.to_string(),
+                        origin,
+                    },
+                );
             }
             "static" => {
-                theme.static_files.insert(file.to_string(), text.as_bytes().to_vec());
+                theme
+                    .static_files
+                    .insert(file.to_string(), text.as_bytes().to_vec());
             }
             _ => {
                 if let Some(map) = parse_i18n(text, &origin, &mut diags) {
-                    theme.i18n.insert(file.trim_end_matches(".yaml").to_string(), map);
+                    theme
+                        .i18n
+                        .insert(file.trim_end_matches(".yaml").to_string(), map);
                 }
             }
         }
@@ -77,11 +88,22 @@ pub fn load_theme(site_root: &Path, name: &str) -> (Theme, Diagnostics) {
         let dir = site_root.join("themes").join(name);
         for (kind, path) in theme_files(&dir, &mut diags) {
             let shown = crate::diagnostics::display_path(&path, site_root);
-            let rel = path.strip_prefix(dir.join(kind)).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(dir.join(kind))
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
             match kind {
                 "templates" => match files::read_text(&path, &dir, &shown) {
                     Ok(source) => {
-                        templates.insert(rel.clone(), Template { name: rel, source, origin: shown });
+                        templates.insert(
+                            rel.clone(),
+                            Template {
+                                name: rel,
+                                source,
+                                origin: shown,
+                            },
+                        );
                     }
                     Err(d) => diags.push(d),
                 },
@@ -98,7 +120,10 @@ pub fn load_theme(site_root: &Path, name: &str) -> (Theme, Diagnostics) {
                     }
                 }
                 _ => {
-                    let Ok(text) = files::read_text(&path, &dir, &shown).map_err(|d| diags.push(d)) else { continue };
+                    let Ok(text) = files::read_text(&path, &dir, &shown).map_err(|d| diags.push(d))
+                    else {
+                        continue;
+                    };
                     if let Some(map) = parse_i18n(&text, &shown, &mut diags) {
                         let lang = rel.trim_end_matches(".yaml").to_string();
                         theme.i18n.entry(lang).or_default().extend(map);
@@ -118,20 +143,34 @@ fn theme_files(dir: &Path, diags: &mut Diagnostics) -> Vec<(&'static str, PathBu
         if !sub.is_dir() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&sub).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(files::is_ignored)
-        }) {
+        for entry in walkdir::WalkDir::new(&sub)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !e.file_name().to_str().is_some_and(files::is_ignored)
+            })
+        {
             match entry {
-                Ok(e) if e.file_type().is_file() || e.path_is_symlink() => out.push((kind, e.into_path())),
+                Ok(e) if e.file_type().is_file() || e.path_is_symlink() => {
+                    out.push((kind, e.into_path()))
+                }
                 Ok(_) => {}
-                Err(e) => diags.push(Diagnostic::error(&sub, None, format!("cannot read theme folder: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    &sub,
+                    None,
+                    format!("cannot read theme folder: {e}"),
+                )),
             }
         }
     }
     out
 }
 
-fn parse_i18n(text: &str, origin: &Path, diags: &mut Diagnostics) -> Option<BTreeMap<String, String>> {
+fn parse_i18n(
+    text: &str,
+    origin: &Path,
+    diags: &mut Diagnostics,
+) -> Option<BTreeMap<String, String>> {
     match yaml::parse::<BTreeMap<String, String>>(text, origin, 0) {
         Ok(v) => Some(v.map(|(m, _)| m).unwrap_or_default()),
         Err(d) => {

@@ -24,7 +24,10 @@ pub struct Text {
 impl Text {
     pub fn new(default_lang: &str, s: impl Into<String>) -> Text {
         let s = s.into();
-        Text { translations: BTreeMap::from([(default_lang.to_string(), s.clone())]), default: s }
+        Text {
+            translations: BTreeMap::from([(default_lang.to_string(), s.clone())]),
+            default: s,
+        }
     }
 
     /// The text in `lang`, and whether it fell back to the default language.
@@ -37,7 +40,10 @@ impl Text {
 
     /// The text in `lang` or the default language, without telling which.
     pub fn in_lang(&self, lang: &str) -> &str {
-        self.translations.get(lang).map(String::as_str).unwrap_or(&self.default)
+        self.translations
+            .get(lang)
+            .map(String::as_str)
+            .unwrap_or(&self.default)
     }
 
     pub fn has(&self, lang: &str) -> bool {
@@ -156,7 +162,11 @@ pub enum Source {
     /// A place in the report's own document, e.g. "Phần I, mục I.7".
     Text(Text),
     /// A place in another document listed in the report's `references`.
-    Ref { id: String, at: Option<String>, url: Option<String> },
+    Ref {
+        id: String,
+        at: Option<String>,
+        url: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,9 +228,18 @@ impl Op {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
-    Numeric { value: f64, op: Op, by: Period, source: Option<Source> },
+    Numeric {
+        value: f64,
+        op: Op,
+        by: Period,
+        source: Option<Source>,
+    },
     /// A commitment with no number: shown, never scored.
-    Text { text: Text, by: Option<Period>, source: Option<Source> },
+    Text {
+        text: Text,
+        by: Option<Period>,
+        source: Option<Source>,
+    },
 }
 
 impl Target {

@@ -12,8 +12,11 @@ pub struct Date {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && (1000..=9999).contains(&year))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month)
+            && (1000..=9999).contains(&year))
+        .then_some(Date { year, month, day })
     }
 
     /// `YYYY-MM-DD`.
@@ -64,7 +67,9 @@ pub struct Period {
 
 impl Period {
     pub fn year(y: i32) -> Period {
-        Period { kind: PeriodKind::Year(y) }
+        Period {
+            kind: PeriodKind::Year(y),
+        }
     }
 
     pub fn parse(text: &str) -> Result<Period, String> {
@@ -73,11 +78,16 @@ impl Period {
             format!("`{t}` is not a period: write a year `2023`, a half `2023-H1`, a quarter `2023-Q2`, a month `2023-06`, a day `2023-06-30` or a range `2023-01-01..2023-06-30`")
         };
         if let Some((a, b)) = t.split_once("..") {
-            let (a, b) = (Date::parse(a).ok_or_else(bad)?, Date::parse(b).ok_or_else(bad)?);
+            let (a, b) = (
+                Date::parse(a).ok_or_else(bad)?,
+                Date::parse(b).ok_or_else(bad)?,
+            );
             if b < a {
                 return Err(format!("the range `{t}` ends before it starts"));
             }
-            return Ok(Period { kind: PeriodKind::Range(a, b) });
+            return Ok(Period {
+                kind: PeriodKind::Range(a, b),
+            });
         }
         let year = |s: &str| -> Result<i32, String> {
             if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
@@ -114,7 +124,11 @@ impl Period {
 
     /// The last day the period covers; it orders periods.
     pub fn end(&self) -> Date {
-        let last = |y: i32, m: u8| Date { year: y, month: m, day: days_in_month(y, m) };
+        let last = |y: i32, m: u8| Date {
+            year: y,
+            month: m,
+            day: days_in_month(y, m),
+        };
         match self.kind {
             PeriodKind::Year(y) => last(y, 12),
             PeriodKind::Half(y, h) => last(y, h * 6),
@@ -126,7 +140,11 @@ impl Period {
     }
 
     pub fn start(&self) -> Date {
-        let first = |y: i32, m: u8| Date { year: y, month: m, day: 1 };
+        let first = |y: i32, m: u8| Date {
+            year: y,
+            month: m,
+            day: 1,
+        };
         match self.kind {
             PeriodKind::Year(y) => first(y, 1),
             PeriodKind::Half(y, h) => first(y, h * 6 - 5),
@@ -158,21 +176,48 @@ mod tests {
 
     #[test]
     fn parses_every_form_and_orders_by_end() {
-        let ends: Vec<String> = ["2023", "2023-H1", "2023-Q2", "2023-06", "2023-06-30", "2023-01-01..2023-06-30", "2024-02"]
-            .iter()
-            .map(|t| Period::parse(t).unwrap().end().to_string())
-            .collect();
+        let ends: Vec<String> = [
+            "2023",
+            "2023-H1",
+            "2023-Q2",
+            "2023-06",
+            "2023-06-30",
+            "2023-01-01..2023-06-30",
+            "2024-02",
+        ]
+        .iter()
+        .map(|t| Period::parse(t).unwrap().end().to_string())
+        .collect();
         assert_eq!(
             ends,
-            ["2023-12-31", "2023-06-30", "2023-06-30", "2023-06-30", "2023-06-30", "2023-06-30", "2024-02-29"]
+            [
+                "2023-12-31",
+                "2023-06-30",
+                "2023-06-30",
+                "2023-06-30",
+                "2023-06-30",
+                "2023-06-30",
+                "2024-02-29"
+            ]
         );
-        assert_eq!(Period::parse("2023-Q2").unwrap().start().to_string(), "2023-04-01");
+        assert_eq!(
+            Period::parse("2023-Q2").unwrap().start().to_string(),
+            "2023-04-01"
+        );
         assert_eq!(Period::parse("2023-Q2").unwrap().to_string(), "2023-Q2");
     }
 
     #[test]
     fn rejects_bad_periods() {
-        for t in ["23", "2023-13", "2023-Q5", "2023-02-30", "2023-06-30..2023-01-01", "2023/06", ""] {
+        for t in [
+            "23",
+            "2023-13",
+            "2023-Q5",
+            "2023-02-30",
+            "2023-06-30..2023-01-01",
+            "2023/06",
+            "",
+        ] {
             assert!(Period::parse(t).is_err(), "{t}");
         }
     }

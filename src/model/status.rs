@@ -11,7 +11,12 @@ pub enum StatusKind {
 }
 
 impl StatusKind {
-    pub const ALL: [StatusKind; 4] = [StatusKind::Met, StatusKind::NotMet, StatusKind::NoData, StatusKind::NoTarget];
+    pub const ALL: [StatusKind; 4] = [
+        StatusKind::Met,
+        StatusKind::NotMet,
+        StatusKind::NoData,
+        StatusKind::NoTarget,
+    ];
 
     /// The stable identifier used in data files, CSS classes and i18n keys.
     pub fn as_str(self) -> &'static str {
@@ -48,15 +53,29 @@ pub struct Status {
 
 /// Status of one indicator in a report whose targets are for `report_period`.
 /// `values` must be sorted by period end.
-pub fn compute_status(values: &[Measurement], target: Option<&Target>, report_period: Period) -> Status {
+pub fn compute_status(
+    values: &[Measurement],
+    target: Option<&Target>,
+    report_period: Period,
+) -> Status {
     let cutoff = report_period.end();
     let latest = values.iter().rposition(|m| m.period.end() <= cutoff);
     let (target_value, op) = match target {
         Some(Target::Numeric { value, op, .. }) => (*value, *op),
-        _ => return Status { kind: StatusKind::NoTarget, latest, comparison: None },
+        _ => {
+            return Status {
+                kind: StatusKind::NoTarget,
+                latest,
+                comparison: None,
+            }
+        }
     };
     let Some(li) = latest else {
-        return Status { kind: StatusKind::NoData, latest, comparison: None };
+        return Status {
+            kind: StatusKind::NoData,
+            latest,
+            comparison: None,
+        };
     };
     let value = values[li].value;
     let attainment = match op {
@@ -68,11 +87,21 @@ pub fn compute_status(values: &[Measurement], target: Option<&Target>, report_pe
         .then(|| values[0].value)
         .filter(|first| (target_value - first).abs() > f64::EPSILON)
         .map(|first| (value - first) / (target_value - first));
-    let kind = if op.holds(value, target_value) { StatusKind::Met } else { StatusKind::NotMet };
+    let kind = if op.holds(value, target_value) {
+        StatusKind::Met
+    } else {
+        StatusKind::NotMet
+    };
     Status {
         kind,
         latest,
-        comparison: Some(Comparison { value, target: target_value, op, attainment, progress }),
+        comparison: Some(Comparison {
+            value,
+            target: target_value,
+            op,
+            attainment,
+            progress,
+        }),
     }
 }
 
@@ -126,16 +155,29 @@ mod tests {
     use super::*;
 
     fn m(period: &str, value: f64) -> Measurement {
-        Measurement { period: Period::parse(period).unwrap(), value, source: None }
+        Measurement {
+            period: Period::parse(period).unwrap(),
+            value,
+            source: None,
+        }
     }
 
     fn target(value: f64, op: Op) -> Target {
-        Target::Numeric { value, op, by: Period::year(2023), source: None }
+        Target::Numeric {
+            value,
+            op,
+            by: Period::year(2023),
+            source: None,
+        }
     }
 
     #[test]
     fn digital_economy_share_is_not_met() {
-        let s = compute_status(&[m("2022", 8.48)], Some(&target(10.0, Op::Ge)), Period::year(2023));
+        let s = compute_status(
+            &[m("2022", 8.48)],
+            Some(&target(10.0, Op::Ge)),
+            Period::year(2023),
+        );
         assert_eq!(s.kind, StatusKind::NotMet);
         let c = s.comparison.unwrap();
         assert!((c.attainment.unwrap() - 0.848).abs() < 1e-9);
@@ -144,22 +186,42 @@ mod tests {
 
     #[test]
     fn online_dossiers_are_met() {
-        let s = compute_status(&[m("2022", 56.60)], Some(&target(50.0, Op::Ge)), Period::year(2023));
+        let s = compute_status(
+            &[m("2022", 56.60)],
+            Some(&target(50.0, Op::Ge)),
+            Period::year(2023),
+        );
         assert_eq!(s.kind, StatusKind::Met);
     }
 
     #[test]
     fn strict_and_upper_bounds() {
         let p = Period::year(2023);
-        assert_eq!(compute_status(&[m("2022", 150.0)], Some(&target(150.0, Op::Gt)), p).kind, StatusKind::NotMet);
-        assert_eq!(compute_status(&[m("2022", 3.0)], Some(&target(5.0, Op::Le)), p).kind, StatusKind::Met);
-        assert_eq!(compute_status(&[m("2022", 5.0)], Some(&target(5.0, Op::Lt)), p).kind, StatusKind::NotMet);
-        assert_eq!(compute_status(&[m("2022", 5.0)], Some(&target(5.0, Op::Eq)), p).kind, StatusKind::Met);
+        assert_eq!(
+            compute_status(&[m("2022", 150.0)], Some(&target(150.0, Op::Gt)), p).kind,
+            StatusKind::NotMet
+        );
+        assert_eq!(
+            compute_status(&[m("2022", 3.0)], Some(&target(5.0, Op::Le)), p).kind,
+            StatusKind::Met
+        );
+        assert_eq!(
+            compute_status(&[m("2022", 5.0)], Some(&target(5.0, Op::Lt)), p).kind,
+            StatusKind::NotMet
+        );
+        assert_eq!(
+            compute_status(&[m("2022", 5.0)], Some(&target(5.0, Op::Eq)), p).kind,
+            StatusKind::Met
+        );
     }
 
     #[test]
     fn values_after_the_report_period_do_not_count() {
-        let s = compute_status(&[m("2024-06", 99.0)], Some(&target(50.0, Op::Ge)), Period::year(2023));
+        let s = compute_status(
+            &[m("2024-06", 99.0)],
+            Some(&target(50.0, Op::Ge)),
+            Period::year(2023),
+        );
         assert_eq!(s.kind, StatusKind::NoData);
         assert_eq!(s.latest, None);
     }
@@ -175,8 +237,15 @@ mod tests {
 
     #[test]
     fn text_targets_and_missing_targets_are_not_scored() {
-        let t = Target::Text { text: super::super::Text::default(), by: None, source: None };
-        assert_eq!(compute_status(&[m("2022", 1.0)], Some(&t), Period::year(2023)).kind, StatusKind::NoTarget);
+        let t = Target::Text {
+            text: super::super::Text::default(),
+            by: None,
+            source: None,
+        };
+        assert_eq!(
+            compute_status(&[m("2022", 1.0)], Some(&t), Period::year(2023)).kind,
+            StatusKind::NoTarget
+        );
         let s = compute_status(&[m("2022", 1.0)], None, Period::year(2023));
         assert_eq!((s.kind, s.latest), (StatusKind::NoTarget, Some(0)));
     }

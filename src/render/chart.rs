@@ -17,7 +17,12 @@ pub struct ChartText {
 }
 
 pub fn group_chart(text: &ChartText, rows: &[BulletRow]) -> String {
-    format!("<svg role=\"img\" viewBox=\"0 0 640 {}\"><title id=\"{}-title\">{}</title></svg>", rows.len() * 40, text.id, crate::render::escape(&text.title))
+    format!(
+        "<svg role=\"img\" viewBox=\"0 0 640 {}\"><title id=\"{}-title\">{}</title></svg>",
+        rows.len() * 40,
+        text.id,
+        crate::render::escape(&text.title)
+    )
 }
 
 pub struct Series {
@@ -30,10 +35,22 @@ pub enum DatasetChartKind {
     Line,
 }
 
-pub fn dataset_chart(text: &ChartText, _kind: DatasetChartKind, _categories: &[String], _series: &[Series], _fmt: &dyn Fn(f64) -> String) -> String {
-    format!("<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>", crate::render::escape(&text.title))
+pub fn dataset_chart(
+    text: &ChartText,
+    _kind: DatasetChartKind,
+    _categories: &[String],
+    _series: &[Series],
+    _fmt: &dyn Fn(f64) -> String,
+) -> String {
+    format!(
+        "<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>",
+        crate::render::escape(&text.title)
+    )
 }
 
 pub fn status_bar(text: &ChartText, _counts: &[(StatusKind, usize, String)]) -> String {
-    format!("<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>", crate::render::escape(&text.title))
+    format!(
+        "<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>",
+        crate::render::escape(&text.title)
+    )
 }

@@ -15,12 +15,18 @@ pub(super) fn write_data(site: &Site, out: &mut Output) {
     for r in &site.reports {
         let dir = format!("reports/{}/data", r.slug);
         out.add(format!("{dir}/indicators.csv"), indicators_csv(r));
-        out.add(format!("{dir}/indicators.json"), pretty(&indicators_json(r)));
+        out.add(
+            format!("{dir}/indicators.json"),
+            pretty(&indicators_json(r)),
+        );
         out.add(format!("{dir}/projects.csv"), projects_csv(r));
         out.add(format!("{dir}/projects.json"), pretty(&projects_json(r)));
         for d in &r.datasets {
             out.add(format!("{dir}/datasets/{}.csv", d.id), dataset_csv(d));
-            out.add(format!("{dir}/datasets/{}.json", d.id), pretty(&dataset_json(d)));
+            out.add(
+                format!("{dir}/datasets/{}.json", d.id),
+                pretty(&dataset_json(d)),
+            );
         }
     }
 }
@@ -32,10 +38,16 @@ fn pretty(v: &Value) -> Vec<u8> {
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with([' ', '=', '+', '-', '@']) && !s.parse::<f64>().is_ok() {
+    if s.contains([',', '"', '\n', '\r'])
+        || s.starts_with([' ', '=', '+', '-', '@']) && !s.parse::<f64>().is_ok()
+    {
         // Quote; a leading formula character is neutralised with a quote mark
         // so a spreadsheet shows the text instead of evaluating it.
-        let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+        let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+            format!("'{s}")
+        } else {
+            s.to_string()
+        };
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -47,7 +59,12 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     s.push_str(&header.join(","));
     s.push_str("\r\n");
     for row in rows {
-        s.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        s.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         s.push_str("\r\n");
     }
     s.into_bytes()
@@ -64,7 +81,10 @@ fn source_text(r: &Report, s: Option<&Source>) -> String {
         None => String::new(),
         Some(Source::Text(t)) => t.default.clone(),
         Some(Source::Ref { id, at, .. }) => {
-            let title = r.reference(id).map(|x| x.title.default.clone()).unwrap_or_else(|| id.clone());
+            let title = r
+                .reference(id)
+                .map(|x| x.title.default.clone())
+                .unwrap_or_else(|| id.clone());
             match at {
                 Some(at) => format!("{title}, {at}"),
                 None => title,
@@ -74,7 +94,10 @@ fn source_text(r: &Report, s: Option<&Source>) -> String {
 }
 
 fn agency_list(list: &[AgencyRef]) -> String {
-    list.iter().map(|a| a.written.as_str()).collect::<Vec<_>>().join("; ")
+    list.iter()
+        .map(|a| a.written.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn text_json(t: &Text) -> Value {
@@ -82,8 +105,23 @@ fn text_json(t: &Text) -> Value {
 }
 
 pub const INDICATOR_COLUMNS: &[&str] = &[
-    "report", "indicator_id", "group_id", "group_name", "indicator_name", "unit", "target_op", "target_value",
-    "target_text", "target_by", "target_source", "period", "value", "value_source", "is_latest", "status", "lead",
+    "report",
+    "indicator_id",
+    "group_id",
+    "group_name",
+    "indicator_name",
+    "unit",
+    "target_op",
+    "target_value",
+    "target_text",
+    "target_by",
+    "target_source",
+    "period",
+    "value",
+    "value_source",
+    "is_latest",
+    "status",
+    "lead",
     "partners",
 ];
 
@@ -91,15 +129,31 @@ fn indicators_csv(r: &Report) -> Vec<u8> {
     let mut rows = Vec::new();
     for i in &r.indicators {
         let (op, tv, tt, by, ts) = match &i.target {
-            Some(Target::Numeric { value, op, by, source }) => {
-                (op.as_str().to_string(), num(*value), String::new(), by.to_string(), source_text(r, source.as_ref()))
-            }
-            Some(Target::Text { text, by, source }) => {
-                (String::new(), String::new(), text.default.clone(), by.map(|b| b.to_string()).unwrap_or_default(), source_text(r, source.as_ref()))
-            }
+            Some(Target::Numeric {
+                value,
+                op,
+                by,
+                source,
+            }) => (
+                op.as_str().to_string(),
+                num(*value),
+                String::new(),
+                by.to_string(),
+                source_text(r, source.as_ref()),
+            ),
+            Some(Target::Text { text, by, source }) => (
+                String::new(),
+                String::new(),
+                text.default.clone(),
+                by.map(|b| b.to_string()).unwrap_or_default(),
+                source_text(r, source.as_ref()),
+            ),
             None => Default::default(),
         };
-        let group_name = r.group(&i.group).map(|g| g.name.default.clone()).unwrap_or_default();
+        let group_name = r
+            .group(&i.group)
+            .map(|g| g.name.default.clone())
+            .unwrap_or_default();
         let base = |period: String, value: String, vsource: String, latest: bool| {
             vec![
                 r.slug.clone(),
@@ -116,9 +170,16 @@ fn indicators_csv(r: &Report) -> Vec<u8> {
                 period,
                 value,
                 vsource,
-                if latest { "true".into() } else { "false".into() },
+                if latest {
+                    "true".into()
+                } else {
+                    "false".into()
+                },
                 i.status.kind.as_str().to_string(),
-                i.lead.as_ref().map(|a| a.written.clone()).unwrap_or_default(),
+                i.lead
+                    .as_ref()
+                    .map(|a| a.written.clone())
+                    .unwrap_or_default(),
                 agency_list(&i.partners),
             ]
         };
@@ -126,7 +187,12 @@ fn indicators_csv(r: &Report) -> Vec<u8> {
             rows.push(base(String::new(), String::new(), String::new(), false));
         }
         for (k, m) in i.values.iter().enumerate() {
-            rows.push(base(m.period.to_string(), num(m.value), source_text(r, m.source.as_ref()), i.status.latest == Some(k)));
+            rows.push(base(
+                m.period.to_string(),
+                num(m.value),
+                source_text(r, m.source.as_ref()),
+                i.status.latest == Some(k),
+            ));
         }
     }
     csv(INDICATOR_COLUMNS, rows)
@@ -173,7 +239,19 @@ fn indicators_json(r: &Report) -> Value {
     })
 }
 
-pub const PROJECT_COLUMNS: &[&str] = &["report", "number", "name", "category", "group_id", "lead", "partners", "timeframe", "due", "status", "source"];
+pub const PROJECT_COLUMNS: &[&str] = &[
+    "report",
+    "number",
+    "name",
+    "category",
+    "group_id",
+    "lead",
+    "partners",
+    "timeframe",
+    "due",
+    "status",
+    "source",
+];
 
 fn projects_csv(r: &Report) -> Vec<u8> {
     let rows = r
@@ -185,11 +263,17 @@ fn projects_csv(r: &Report) -> Vec<u8> {
                 r.slug.clone(),
                 (k + 1).to_string(),
                 p.name.default.clone(),
-                p.category.as_ref().map(|c| c.default.clone()).unwrap_or_default(),
+                p.category
+                    .as_ref()
+                    .map(|c| c.default.clone())
+                    .unwrap_or_default(),
                 p.group.clone().unwrap_or_default(),
                 agency_list(&p.lead),
                 agency_list(&p.partners),
-                p.timeframe.as_ref().map(|c| c.default.clone()).unwrap_or_default(),
+                p.timeframe
+                    .as_ref()
+                    .map(|c| c.default.clone())
+                    .unwrap_or_default(),
                 p.due.map(|d| d.to_string()).unwrap_or_default(),
                 p.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
                 source_text(r, p.source.as_ref()),

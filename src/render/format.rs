@@ -101,7 +101,17 @@ pub fn date(d: Date, style: Style) -> String {
 }
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -126,7 +136,10 @@ mod tests {
     use super::*;
 
     fn unit(raw: &str, kind: Unit) -> UnitSpec {
-        UnitSpec { kind, raw: raw.into() }
+        UnitSpec {
+            kind,
+            raw: raw.into(),
+        }
     }
 
     #[test]
@@ -138,14 +151,28 @@ mod tests {
         assert_eq!(number(8.48, None, Style::Vi), "8,48");
         assert_eq!(number(-1234.5, None, Style::Vi), "−1.234,5");
         assert_eq!(number(0.0, None, Style::Vi), "0");
-        assert_eq!(with_unit(56.6, None, &unit("percent", Unit::Percent), Style::Vi), "56,6\u{a0}%");
+        assert_eq!(
+            with_unit(56.6, None, &unit("percent", Unit::Percent), Style::Vi),
+            "56,6\u{a0}%"
+        );
     }
 
     #[test]
     fn english_numbers() {
         assert_eq!(number(1970.0, None, Style::En), "1,970");
-        assert_eq!(with_unit(56.6, None, &unit("percent", Unit::Percent), Style::En), "56.6%");
-        assert_eq!(with_unit(616.0, None, &unit("currency:VND", Unit::Currency), Style::En), "616\u{a0}VND");
+        assert_eq!(
+            with_unit(56.6, None, &unit("percent", Unit::Percent), Style::En),
+            "56.6%"
+        );
+        assert_eq!(
+            with_unit(
+                616.0,
+                None,
+                &unit("currency:VND", Unit::Currency),
+                Style::En
+            ),
+            "616\u{a0}VND"
+        );
     }
 
     #[test]
@@ -153,8 +180,14 @@ mod tests {
         let d = Date::parse("2023-06-05").unwrap();
         assert_eq!(date(d, Style::Vi), "05/06/2023");
         assert_eq!(date(d, Style::En), "5 June 2023");
-        assert_eq!(period(Period::parse("2023-Q2").unwrap(), Style::Vi), "quý 2/2023");
-        assert_eq!(period(Period::parse("2023-H1").unwrap(), Style::En), "H1 2023");
+        assert_eq!(
+            period(Period::parse("2023-Q2").unwrap(), Style::Vi),
+            "quý 2/2023"
+        );
+        assert_eq!(
+            period(Period::parse("2023-H1").unwrap(), Style::En),
+            "H1 2023"
+        );
     }
 }
 
@@ -163,10 +196,14 @@ pub fn period_phrase(p: Period, style: Style) -> String {
     match (p.kind, style) {
         (PeriodKind::Year(y), Style::Vi) => format!("năm {y}"),
         (PeriodKind::Day(d), Style::Vi) => format!("ngày {}", date(d, style)),
-        (PeriodKind::Range(a, b), Style::Vi) => format!("từ {} đến {}", date(a, style), date(b, style)),
+        (PeriodKind::Range(a, b), Style::Vi) => {
+            format!("từ {} đến {}", date(a, style), date(b, style))
+        }
         (_, Style::Vi) => period(p, style),
         (PeriodKind::Day(d), Style::En) => format!("on {}", date(d, style)),
-        (PeriodKind::Range(a, b), Style::En) => format!("from {} to {}", date(a, style), date(b, style)),
+        (PeriodKind::Range(a, b), Style::En) => {
+            format!("from {} to {}", date(a, style), date(b, style))
+        }
         (_, Style::En) => format!("in {}", period(p, style)),
     }
 }

@@ -11,7 +11,9 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::is_safe_url;
 
 /// Raw HTML tags that carry no attributes and no behaviour; anything else is shown as text.
-const ALLOWED_TAGS: &[&str] = &["<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>"];
+const ALLOWED_TAGS: &[&str] = &[
+    "<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>",
+];
 
 /// Characters from Unicode's private use area mark where a shortcode's output goes.
 const MARK_OPEN: char = '\u{e000}';
@@ -63,13 +65,19 @@ pub fn render(
         match expand(call) {
             Ok(html) => outputs.push(html),
             Err((message, hint)) => {
-                errors.push(MarkdownError { line: call.line, col: call.col, message, hint });
+                errors.push(MarkdownError {
+                    line: call.line,
+                    col: call.col,
+                    message,
+                    hint,
+                });
                 outputs.push(String::new());
             }
         }
     }
 
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(&text, options).collect();
     let (events, headings) = transform(events, footnote_prefix);
     let mut html = String::with_capacity(text.len() * 3 / 2);
@@ -108,7 +116,12 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                     out.push(Event::Text(s));
                 }
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 // Gather the heading's text to make its id.
                 let mut text = String::new();
                 let mut j = i + 1;
@@ -120,7 +133,11 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                 }
                 let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
                     let s = crate::load::slugify(&text);
-                    if s.is_empty() { "section".into() } else { s }
+                    if s.is_empty() {
+                        "section".into()
+                    } else {
+                        s
+                    }
                 });
                 let mut unique = base.clone();
                 let mut n = 2;
@@ -128,14 +145,33 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                     unique = format!("{base}-{n}");
                     n += 1;
                 }
-                headings.push(Heading { level: heading_level(level), id: unique.clone(), text: text.trim().to_string() });
-                out.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(unique)), classes, attrs }));
+                headings.push(Heading {
+                    level: heading_level(level),
+                    id: unique.clone(),
+                    text: text.trim().to_string(),
+                });
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(unique)),
+                    classes,
+                    attrs,
+                }));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let safe = is_safe_url(&dest_url);
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
             }
             Event::End(TagEnd::Link) => {
@@ -143,11 +179,21 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                     out.push(Event::End(TagEnd::Link));
                 }
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let safe = is_safe_url(&dest_url);
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
             }
             Event::End(TagEnd::Image) => {
@@ -156,13 +202,19 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                 }
             }
             Event::FootnoteReference(label) => {
-                out.push(Event::FootnoteReference(CowStr::from(format!("{footnote_prefix}-{label}"))));
+                out.push(Event::FootnoteReference(CowStr::from(format!(
+                    "{footnote_prefix}-{label}"
+                ))));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.push(Event::Start(Tag::FootnoteDefinition(CowStr::from(format!("{footnote_prefix}-{label}")))));
+                out.push(Event::Start(Tag::FootnoteDefinition(CowStr::from(
+                    format!("{footnote_prefix}-{label}"),
+                ))));
             }
             Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html(CowStr::from("<div class=\"table-scroll\" tabindex=\"0\">")));
+                out.push(Event::Html(CowStr::from(
+                    "<div class=\"table-scroll\" tabindex=\"0\">",
+                )));
                 out.push(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
@@ -211,20 +263,32 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                     let hint = crate::diagnostics::did_you_mean(&name, SHORTCODES.iter().copied())
                         .map(|b| format!("did you mean `{b}`?"))
                         .unwrap_or_else(|| format!("shortcodes: {}", SHORTCODES.join(", ")));
-                    errors.push(MarkdownError { line, col, message: format!("unknown shortcode `{name}`"), hint: Some(hint) });
+                    errors.push(MarkdownError {
+                        line,
+                        col,
+                        message: format!("unknown shortcode `{name}`"),
+                        hint: Some(hint),
+                    });
                 }
                 out.push_str(&rest[..start]);
                 out.push(MARK_OPEN);
                 out.push_str(&calls.len().to_string());
                 out.push(MARK_CLOSE);
-                calls.push(Shortcode { name, args, line, col });
+                calls.push(Shortcode {
+                    name,
+                    args,
+                    line,
+                    col,
+                });
             }
             Some(Err(msg)) => {
                 errors.push(MarkdownError {
                     line,
                     col,
                     message: msg,
-                    hint: Some("write shortcodes as {{ value(indicator=\"online-dossier-rate\") }}".into()),
+                    hint: Some(
+                        "write shortcodes as {{ value(indicator=\"online-dossier-rate\") }}".into(),
+                    ),
                 });
                 out.push_str(&rest[..start]);
             }
@@ -249,7 +313,9 @@ fn parse_call(inner: &str) -> Option<Result<(String, BTreeMap<String, String>), 
         return None;
     }
     let Some(body) = s[open + 1..].strip_suffix(')') else {
-        return Some(Err(format!("shortcode `{name}` is missing its closing `)`")));
+        return Some(Err(format!(
+            "shortcode `{name}` is missing its closing `)`"
+        )));
     };
     let mut args = BTreeMap::new();
     let mut rest = body.trim();
@@ -261,13 +327,20 @@ fn parse_call(inner: &str) -> Option<Result<(String, BTreeMap<String, String>), 
         let after = rest[eq + 1..].trim_start();
         let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
         let Some(q) = quote else {
-            return Some(Err(format!("shortcode `{name}`: the value of `{key}` must be quoted")));
+            return Some(Err(format!(
+                "shortcode `{name}`: the value of `{key}` must be quoted"
+            )));
         };
         let Some(close) = after[1..].find(q) else {
-            return Some(Err(format!("shortcode `{name}`: unterminated quote in `{key}`")));
+            return Some(Err(format!(
+                "shortcode `{name}`: unterminated quote in `{key}`"
+            )));
         };
         args.insert(key, after[1..1 + close].to_string());
-        rest = after[1 + close + 1..].trim_start().trim_start_matches(',').trim_start();
+        rest = after[1 + close + 1..]
+            .trim_start()
+            .trim_start_matches(',')
+            .trim_start();
     }
     Some(Ok((name.to_string(), args)))
 }
@@ -275,7 +348,12 @@ fn parse_call(inner: &str) -> Option<Result<(String, BTreeMap<String, String>), 
 fn line_col(src: &str, byte: usize) -> (usize, usize) {
     let before = &src[..byte];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -284,7 +362,13 @@ mod tests {
     use super::*;
 
     fn md(s: &str) -> (Rendered, Vec<MarkdownError>) {
-        render(s, "s", &mut |c| Ok(format!("[{}:{}]", c.name, c.args.get("indicator").cloned().unwrap_or_default())))
+        render(s, "s", &mut |c| {
+            Ok(format!(
+                "[{}:{}]",
+                c.name,
+                c.args.get("indicator").cloned().unwrap_or_default()
+            ))
+        })
     }
 
     #[test]
@@ -303,7 +387,13 @@ mod tests {
 
     #[test]
     fn unsafe_links_lose_their_href() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:x", "data:text/html,x", "vbscript:x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
             let (r, _) = md(&format!("[click]({url}) ![img]({url})"));
             assert!(!r.html.contains("href"), "{url}: {}", r.html);
             assert!(!r.html.contains("<img"), "{url}: {}", r.html);
@@ -345,6 +435,8 @@ mod tests {
     #[test]
     fn tables_scroll_in_their_own_box() {
         let (r, _) = md("| a | b |\n|---|---|\n| 1 | 2 |\n");
-        assert!(r.html.contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"));
+        assert!(r
+            .html
+            .contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"));
     }
 }

@@ -57,25 +57,49 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::new();
-    let origins: BTreeMap<&str, &PathBuf> = theme.templates.iter().map(|t| (t.name.as_str(), &t.origin)).collect();
-    let sources: BTreeMap<&str, &str> = theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())).collect();
-    tera.add_raw_templates(theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())))
-        .map_err(|e| {
-            let mut d = Diagnostics::new();
-            d.push(template_error(&e, &origins, &sources));
-            d
-        })?;
+    let origins: BTreeMap<&str, &PathBuf> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), &t.origin))
+        .collect();
+    let sources: BTreeMap<&str, &str> = theme
+        .templates
+        .iter()
+        .map(|t| (t.name.as_str(), t.source.as_str()))
+        .collect();
+    tera.add_raw_templates(
+        theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.source.as_str())),
+    )
+    .map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(template_error(&e, &origins, &sources));
+        d
+    })?;
     Ok(tera)
 }
 
 /// A Tera error as a diagnostic pointing into the template file.
-fn template_error(e: &tera::Error, origins: &BTreeMap<&str, &PathBuf>, sources: &BTreeMap<&str, &str>) -> Diagnostic {
+fn template_error(
+    e: &tera::Error,
+    origins: &BTreeMap<&str, &PathBuf>,
+    sources: &BTreeMap<&str, &str>,
+) -> Diagnostic {
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
             let name = r.filename();
-            let path = origins.get(name).map(|p| p.to_path_buf()).unwrap_or_else(|| PathBuf::from(name));
+            let path = origins
+                .get(name)
+                .map(|p| p.to_path_buf())
+                .unwrap_or_else(|| PathBuf::from(name));
             let span = r.span();
-            let d = Diagnostic::error(path, Some(Pos::new(span.start_line, span.start_col + 1)), format!("template: {}", r.message()));
+            let d = Diagnostic::error(
+                path,
+                Some(Pos::new(span.start_line, span.start_col + 1)),
+                format!("template: {}", r.message()),
+            );
             match sources.get(name) {
                 Some(src) => d.with_source(src),
                 None => d,
@@ -89,7 +113,10 @@ fn template_error(e: &tera::Error, origins: &BTreeMap<&str, &PathBuf>, sources: 
 /// relative reference. Browsers ignore tabs and newlines inside a scheme, so
 /// those are removed before looking.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     let lower = cleaned.to_ascii_lowercase();
     match lower.find([':', '/', '?', '#']) {
         Some(i) if lower.as_bytes()[i] == b':' => {
@@ -123,10 +150,26 @@ mod tests {
 
     #[test]
     fn safe_urls() {
-        for ok in ["https://x.org", "http://x", "mailto:a@b", "../a/", "a.html#x", "#top", "/abs", "?q=1"] {
+        for ok in [
+            "https://x.org",
+            "http://x",
+            "mailto:a@b",
+            "../a/",
+            "a.html#x",
+            "#top",
+            "/abs",
+            "?q=1",
+        ] {
             assert!(is_safe_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", " JAVASCRIPT:x", "java\nscript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "java\nscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+            "file:///etc/passwd",
+        ] {
             assert!(!is_safe_url(bad), "{bad}");
         }
     }

@@ -110,7 +110,14 @@ struct LinkView {
     kind: Option<String>,
 }
 
-pub(super) fn render_language(site: &Site, theme: &Theme, tera: &Tera, code: &str, out: &mut Output, diags: &mut Diagnostics) {
+pub(super) fn render_language(
+    site: &Site,
+    theme: &Theme,
+    tera: &Tera,
+    code: &str,
+    out: &mut Output,
+    diags: &mut Diagnostics,
+) {
     let default = site.config.default_language();
     let mut t = theme.i18n.get(default).cloned().unwrap_or_default();
     if let Some(own) = theme.i18n.get(code) {
@@ -118,7 +125,11 @@ pub(super) fn render_language(site: &Site, theme: &Theme, tera: &Tera, code: &st
     }
     let lang = Lang {
         code,
-        prefix: if code == default { String::new() } else { format!("{code}/") },
+        prefix: if code == default {
+            String::new()
+        } else {
+            format!("{code}/")
+        },
         style: Style::for_lang(code),
         t,
         site,
@@ -146,10 +157,24 @@ impl Lang<'_> {
         let depth = format!("{}{}", self.prefix, rel_dir).matches('/').count();
         let asset_root = "../".repeat(depth);
         let root = format!("{asset_root}{}", self.prefix);
-        (if root.is_empty() { "./".to_string() } else { root }, asset_root)
+        (
+            if root.is_empty() {
+                "./".to_string()
+            } else {
+                root
+            },
+            asset_root,
+        )
     }
 
-    fn context(&self, rel_dir: &str, title: &str, description: &str, crumbs: Vec<Crumb>, fallback: bool) -> Context {
+    fn context(
+        &self,
+        rel_dir: &str,
+        title: &str,
+        description: &str,
+        crumbs: Vec<Crumb>,
+        fallback: bool,
+    ) -> Context {
         let (root, asset_root) = self.roots(rel_dir);
         let base = &self.site.config.base_url;
         let default = self.site.config.default_language();
@@ -159,8 +184,18 @@ impl Lang<'_> {
             .languages
             .iter()
             .map(|l| {
-                let prefix = if l == default { String::new() } else { format!("{l}/") };
-                let name = self.theme.i18n.get(l).and_then(|m| m.get("language_name")).cloned().unwrap_or_else(|| l.clone());
+                let prefix = if l == default {
+                    String::new()
+                } else {
+                    format!("{l}/")
+                };
+                let name = self
+                    .theme
+                    .i18n
+                    .get(l)
+                    .and_then(|m| m.get("language_name"))
+                    .cloned()
+                    .unwrap_or_else(|| l.clone());
                 Alternate {
                     lang: l.clone(),
                     name,
@@ -182,7 +217,10 @@ impl Lang<'_> {
         ctx.insert("lang", self.code);
         ctx.insert("t", &self.t);
         ctx.insert("site_title", &self.text(&self.site.config.title));
-        ctx.insert("publisher", &self.site.config.publisher.as_ref().map(|p| self.text(p)));
+        ctx.insert(
+            "publisher",
+            &self.site.config.publisher.as_ref().map(|p| self.text(p)),
+        );
         ctx.insert("root", &root);
         ctx.insert("asset_root", &asset_root);
         ctx.insert("page_title", title);
@@ -194,19 +232,39 @@ impl Lang<'_> {
         ctx
     }
 
-    fn emit(&self, template: &str, ctx: &Context, rel_path: &str, out: &mut Output, diags: &mut Diagnostics) {
+    fn emit(
+        &self,
+        template: &str,
+        ctx: &Context,
+        rel_path: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
         match self.tera.render(template, ctx) {
             Ok(html) => out.add(format!("{}{rel_path}", self.prefix), html),
             Err(e) => {
-                let origins = self.theme.templates.iter().map(|t| (t.name.as_str(), &t.origin)).collect();
-                let sources = self.theme.templates.iter().map(|t| (t.name.as_str(), t.source.as_str())).collect();
+                let origins = self
+                    .theme
+                    .templates
+                    .iter()
+                    .map(|t| (t.name.as_str(), &t.origin))
+                    .collect();
+                let sources = self
+                    .theme
+                    .templates
+                    .iter()
+                    .map(|t| (t.name.as_str(), t.source.as_str()))
+                    .collect();
                 diags.push(super::template_error(&e, &origins, &sources));
             }
         }
     }
 
     fn home_crumb(&self, root: &str) -> Crumb {
-        Crumb { label: self.tr("home").to_string(), href: Some(root.to_string()) }
+        Crumb {
+            label: self.tr("home").to_string(),
+            href: Some(root.to_string()),
+        }
     }
 
     fn status_view(&self, kind: StatusKind) -> StatusView {
@@ -216,25 +274,42 @@ impl Lang<'_> {
             StatusKind::NoData => ("–", "status_no_data"),
             StatusKind::NoTarget => ("○", "status_no_target"),
         };
-        StatusView { kind: kind.as_str(), symbol, label: self.tr(key).to_string() }
+        StatusView {
+            kind: kind.as_str(),
+            symbol,
+            label: self.tr(key).to_string(),
+        }
     }
 
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
     fn agency(&self, a: &AgencyRef) -> AgencyView {
-        let known = a.id.as_ref().and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+        let known =
+            a.id.as_ref()
+                .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
         let name = match known {
-            Some(x) if self.code != self.site.config.default_language() && x.name.has(self.code) => self.text(&x.name),
+            Some(x)
+                if self.code != self.site.config.default_language() && x.name.has(self.code) =>
+            {
+                self.text(&x.name)
+            }
             _ => a.written.clone(),
         };
-        AgencyView { name, id: a.id.clone(), href: None }
+        AgencyView {
+            name,
+            id: a.id.clone(),
+            href: None,
+        }
     }
 
     fn source(&self, report: &Report, s: &Source) -> String {
         match s {
             Source::Text(t) => self.text(t),
             Source::Ref { id, at, .. } => {
-                let title = report.reference(id).map(|r| self.text(&r.title)).unwrap_or_else(|| id.clone());
+                let title = report
+                    .reference(id)
+                    .map(|r| self.text(&r.title))
+                    .unwrap_or_else(|| id.clone());
                 match at {
                     Some(at) => format!("{title}, {at}"),
                     None => title,
@@ -249,7 +324,14 @@ impl Lang<'_> {
 
     fn target_text(&self, ind: &Indicator) -> String {
         match &ind.target {
-            Some(Target::Numeric { value, op, .. }) => format!("{} {}", op.symbol(), self.value_text(ind, *value)),
+            // Targets are round numbers: no padding with the indicator's decimals.
+            Some(Target::Numeric { value, op, .. }) => {
+                format!(
+                    "{} {}",
+                    op.symbol(),
+                    format::with_unit(*value, None, &ind.unit, self.style)
+                )
+            }
             Some(Target::Text { text, .. }) => self.text(text),
             None => self.tr("status_no_target").to_string(),
         }
@@ -283,7 +365,10 @@ impl Lang<'_> {
                     ("by", &format::period_phrase(*by, self.style)),
                 ],
             ),
-            (Some(Target::Text { text, .. }), _) => fill(self.tr("sentence_text_target"), &[("text", &self.text(text))]),
+            (Some(Target::Text { text, .. }), _) => fill(
+                self.tr("sentence_text_target"),
+                &[("text", &self.text(text))],
+            ),
             (None, _) => self.tr("sentence_no_target").to_string(),
         }
     }
@@ -301,8 +386,17 @@ impl Lang<'_> {
             name: self.text(&ind.name),
             unit: unit_name(&ind.unit, self.style),
             target: self.target_text(ind),
-            by: ind.target.as_ref().and_then(Target::by).map(|p| format::period(p, self.style)),
-            target_source: ind.target.as_ref().and_then(Target::source).map(|s| self.source(report, s)).unwrap_or_default(),
+            by: ind
+                .target
+                .as_ref()
+                .and_then(Target::by)
+                .map(|p| format::period(p, self.style)),
+            target_source: ind
+                .target
+                .as_ref()
+                .and_then(Target::source)
+                .map(|s| self.source(report, s))
+                .unwrap_or_default(),
             value: latest.map(|m| self.value_text(ind, m.value)),
             value_period: latest.map(|m| format::period(m.period, self.style)),
             status: self.status_view(ind.status.kind),
@@ -317,7 +411,11 @@ impl Lang<'_> {
                 .map(|m| ValueView {
                     period: format::period(m.period, self.style),
                     value: self.value_text(ind, m.value),
-                    source: m.source.as_ref().map(|s| self.source(report, s)).unwrap_or_default(),
+                    source: m
+                        .source
+                        .as_ref()
+                        .map(|s| self.source(report, s))
+                        .unwrap_or_default(),
                 })
                 .collect(),
         }
@@ -330,13 +428,21 @@ impl Lang<'_> {
             lead: p.lead.iter().map(|a| self.agency(a)).collect(),
             partners: p.partners.iter().map(|a| self.agency(a)).collect(),
             timeframe: p.timeframe.as_ref().map(|t| self.text(t)),
-            status: p.status.map(|s| self.tr(&format!("project_{}", s.as_str())).to_string()),
+            status: p
+                .status
+                .map(|s| self.tr(&format!("project_{}", s.as_str())).to_string()),
         }
     }
 
     fn document_line(&self, report: &Report) -> String {
         let d = &report.document;
-        let mut s = format!("{} {} · {} {}", self.tr("document_number"), d.number, self.tr("issued"), format::date(d.date, self.style));
+        let mut s = format!(
+            "{} {} · {} {}",
+            self.tr("document_number"),
+            d.number,
+            self.tr("issued"),
+            format::date(d.date, self.style)
+        );
         if let Some(i) = &d.issuer {
             s.push_str(&format!(" · {}", self.text(i)));
         }
@@ -351,7 +457,10 @@ impl Lang<'_> {
             .map(|i| BulletRow {
                 label: self.text(&i.name),
                 ratio: i.status.comparison.and_then(|c| c.attainment),
-                value_text: i.latest().map(|m| self.value_text(i, m.value)).unwrap_or_else(|| self.tr("no_data_short").to_string()),
+                value_text: i
+                    .latest()
+                    .map(|m| self.value_text(i, m.value))
+                    .unwrap_or_else(|| self.tr("no_data_short").to_string()),
                 target_text: format!("{} {}", self.tr("target_line"), self.target_text(i)),
                 status: i.status.kind,
                 status_text: self.status_view(i.status.kind).label,
@@ -372,7 +481,13 @@ impl Lang<'_> {
             ],
         );
         for r in &rows {
-            desc.push_str(&format!(" {}: {} ({}), {}.", r.label, r.value_text, r.target_text, r.status_text.to_lowercase()));
+            desc.push_str(&format!(
+                " {}: {} ({}), {}.",
+                r.label,
+                r.value_text,
+                r.target_text,
+                r.status_text.to_lowercase()
+            ));
         }
         let text = ChartText {
             id: format!("chart-{}", group.id),
@@ -382,18 +497,40 @@ impl Lang<'_> {
         Some(chart::group_chart(&text, &rows))
     }
 
-    fn chart_view(&self, report: &Report, group: &Group, svg: String, page_dir_root: &str) -> ChartView {
+    fn chart_view(
+        &self,
+        report: &Report,
+        group: &Group,
+        svg: String,
+        page_dir_root: &str,
+    ) -> ChartView {
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
         let (_, asset_root) = self.roots(page_dir_root);
         ChartView {
             heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
-            takeaway: Some(fill(self.tr("chart_takeaway"), &[("met", &c.met.to_string()), ("scored", &c.scored().to_string())])),
+            takeaway: Some(fill(
+                self.tr("chart_takeaway"),
+                &[
+                    ("met", &c.met.to_string()),
+                    ("scored", &c.scored().to_string()),
+                ],
+            )),
             svg,
-            source: Some(format!("{} {}", report.document.number, format::date(report.document.date, self.style))),
+            source: Some(format!(
+                "{} {}",
+                report.document.number,
+                format::date(report.document.date, self.style)
+            )),
             note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
-            svg_href: format!("{}{}reports/{}/groups/{}/chart.svg", asset_root, self.prefix, report.slug, group.id),
-            data_href: Some(format!("{asset_root}reports/{}/data/indicators.csv", report.slug)),
+            svg_href: format!(
+                "{}{}reports/{}/groups/{}/chart.svg",
+                asset_root, self.prefix, report.slug, group.id
+            ),
+            data_href: Some(format!(
+                "{asset_root}reports/{}/data/indicators.csv",
+                report.slug
+            )),
         }
     }
 
@@ -424,7 +561,13 @@ impl Lang<'_> {
 
     fn not_found(&self, out: &mut Output, diags: &mut Diagnostics) {
         // A 404 page is served at any address, so its links start from the site's path.
-        let mut ctx = self.context("", self.tr("not_found_title"), self.tr("not_found_text"), Vec::new(), false);
+        let mut ctx = self.context(
+            "",
+            self.tr("not_found_title"),
+            self.tr("not_found_text"),
+            Vec::new(),
+            false,
+        );
         let base_path = base_path(&self.site.config.base_url);
         ctx.insert("root", &format!("{base_path}{}", self.prefix));
         ctx.insert("asset_root", &base_path);
@@ -439,10 +582,16 @@ impl Lang<'_> {
         let (root, asset_root) = self.roots(&rdir);
 
         // Group charts are drawn once per language and used on the overview, the group page and in prose.
-        let charts: BTreeMap<&str, String> =
-            report.groups.iter().filter_map(|g| self.group_chart(report, g).map(|svg| (g.id.as_str(), svg))).collect();
+        let charts: BTreeMap<&str, String> = report
+            .groups
+            .iter()
+            .filter_map(|g| self.group_chart(report, g).map(|svg| (g.id.as_str(), svg)))
+            .collect();
         for (gid, svg) in &charts {
-            out.add(format!("{}{rdir}groups/{gid}/chart.svg", self.prefix), svg.clone());
+            out.add(
+                format!("{}{rdir}groups/{gid}/chart.svg", self.prefix),
+                svg.clone(),
+            );
         }
 
         // Sections first: the overview's table of contents uses their titles.
@@ -472,7 +621,13 @@ impl Lang<'_> {
             label: String,
             sections: Vec<LinkView>,
         }
-        let crumbs = vec![self.home_crumb(&root), Crumb { label: title.clone(), href: None }];
+        let crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: title.clone(),
+                href: None,
+            },
+        ];
         let counts = report.counts();
         let desc = format!(
             "{}: {} {}, {} {}, {} {}",
@@ -493,20 +648,36 @@ impl Lang<'_> {
                 name: self.text(&g.name),
                 counts: report.group_counts(&g.id),
                 indicator_count: report.indicators_in(&g.id).count(),
-                chart: charts.get(g.id.as_str()).map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
+                chart: charts
+                    .get(g.id.as_str())
+                    .map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
             })
             .collect();
         let mut toc: Vec<TocKind> = Vec::new();
-        for kind in [SectionKind::Achievements, SectionKind::Limitations, SectionKind::Plan, SectionKind::Solutions, SectionKind::Other] {
+        for kind in [
+            SectionKind::Achievements,
+            SectionKind::Limitations,
+            SectionKind::Plan,
+            SectionKind::Solutions,
+            SectionKind::Other,
+        ] {
             let sections: Vec<LinkView> = report
                 .sections
                 .iter()
                 .zip(&section_links)
                 .filter(|(s, _)| s.kind == kind)
-                .map(|(s, (slug, t))| LinkView { href: format!("{slug}/"), title: t.clone(), source: s.source.clone(), kind: None })
+                .map(|(s, (slug, t))| LinkView {
+                    href: format!("{slug}/"),
+                    title: t.clone(),
+                    source: s.source.clone(),
+                    kind: None,
+                })
                 .collect();
             if !sections.is_empty() {
-                toc.push(TocKind { label: self.tr(&format!("kind_{}", kind.as_str())).to_string(), sections });
+                toc.push(TocKind {
+                    label: self.tr(&format!("kind_{}", kind.as_str())).to_string(),
+                    sections,
+                });
             }
         }
         #[derive(Serialize)]
@@ -514,12 +685,23 @@ impl Lang<'_> {
             href: String,
             name: String,
         }
-        let mut downloads: Vec<Download> = ["indicators.csv", "indicators.json", "projects.csv", "projects.json"]
-            .iter()
-            .map(|f| Download { href: format!("{asset_root}{rdir}data/{f}"), name: f.to_string() })
-            .collect();
+        let mut downloads: Vec<Download> = [
+            "indicators.csv",
+            "indicators.json",
+            "projects.csv",
+            "projects.json",
+        ]
+        .iter()
+        .map(|f| Download {
+            href: format!("{asset_root}{rdir}data/{f}"),
+            name: f.to_string(),
+        })
+        .collect();
         for d in &report.datasets {
-            downloads.push(Download { href: format!("{asset_root}{rdir}data/datasets/{}.csv", d.id), name: format!("{}.csv", d.id) });
+            downloads.push(Download {
+                href: format!("{asset_root}{rdir}data/datasets/{}.csv", d.id),
+                name: format!("{}.csv", d.id),
+            });
         }
         let report_view = serde_json::json!({
             "title": title,
@@ -544,10 +726,23 @@ impl Lang<'_> {
             .collect();
         ctx.insert("datasets", &datasets);
         ctx.insert("downloads", &downloads);
-        self.emit("report.html", &ctx, &format!("{rdir}index.html"), out, diags);
+        self.emit(
+            "report.html",
+            &ctx,
+            &format!("{rdir}index.html"),
+            out,
+            diags,
+        );
 
         for g in &report.groups {
-            self.group_page(report, g, charts.get(g.id.as_str()).cloned(), &section_links, out, diags);
+            self.group_page(
+                report,
+                g,
+                charts.get(g.id.as_str()).cloned(),
+                &section_links,
+                out,
+                diags,
+            );
         }
         for ind in &report.indicators {
             self.indicator_page(report, ind, out, diags);
@@ -561,7 +756,10 @@ impl Lang<'_> {
     fn report_crumbs(&self, report: &Report, root: &str, rest: Vec<Crumb>) -> Vec<Crumb> {
         let mut c = vec![
             self.home_crumb(root),
-            Crumb { label: self.text(&report.title), href: Some(format!("{root}reports/{}/", report.slug)) },
+            Crumb {
+                label: self.text(&report.title),
+                href: Some(format!("{root}reports/{}/", report.slug)),
+            },
         ];
         c.extend(rest);
         c
@@ -579,10 +777,26 @@ impl Lang<'_> {
         let dir = format!("reports/{}/groups/{}/", report.slug, g.id);
         let (root, _) = self.roots(&dir);
         let name = self.text(&g.name);
-        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: name.clone(), href: None }]);
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![Crumb {
+                label: name.clone(),
+                href: None,
+            }],
+        );
         let fallback = self.code != self.site.config.default_language() && !g.name.has(self.code);
         let counts = report.group_counts(&g.id);
-        let mut ctx = self.context(&dir, &name, &g.description.as_ref().map(|d| self.text(d)).unwrap_or_else(|| name.clone()), crumbs, fallback);
+        let mut ctx = self.context(
+            &dir,
+            &name,
+            &g.description
+                .as_ref()
+                .map(|d| self.text(d))
+                .unwrap_or_else(|| name.clone()),
+            crumbs,
+            fallback,
+        );
         ctx.insert(
             "group",
             &serde_json::json!({
@@ -592,7 +806,10 @@ impl Lang<'_> {
                 "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
             }),
         );
-        let inds: Vec<IndicatorView> = report.indicators_in(&g.id).map(|i| self.indicator_view(report, i, &root)).collect();
+        let inds: Vec<IndicatorView> = report
+            .indicators_in(&g.id)
+            .map(|i| self.indicator_view(report, i, &root))
+            .collect();
         ctx.insert("indicators", &inds);
         let sections: Vec<LinkView> = report
             .sections
@@ -607,14 +824,24 @@ impl Lang<'_> {
             })
             .collect();
         ctx.insert("sections", &sections);
-        let projects: Vec<ProjectView> =
-            report.projects.iter().filter(|p| p.group.as_deref() == Some(&g.id)).map(|p| self.project_view(report, p)).collect();
+        let projects: Vec<ProjectView> = report
+            .projects
+            .iter()
+            .filter(|p| p.group.as_deref() == Some(&g.id))
+            .map(|p| self.project_view(report, p))
+            .collect();
         ctx.insert("projects", &projects);
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
         self.emit("group.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
-    fn indicator_page(&self, report: &Report, ind: &Indicator, out: &mut Output, diags: &mut Diagnostics) {
+    fn indicator_page(
+        &self,
+        report: &Report,
+        ind: &Indicator,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
         let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
         let (root, _) = self.roots(&dir);
         let view = self.indicator_view(report, ind, &root);
@@ -625,8 +852,14 @@ impl Lang<'_> {
             report,
             &root,
             vec![
-                Crumb { label: group_name.clone(), href: Some(group_href.clone()) },
-                Crumb { label: view.name.clone(), href: None },
+                Crumb {
+                    label: group_name.clone(),
+                    href: Some(group_href.clone()),
+                },
+                Crumb {
+                    label: view.name.clone(),
+                    href: None,
+                },
             ],
         );
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
@@ -634,7 +867,13 @@ impl Lang<'_> {
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
-        self.emit("indicator.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit(
+            "indicator.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
     fn projects_page(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
@@ -646,26 +885,62 @@ impl Lang<'_> {
         let dir = format!("reports/{}/projects/", report.slug);
         let (root, asset_root) = self.roots(&dir);
         let label = self.tr("projects").to_string();
-        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: label.clone(), href: None }]);
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![Crumb {
+                label: label.clone(),
+                href: None,
+            }],
+        );
         let mut categories: Vec<Category> = Vec::new();
         for p in &report.projects {
-            let name = p.category.as_ref().map(|c| self.text(c)).unwrap_or_default();
+            let name = p
+                .category
+                .as_ref()
+                .map(|c| self.text(c))
+                .unwrap_or_default();
             match categories.last_mut() {
                 Some(c) if c.name == name => c.projects.push(self.project_view(report, p)),
-                _ => categories.push(Category { name, projects: vec![self.project_view(report, p)] }),
+                _ => categories.push(Category {
+                    name,
+                    projects: vec![self.project_view(report, p)],
+                }),
             }
         }
-        let fallback = self.code != self.site.config.default_language() && !report.title.has(self.code);
-        let mut ctx = self.context(&dir, &label, &format!("{label}: {}", self.text(&report.title)), crumbs, fallback);
+        let fallback =
+            self.code != self.site.config.default_language() && !report.title.has(self.code);
+        let mut ctx = self.context(
+            &dir,
+            &label,
+            &format!("{label}: {}", self.text(&report.title)),
+            crumbs,
+            fallback,
+        );
         ctx.insert("categories", &categories);
         ctx.insert("project_count", &report.projects.len());
         ctx.insert("report_title", &self.text(&report.title));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
-        ctx.insert("data_href", &format!("{asset_root}reports/{}/data/projects.csv", report.slug));
-        self.emit("projects.html", &ctx, &format!("{dir}index.html"), out, diags);
+        ctx.insert(
+            "data_href",
+            &format!("{asset_root}reports/{}/data/projects.csv", report.slug),
+        );
+        self.emit(
+            "projects.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
-    fn dataset_page(&self, report: &Report, d: &Dataset, out: &mut Output, diags: &mut Diagnostics) {
+    fn dataset_page(
+        &self,
+        report: &Report,
+        d: &Dataset,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
         #[derive(Serialize)]
         struct CellView {
             text: String,
@@ -674,7 +949,14 @@ impl Lang<'_> {
         let dir = format!("reports/{}/datasets/{}/", report.slug, d.id);
         let (root, asset_root) = self.roots(&dir);
         let title = self.text(&d.title);
-        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: title.clone(), href: None }]);
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![Crumb {
+                label: title.clone(),
+                href: None,
+            }],
+        );
         let rows: Vec<Vec<CellView>> = d
             .rows
             .iter()
@@ -682,7 +964,10 @@ impl Lang<'_> {
                 row.iter()
                     .zip(&d.columns)
                     .map(|(cell, col)| match cell {
-                        Cell::Empty => CellView { text: "–".into(), num: false },
+                        Cell::Empty => CellView {
+                            text: "–".into(),
+                            num: false,
+                        },
                         Cell::Number(v) => CellView {
                             text: match &col.unit {
                                 Some(u) => format::with_unit(*v, None, u, self.style),
@@ -690,57 +975,90 @@ impl Lang<'_> {
                             },
                             num: true,
                         },
-                        Cell::Text(t) => CellView { text: self.text(t), num: false },
+                        Cell::Text(t) => CellView {
+                            text: self.text(t),
+                            num: false,
+                        },
                     })
                     .collect()
             })
             .collect();
         let source = d.source.as_ref().map(|s| self.source(report, s));
-        let chart = d.chart.as_ref().filter(|c| c.kind != ChartType::None).map(|c| {
-            let xi = d.columns.iter().position(|col| col.id == c.x).unwrap_or(0);
-            let categories: Vec<String> = d
-                .rows
-                .iter()
-                .map(|r| match &r[xi] {
-                    Cell::Text(t) => self.text(t),
-                    Cell::Number(v) => format::number(*v, None, self.style),
-                    Cell::Empty => "–".into(),
-                })
-                .collect();
-            let series: Vec<Series> = c
-                .y
-                .iter()
-                .filter_map(|y| d.columns.iter().position(|col| &col.id == y))
-                .map(|yi| Series {
-                    name: self.text(&d.columns[yi].name),
-                    values: d.rows.iter().map(|r| if let Cell::Number(v) = r[yi] { Some(v) } else { None }).collect(),
-                })
-                .collect();
-            let unit = c.y.first().and_then(|y| d.columns.iter().find(|col| &col.id == y)).and_then(|col| col.unit.clone());
-            let style = self.style;
-            let fmt = move |v: f64| match &unit {
-                Some(u) => format::with_unit(v, None, u, style),
-                None => format::number(v, None, style),
-            };
-            let mut desc = String::new();
-            for (i, cat) in categories.iter().enumerate() {
-                let vals: Vec<String> = series.iter().map(|s| s.values[i].map(&fmt).unwrap_or_else(|| "–".into())).collect();
-                desc.push_str(&format!("{cat}: {}. ", vals.join(", ")));
-            }
-            let text = ChartText { id: format!("chart-dataset-{}", d.id), title: title.clone(), desc: desc.trim_end().to_string() };
-            let kind = if c.kind == ChartType::Line { DatasetChartKind::Line } else { DatasetChartKind::Bar };
-            let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
-            out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
-            ChartView {
-                heading: title.clone(),
-                takeaway: None,
-                svg,
-                source: source.clone(),
-                note: None,
-                svg_href: "chart.svg".into(),
-                data_href: Some(format!("{asset_root}reports/{}/data/datasets/{}.csv", report.slug, d.id)),
-            }
-        });
+        let chart = d
+            .chart
+            .as_ref()
+            .filter(|c| c.kind != ChartType::None)
+            .map(|c| {
+                let xi = d.columns.iter().position(|col| col.id == c.x).unwrap_or(0);
+                let categories: Vec<String> = d
+                    .rows
+                    .iter()
+                    .map(|r| match &r[xi] {
+                        Cell::Text(t) => self.text(t),
+                        Cell::Number(v) => format::number(*v, None, self.style),
+                        Cell::Empty => "–".into(),
+                    })
+                    .collect();
+                let series: Vec<Series> =
+                    c.y.iter()
+                        .filter_map(|y| d.columns.iter().position(|col| &col.id == y))
+                        .map(|yi| Series {
+                            name: self.text(&d.columns[yi].name),
+                            values: d
+                                .rows
+                                .iter()
+                                .map(|r| {
+                                    if let Cell::Number(v) = r[yi] {
+                                        Some(v)
+                                    } else {
+                                        None
+                                    }
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                let unit =
+                    c.y.first()
+                        .and_then(|y| d.columns.iter().find(|col| &col.id == y))
+                        .and_then(|col| col.unit.clone());
+                let style = self.style;
+                let fmt = move |v: f64| match &unit {
+                    Some(u) => format::with_unit(v, None, u, style),
+                    None => format::number(v, None, style),
+                };
+                let mut desc = String::new();
+                for (i, cat) in categories.iter().enumerate() {
+                    let vals: Vec<String> = series
+                        .iter()
+                        .map(|s| s.values[i].map(&fmt).unwrap_or_else(|| "–".into()))
+                        .collect();
+                    desc.push_str(&format!("{cat}: {}. ", vals.join(", ")));
+                }
+                let text = ChartText {
+                    id: format!("chart-dataset-{}", d.id),
+                    title: title.clone(),
+                    desc: desc.trim_end().to_string(),
+                };
+                let kind = if c.kind == ChartType::Line {
+                    DatasetChartKind::Line
+                } else {
+                    DatasetChartKind::Bar
+                };
+                let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
+                out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
+                ChartView {
+                    heading: title.clone(),
+                    takeaway: None,
+                    svg,
+                    source: source.clone(),
+                    note: None,
+                    svg_href: "chart.svg".into(),
+                    data_href: Some(format!(
+                        "{asset_root}reports/{}/data/datasets/{}.csv",
+                        report.slug, d.id
+                    )),
+                }
+            });
         let fallback = self.code != self.site.config.default_language() && !d.title.has(self.code);
         let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);
         ctx.insert(
@@ -756,7 +1074,13 @@ impl Lang<'_> {
             }),
         );
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
-        self.emit("dataset.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit(
+            "dataset.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -793,7 +1117,14 @@ impl Lang<'_> {
         let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
             serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}reports/{}/groups/{}/", report.slug, g.id) })
         });
-        let crumbs = self.report_crumbs(report, &root, vec![Crumb { label: text.title.clone(), href: None }]);
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![Crumb {
+                label: text.title.clone(),
+                href: None,
+            }],
+        );
         let toc: Vec<&Heading> = rendered.headings.iter().filter(|h| h.level == 2).collect();
         let mut ctx = self.context(&dir, &text.title, &text.title, crumbs, fallback);
         ctx.insert(
@@ -807,11 +1138,21 @@ impl Lang<'_> {
                 "html": rendered.html,
             }),
         );
-        let link = |i: usize| links.get(i).map(|(slug, t)| serde_json::json!({ "href": format!("../{slug}/"), "title": t }));
+        let link = |i: usize| {
+            links
+                .get(i)
+                .map(|(slug, t)| serde_json::json!({ "href": format!("../{slug}/"), "title": t }))
+        };
         ctx.insert("prev", &index.checked_sub(1).and_then(link));
         ctx.insert("next", &link(index + 1));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
-        self.emit("section.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit(
+            "section.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
     /// Expand a data shortcode in prose into trusted HTML.
@@ -824,22 +1165,33 @@ impl Lang<'_> {
     ) -> Result<String, (String, Option<String>)> {
         let arg = |name: &str| -> Result<&str, (String, Option<String>)> {
             call.args.get(name).map(String::as_str).ok_or_else(|| {
-                (format!("shortcode `{}` needs `{name}=\"...\"`", call.name), None)
+                (
+                    format!("shortcode `{}` needs `{name}=\"...\"`", call.name),
+                    None,
+                )
             })
         };
         let indicator = || -> Result<&Indicator, (String, Option<String>)> {
             let id = arg("indicator")?;
             report.indicator(id).ok_or_else(|| {
                 let ids = report.indicators.iter().map(|i| i.id.as_str());
-                let hint = crate::diagnostics::did_you_mean(id, ids).map(|b| format!("did you mean `{b}`?"));
-                (format!("indicator `{id}` is not defined in this report's indicators.yaml"), hint)
+                let hint = crate::diagnostics::did_you_mean(id, ids)
+                    .map(|b| format!("did you mean `{b}`?"));
+                (
+                    format!("indicator `{id}` is not defined in this report's indicators.yaml"),
+                    hint,
+                )
             })
         };
         match call.name.as_str() {
             "value" => {
                 let ind = indicator()?;
                 Ok(match ind.latest() {
-                    Some(m) => format!("<data value=\"{}\">{}</data>", m.value, escape(&self.value_text(ind, m.value))),
+                    Some(m) => format!(
+                        "<data value=\"{}\">{}</data>",
+                        m.value,
+                        escape(&self.value_text(ind, m.value))
+                    ),
                     None => escape(self.tr("no_data_short")),
                 })
             }
@@ -856,7 +1208,11 @@ impl Lang<'_> {
             "chart" => {
                 let id = arg("group")?;
                 let Some(g) = report.group(id) else {
-                    let hint = crate::diagnostics::did_you_mean(id, report.groups.iter().map(|g| g.id.as_str())).map(|b| format!("did you mean `{b}`?"));
+                    let hint = crate::diagnostics::did_you_mean(
+                        id,
+                        report.groups.iter().map(|g| g.id.as_str()),
+                    )
+                    .map(|b| format!("did you mean `{b}`?"));
                     return Err((format!("group `{id}` is not defined in report.yaml"), hint));
                 };
                 match charts.get(id) {
@@ -898,7 +1254,10 @@ fn unit_name(u: &UnitSpec, style: Style) -> String {
 
 /// The path part of the base URL: `https://x.org/sub/` → `/sub/`.
 fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map(|(_, r)| r).unwrap_or(base_url);
+    let after_scheme = base_url
+        .split_once("://")
+        .map(|(_, r)| r)
+        .unwrap_or(base_url);
     match after_scheme.find('/') {
         Some(i) if base_url.contains("://") => after_scheme[i..].to_string(),
         _ if base_url.starts_with('/') => base_url.to_string(),

@@ -1,0 +1,236 @@
+//! The bundled example (Hải Dương 2023) built end to end: pages exist, numbers
+//! on the pages equal those in the YAML, statuses and their sentences are right.
+
+mod common;
+
+use common::{between, Site};
+use serde_yaml::Value;
+
+const REPORT: &str = "reports/hai-duong-2023";
+
+fn yaml(site: &Site, rel: &str) -> Value {
+    serde_yaml::from_str(&site.read(rel)).unwrap()
+}
+
+fn built() -> Site {
+    let site = Site::fixture("example");
+    let run = site.build();
+    run.ok();
+    assert!(run.stderr.contains("Built"), "{}", run.stderr);
+    site
+}
+
+#[test]
+fn every_group_page_exists_and_embeds_its_chart() {
+    let site = built();
+    let report = yaml(&site, &format!("{REPORT}/report.yaml"));
+    let groups = report["groups"].as_sequence().unwrap();
+    assert_eq!(groups.len(), 4);
+    for g in groups {
+        let id = g["id"].as_str().unwrap();
+        for prefix in ["", "en/"] {
+            let page = site.page(&format!("{prefix}{REPORT}/groups/{id}/index.html"));
+            assert!(
+                page.contains(&format!("<svg")),
+                "{prefix}{id}: no inline chart"
+            );
+            assert!(
+                page.contains("role=\"img\""),
+                "{prefix}{id}: chart without role=img"
+            );
+            assert!(
+                page.contains(&format!("chart-{id}-title")),
+                "{prefix}{id}: chart without title id"
+            );
+            let svg = site.page(&format!("{prefix}{REPORT}/groups/{id}/chart.svg"));
+            assert!(
+                svg.starts_with("<svg") || svg.starts_with("<?xml"),
+                "{id}: chart.svg is not SVG"
+            );
+            assert!(svg.contains("<title"), "{id}: chart.svg has no title");
+            assert!(svg.contains("<desc"), "{id}: chart.svg has no desc");
+        }
+    }
+    // The overview shows a chart for every group too.
+    let overview = site.page(&format!("{REPORT}/index.html"));
+    assert_eq!(overview.matches("<figure class=\"chart\">").count(), 4);
+}
+
+#[test]
+fn indicator_and_project_counts_on_pages_equal_the_yaml() {
+    let site = built();
+    let indicators = yaml(&site, &format!("{REPORT}/indicators.yaml"));
+    let indicators = indicators.as_sequence().unwrap();
+    let projects = yaml(&site, &format!("{REPORT}/projects.yaml"));
+    let projects = projects.as_sequence().unwrap();
+
+    let report = yaml(&site, &format!("{REPORT}/report.yaml"));
+    let mut rows_on_pages = 0;
+    for g in report["groups"].as_sequence().unwrap() {
+        let id = g["id"].as_str().unwrap();
+        let expected = indicators
+            .iter()
+            .filter(|i| i["group"].as_str() == Some(id))
+            .count();
+        let page = site.page(&format!("{REPORT}/groups/{id}/index.html"));
+        let table = between(&page, "<table class=\"indicators", "</table>");
+        let rows = table.matches("<tr id=").count();
+        assert_eq!(rows, expected, "group {id}");
+        rows_on_pages += rows;
+        // Every indicator has its own page.
+        for i in indicators
+            .iter()
+            .filter(|i| i["group"].as_str() == Some(id))
+        {
+            let iid = i["id"].as_str().unwrap();
+            assert!(
+                site.public()
+                    .join(format!("{REPORT}/indicators/{iid}/index.html"))
+                    .is_file(),
+                "{iid}"
+            );
+        }
+    }
+    assert_eq!(rows_on_pages, indicators.len());
+
+    let page = site.page(&format!("{REPORT}/projects/index.html"));
+    let rows = page.matches("<tr>").count() - page.matches("<thead><tr>").count();
+    assert_eq!(rows, projects.len());
+    assert_eq!(projects.len(), 45, "Annex 1 has 45 rows");
+    assert!(page.contains(&format!("— {} ", projects.len())));
+}
+
+#[test]
+fn known_statuses_appear_with_their_sentences() {
+    let site = built();
+    let de = site.page(&format!(
+        "{REPORT}/indicators/digital-economy-share/index.html"
+    ));
+    assert!(
+        de.contains("status-not-met"),
+        "digital economy share must be not met"
+    );
+    assert!(
+        de.contains("8,48\u{a0}% năm 2022, mục tiêu ≥ 10\u{a0}% năm 2023: chưa đạt."),
+        "{}",
+        between(&de, "<p class=\"sentence", "</p>")
+    );
+    let od = site.page(&format!(
+        "{REPORT}/indicators/online-dossier-rate/index.html"
+    ));
+    assert!(od.contains("status-met"));
+    assert!(od.contains("56,60\u{a0}% năm 2022, mục tiêu ≥ 50\u{a0}% năm 2023: đạt."));
+    let firms = site.page(&format!(
+        "{REPORT}/indicators/digital-technology-firms/index.html"
+    ));
+    assert!(firms.contains("114 năm 2022, mục tiêu &gt; 150 năm 2023: chưa đạt."));
+
+    // English pages format the same numbers the English way.
+    let en = site.page(&format!(
+        "en/{REPORT}/indicators/digital-economy-share/index.html"
+    ));
+    assert!(
+        en.contains("8.48% in 2022, target ≥ 10% in 2023: not met."),
+        "{}",
+        between(&en, "<p class=\"sentence", "</p>")
+    );
+}
+
+#[test]
+fn overview_counts_match_the_computed_statuses() {
+    let site = built();
+    let json: serde_json::Value =
+        serde_json::from_str(&site.page(&format!("{REPORT}/data/indicators.json"))).unwrap();
+    let counts = &json["counts"];
+    let overview = site.page(&format!("{REPORT}/index.html"));
+    let summary = between(&overview, "class=\"summary\"", "</section>");
+    for (key, class) in [
+        ("met", "count-met"),
+        ("not_met", "count-not-met"),
+        ("no_data", "count-no-data"),
+    ] {
+        let n = counts[key].as_u64().unwrap();
+        let li = between(summary, &format!("class=\"count {class}\""), "</li>");
+        assert!(
+            li.contains(&format!("<span class=\"count-n\">{n}</span>")),
+            "{key}: {li}"
+        );
+    }
+    // Recompute met / not met from the data file itself: latest value against target.
+    let mut met = 0;
+    for i in json["indicators"].as_array().unwrap() {
+        let (Some(t), Some(v)) = (
+            i["target"]["value"].as_f64(),
+            i["values"].as_array().and_then(|v| v.last()),
+        ) else {
+            continue;
+        };
+        let v = v["value"].as_f64().unwrap();
+        let ok = match i["target"]["op"].as_str().unwrap() {
+            ">=" => v >= t,
+            ">" => v > t,
+            "<=" => v <= t,
+            "<" => v < t,
+            _ => v == t,
+        };
+        assert_eq!(
+            i["status"].as_str().unwrap(),
+            if ok { "met" } else { "not-met" },
+            "{}",
+            i["id"]
+        );
+        met += ok as u64;
+    }
+    assert_eq!(counts["met"].as_u64().unwrap(), met);
+}
+
+#[test]
+fn vietnamese_formatting_and_document() {
+    let site = built();
+    let overview = site.page(&format!("{REPORT}/index.html"));
+    assert!(overview.contains("1914/KH-UBND"));
+    assert!(overview.contains("05/06/2023"));
+    assert!(overview.contains("<html lang=\"vi\">"));
+    let en = site.page(&format!("en/{REPORT}/index.html"));
+    assert!(en.contains("5 June 2023"));
+    assert!(en.contains("<html lang=\"en\">"));
+    // The digital-government section cites the online dossier rate through a shortcode.
+    let section = site.page(&format!("{REPORT}/ket-qua-chinh-quyen-so/index.html"));
+    assert!(section.contains("<data value=\"56.6\">56,60\u{a0}%</data>"));
+    assert!(section.contains("1.970 dịch vụ công trực tuyến"));
+}
+
+#[test]
+fn every_narrative_section_has_a_page_in_both_languages() {
+    let site = built();
+    let dir = site.content().join(REPORT);
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(slug) = name.strip_suffix(".md").filter(|s| !s.contains('.')) else {
+            continue;
+        };
+        n += 1;
+        let vi = site.page(&format!("{REPORT}/{slug}/index.html"));
+        let en = site.page(&format!("en/{REPORT}/{slug}/index.html"));
+        assert!(
+            !en.contains("class=\"notice\""),
+            "{slug}: English version missing"
+        );
+        assert!(vi.contains("<article class=\"prose\">"));
+    }
+    assert_eq!(n, 24);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = built();
+    let first = common::snapshot(&site.public());
+    site.build().ok();
+    let second = common::snapshot(&site.public());
+    assert_eq!(first.len(), second.len());
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a.0, b.0);
+        assert!(a.1 == b.1, "{} differs between builds", a.0);
+    }
+}
