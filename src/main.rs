@@ -77,10 +77,9 @@ fn main() -> ExitCode {
         } => {
             let start = Instant::now();
             let (out, diags) = build(&content, &BuildOptions { base_url, strict });
-            let failed = out.is_none();
-            let warnings = diags.warning_count();
-            let errors = diags.error_count();
-            print_diagnostics(diags.into_sorted(), Format::Human, quiet);
+            let items = diags.into_sorted();
+            let (errors, warnings) = count(&items);
+            print_diagnostics(items, Format::Human, quiet);
             let Some(out) = out else {
                 eprintln!(
                     "error: build failed with {errors} error{}; {} was not changed",
@@ -89,7 +88,6 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(1);
             };
-            debug_assert!(!failed);
             if let Err(e) = write::write_output(&out, &output, &content) {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
@@ -123,8 +121,9 @@ fn main() -> ExitCode {
                     strict,
                 },
             );
-            let (errors, warnings) = (diags.error_count(), diags.warning_count());
-            print_diagnostics(diags.into_sorted(), format, false);
+            let items = diags.into_sorted();
+            let (errors, warnings) = count(&items);
+            print_diagnostics(items, format, false);
             if matches!(format, Format::Human) {
                 if out.is_some() {
                     eprintln!("ok: no errors ({warnings} warning{})", plural(warnings));
@@ -145,6 +144,12 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// Errors and warnings among diagnostics (after duplicates are removed).
+fn count(items: &[Diagnostic]) -> (usize, usize) {
+    let errors = items.iter().filter(|d| d.is_error()).count();
+    (errors, items.len() - errors)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -6,7 +6,11 @@ mod common;
 use common::Site;
 
 fn with_theme(site: &Site) -> std::path::PathBuf {
-    site.edit("site.yaml", "languages: [vi, en]", "languages: [vi, en]\ntheme: tinh");
+    site.edit(
+        "site.yaml",
+        "languages: [vi, en]",
+        "languages: [vi, en]\ntheme: tinh",
+    );
     let dir = site.dir.path().join("themes/tinh");
     std::fs::create_dir_all(dir.join("templates")).unwrap();
     std::fs::create_dir_all(dir.join("static")).unwrap();
@@ -19,18 +23,31 @@ fn theme_overrides_templates_css_and_strings_file_by_file() {
     let site = Site::fixture("minimal");
     let dir = with_theme(&site);
     std::fs::write(dir.join("templates/404.html"), "{% extends \"base.html\" %}{% block content %}<h1>Lạc đường rồi</h1>{% endblock content %}").unwrap();
-    std::fs::write(dir.join("static/style.css"), "body { color: rebeccapurple; }").unwrap();
-    std::fs::write(dir.join("static/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    std::fs::write(
+        dir.join("static/style.css"),
+        "body { color: rebeccapurple; }",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("static/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
     std::fs::write(dir.join("i18n/vi.yaml"), "home: Về trang đầu\n").unwrap();
     site.build().ok();
     assert!(site.page("404.html").contains("<h1>Lạc đường rồi</h1>"));
-    assert_eq!(site.page("static/style.css"), "body { color: rebeccapurple; }");
+    assert_eq!(
+        site.page("static/style.css"),
+        "body { color: rebeccapurple; }"
+    );
     assert!(site.public().join("static/logo.svg").is_file());
     // Other templates and strings still come from the built-in theme.
     let overview = site.page("reports/demo-2024/index.html");
     assert!(overview.contains(">Về trang đầu</a>"));
     assert!(overview.contains("Kế hoạch có đúng hướng không?"));
-    assert!(site.page("en/reports/demo-2024/index.html").contains(">Home</a>"));
+    assert!(site
+        .page("en/reports/demo-2024/index.html")
+        .contains(">Home</a>"));
 }
 
 #[test]
@@ -40,7 +57,11 @@ fn template_errors_point_into_the_theme_file() {
     std::fs::write(dir.join("templates/404.html"), "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ t.home </h1>\n{% endblock content %}").unwrap();
     let run = site.run(&["check"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("themes/tinh/templates/404.html:3:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("themes/tinh/templates/404.html:3:"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("error: template:"), "{}", run.stderr);
 }
 
@@ -51,7 +72,12 @@ fn a_theme_file_linking_outside_is_refused() {
     std::os::unix::fs::symlink("/etc/passwd", dir.join("static/passwd.css")).unwrap();
     let run = site.run(&["build"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("passwd.css: error: symbolic link leads outside"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("passwd.css: error: symbolic link leads outside"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.public().exists());
 }
 
@@ -62,13 +88,23 @@ fn an_edited_value_shows_after_rebuild_with_its_new_status() {
     let page = site.page("reports/demo-2024/indicators/digital-economy-share/index.html");
     assert!(page.contains("status-not-met"));
     assert!(page.contains("8,48\u{a0}%"));
-    site.edit("reports/demo-2024/indicators.yaml", "value: 8.48", "value: 10.5");
-    site.edit("reports/demo-2024/ket-qua.md", "## Hạ tầng", "## Hạ tầng số mới");
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "value: 8.48",
+        "value: 10.5",
+    );
+    site.edit(
+        "reports/demo-2024/ket-qua.md",
+        "## Hạ tầng",
+        "## Hạ tầng số mới",
+    );
     site.build().ok();
     let page = site.page("reports/demo-2024/indicators/digital-economy-share/index.html");
     assert!(page.contains("status-met"));
     assert!(page.contains("10,5\u{a0}% năm 2023, mục tiêu ≥ 10\u{a0}% năm 2024: đạt."));
-    assert!(site.page("reports/demo-2024/ket-qua/index.html").contains("<h2 id=\"ha-tang-so-moi\">Hạ tầng số mới</h2>"));
+    assert!(site
+        .page("reports/demo-2024/ket-qua/index.html")
+        .contains("<h2 id=\"ha-tang-so-moi\">Hạ tầng số mới</h2>"));
 }
 
 #[test]
@@ -78,7 +114,13 @@ fn shortcodes_render_per_language() {
     let vi = site.page("reports/demo-2024/ket-qua/index.html");
     assert!(vi.contains("đạt <data value=\"56.6\">56,60\u{a0}%</data>, mục tiêu ≥ 50\u{a0}%: <span class=\"status status-met\">"), "{vi}");
     assert!(vi.contains("<figure class=\"chart\">"), "chart shortcode");
-    assert!(vi.contains("id=\"fn-ket-qua-1\""), "footnote ids are prefixed");
+    assert!(
+        vi.contains("id=\"fn-ket-qua-1\""),
+        "footnote ids are prefixed"
+    );
     let en = site.page("en/reports/demo-2024/ket-qua/index.html");
-    assert!(en.contains("reached <data value=\"56.6\">56.60%</data>, target ≥ 50%."), "{en}");
+    assert!(
+        en.contains("reached <data value=\"56.6\">56.60%</data>, target ≥ 50%."),
+        "{en}"
+    );
 }

@@ -75,37 +75,75 @@ fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     )
     .map_err(|e| {
         let mut d = Diagnostics::new();
-        d.push(template_error(&e, &origins, &sources));
+        for x in template_errors(&e, &origins, &sources) {
+            d.push(x);
+        }
         d
     })?;
     Ok(tera)
 }
 
-/// A Tera error as a diagnostic pointing into the template file.
-fn template_error(
+/// A Tera error as diagnostics pointing into the template files.
+fn template_errors(
     e: &tera::Error,
     origins: &BTreeMap<&str, &PathBuf>,
     sources: &BTreeMap<&str, &str>,
-) -> Diagnostic {
+) -> Vec<Diagnostic> {
+    let at = |name: &str, line: usize, col: usize, message: &str| {
+        let path = origins
+            .get(name)
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| PathBuf::from(name));
+        let d = Diagnostic::error(
+            path,
+            Some(Pos::new(line, col)),
+            format!("template: {message}"),
+        );
+        match sources.get(name) {
+            Some(src) => d.with_source(src),
+            None => d,
+        }
+    };
     match e.kind() {
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let name = r.filename();
-            let path = origins
-                .get(name)
-                .map(|p| p.to_path_buf())
-                .unwrap_or_else(|| PathBuf::from(name));
             let span = r.span();
-            let d = Diagnostic::error(
-                path,
-                Some(Pos::new(span.start_line, span.start_col + 1)),
-                format!("template: {}", r.message()),
-            );
-            match sources.get(name) {
-                Some(src) => d.with_source(src),
-                None => d,
-            }
+            vec![at(
+                r.filename(),
+                span.start_line,
+                span.start_col + 1,
+                r.message(),
+            )]
         }
-        _ => Diagnostic::error("themes", None, format!("template: {e}")),
+        _ => {
+            // Checks made when templates are added (unknown filters, tests,
+            // functions) arrive as text reports: "error: MSG" then " --> name:line:col".
+            let text = e.to_string();
+            let mut out = Vec::new();
+            let mut message: Option<&str> = None;
+            for line in text.lines() {
+                let l = line.trim();
+                if let Some(m) = l.rsplit("error: ").next().filter(|_| l.contains("error: ")) {
+                    message = Some(m);
+                } else if let (Some(loc), Some(m)) = (l.strip_prefix("--> "), message) {
+                    let mut parts = loc.rsplitn(3, ':');
+                    let (col, line, name) = (parts.next(), parts.next(), parts.next());
+                    if let (Some(col), Some(line), Some(name)) = (col, line, name) {
+                        if let (Ok(line), Ok(col)) = (line.parse(), col.parse()) {
+                            out.push(at(name, line, col, m));
+                            message = None;
+                        }
+                    }
+                }
+            }
+            if out.is_empty() {
+                out.push(Diagnostic::error(
+                    "themes",
+                    None,
+                    format!("template: {text}"),
+                ));
+            }
+            out
+        }
     }
 }
 

@@ -255,7 +255,9 @@ impl Lang<'_> {
                     .iter()
                     .map(|t| (t.name.as_str(), t.source.as_str()))
                     .collect();
-                diags.push(super::template_error(&e, &origins, &sources));
+                for d in super::template_errors(&e, &origins, &sources) {
+                    diags.push(d);
+                }
             }
         }
     }
