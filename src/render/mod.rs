@@ -4,6 +4,7 @@
 
 pub mod chart;
 mod data;
+mod feeds;
 pub mod format;
 pub mod markdown;
 mod pages;
@@ -48,6 +49,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     for lang in &site.config.languages {
         pages::render_language(site, theme, &tera, lang, &mut out, &mut diags);
     }
+    feeds::write_feeds(site, &mut out);
     if diags.has_errors() {
         Err(diags)
     } else {
