@@ -30,6 +30,8 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "indicator_table.html",
     "templates" / "project_table.html",
     "templates" / "chart_figure.html",
+    "templates" / "agency.html",
+    "templates" / "agencies.html",
     "static" / "style.css",
     "i18n" / "vi.yaml",
     "i18n" / "en.yaml",

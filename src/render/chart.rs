@@ -1,56 +1,2474 @@
-//! TEMPORARY stub with the agreed API; replaced by the real plotters module.
+//! Accessible, phone-friendly SVG charts drawn with plotters' SVG backend.
+//!
+//! Every chart is first laid out as a small display list in a coordinate space
+//! [`WIDTH`] units wide whose height grows with the content, then drawn with
+//! `SVGBackend::with_string` (rectangles, polylines, polygons, circles and real
+//! `<text>` elements only, so the output is deterministic and needs no fonts),
+//! and finally post-processed: the root gets `role="img"`, `aria-labelledby`,
+//! a `<title>` and a `<desc>`, loses its fixed width and height so it scales
+//! with its container, and redundant default attributes are dropped to keep
+//! the file small.
+//!
+//! Callers pass already formatted and translated strings; the only formatting
+//! done here goes through the closure given to [`dataset_chart`]. Every caller
+//! string is XML-escaped (plotters escapes text content and attribute values;
+//! the title and description are escaped here) and control characters are
+//! removed.
+//!
+//! Status is never shown by colour alone: every row and legend entry carries a
+//! symbol (✓ met, ✗ not met, – no data, ○ no target) and the status word.
+//!
+//! Group and dataset charts are 640 units wide (shown at most 480 CSS px
+//! wide), the status bar 400 (shown at most 400 px); the root has no width or
+//! height attributes but `style="display:block;width:100%;max-width:…;
+//! height:auto"` and `preserveAspectRatio="xMinYMin meet"`.
+//!
+//! Structure a test can rely on: in [`group_chart`] every row whose ratio is
+//! `Some` and not NaN emits exactly one bar `<rect>`, in row order, whose
+//! `fill` is the status fill (`#0F766E` met, `#C2410C` not met, `#80868F` no
+//! data, `#E5E7EB` no target) and whose `width` is
+//! `round(min(max(ratio, 0), 1.5) / 1.5 * 624)`; no other `<rect>` in a group
+//! chart uses those fills. In [`status_bar`] each non-zero count emits one
+//! segment `<rect>` with the same fills, in the order given, followed by the
+//! legend swatches (14 units wide).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
 use crate::model::StatusKind;
 
+/// One indicator in a target group's chart.
 pub struct BulletRow {
+    /// Indicator name; may be long Vietnamese text.
     pub label: String,
+    /// Latest value / target: 1.0 means exactly on target; `None` = no data.
     pub ratio: Option<f64>,
+    /// Already formatted value, e.g. "8,48 %", or "chưa có số liệu".
     pub value_text: String,
+    /// Already formatted target, e.g. "mục tiêu ≥ 10 %".
     pub target_text: String,
     pub status: StatusKind,
+    /// The status word shown beside the symbol, e.g. "Chưa đạt".
     pub status_text: String,
 }
 
+/// Accessible text of a chart.
 pub struct ChartText {
+    /// Unique id for `<title id=...>` / `aria-labelledby`; sanitized to `[a-z0-9-]`.
     pub id: String,
+    /// Accessible name.
     pub title: String,
+    /// The data in words.
     pub desc: String,
 }
 
-pub fn group_chart(text: &ChartText, rows: &[BulletRow]) -> String {
-    format!(
-        "<svg role=\"img\" viewBox=\"0 0 640 {}\"><title id=\"{}-title\">{}</title></svg>",
-        rows.len() * 40,
-        text.id,
-        crate::render::escape(&text.title)
-    )
-}
-
+/// One data series of a dataset chart; `values[i]` belongs to category `i`.
 pub struct Series {
     pub name: String,
     pub values: Vec<Option<f64>>,
 }
 
+/// How a dataset chart is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatasetChartKind {
+    /// Horizontal bars, one row per category (grouped bars for several series).
     Bar,
+    /// Lines with markers over the categories.
     Line,
 }
 
-pub fn dataset_chart(
-    text: &ChartText,
-    _kind: DatasetChartKind,
-    _categories: &[String],
-    _series: &[Series],
-    _fmt: &dyn Fn(f64) -> String,
-) -> String {
-    format!(
-        "<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>",
-        crate::render::escape(&text.title)
-    )
+// ---------------------------------------------------------------------------
+// Geometry and palette
+// ---------------------------------------------------------------------------
+
+/// Width of every chart's viewBox.
+const WIDTH: i32 = 640;
+/// Largest rendered width (CSS px) of a chart [`WIDTH`] units wide: on a
+/// phone the chart shrinks to its container (the text sizes below are chosen
+/// for that: a 24-unit label is about 11.5 px on a 375 px screen), on a
+/// desktop it is not blown up beyond body-text size (24 units → 18 px).
+const DISPLAY_WIDTH: i32 = 480;
+/// Width of the status bar's viewBox: a summary, kept narrow so its text
+/// stays large on phones.
+const STATUS_WIDTH: i32 = 400;
+/// Legend text size of the status bar (its viewBox is narrower).
+const STATUS_SIZE: u32 = 17;
+/// Horizontal margin.
+const PAD: i32 = 8;
+/// Right end of the drawing area.
+const X_END: i32 = WIDTH - PAD;
+/// Width available to bars and text.
+const INNER: i32 = X_END - PAD;
+
+/// Row labels (indicator and category names).
+const LABEL_SIZE: u32 = 24;
+const LABEL_LINE: i32 = 30;
+/// Value, target and status texts, legends.
+const SMALL_SIZE: u32 = 20;
+const SMALL_LINE: i32 = 26;
+/// Axis tick labels.
+const TICK_SIZE: u32 = 18;
+/// At most this many lines of a row label; the rest is cut with "…".
+const MAX_LABEL_LINES: usize = 3;
+
+/// Bullet bars show ratios up to this; longer bars are capped and marked.
+const RATIO_CAP: f64 = 1.5;
+const BULLET_HEIGHT: i32 = 26;
+
+const WHITE_BG: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+/// Main text (labels, values).
+const TEXT: RGBColor = RGBColor(0x11, 0x18, 0x27);
+/// Secondary text (targets, ticks, missing values).
+const TEXT_MUTED: RGBColor = RGBColor(0x4B, 0x55, 0x63);
+/// Track behind a bullet bar up to the target, and beyond it.
+const TRACK: RGBColor = RGBColor(0xEC, 0xEE, 0xF1);
+const TRACK_OVER: RGBColor = RGBColor(0xF6, 0xF7, 0xF9);
+/// Gridlines and row separators.
+const GRID: RGBColor = RGBColor(0xDD, 0xE1, 0xE6);
+/// Axis baselines and the target line.
+const AXIS: RGBColor = RGBColor(0x37, 0x41, 0x51);
+
+/// Fill of bars and segments per status (≥ 3:1 against white, or outlined).
+const MET_FILL: RGBColor = RGBColor(0x0F, 0x76, 0x6E);
+const NOT_MET_FILL: RGBColor = RGBColor(0xC2, 0x41, 0x0C);
+const NO_DATA_FILL: RGBColor = RGBColor(0x80, 0x86, 0x8F);
+const NO_TARGET_FILL: RGBColor = RGBColor(0xE5, 0xE7, 0xEB);
+/// Outline drawn around no-target fills (the fill itself is too light).
+const NO_TARGET_OUTLINE: RGBColor = RGBColor(0x6B, 0x72, 0x80);
+
+/// Text colours per status (≥ 4.5:1 against white).
+const MET_TEXT: RGBColor = MET_FILL;
+const NOT_MET_TEXT: RGBColor = NOT_MET_FILL;
+const NO_DATA_TEXT: RGBColor = TEXT_MUTED;
+const NO_TARGET_TEXT: RGBColor = TEXT_MUTED;
+
+/// Series colours: distinguishable with common colour-vision deficiencies and
+/// dark enough for white text on them (≥ 4.5:1). Repeated beyond six series,
+/// where line markers still differ.
+const SERIES: [RGBColor; 6] = [
+    RGBColor(0x1F, 0x5F, 0xAD),
+    RGBColor(0xB3, 0x59, 0x00),
+    RGBColor(0x0F, 0x76, 0x6E),
+    RGBColor(0xA3, 0x33, 0x6B),
+    RGBColor(0x5B, 0x4B, 0x9A),
+    RGBColor(0x4B, 0x55, 0x63),
+];
+
+fn status_fill(kind: StatusKind) -> RGBColor {
+    match kind {
+        StatusKind::Met => MET_FILL,
+        StatusKind::NotMet => NOT_MET_FILL,
+        StatusKind::NoData => NO_DATA_FILL,
+        StatusKind::NoTarget => NO_TARGET_FILL,
+    }
 }
 
-pub fn status_bar(text: &ChartText, _counts: &[(StatusKind, usize, String)]) -> String {
-    format!(
-        "<svg role=\"img\" viewBox=\"0 0 640 100\"><title>{}</title></svg>",
-        crate::render::escape(&text.title)
-    )
+fn status_text_colour(kind: StatusKind) -> RGBColor {
+    match kind {
+        StatusKind::Met => MET_TEXT,
+        StatusKind::NotMet => NOT_MET_TEXT,
+        StatusKind::NoData => NO_DATA_TEXT,
+        StatusKind::NoTarget => NO_TARGET_TEXT,
+    }
+}
+
+/// Colour of text drawn on top of a status fill.
+fn on_fill_text_colour(kind: StatusKind) -> RGBColor {
+    match kind {
+        StatusKind::Met | StatusKind::NotMet => WHITE_BG,
+        StatusKind::NoData | StatusKind::NoTarget => TEXT,
+    }
+}
+
+fn status_symbol(kind: StatusKind) -> &'static str {
+    match kind {
+        StatusKind::Met => "✓",
+        StatusKind::NotMet => "✗",
+        StatusKind::NoData => "–",
+        StatusKind::NoTarget => "○",
+    }
+}
+
+fn series_colour(i: usize) -> RGBColor {
+    SERIES[i % SERIES.len()]
+}
+
+// ---------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Font {
+    size: u32,
+    bold: bool,
+    color: RGBColor,
+    anchor: Anchor,
+}
+
+impl Font {
+    const fn new(size: u32, color: RGBColor) -> Font {
+        Font {
+            size,
+            bold: false,
+            color,
+            anchor: Anchor::Start,
+        }
+    }
+
+    const fn bold(self) -> Font {
+        Font { bold: true, ..self }
+    }
+
+    const fn anchor(self, anchor: Anchor) -> Font {
+        Font { anchor, ..self }
+    }
+
+    fn width(&self, s: &str) -> f64 {
+        text_width(s, self.size, self.bold)
+    }
+}
+
+/// Estimated advance of a character in em (a sans-serif font like Arial,
+/// Roboto or San Francisco; slightly generous so text never overflows).
+fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'j' | 'l' | 'I' | '(' | ')'
+        | '[' | ']' | '\u{a0}' => 0.3,
+        'f' | 't' | 'r' | '-' | '/' => 0.37,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' | '—' | '…' => 0.9,
+        '✓' | '✗' | '○' | '≥' | '≤' => 0.8,
+        '0'..='9' => 0.57,
+        c if c.is_uppercase() => 0.7,
+        _ => 0.56,
+    }
+}
+
+/// Fonts like San Francisco and Noto Sans run wider than the table above.
+const WIDTH_SAFETY: f64 = 1.07;
+
+fn text_width(s: &str, size: u32, bold: bool) -> f64 {
+    let em: f64 = s.chars().map(char_em).sum();
+    em * f64::from(size)
+        * if bold {
+            1.08 * WIDTH_SAFETY
+        } else {
+            WIDTH_SAFETY
+        }
+}
+
+/// Caller text made safe to draw: control characters (including newlines and
+/// tabs) become spaces, runs of spaces collapse, ends are trimmed. XML
+/// escaping happens when the text is written.
+fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = if c.is_control() { ' ' } else { c };
+        if c == '\u{FFFE}'
+            || c == '\u{FFFF}'
+            || (c == ' ' && (out.is_empty() || out.ends_with(' ')))
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// `s` shortened with "…" until it fits `max_w`.
+fn ellipsize(s: &str, font: Font, max_w: f64) -> String {
+    if font.width(s) <= max_w {
+        return s.to_string();
+    }
+    cut_with_ellipsis(s, font, max_w)
+}
+
+/// `s` with "…" appended, dropping characters from the end until it fits.
+fn cut_with_ellipsis(s: &str, font: Font, max_w: f64) -> String {
+    let budget = max_w - font.width("…");
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in s.chars() {
+        let cw = font.width(c.encode_utf8(&mut [0; 4]));
+        if w + cw > budget {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    while out.ends_with([' ', ',', ';', ':', '-', '–', '(']) {
+        out.pop();
+    }
+    out.push('…');
+    out
+}
+
+/// Greedy word wrap at spaces (a no-break space keeps words together) into at
+/// most `max_lines` lines of width `max_w`; words longer than a line are
+/// broken, and text beyond the last line is cut with "…".
+fn wrap(s: &str, font: Font, max_w: f64, max_lines: usize) -> Vec<String> {
+    let s = clean(s);
+    if max_lines == 0 || s.is_empty() {
+        return Vec::new();
+    }
+    let space = font.width(" ");
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0.0;
+    let mut truncated = false;
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        if lines.len() >= max_lines {
+            truncated = true;
+            break;
+        }
+        let ww = font.width(word);
+        if !cur.is_empty() && cur_w + space + ww <= max_w {
+            cur.push(' ');
+            cur.push_str(word);
+            cur_w += space + ww;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+            cur_w = 0.0;
+        }
+        if ww <= max_w {
+            cur.push_str(word);
+            cur_w = ww;
+            continue;
+        }
+        for c in word.chars() {
+            let cw = font.width(c.encode_utf8(&mut [0; 4]));
+            if !cur.is_empty() && cur_w + cw > max_w {
+                lines.push(std::mem::take(&mut cur));
+                cur_w = 0.0;
+                if lines.len() > max_lines {
+                    break;
+                }
+            }
+            cur.push(c);
+            cur_w += cw;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    if lines.len() > max_lines {
+        truncated = true;
+        lines.truncate(max_lines);
+    }
+    if truncated {
+        if let Some(last) = lines.pop() {
+            lines.push(cut_with_ellipsis(&last, font, max_w));
+        }
+    }
+    lines
+}
+
+// ---------------------------------------------------------------------------
+// Display list
+// ---------------------------------------------------------------------------
+
+enum Op {
+    Rect {
+        x0: i32,
+        y0: i32,
+        x1: i32,
+        y1: i32,
+        color: RGBColor,
+    },
+    Path {
+        points: Vec<(i32, i32)>,
+        color: RGBColor,
+        width: u32,
+    },
+    Poly {
+        points: Vec<(i32, i32)>,
+        color: RGBColor,
+    },
+    Circle {
+        center: (i32, i32),
+        radius: u32,
+        color: RGBColor,
+    },
+    Text {
+        x: i32,
+        y: i32,
+        text: String,
+        font: Font,
+    },
+}
+
+/// The top of a text line of `size` whose digits and capitals are centred on
+/// `center` (the SVG backend puts the baseline 0.76 em below the top).
+fn centred_top(center: i32, size: u32) -> i32 {
+    center - px(0.4 * f64::from(size))
+}
+
+/// Rounds a layout coordinate; non-finite values become 0.
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round().clamp(-1.0e6, 1.0e6) as i32
+    } else {
+        0
+    }
+}
+
+struct Canvas {
+    /// Width of the viewBox.
+    width: i32,
+    /// Largest rendered width in CSS px.
+    display_width: i32,
+    /// Drawn first (gridlines), then `ops`.
+    background: Vec<Op>,
+    ops: Vec<Op>,
+}
+
+impl Canvas {
+    fn new(width: i32) -> Canvas {
+        let display_width = if width == WIDTH { DISPLAY_WIDTH } else { width };
+        Canvas {
+            width,
+            display_width,
+            background: Vec::new(),
+            ops: Vec::new(),
+        }
+    }
+
+    /// Right end of the drawing area.
+    fn x_end(&self) -> i32 {
+        self.width - PAD
+    }
+
+    /// Width available to bars and text.
+    fn inner(&self) -> i32 {
+        self.width - 2 * PAD
+    }
+
+    fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) {
+        self.ops.push(Op::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            color,
+        });
+    }
+
+    /// A closed outline drawn with a polyline (plotters' SVG rectangles have
+    /// no stroke width).
+    fn outline(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, color: RGBColor) {
+        let points = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)];
+        self.ops.push(Op::Path {
+            points,
+            color,
+            width: 2,
+        });
+    }
+
+    fn line(&mut self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) {
+        self.ops.push(Op::Path {
+            points,
+            color,
+            width,
+        });
+    }
+
+    fn grid_line(&mut self, points: Vec<(i32, i32)>, color: RGBColor) {
+        self.background.push(Op::Path {
+            points,
+            color,
+            width: 1,
+        });
+    }
+
+    fn poly(&mut self, points: Vec<(i32, i32)>, color: RGBColor) {
+        self.ops.push(Op::Poly { points, color });
+    }
+
+    fn circle(&mut self, center: (i32, i32), radius: u32, color: RGBColor) {
+        self.ops.push(Op::Circle {
+            center,
+            radius,
+            color,
+        });
+    }
+
+    /// Text whose line box starts at `top` and is `font.size` high.
+    fn text(&mut self, x: i32, top: i32, text: &str, font: Font) {
+        if !text.is_empty() {
+            self.ops.push(Op::Text {
+                x,
+                y: top,
+                text: text.to_string(),
+                font,
+            });
+        }
+    }
+}
+
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+
+fn shape(color: RGBColor, filled: bool, width: u32) -> ShapeStyle {
+    ShapeStyle {
+        color: color.to_rgba(),
+        filled,
+        stroke_width: width,
+    }
+}
+
+fn draw_ops(buf: &mut String, height: i32, canvas: &Canvas) -> DrawResult {
+    let size = (canvas.width as u32, height as u32);
+    let root = SVGBackend::with_string(buf, size).into_drawing_area();
+    root.fill(&WHITE_BG)?;
+    for op in canvas.background.iter().chain(&canvas.ops) {
+        match op {
+            Op::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                color,
+            } => {
+                root.draw(&Rectangle::new(
+                    [(*x0, *y0), (*x1, *y1)],
+                    shape(*color, true, 1),
+                ))?;
+            }
+            Op::Path {
+                points,
+                color,
+                width,
+            } => {
+                root.draw(&PathElement::new(
+                    points.clone(),
+                    shape(*color, false, *width),
+                ))?;
+            }
+            Op::Poly { points, color } => {
+                root.draw(&Polygon::new(points.clone(), shape(*color, true, 1)))?;
+            }
+            Op::Circle {
+                center,
+                radius,
+                color,
+            } => {
+                root.draw(&Circle::new(*center, *radius, shape(*color, true, 1)))?;
+            }
+            Op::Text { x, y, text, font } => {
+                let style = if font.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                // The SVG backend writes font-size = size / 1.24.
+                let desc = FontDesc::new(FontFamily::SansSerif, f64::from(font.size) * 1.24, style);
+                let h = match font.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                };
+                let style = TextStyle::from(desc)
+                    .color(&font.color)
+                    .pos(Pos::new(h, VPos::Top));
+                root.draw(&Text::new(text.as_str(), (*x, *y), style))?;
+            }
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// Draws the canvas and turns plotters' output into the final SVG.
+fn render(text: &ChartText, height: i32, canvas: &Canvas) -> String {
+    let height = height.clamp(1, 1_000_000);
+    let mut raw = String::new();
+    if draw_ops(&mut raw, height, canvas).is_err() {
+        raw.clear();
+    }
+    finish(&raw, text, (canvas.width, canvas.display_width), height)
+}
+
+/// An SVG with only its title and description.
+fn empty_chart(text: &ChartText) -> String {
+    finish("", text, (WIDTH, DISPLAY_WIDTH), 40)
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `id` reduced to `[a-z0-9-]`, never empty and never starting with a digit.
+fn sanitize_id(id: &str) -> String {
+    let mut out = String::new();
+    for c in id.chars().take(80) {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "chart".to_string()
+    } else if out.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("chart-{out}")
+    } else {
+        out
+    }
+}
+
+const FONT_STACK: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
+
+/// Replaces plotters' root tag by an accessible, scalable one and compacts
+/// the body. `raw` is plotters' output (or empty).
+fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32) -> String {
+    let id = sanitize_id(&text.id);
+    let body = match raw.find("<svg") {
+        Some(start) => match raw[start..].find('>') {
+            Some(end) => &raw[start + end + 1..],
+            None => "",
+        },
+        None => "",
+    };
+    let body = compact(body);
+    let mut out = String::with_capacity(body.len() + 600);
+    out.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         preserveAspectRatio=\"xMinYMin meet\" font-family=\"{FONT_STACK}\" \
+         style=\"display:block;width:100%;max-width:{display}px;height:auto\">"
+    ));
+    out.push_str(&format!(
+        "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\n",
+        escape(&clean(&text.title)),
+        escape(&clean(&text.desc))
+    ));
+    let body = body.trim_start();
+    if body.trim_end().ends_with("</svg>") {
+        out.push_str(body);
+    } else {
+        out.push_str("</svg>\n");
+    }
+    out
+}
+
+/// Drops attributes that repeat SVG defaults and rounds font sizes. Caller
+/// text cannot contain a raw `"`, so these patterns only ever match markup.
+fn compact(body: &str) -> String {
+    let mut s = body
+        .replace(" opacity=\"1\"", "")
+        .replace(" font-family=\"sans-serif\"", "")
+        .replace(" text-anchor=\"start\"", "")
+        .replace(" stroke=\"none\"", "")
+        .replace(" stroke-width=\"1\"", "")
+        .replace("\n</text>", "</text>")
+        .replace("\">\n", "\">");
+    let key = "font-size=\"";
+    let mut out = String::with_capacity(s.len());
+    while let Some(i) = s.find(key) {
+        let start = i + key.len();
+        let Some(len) = s[start..].find('"') else {
+            break;
+        };
+        out.push_str(&s[..start]);
+        let v: f64 = s[start..start + len].parse().unwrap_or(16.0);
+        let v = (v * 10.0).round() / 10.0;
+        out.push_str(&format!("{v}"));
+        s = s[start + len..].to_string();
+    }
+    out.push_str(&s);
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Group chart (bullet bars)
+// ---------------------------------------------------------------------------
+
+/// Group chart: one horizontal bullet bar per row, length = ratio (the target
+/// at a marked 100% line), status shown by a symbol + word as well as colour.
+///
+/// Each row is the label (wrapped, at most three lines), then the bar across
+/// the full width (the target at two thirds, ratios above 1.5 capped and
+/// marked with a break), then a line with the value, the target text under
+/// the target line and the status symbol and word at the right end.
+pub fn group_chart(text: &ChartText, rows: &[BulletRow]) -> String {
+    if rows.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = layout_group(&mut c, rows);
+    render(text, height, &c)
+}
+
+fn bar_len(ratio: f64, cap: f64, full: i32) -> i32 {
+    let r = if ratio.is_nan() {
+        0.0
+    } else {
+        ratio.clamp(0.0, cap)
+    };
+    px(r / cap * f64::from(full))
+}
+
+fn layout_group(c: &mut Canvas, rows: &[BulletRow]) -> i32 {
+    let label_font = Font::new(LABEL_SIZE, TEXT);
+    let value_font = Font::new(SMALL_SIZE, TEXT).bold();
+    let target_font = Font::new(SMALL_SIZE, TEXT_MUTED);
+    let target_x = PAD + bar_len(1.0, RATIO_CAP, INNER);
+    let mut y = 8;
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            y += 10;
+            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
+            y += 12;
+        }
+        for line in wrap(&row.label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+            c.text(
+                PAD,
+                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                &line,
+                label_font,
+            );
+            y += LABEL_LINE;
+        }
+        y += 6;
+
+        let (top, bottom) = (y, y + BULLET_HEIGHT);
+        let has_target = row.status != StatusKind::NoTarget;
+        if has_target {
+            // Track: up to the target, then the zone above it.
+            c.rect(PAD, top, target_x, bottom, TRACK);
+            c.rect(target_x, top, X_END, bottom, TRACK_OVER);
+        } else {
+            c.rect(PAD, top, X_END, bottom, TRACK_OVER);
+        }
+        if let Some(ratio) = row.ratio.filter(|r| !r.is_nan()) {
+            let len = bar_len(ratio, RATIO_CAP, INNER);
+            c.rect(PAD, top, PAD + len, bottom, status_fill(row.status));
+            if !has_target && len > 0 {
+                c.outline(PAD, top, PAD + len, bottom, NO_TARGET_OUTLINE);
+            }
+            if ratio > RATIO_CAP {
+                // Axis-break marks: the bar goes on beyond the chart.
+                for dx in [-34, -24] {
+                    let x = X_END + dx;
+                    let pts = vec![(x, bottom), (x + 7, top), (x + 11, top), (x + 4, bottom)];
+                    c.poly(pts, WHITE_BG);
+                }
+            }
+        }
+        if has_target {
+            c.line(vec![(target_x, top - 4), (target_x, bottom + 4)], AXIS, 3);
+        }
+        y = bottom + 7;
+
+        let status_font = Font::new(SMALL_SIZE, status_text_colour(row.status)).bold();
+        y = info_line(c, y, row, target_x, [value_font, target_font, status_font]);
+    }
+    y + 10
+}
+
+/// The value, target and status texts under a bullet bar: on one line when
+/// they fit (the target centred under the target line if possible), else on
+/// two or three lines. Returns the y below them.
+fn info_line(c: &mut Canvas, y: i32, row: &BulletRow, target_x: i32, fonts: [Font; 3]) -> i32 {
+    const GAP: f64 = 14.0;
+    let [value_font, target_font, status_font] = fonts;
+    let inner = f64::from(INNER);
+    let status_word = clean(&row.status_text);
+    let mut value = clean(&row.value_text);
+    if value.to_lowercase() == status_word.to_lowercase() {
+        value.clear();
+    }
+    let value = ellipsize(&value, value_font, inner);
+    let target = ellipsize(&clean(&row.target_text), target_font, inner);
+    let status = ellipsize(
+        clean(&format!("{} {}", status_symbol(row.status), status_word)).as_str(),
+        status_font,
+        inner,
+    );
+    let (vw, tw, sw) = (
+        value_font.width(&value),
+        target_font.width(&target),
+        status_font.width(&status),
+    );
+    let (x0, x1, tx) = (f64::from(PAD), f64::from(X_END), f64::from(target_x));
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+
+    let lo = if value.is_empty() { x0 } else { x0 + vw + GAP };
+    let hi = if status.is_empty() {
+        x1 - tw
+    } else {
+        x1 - sw - GAP - tw
+    };
+    let side_by_side = value.is_empty() || status.is_empty() || x0 + vw + GAP + sw <= x1;
+    let one_line = if target.is_empty() {
+        side_by_side
+    } else {
+        lo <= hi
+    };
+
+    let mut y = y;
+    c.text(PAD, top, &value, value_font);
+    if !value.is_empty() && !side_by_side {
+        y += SMALL_LINE;
+    }
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    c.text(X_END, top, &status, status_font.anchor(Anchor::End));
+    if one_line || target.is_empty() {
+        c.text(
+            px((tx - tw / 2.0).clamp(lo, hi.max(lo))),
+            top,
+            &target,
+            target_font,
+        );
+        return y + SMALL_LINE;
+    }
+    y += SMALL_LINE;
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    c.text(
+        px((tx - tw / 2.0).clamp(x0, (x1 - tw).max(x0))),
+        top,
+        &target,
+        target_font,
+    );
+    y + SMALL_LINE
+}
+
+// ---------------------------------------------------------------------------
+// Dataset charts
+// ---------------------------------------------------------------------------
+
+/// Dataset chart: bar (grouped bars when several series) or line chart over
+/// categories. Bars are horizontal, one row per category with its label above
+/// the bars; lines run over the categories left to right. The value axis
+/// starts at 0 (lower for negative values in a line chart) with 4–6 ticks
+/// formatted by `fmt`; missing values are drawn as nothing with a "–" label.
+pub fn dataset_chart(
+    text: &ChartText,
+    kind: DatasetChartKind,
+    categories: &[String],
+    series: &[Series],
+    fmt: &dyn Fn(f64) -> String,
+) -> String {
+    if categories.is_empty() || series.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = match kind {
+        DatasetChartKind::Bar => layout_bars(&mut c, categories, series, fmt),
+        DatasetChartKind::Line => layout_lines(&mut c, categories, series, fmt),
+    };
+    render(text, height, &c)
+}
+
+/// The finite value of `series` for category `i`.
+fn value_at(series: &Series, i: usize) -> Option<f64> {
+    series
+        .values
+        .get(i)
+        .copied()
+        .flatten()
+        .filter(|v| v.is_finite())
+}
+
+/// Nice axis ticks covering `lo..=hi` (which must include 0): 4–6 ticks at a
+/// step of 1, 2, 2.5 or 5 times a power of ten.
+fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    };
+    let span = if hi - lo > 0.0 && (hi - lo).is_finite() {
+        hi - lo
+    } else {
+        1.0
+    };
+    let (lo, hi) = if hi - lo > 0.0 { (lo, hi) } else { (0.0, 1.0) };
+    let base = (span / 5.0).log10().floor() as i32;
+    for exp in base - 1..=base + 2 {
+        for m10 in [10u32, 20, 25, 50] {
+            // step = m10 * 10^(exp - 1), kept exact for small steps.
+            let e = exp - 1;
+            let scale = |k: f64| {
+                if e >= 0 {
+                    k * 10f64.powi(e)
+                } else {
+                    k / 10f64.powi(-e)
+                }
+            };
+            let step = scale(f64::from(m10));
+            if !(step > 0.0 && step.is_finite()) {
+                continue;
+            }
+            let first = (lo / step).floor();
+            let last = (hi / step).ceil();
+            if last - first <= 5.0 && last - first >= 1.0 {
+                let (first, last) = (first as i64, last as i64);
+                return (first..=last)
+                    .map(|k| scale(k as f64 * f64::from(m10)))
+                    .collect();
+            }
+        }
+    }
+    vec![lo, hi]
+}
+
+/// Horizontal extents (left, right) of labels of the given widths centred at
+/// `xs`, moved inside the chart where they would stick out.
+fn label_boxes(xs: &[i32], widths: &[f64]) -> Vec<(f64, f64)> {
+    xs.iter()
+        .zip(widths)
+        .map(|(x, w)| {
+            let left = (f64::from(*x) - w / 2.0)
+                .min(f64::from(X_END) - w)
+                .max(f64::from(PAD));
+            (left, left + w)
+        })
+        .collect()
+}
+
+/// The smallest `every` such that showing every `every`-th label (from the
+/// first) leaves at least `gap` between neighbours.
+fn thinning(boxes: &[(f64, f64)], gap: f64) -> usize {
+    (1..boxes.len().max(1))
+        .find(|every| {
+            let shown: Vec<&(f64, f64)> = boxes.iter().step_by(*every).collect();
+            shown.windows(2).all(|w| w[0].1 + gap <= w[1].0)
+        })
+        .unwrap_or(boxes.len().max(1))
+}
+
+/// Axis tick labels at the top of a horizontal-bar chart; thins the labels
+/// when they would collide. Returns the y below them.
+fn top_axis(
+    c: &mut Canvas,
+    y: i32,
+    ticks: &[f64],
+    x_of: &dyn Fn(f64) -> i32,
+    fmt: &dyn Fn(f64) -> String,
+) -> i32 {
+    let font = Font::new(TICK_SIZE, TEXT_MUTED);
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|t| ellipsize(&clean(&fmt(*t)), font, 150.0))
+        .collect();
+    let xs: Vec<i32> = ticks.iter().map(|t| x_of(*t)).collect();
+    let widths: Vec<f64> = labels.iter().map(|l| font.width(l)).collect();
+    let boxes = label_boxes(&xs, &widths);
+    let every = thinning(&boxes, 10.0);
+    for (i, (label, (left, right))) in labels.iter().zip(&boxes).enumerate() {
+        if i % every == 0 {
+            c.text(
+                px((left + right) / 2.0),
+                y,
+                label,
+                font.anchor(Anchor::Middle),
+            );
+        }
+    }
+    y + TICK_SIZE as i32 + 6
+}
+
+/// Draws a legend key with its left edge at x, centred on y.
+type KeyFn = Box<dyn Fn(&mut Canvas, i32, i32)>;
+
+/// One legend entry: a colour key (drawn by `key` at its left edge, 14 units
+/// wide) and a text. Entries flow left to right and wrap.
+struct LegendItem {
+    text: String,
+    font: Font,
+    key: KeyFn,
+}
+
+/// Draws legend entries from `y`; returns the y below them.
+fn legend(c: &mut Canvas, y: i32, items: Vec<LegendItem>) -> i32 {
+    const KEY: i32 = 20;
+    const GAP: i32 = 22;
+    let line = items
+        .iter()
+        .map(|i| i.font.size as i32 + 6)
+        .max()
+        .unwrap_or(SMALL_LINE);
+    let mut x = PAD;
+    let mut y = y;
+    for item in items {
+        let label = ellipsize(&item.text, item.font, f64::from(c.inner() - KEY));
+        let w = KEY + px(item.font.width(&label));
+        if x > PAD && x + w > c.x_end() {
+            x = PAD;
+            y += line + 4;
+        }
+        let mid = y + line / 2;
+        (item.key)(c, x, mid);
+        c.text(
+            x + KEY,
+            y + (line - item.font.size as i32) / 2,
+            &label,
+            item.font,
+        );
+        x += w + GAP;
+    }
+    y + line
+}
+
+fn swatch(color: RGBColor) -> KeyFn {
+    Box::new(move |c: &mut Canvas, x: i32, mid: i32| c.rect(x, mid - 7, x + 14, mid + 7, color))
+}
+
+fn layout_bars(
+    c: &mut Canvas,
+    categories: &[String],
+    series: &[Series],
+    fmt: &dyn Fn(f64) -> String,
+) -> i32 {
+    let multi = series.len() > 1;
+    let mut y = 8;
+    if multi {
+        let items = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| LegendItem {
+                text: clean(&s.name),
+                font: Font::new(SMALL_SIZE, TEXT),
+                key: swatch(series_colour(i)),
+            })
+            .collect();
+        y = legend(c, y, items) + 10;
+    }
+    let max = series
+        .iter()
+        .flat_map(|s| (0..categories.len()).filter_map(|i| value_at(s, i)))
+        .fold(0.0, f64::max);
+    let ticks = nice_ticks(0.0, max);
+    let top_value = ticks.last().copied().filter(|t| *t > 0.0).unwrap_or(1.0);
+    let x_of = move |v: f64| PAD + bar_len(v, top_value, INNER);
+    y = top_axis(c, y, &ticks, &x_of, fmt);
+    let plot_top = y;
+    c.line(vec![(PAD, y), (X_END, y)], AXIS, 1);
+    y += 8;
+
+    let label_font = Font::new(LABEL_SIZE, TEXT);
+    let (bar_h, gap, value_size) = if multi {
+        (20, 4, 18)
+    } else {
+        (26, 0, SMALL_SIZE)
+    };
+    for (ci, category) in categories.iter().enumerate() {
+        if ci > 0 {
+            y += 14;
+        }
+        for line in wrap(category, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+            c.text(
+                PAD,
+                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                &line,
+                label_font,
+            );
+            y += LABEL_LINE;
+        }
+        y += 4;
+        for (si, s) in series.iter().enumerate() {
+            let color = series_colour(si);
+            let top = centred_top(y + bar_h / 2, value_size);
+            let outside = Font::new(value_size, TEXT).bold();
+            match value_at(s, ci) {
+                Some(v) => {
+                    let end = x_of(v);
+                    c.rect(PAD, y, end, y + bar_h, color);
+                    let label = ellipsize(&clean(&fmt(v)), outside, f64::from(INNER) - 8.0);
+                    let w = outside.width(&label);
+                    if f64::from(end) + 6.0 + w <= f64::from(X_END) {
+                        c.text(end + 6, top, &label, outside);
+                    } else if f64::from(end - PAD) >= w + 12.0 {
+                        let inside = Font::new(value_size, WHITE_BG).bold().anchor(Anchor::End);
+                        c.text(end - 6, top, &label, inside);
+                    } else {
+                        c.text(X_END, top, &label, outside.anchor(Anchor::End));
+                    }
+                }
+                None => {
+                    let font = Font::new(LABEL_SIZE, TEXT_MUTED).bold();
+                    c.text(PAD + 4, centred_top(y + bar_h / 2, LABEL_SIZE), "–", font);
+                }
+            }
+            y += bar_h + gap;
+        }
+        y -= gap;
+    }
+    y += 8;
+    for t in &ticks {
+        let x = x_of(*t);
+        c.grid_line(vec![(x, plot_top), (x, y)], GRID);
+    }
+    y + 6
+}
+
+/// Draws the marker of series `i` centred at `(x, y)`.
+fn marker(c: &mut Canvas, i: usize, x: i32, y: i32, color: RGBColor) {
+    match (i / SERIES.len() + i) % 4 {
+        0 => c.circle((x, y), 5, color),
+        1 => c.rect(x - 5, y - 5, x + 5, y + 5, color),
+        2 => c.poly(vec![(x, y - 6), (x + 6, y + 5), (x - 6, y + 5)], color),
+        _ => c.poly(vec![(x, y - 7), (x + 6, y), (x, y + 7), (x - 6, y)], color),
+    }
+}
+
+fn layout_lines(
+    c: &mut Canvas,
+    categories: &[String],
+    series: &[Series],
+    fmt: &dyn Fn(f64) -> String,
+) -> i32 {
+    const PLOT_H: i32 = 280;
+    let multi = series.len() > 1;
+    let mut y = 8;
+    if series.iter().any(|s| !clean(&s.name).is_empty()) {
+        let items = series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let color = series_colour(i);
+                LegendItem {
+                    text: clean(&s.name),
+                    font: Font::new(SMALL_SIZE, TEXT),
+                    key: Box::new(move |c: &mut Canvas, x: i32, mid: i32| {
+                        c.line(vec![(x - 2, mid), (x + 16, mid)], color, 2);
+                        marker(c, i, x + 7, mid, color);
+                    }) as KeyFn,
+                }
+            })
+            .collect();
+        y = legend(c, y, items) + 8;
+    }
+    let n = categories.len();
+    let values = || {
+        series
+            .iter()
+            .flat_map(|s| (0..n).filter_map(move |i| value_at(s, i)))
+    };
+    let max = values().fold(0.0, f64::max);
+    let min = values().fold(0.0, f64::min);
+    let ticks = nice_ticks(min, max);
+    let lo = ticks.first().copied().unwrap_or(0.0);
+    let hi = ticks
+        .last()
+        .copied()
+        .filter(|h| *h > lo)
+        .unwrap_or(lo + 1.0);
+
+    let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .map(|t| ellipsize(&clean(&fmt(*t)), tick_font, 150.0))
+        .collect();
+    let axis_w = tick_labels
+        .iter()
+        .map(|l| tick_font.width(l))
+        .fold(0.0, f64::max);
+    let left = PAD + px(axis_w) + 8;
+    let right = X_END - 4;
+    // Room for the top tick label, or for a value label above the highest point.
+    let plot_top = y + if multi { 16 } else { 28 };
+    let plot_bottom = plot_top + PLOT_H;
+    let y_of = |v: f64| plot_bottom - px((v - lo) / (hi - lo) * f64::from(PLOT_H));
+    let slot = f64::from(right - left) / n as f64;
+    let x_of = |i: usize| left + px(slot * (i as f64 + 0.5));
+
+    for (t, label) in ticks.iter().zip(&tick_labels) {
+        let ty = y_of(*t);
+        c.grid_line(
+            vec![(left, ty), (right, ty)],
+            if *t == 0.0 { AXIS } else { GRID },
+        );
+        c.text(left - 8, centred_top(ty, TICK_SIZE), label, tick_font);
+    }
+    c.line(vec![(left, plot_bottom), (right, plot_bottom)], AXIS, 1);
+
+    // Category labels: wrapped into their slot, thinned when still too wide.
+    let cat_font = Font::new(TICK_SIZE, TEXT).anchor(Anchor::Middle);
+    let widest_word = categories
+        .iter()
+        .flat_map(|s| s.split(' ').map(|w| cat_font.width(w)))
+        .fold(0.0, f64::max)
+        .min(f64::from(INNER) / 2.0);
+    let every = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let label_w = slot * every as f64 - 8.0;
+    let mut below = plot_bottom + 14;
+    for (i, category) in categories.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let x = x_of(i);
+        let half = label_w / 2.0;
+        let room = half.min(f64::from(x - PAD)).min(f64::from(X_END - x)) * 2.0;
+        let lines = wrap(category, cat_font, room.max(20.0), 2);
+        let mut ly = plot_bottom + 14;
+        for line in &lines {
+            c.text(x, ly, line, cat_font);
+            ly += TICK_SIZE as i32 + 4;
+        }
+        below = below.max(ly);
+    }
+
+    // Lines, markers, missing-value dashes and (single series) value labels.
+    let value_font = Font::new(SMALL_SIZE - 1, TEXT)
+        .bold()
+        .anchor(Anchor::Middle);
+    let label_all = !multi
+        && (0..n).all(|i| {
+            value_at(&series[0], i).is_none_or(|v| value_font.width(&clean(&fmt(v))) + 6.0 <= slot)
+        });
+    for (si, s) in series.iter().enumerate() {
+        let color = series_colour(si);
+        let mut run: Vec<(i32, i32)> = Vec::new();
+        let flush = |c: &mut Canvas, run: &mut Vec<(i32, i32)>| {
+            if run.len() > 1 {
+                c.line(std::mem::take(run), color, 3);
+            }
+            run.clear();
+        };
+        let last = (0..n).rev().find(|i| value_at(s, *i).is_some());
+        for i in 0..n {
+            match value_at(s, i) {
+                Some(v) => run.push((x_of(i), y_of(v))),
+                None => flush(c, &mut run),
+            }
+        }
+        flush(c, &mut run);
+        for i in 0..n {
+            let x = x_of(i);
+            match value_at(s, i) {
+                Some(v) => {
+                    let py = y_of(v);
+                    marker(c, si, x, py, color);
+                    if !multi && (label_all || Some(i) == last) {
+                        let label = ellipsize(&clean(&fmt(v)), value_font, f64::from(INNER) / 2.0);
+                        let w = value_font.width(&label);
+                        let lx = px(f64::from(x)
+                            .clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0));
+                        c.text(lx, py - 26, &label, value_font);
+                    }
+                }
+                None => {
+                    // Stacked above the axis, one per series.
+                    let font = Font::new(LABEL_SIZE, color).bold().anchor(Anchor::Middle);
+                    let mid = plot_bottom - 12 - si as i32 * 16;
+                    c.text(x, centred_top(mid, font.size), "–", font);
+                }
+            }
+        }
+    }
+    below + 8
+}
+
+// ---------------------------------------------------------------------------
+// Status bar
+// ---------------------------------------------------------------------------
+
+/// Status summary: one horizontal stacked bar with segment counts (met / not
+/// met / no data / no target) in the order given, with a legend below
+/// ("✓ 3 đạt"). Zero counts get no segment but keep their legend entry.
+pub fn status_bar(text: &ChartText, counts: &[(StatusKind, usize, String)]) -> String {
+    if counts.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(STATUS_WIDTH);
+    let height = layout_status(&mut c, counts);
+    render(text, height, &c)
+}
+
+fn layout_status(c: &mut Canvas, counts: &[(StatusKind, usize, String)]) -> i32 {
+    const BAR_H: i32 = 36;
+    let top = 8;
+    let bottom = top + BAR_H;
+    let total: f64 = counts.iter().map(|(_, n, _)| *n as f64).sum();
+    if total > 0.0 {
+        let mut cum = 0.0;
+        let mut bounds = Vec::new();
+        for (kind, n, _) in counts {
+            let x0 = PAD + px(cum / total * f64::from(c.inner()));
+            cum += *n as f64;
+            let x1 = PAD + px(cum / total * f64::from(c.inner()));
+            if *n > 0 {
+                bounds.push((*kind, *n, x0, x1));
+            }
+        }
+        for &(kind, _, x0, x1) in &bounds {
+            c.rect(x0, top, x1, bottom, status_fill(kind));
+            if kind == StatusKind::NoTarget {
+                c.outline(x0 + 1, top + 1, x1 - 1, bottom - 1, NO_TARGET_OUTLINE);
+            }
+        }
+        for (k, &(kind, n, x0, x1)) in bounds.iter().enumerate() {
+            if k > 0 {
+                c.rect(x0 - 1, top, x0 + 1, bottom, WHITE_BG);
+            }
+            let label = n.to_string();
+            let font = Font::new(STATUS_SIZE + 1, on_fill_text_colour(kind))
+                .bold()
+                .anchor(Anchor::Middle);
+            if font.width(&label) + 10.0 <= f64::from(x1 - x0) {
+                c.text(
+                    (x0 + x1) / 2,
+                    centred_top(top + BAR_H / 2, font.size),
+                    &label,
+                    font,
+                );
+            }
+        }
+    } else {
+        c.outline(PAD, top, c.x_end(), bottom, GRID);
+    }
+    let items = counts
+        .iter()
+        .map(|(kind, n, word)| {
+            let kind = *kind;
+            LegendItem {
+                text: clean(&format!("{} {} {}", status_symbol(kind), n, clean(word))),
+                font: Font::new(STATUS_SIZE, status_text_colour(kind)).bold(),
+                key: Box::new(move |c: &mut Canvas, x: i32, mid: i32| {
+                    c.rect(x, mid - 7, x + 14, mid + 7, status_fill(kind));
+                    if kind == StatusKind::NoTarget {
+                        c.outline(x, mid - 7, x + 14, mid + 7, NO_TARGET_OUTLINE);
+                    }
+                }) as KeyFn,
+            }
+        })
+        .collect();
+    legend(c, bottom + 12, items) + 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EVIL: &str = "<script>alert(1)</script>\" onload=\"x' onerror='y & z";
+
+    fn word(kind: StatusKind) -> &'static str {
+        match kind {
+            StatusKind::Met => "Đạt",
+            StatusKind::NotMet => "Chưa đạt",
+            StatusKind::NoData => "Chưa có số liệu",
+            StatusKind::NoTarget => "Không có mục tiêu",
+        }
+    }
+
+    fn row(
+        label: &str,
+        ratio: Option<f64>,
+        value: &str,
+        target: &str,
+        kind: StatusKind,
+    ) -> BulletRow {
+        BulletRow {
+            label: label.to_string(),
+            ratio,
+            value_text: value.to_string(),
+            target_text: target.to_string(),
+            status: kind,
+            status_text: word(kind).to_string(),
+        }
+    }
+
+    fn text(id: &str) -> ChartText {
+        ChartText {
+            id: id.to_string(),
+            title: "Kinh tế số: giá trị mới nhất so với mục tiêu".to_string(),
+            desc: "5 chỉ tiêu: 1 đạt, 2 chưa đạt, 2 chưa có số liệu.".to_string(),
+        }
+    }
+
+    const LONG: &str = "Tỷ lệ hồ sơ thủ tục hành chính được người dân, doanh nghiệp thực hiện \
+                        trực tuyến từ xa";
+
+    fn sample_rows() -> Vec<BulletRow> {
+        use StatusKind::*;
+        vec![
+            row(LONG, Some(56.6 / 50.0), "56,60 %", "mục tiêu ≥ 50 %", Met),
+            row(
+                "Tỷ trọng kinh tế số trong GRDP",
+                Some(0.848),
+                "8,48 %",
+                "mục tiêu ≥ 10 %",
+                NotMet,
+            ),
+            row(
+                "Số doanh nghiệp công nghệ số",
+                Some(114.0 / 150.0),
+                "114",
+                "mục tiêu > 150",
+                NotMet,
+            ),
+            row(
+                "Tỷ lệ dân số có điện thoại thông minh",
+                None,
+                "chưa có số liệu",
+                "≥ 80 %",
+                NoData,
+            ),
+            row(
+                "Tỷ lệ hộ gia đình có Internet cáp quang",
+                Some(2.4),
+                "96 %",
+                "≥ 40 %",
+                Met,
+            ),
+            row(
+                "Chỉ số chuyển đổi số cấp tỉnh",
+                Some(0.0),
+                "0",
+                "mục tiêu ≥ 20",
+                NotMet,
+            ),
+            row(
+                "Tài khoản định danh điện tử mức 2",
+                Some(0.7),
+                "70 %",
+                "",
+                NoTarget,
+            ),
+        ]
+    }
+
+    fn twelve_rows() -> Vec<BulletRow> {
+        let rows = sample_rows();
+        (0..12)
+            .map(|i| {
+                let r = &rows[i % rows.len()];
+                let label = format!("{} {}", LONG, r.label);
+                row(&label, r.ratio, &r.value_text, &r.target_text, r.status)
+            })
+            .collect()
+    }
+
+    fn categories() -> Vec<String> {
+        [
+            "Thành phố Hải Dương",
+            "Thành phố Chí Linh",
+            "Thị xã Kinh Môn",
+            "Huyện Thanh Hà",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    fn two_series() -> Vec<Series> {
+        vec![
+            Series {
+                name: "Năm 2022".into(),
+                values: vec![Some(1234.5), Some(856.0), None, Some(90.0)],
+            },
+            Series {
+                name: "Năm 2023".into(),
+                values: vec![Some(1390.0), Some(910.0), Some(300.0)],
+            },
+        ]
+    }
+
+    fn vi(v: f64) -> String {
+        format!("{v:.1}").replace('.', ",")
+    }
+
+    fn all_charts(id: &str) -> Vec<String> {
+        let t = text(id);
+        let counts = vec![
+            (StatusKind::Met, 3, "đạt".to_string()),
+            (StatusKind::NotMet, 5, "chưa đạt".to_string()),
+            (StatusKind::NoData, 0, "chưa có số liệu".to_string()),
+            (StatusKind::NoTarget, 1, "không có mục tiêu".to_string()),
+        ];
+        vec![
+            group_chart(&t, &sample_rows()),
+            status_bar(&t, &counts),
+            dataset_chart(&t, DatasetChartKind::Bar, &categories(), &two_series(), &vi),
+            dataset_chart(
+                &t,
+                DatasetChartKind::Line,
+                &categories(),
+                &two_series(),
+                &vi,
+            ),
+            dataset_chart(
+                &t,
+                DatasetChartKind::Bar,
+                &categories(),
+                &two_series()[..1],
+                &vi,
+            ),
+            dataset_chart(
+                &t,
+                DatasetChartKind::Line,
+                &categories(),
+                &two_series()[..1],
+                &vi,
+            ),
+        ]
+    }
+
+    // --- tiny SVG scanning helpers -------------------------------------
+
+    /// The opening tags `<name ...>` in document order.
+    fn tags<'a>(svg: &'a str, name: &str) -> Vec<&'a str> {
+        let open = format!("<{name} ");
+        let mut out = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find(&open) {
+            let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+            out.push(&rest[i..end]);
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+        let key = format!(" {name}=\"");
+        let start = tag.find(&key)? + key.len();
+        let len = tag[start..].find('"')?;
+        Some(&tag[start..start + len])
+    }
+
+    fn num(tag: &str, name: &str) -> f64 {
+        attr(tag, name)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    }
+
+    /// Text contents of all `<text>` elements.
+    fn texts(svg: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = svg;
+        while let Some(i) = rest.find("<text ") {
+            let Some(open_end) = rest[i..].find('>') else {
+                break;
+            };
+            let body = &rest[i + open_end + 1..];
+            let Some(close) = body.find("</text>") else {
+                break;
+            };
+            out.push(body[..close].to_string());
+            rest = &body[close..];
+        }
+        out
+    }
+
+    fn root_tag(svg: &str) -> &str {
+        &svg[..svg.find('>').map_or(svg.len(), |i| i + 1)]
+    }
+
+    fn hex(c: RGBColor) -> String {
+        format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+    }
+
+    // --- 1. deterministic ---------------------------------------------------
+
+    #[test]
+    fn output_is_deterministic() {
+        assert_eq!(all_charts("a"), all_charts("a"));
+        let a = group_chart(&text("x"), &twelve_rows());
+        let b = group_chart(&text("x"), &twelve_rows());
+        assert_eq!(a, b);
+    }
+
+    // --- 2. accessible, scalable root ---------------------------------------
+
+    #[test]
+    fn root_is_accessible_and_scalable() {
+        for svg in all_charts("chart-digital-economy") {
+            let root = root_tag(&svg);
+            assert!(root.starts_with("<svg "), "{root}");
+            assert_eq!(attr(root, "role"), Some("img"));
+            assert_eq!(
+                attr(root, "aria-labelledby"),
+                Some("chart-digital-economy-title chart-digital-economy-desc")
+            );
+            assert!(
+                attr(root, "viewBox").is_some_and(|v| v.starts_with("0 0 ")),
+                "{root}"
+            );
+            assert_eq!(attr(root, "width"), None, "{root}");
+            assert_eq!(attr(root, "height"), None, "{root}");
+            assert!(attr(root, "style").is_some_and(|s| s.contains("height:auto")));
+            let after = &svg[root.len()..];
+            assert!(
+                after.starts_with(
+                    "<title id=\"chart-digital-economy-title\">Kinh tế số: giá trị mới nhất so \
+                     với mục tiêu</title><desc id=\"chart-digital-economy-desc\">5 chỉ tiêu:"
+                ),
+                "{after}"
+            );
+            assert!(svg.contains("<text "), "real text elements");
+            assert!(!svg.contains("<path"), "no outlined text");
+            assert!(svg.trim_end().ends_with("</svg>"));
+            assert_eq!(svg.matches("<svg").count(), 1);
+        }
+    }
+
+    #[test]
+    fn view_box_width_is_about_640() {
+        let svg = group_chart(&text("g"), &sample_rows());
+        let vb = attr(root_tag(&svg), "viewBox")
+            .unwrap_or_default()
+            .to_string();
+        let parts: Vec<f64> = vb.split(' ').filter_map(|p| p.parse().ok()).collect();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[2], 640.0);
+        assert!(parts[3] > 300.0, "height grows with rows: {vb}");
+    }
+
+    // --- 3. escaping ---------------------------------------------------------
+
+    fn assert_safe(svg: &str) {
+        assert!(!svg.to_lowercase().contains("<script"), "{svg}");
+        assert!(
+            !svg.contains("onload=\"") && !svg.contains("onload='"),
+            "{svg}"
+        );
+        assert!(
+            !svg.contains("onerror=\"") && !svg.contains("onerror='"),
+            "{svg}"
+        );
+        // Every '<' starts a known element or a closing tag.
+        let known = [
+            "svg", "title", "desc", "rect", "text", "polyline", "polygon", "circle", "line",
+        ];
+        for (i, _) in svg.match_indices('<') {
+            let rest = &svg[i + 1..];
+            let rest = rest.strip_prefix('/').unwrap_or(rest);
+            assert!(
+                known
+                    .iter()
+                    .any(|k| rest.starts_with(k) && rest[k.len()..].starts_with([' ', '>', '/'])),
+                "unexpected markup at {}",
+                &svg[i..(i + 30).min(svg.len())]
+            );
+        }
+        // Every attribute value is quoted and contains no raw quote or '<'.
+        for tag in ["svg", "rect", "text", "polyline", "polygon", "circle"] {
+            for t in tags(svg, tag) {
+                let inner = t.trim_end_matches('>').trim_end_matches('/');
+                assert_eq!(inner.matches('"').count() % 2, 0, "{t}");
+                assert!(!inner[1..].contains('<'), "{t}");
+            }
+        }
+        assert!(!svg.contains('\u{0}'));
+    }
+
+    #[test]
+    fn caller_text_is_escaped_everywhere() {
+        let t = ChartText {
+            id: EVIL.to_string(),
+            title: EVIL.to_string(),
+            desc: EVIL.to_string(),
+        };
+        let rows = vec![
+            BulletRow {
+                label: EVIL.to_string(),
+                ratio: Some(0.5),
+                value_text: EVIL.to_string(),
+                target_text: EVIL.to_string(),
+                status: StatusKind::NotMet,
+                status_text: EVIL.to_string(),
+            },
+            row(
+                &format!("a\u{0}b\u{7}\n{EVIL}"),
+                None,
+                EVIL,
+                "",
+                StatusKind::NoData,
+            ),
+        ];
+        let svg = group_chart(&t, &rows);
+        assert_safe(&svg);
+        assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(svg.contains("&quot; onload=&quot;x"));
+        let series = vec![
+            Series {
+                name: EVIL.to_string(),
+                values: vec![Some(1.0), None],
+            },
+            Series {
+                name: EVIL.to_string(),
+                values: vec![Some(-2.0), Some(3.0)],
+            },
+        ];
+        let cats = vec![EVIL.to_string(), format!("{EVIL} {EVIL}")];
+        let evil_fmt = |v: f64| format!("{v}{EVIL}");
+        for kind in [DatasetChartKind::Bar, DatasetChartKind::Line] {
+            assert_safe(&dataset_chart(&t, kind, &cats, &series, &evil_fmt));
+            assert_safe(&dataset_chart(&t, kind, &cats, &series[..1], &evil_fmt));
+        }
+        let counts = vec![
+            (StatusKind::Met, 2, EVIL.to_string()),
+            (StatusKind::NoData, 1, EVIL.into()),
+        ];
+        assert_safe(&status_bar(&t, &counts));
+        assert_safe(&group_chart(&t, &[]));
+    }
+
+    #[test]
+    fn id_is_sanitized() {
+        assert_eq!(
+            sanitize_id("chart-digital-economy"),
+            "chart-digital-economy"
+        );
+        assert_eq!(sanitize_id("Chart_Kinh Tế  Số!"), "chart-kinh-t-s");
+        assert_eq!(
+            sanitize_id(EVIL),
+            "script-alert-1-script-onload-x-onerror-y-z"
+        );
+        assert_eq!(sanitize_id(""), "chart");
+        assert_eq!(sanitize_id("---"), "chart");
+        assert_eq!(sanitize_id("2023"), "chart-2023");
+        let svg = status_bar(&text("\"><script>"), &[(StatusKind::Met, 1, "đạt".into())]);
+        let labelled = attr(root_tag(&svg), "aria-labelledby").unwrap_or_default();
+        assert_eq!(labelled, "script-title script-desc");
+        assert!(svg.contains("<title id=\"script-title\">"));
+        for s in all_charts(EVIL) {
+            let l = attr(root_tag(&s), "aria-labelledby")
+                .unwrap_or_default()
+                .to_string();
+            assert!(l
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == ' '));
+        }
+    }
+
+    // --- 4. bullet bars ---------------------------------------------------------
+
+    fn status_fills() -> [String; 4] {
+        [
+            hex(MET_FILL),
+            hex(NOT_MET_FILL),
+            hex(NO_DATA_FILL),
+            hex(NO_TARGET_FILL),
+        ]
+    }
+
+    /// (fill, x, width) of every bar rect, in document order.
+    fn bars(svg: &str) -> Vec<(String, f64, f64)> {
+        let fills = status_fills();
+        tags(svg, "rect")
+            .into_iter()
+            .filter_map(|t| {
+                let fill = attr(t, "fill")?.to_string();
+                fills
+                    .contains(&fill)
+                    .then(|| (fill, num(t, "x"), num(t, "width")))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bar_widths_are_proportional_to_ratios() {
+        let rows = sample_rows();
+        let svg = group_chart(&text("g"), &rows);
+        let found = bars(&svg);
+        let with_ratio: Vec<&BulletRow> = rows.iter().filter(|r| r.ratio.is_some()).collect();
+        assert_eq!(
+            found.len(),
+            with_ratio.len(),
+            "one bar per row with a ratio, in order"
+        );
+        let full = f64::from(INNER);
+        for (r, (fill, x, w)) in with_ratio.iter().zip(&found) {
+            let ratio = r.ratio.unwrap_or_default();
+            assert_eq!(fill, &hex(status_fill(r.status)));
+            assert_eq!(*x, f64::from(PAD));
+            let expected = ratio.min(RATIO_CAP) / RATIO_CAP * full;
+            assert!(
+                (w - expected).abs() <= 1.0,
+                "{}: {w} vs {expected}",
+                r.label
+            );
+        }
+        // Uncapped bars: width / ratio is the same for all.
+        let scale: Vec<f64> = with_ratio
+            .iter()
+            .zip(&found)
+            .filter_map(|(r, (_, _, w))| {
+                r.ratio
+                    .filter(|q| *q > 0.1 && *q <= RATIO_CAP)
+                    .map(|q| w / q)
+            })
+            .collect();
+        assert!(scale.len() >= 3);
+        for s in &scale {
+            assert!((s - scale[0]).abs() / scale[0] < 0.01, "{scale:?}");
+        }
+        // The target line sits at ratio 1.0.
+        let target_x = PAD + px(full / RATIO_CAP);
+        let marks = tags(&svg, "polyline")
+            .into_iter()
+            .filter(|t| attr(t, "stroke") == Some(hex(AXIS).as_str()))
+            .filter_map(|t| attr(t, "points"))
+            .filter(|p| p.starts_with(&format!("{target_x},")))
+            .count();
+        assert_eq!(
+            marks,
+            rows.iter()
+                .filter(|r| r.status != StatusKind::NoTarget)
+                .count()
+        );
+    }
+
+    #[test]
+    fn capped_bars_are_marked() {
+        let rows = vec![row("A", Some(40.0), "4000 %", "≥ 1 %", StatusKind::Met)];
+        let svg = group_chart(&text("g"), &rows);
+        let found = bars(&svg);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].2, f64::from(INNER));
+        let breaks = tags(&svg, "polygon")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some("#FFFFFF"))
+            .count();
+        assert_eq!(breaks, 2);
+        let plain = group_chart(
+            &text("g"),
+            &[row("A", Some(1.2), "1", "1", StatusKind::Met)],
+        );
+        assert!(tags(&plain, "polygon").is_empty());
+    }
+
+    #[test]
+    fn every_row_shows_symbol_word_value_and_target() {
+        let rows = sample_rows();
+        let svg = group_chart(&text("g"), &rows);
+        let all = texts(&svg);
+        for r in &rows {
+            let status = format!("{} {}", status_symbol(r.status), r.status_text);
+            assert!(all.contains(&status), "{status} in {all:?}");
+            if !r.target_text.is_empty() {
+                assert!(all.contains(&escape(&r.target_text)), "{}", r.target_text);
+            }
+        }
+        assert!(all.contains(&"56,60 %".to_string()));
+        // The value is not repeated when it is the status word.
+        assert_eq!(
+            all.iter()
+                .filter(|t| t.to_lowercase().contains("chưa có số liệu"))
+                .count(),
+            1
+        );
+        // Status texts use the status colour.
+        for t in tags(&svg, "text") {
+            if t.contains("font-weight") && attr(t, "text-anchor") == Some("end") {
+                let fill = attr(t, "fill").unwrap_or_default();
+                let ok = [MET_TEXT, NOT_MET_TEXT, NO_DATA_TEXT, NO_TARGET_TEXT].map(hex);
+                assert!(ok.iter().any(|c| c == fill), "{t}");
+            }
+        }
+    }
+
+    // --- 4b. layout: wrapping, no overlaps, inside the viewBox ---------------------
+
+    #[test]
+    fn long_labels_wrap_into_three_lines_and_are_cut() {
+        let font = Font::new(LABEL_SIZE, TEXT);
+        let long = LONG.repeat(4);
+        let lines = wrap(&long, font, f64::from(INNER), MAX_LABEL_LINES);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        for l in &lines {
+            assert!(font.width(l) <= f64::from(INNER), "{l}");
+        }
+        let short = wrap(LONG, font, f64::from(INNER), MAX_LABEL_LINES);
+        assert!((2..=3).contains(&short.len()), "{short:?}");
+        assert_eq!(
+            short.join(" "),
+            LONG.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(!short.iter().any(|l| l.contains('…')));
+        // Words longer than a line are broken.
+        let word = "x".repeat(500);
+        let lines = wrap(&word, font, 100.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| font.width(l) <= 100.0));
+        // A no-break space keeps "8,48\u{a0}%" together.
+        let lines = wrap("aaaa 8,48\u{a0}%", font, font.width("aaaa 8,48"), 3);
+        assert_eq!(lines, vec!["aaaa".to_string(), "8,48\u{a0}%".to_string()]);
+        assert!(wrap("", font, 100.0, 3).is_empty());
+        assert!(wrap("abc", font, 100.0, 0).is_empty());
+        assert_eq!(wrap("abc", font, 0.0, 3).len(), 3);
+    }
+
+    type Box2 = (f64, f64, f64, f64);
+
+    fn text_box(x: i32, y: i32, text: &str, font: Font) -> Box2 {
+        let w = font.width(text);
+        let left = match font.anchor {
+            Anchor::Start => f64::from(x),
+            Anchor::Middle => f64::from(x) - w / 2.0,
+            Anchor::End => f64::from(x) - w,
+        };
+        let size = f64::from(font.size);
+        // Stacked Vietnamese diacritics rise above the cap height.
+        (
+            left,
+            f64::from(y) - 0.15 * size,
+            left + w,
+            f64::from(y) + 1.0 * size,
+        )
+    }
+
+    fn overlaps(a: Box2, b: Box2) -> bool {
+        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    }
+
+    /// Asserts that no two texts overlap, no text overlaps a bar or track, and
+    /// everything lies inside the viewBox.
+    fn assert_clean_layout(c: &Canvas, height: i32, check_rects: bool) {
+        let mut boxes = Vec::new();
+        let mut rects = Vec::new();
+        for op in &c.ops {
+            match op {
+                Op::Text { x, y, text, font } => boxes.push((text_box(*x, *y, text, *font), text)),
+                Op::Rect {
+                    x0,
+                    y0,
+                    x1,
+                    y1,
+                    color,
+                } if *color != WHITE_BG && x1 > x0 => rects.push((
+                    f64::from(*x0),
+                    f64::from(*y0),
+                    f64::from(*x1),
+                    f64::from(*y1),
+                )),
+                _ => {}
+            }
+        }
+        for (i, (a, ta)) in boxes.iter().enumerate() {
+            assert!(
+                a.0 >= 0.0 && a.2 <= f64::from(c.width),
+                "{ta} sticks out: {a:?}"
+            );
+            assert!(
+                a.1 >= 0.0 && a.3 <= f64::from(height),
+                "{ta} sticks out: {a:?}"
+            );
+            for (b, tb) in &boxes[i + 1..] {
+                assert!(!overlaps(*a, *b), "{ta:?} {a:?} overlaps {tb:?} {b:?}");
+            }
+            if check_rects {
+                for r in &rects {
+                    let inside = a.0 >= r.0 && a.2 <= r.2 && a.1 >= r.1 - 6.0 && a.3 <= r.3 + 6.0;
+                    assert!(
+                        !overlaps(*a, *r) || inside,
+                        "{ta:?} {a:?} overlaps bar {r:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn group_chart_layout_has_no_overlaps() {
+        let long_texts = vec![
+            row(
+                &LONG.repeat(3),
+                Some(0.95),
+                &"9".repeat(40),
+                &"mục tiêu ".repeat(8),
+                StatusKind::NotMet,
+            ),
+            row(
+                "x",
+                Some(1.0),
+                "1 234 567,89 tỷ đồng",
+                "mục tiêu ≥ 1 000 000 tỷ đồng",
+                StatusKind::Met,
+            ),
+            row("", None, "", "", StatusKind::NoData),
+            BulletRow {
+                status_text: "W".repeat(80),
+                ..row("y", Some(0.3), "3", "≥ 10", StatusKind::NotMet)
+            },
+        ];
+        for rows in [sample_rows(), twelve_rows(), long_texts] {
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_group(&mut c, &rows);
+            assert_clean_layout(&c, h, true);
+        }
+    }
+
+    #[test]
+    fn info_lines_leave_no_blank_line() {
+        let long_status = "Chưa đạt — cần cải thiện đáng kể trong năm tới theo kết luận";
+        let cases = [
+            row(
+                "a",
+                Some(0.5),
+                "8,48 %",
+                "mục tiêu ≥ 10 %",
+                StatusKind::NotMet,
+            ),
+            row("a", Some(0.5), &"9".repeat(30), "", StatusKind::NotMet),
+            row("a", Some(0.5), "", "", StatusKind::NotMet),
+            row("a", None, "", "mục tiêu ≥ 10 %", StatusKind::NoData),
+            BulletRow {
+                status_text: long_status.into(),
+                ..row("a", Some(0.5), "1", "", StatusKind::NotMet)
+            },
+            BulletRow {
+                status_text: long_status.into(),
+                ..row(
+                    "a",
+                    Some(0.5),
+                    "1",
+                    &"mục tiêu ".repeat(5),
+                    StatusKind::NotMet,
+                )
+            },
+        ];
+        for r in cases {
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_group(&mut c, std::slice::from_ref(&r));
+            let bottom = c
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Text { y, font, .. } => Some(y + font.size as i32),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            assert!(
+                h - bottom <= 10 + SMALL_LINE - SMALL_SIZE as i32,
+                "{}: {h} {bottom}",
+                r.value_text
+            );
+        }
+    }
+
+    #[test]
+    fn dataset_and_status_layouts_have_no_overlaps() {
+        let fmt = |v: f64| format!("{} tỷ đồng", vi(v));
+        for series in [two_series(), two_series()[..1].to_vec_series()] {
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_bars(&mut c, &categories(), &series, &fmt);
+            assert_clean_layout(&c, h, true);
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_lines(&mut c, &categories(), &series, &fmt);
+            assert_clean_layout(&c, h, false);
+        }
+        let years: Vec<String> = (1990..2025).map(|y| y.to_string()).collect();
+        let s = vec![Series {
+            name: "GRDP".into(),
+            values: (0..35).map(|i| Some(f64::from(i))).collect(),
+        }];
+        let mut c = Canvas::new(WIDTH);
+        let h = layout_lines(&mut c, &years, &s, &|v| format!("{v} %"));
+        assert_clean_layout(&c, h, false);
+        let counts = [
+            (StatusKind::Met, 3, "đạt".to_string()),
+            (StatusKind::NotMet, 5, "chưa đạt".to_string()),
+            (StatusKind::NoData, 2, "chưa có số liệu".to_string()),
+            (StatusKind::NoTarget, 1, "không có mục tiêu".to_string()),
+        ];
+        let peak = vec![Series {
+            name: "Tỷ lệ".into(),
+            values: vec![Some(10.0), Some(5.0), Some(10.0)],
+        }];
+        let mut c = Canvas::new(WIDTH);
+        let h = layout_lines(&mut c, &categories()[..3], &peak, &|v| format!("{v} %"));
+        assert_clean_layout(&c, h, false);
+        let mut c = Canvas::new(STATUS_WIDTH);
+        let h = layout_status(&mut c, &counts);
+        assert_clean_layout(&c, h, false);
+    }
+
+    trait ToVecSeries {
+        fn to_vec_series(&self) -> Vec<Series>;
+    }
+
+    impl ToVecSeries for [Series] {
+        fn to_vec_series(&self) -> Vec<Series> {
+            self.iter()
+                .map(|s| Series {
+                    name: s.name.clone(),
+                    values: s.values.clone(),
+                })
+                .collect()
+        }
+    }
+
+    #[test]
+    fn fonts_are_legible() {
+        for svg in all_charts("f")
+            .iter()
+            .chain([&group_chart(&text("g"), &twelve_rows())])
+        {
+            let sizes: Vec<f64> = tags(svg, "text")
+                .iter()
+                .map(|t| num(t, "font-size"))
+                .collect();
+            assert!(!sizes.is_empty());
+            assert!(sizes.iter().all(|s| *s >= 14.0), "{sizes:?}");
+        }
+        // Row labels are at least 14, tick labels at least 13.
+        const { assert!(LABEL_SIZE >= 14 && SMALL_SIZE >= 14 && TICK_SIZE >= 13) };
+    }
+
+    // --- 5. palette ----------------------------------------------------------
+
+    fn luminance(c: RGBColor) -> f64 {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn palette_meets_wcag_aa() {
+        let white = WHITE_BG;
+        assert!((contrast(RGBColor(0, 0, 0), white) - 21.0).abs() < 0.01);
+        for t in [
+            TEXT,
+            TEXT_MUTED,
+            MET_TEXT,
+            NOT_MET_TEXT,
+            NO_DATA_TEXT,
+            NO_TARGET_TEXT,
+        ] {
+            assert!(
+                contrast(t, white) >= 4.5,
+                "text {} {:.2}",
+                hex(t),
+                contrast(t, white)
+            );
+        }
+        // Bars against white (non-text); the no-target fill is outlined instead.
+        for f in [
+            MET_FILL,
+            NOT_MET_FILL,
+            NO_DATA_FILL,
+            NO_TARGET_OUTLINE,
+            AXIS,
+        ] {
+            assert!(
+                contrast(f, white) >= 3.0,
+                "fill {} {:.2}",
+                hex(f),
+                contrast(f, white)
+            );
+            assert!(contrast(f, TRACK) >= 3.0, "fill {} on track", hex(f));
+        }
+        // Text drawn on fills: counts in status segments, values inside bars.
+        for k in StatusKind::ALL {
+            let (fg, bg) = (on_fill_text_colour(k), status_fill(k));
+            assert!(contrast(fg, bg) >= 4.5, "{k:?} {:.2}", contrast(fg, bg));
+        }
+        for s in SERIES {
+            assert!(contrast(s, white) >= 4.5, "series {}", hex(s));
+        }
+        // Met and not met differ in lightness too, not only in hue.
+        let (lm, ln) = (luminance(MET_FILL), luminance(NOT_MET_FILL));
+        assert!(lm != ln);
+        // Distinct fills per status, so bars can be told apart in the SVG.
+        let fills = status_fills();
+        for (i, a) in fills.iter().enumerate() {
+            assert!(!fills[i + 1..].contains(a));
+            assert_ne!(a, &hex(TRACK));
+            assert_ne!(a, &hex(TRACK_OVER));
+        }
+    }
+
+    // --- 6. size ---------------------------------------------------------------
+
+    #[test]
+    fn twelve_rows_stay_under_20_kb() {
+        let svg = group_chart(&text("size"), &twelve_rows());
+        assert!(svg.len() < 20 * 1024, "{} bytes", svg.len());
+        let with_ratio = twelve_rows().iter().filter(|r| r.ratio.is_some()).count();
+        assert_eq!(bars(&svg).len(), with_ratio);
+        // Coordinates are integers.
+        for t in tags(&svg, "rect").iter().chain(tags(&svg, "text").iter()) {
+            for a in ["x", "y", "width", "height"] {
+                if let Some(v) = attr(t, a) {
+                    assert!(v.parse::<i64>().is_ok(), "{t}");
+                }
+            }
+        }
+        assert!(!svg.contains(" opacity=\"1\""));
+    }
+
+    // --- 7. dataset charts ---------------------------------------------------------
+
+    #[test]
+    fn nice_ticks_start_at_zero_with_four_to_six_ticks() {
+        for max in [
+            0.0, 0.001, 0.3, 1.0, 1.01, 3.0, 7.3, 9.99, 10.0, 56.6, 99.0, 1234.5, 2.5e9, 1e300,
+        ] {
+            let t = nice_ticks(0.0, max);
+            assert!((4..=6).contains(&t.len()), "{max}: {t:?}");
+            assert_eq!(t[0], 0.0);
+            assert!(*t.last().unwrap_or(&0.0) >= max, "{max}: {t:?}");
+            let step = t[1] - t[0];
+            for w in t.windows(2) {
+                assert!(((w[1] - w[0]) - step).abs() <= step * 1e-9, "{t:?}");
+            }
+        }
+        assert_eq!(nice_ticks(0.0, 1.0), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        assert_eq!(nice_ticks(0.0, 0.3), vec![0.0, 0.1, 0.2, 0.3]);
+        assert_eq!(
+            nice_ticks(0.0, 1234.5),
+            vec![0.0, 250.0, 500.0, 750.0, 1000.0, 1250.0]
+        );
+        let neg = nice_ticks(-5.0, 10.0);
+        assert!(
+            neg[0] <= -5.0 && neg.contains(&0.0) && (3..=7).contains(&neg.len()),
+            "{neg:?}"
+        );
+        assert!(nice_ticks(f64::NAN, f64::INFINITY).len() >= 2);
+    }
+
+    #[test]
+    fn dataset_bars_use_fmt_mark_missing_and_show_legend() {
+        let fmt = |v: f64| format!("[{v}]");
+        let svg = dataset_chart(
+            &text("d"),
+            DatasetChartKind::Bar,
+            &categories(),
+            &two_series(),
+            &fmt,
+        );
+        let all = texts(&svg);
+        for tick in ["[0]", "[500]", "[1000]"] {
+            assert!(all.contains(&tick.to_string()), "{tick} in {all:?}");
+        }
+        for v in ["[1234.5]", "[856]", "[90]", "[1390]", "[910]", "[300]"] {
+            assert!(all.contains(&v.to_string()), "{v}");
+        }
+        // Series 1 misses category 2; series 2 misses category 3 (short values vec).
+        assert_eq!(all.iter().filter(|t| *t == "–").count(), 2);
+        assert!(all.contains(&"Năm 2022".to_string()) && all.contains(&"Năm 2023".to_string()));
+        for c in categories() {
+            assert!(all.contains(&c), "{c}");
+        }
+        // Bars: one rect per value, lengths proportional to values.
+        let blue = hex(SERIES[0]);
+        let widths: Vec<f64> = tags(&svg, "rect")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some(blue.as_str()) && attr(t, "height") != Some("14"))
+            .map(|t| num(t, "width"))
+            .collect();
+        assert_eq!(widths.len(), 3);
+        assert!(
+            (widths[0] / widths[1] - 1234.5 / 856.0).abs() < 0.01,
+            "{widths:?}"
+        );
+        let single = dataset_chart(
+            &text("d"),
+            DatasetChartKind::Bar,
+            &categories(),
+            &two_series()[..1],
+            &fmt,
+        );
+        assert!(
+            !texts(&single).contains(&"Năm 2022".to_string()),
+            "no legend for one series"
+        );
+    }
+
+    #[test]
+    fn dataset_lines_have_markers_legend_and_categories() {
+        let svg = dataset_chart(
+            &text("l"),
+            DatasetChartKind::Line,
+            &categories(),
+            &two_series(),
+            &vi,
+        );
+        let all = texts(&svg);
+        assert!(all.contains(&"Năm 2022".to_string()) && all.contains(&"Năm 2023".to_string()));
+        assert!(all.contains(&"0,0".to_string()));
+        assert!(all
+            .iter()
+            .any(|t| t == "Thành phố" || t.starts_with("Thành phố")));
+        assert!(!tags(&svg, "circle").is_empty(), "series 1 markers");
+        assert!(tags(&svg, "rect").len() > 3, "series 2 markers");
+        assert!(all.contains(&"–".to_string()));
+        let lines: Vec<&str> = tags(&svg, "polyline")
+            .into_iter()
+            .filter(|t| attr(t, "stroke-width") == Some("3"))
+            .filter_map(|t| attr(t, "points"))
+            .collect();
+        // Series 1 is broken by its gap (its last point stands alone); series 2
+        // runs over its three values.
+        let points: Vec<usize> = lines.iter().map(|p| p.split_whitespace().count()).collect();
+        assert_eq!(points, vec![2, 3]);
+    }
+
+    // --- 8. status bar ----------------------------------------------------------
+
+    #[test]
+    fn status_bar_segments_are_proportional_with_legend() {
+        let counts = vec![
+            (StatusKind::Met, 3, "đạt".to_string()),
+            (StatusKind::NotMet, 5, "chưa đạt".to_string()),
+            (StatusKind::NoData, 0, "chưa có số liệu".to_string()),
+            (StatusKind::NoTarget, 2, "không có mục tiêu".to_string()),
+        ];
+        let svg = status_bar(&text("s"), &counts);
+        let segs: Vec<(String, f64, f64)> = bars(&svg)
+            .into_iter()
+            .filter(|(_, _, w)| *w > 14.0)
+            .collect();
+        assert_eq!(segs.len(), 3, "zero counts get no segment: {segs:?}");
+        let inner = f64::from(STATUS_WIDTH - 2 * PAD);
+        for ((fill, _, w), n) in segs.iter().zip([3.0, 5.0, 2.0]) {
+            assert!((w - n / 10.0 * inner).abs() <= 1.0, "{fill} {w}");
+        }
+        assert_eq!(segs[0].0, hex(MET_FILL));
+        assert_eq!(segs[1].0, hex(NOT_MET_FILL));
+        assert_eq!(segs[2].0, hex(NO_TARGET_FILL));
+        let all = texts(&svg);
+        for t in [
+            "✓ 3 đạt",
+            "✗ 5 chưa đạt",
+            "– 0 chưa có số liệu",
+            "○ 2 không có mục tiêu",
+        ] {
+            assert!(all.contains(&t.to_string()), "{t} in {all:?}");
+        }
+        for n in ["3", "5", "2"] {
+            assert!(all.contains(&n.to_string()), "count {n}");
+        }
+        let root = root_tag(&svg);
+        assert!(attr(root, "viewBox").is_some_and(|v| v.starts_with("0 0 400 ")));
+    }
+
+    // --- 9. no panics ------------------------------------------------------------
+
+    #[test]
+    fn odd_input_never_panics() {
+        let t = ChartText {
+            id: String::new(),
+            title: String::new(),
+            desc: String::new(),
+        };
+        let ratios = [
+            None,
+            Some(0.0),
+            Some(-3.0),
+            Some(f64::NAN),
+            Some(f64::INFINITY),
+            Some(f64::NEG_INFINITY),
+            Some(1e300),
+            Some(f64::MIN_POSITIVE),
+        ];
+        let rows: Vec<BulletRow> = ratios
+            .iter()
+            .flat_map(|r| {
+                StatusKind::ALL.map(|k| BulletRow {
+                    label: String::new(),
+                    ratio: *r,
+                    value_text: String::new(),
+                    target_text: String::new(),
+                    status: k,
+                    status_text: String::new(),
+                })
+            })
+            .collect();
+        let svg = group_chart(&t, &rows);
+        assert!(svg.contains("aria-labelledby=\"chart-title chart-desc\""));
+        assert!(group_chart(&t, &[]).trim_end().ends_with("</svg>"));
+
+        let weird: Vec<Vec<Option<f64>>> = vec![
+            vec![],
+            vec![None, None],
+            vec![Some(0.0), Some(0.0)],
+            vec![Some(-5.0), Some(-1.0)],
+            vec![Some(f64::NAN), Some(f64::INFINITY)],
+            vec![Some(1e308), Some(-1e308)],
+            vec![Some(1e-300), Some(3e-300)],
+            vec![Some(5.0)],
+        ];
+        let cats2 = vec![String::new(), "  \n\t ".to_string()];
+        let many: Vec<String> = (0..500).map(|i| format!("Danh mục số {i}")).collect();
+        for values in weird {
+            let s = vec![Series {
+                name: String::new(),
+                values,
+            }];
+            for kind in [DatasetChartKind::Bar, DatasetChartKind::Line] {
+                for cats in [&cats2, &many, &Vec::new()] {
+                    let svg = dataset_chart(&t, kind, cats, &s, &|v| format!("{v}"));
+                    assert!(svg.trim_end().ends_with("</svg>"));
+                }
+                let svg = dataset_chart(&t, kind, &cats2, &[], &|v| format!("{v}"));
+                assert!(svg.starts_with("<svg "));
+            }
+        }
+        for counts in [
+            vec![],
+            vec![(StatusKind::Met, 0, String::new())],
+            vec![
+                (StatusKind::Met, usize::MAX, String::new()),
+                (StatusKind::NotMet, usize::MAX, "x".into()),
+            ],
+            StatusKind::ALL.map(|k| (k, 1, String::new())).to_vec(),
+        ] {
+            let svg = status_bar(&t, &counts);
+            assert!(svg.trim_end().ends_with("</svg>"));
+        }
+        let huge = row(
+            &"ư ".repeat(100_000),
+            Some(0.5),
+            &"9".repeat(10_000),
+            "",
+            StatusKind::Met,
+        );
+        assert!(group_chart(&t, &[huge]).len() < 5_000);
+    }
+
+    #[test]
+    fn empty_input_gives_small_valid_svg() {
+        let svg = group_chart(&text("e"), &[]);
+        assert!(svg.len() < 1_000);
+        assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("<title id=\"e-title\">"));
+        assert!(!svg.contains("<text"));
+        let svg = dataset_chart(&text("e"), DatasetChartKind::Line, &[], &two_series(), &vi);
+        assert!(svg.len() < 1_000 && !svg.contains("<text"));
+    }
 }

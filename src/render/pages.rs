@@ -138,6 +138,7 @@ pub(super) fn render_language(
     };
     lang.index(out, diags);
     lang.not_found(out, diags);
+    lang.agencies(out, diags);
     for report in &site.reports {
         lang.report(report, out, diags);
     }
@@ -285,14 +286,10 @@ impl Lang<'_> {
 
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
-    fn agency(&self, a: &AgencyRef) -> AgencyView {
-        let known =
-            a.id.as_ref()
-                .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+    fn agency(&self, a: &AgencyRef, root: &str) -> AgencyView {
+        let known = a.id.as_ref().and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
         let name = match known {
-            Some(x)
-                if self.code != self.site.config.default_language() && x.name.has(self.code) =>
-            {
+            Some(x) if self.code != self.site.config.default_language() && x.name.has(self.code) => {
                 self.text(&x.name)
             }
             _ => a.written.clone(),
@@ -300,7 +297,7 @@ impl Lang<'_> {
         AgencyView {
             name,
             id: a.id.clone(),
-            href: None,
+            href: known.map(|x| format!("{root}agencies/{}/", x.id)),
         }
     }
 
@@ -404,8 +401,8 @@ impl Lang<'_> {
             status: self.status_view(ind.status.kind),
             sentence: self.sentence(report, ind),
             source,
-            lead: ind.lead.as_ref().map(|a| self.agency(a)),
-            partners: ind.partners.iter().map(|a| self.agency(a)).collect(),
+            lead: ind.lead.as_ref().map(|a| self.agency(a, root)),
+            partners: ind.partners.iter().map(|a| self.agency(a, root)).collect(),
             note: ind.note.as_ref().map(|n| self.text(n)),
             values: ind
                 .values
@@ -423,12 +420,12 @@ impl Lang<'_> {
         }
     }
 
-    fn project_view(&self, report: &Report, p: &Project) -> ProjectView {
+    fn project_view(&self, report: &Report, p: &Project, root: &str) -> ProjectView {
         ProjectView {
             name: self.text(&p.name),
             source: p.source.as_ref().map(|s| self.source(report, s)),
-            lead: p.lead.iter().map(|a| self.agency(a)).collect(),
-            partners: p.partners.iter().map(|a| self.agency(a)).collect(),
+            lead: p.lead.iter().map(|a| self.agency(a, root)).collect(),
+            partners: p.partners.iter().map(|a| self.agency(a, root)).collect(),
             timeframe: p.timeframe.as_ref().map(|t| self.text(t)),
             status: p
                 .status
@@ -755,6 +752,105 @@ impl Lang<'_> {
         }
     }
 
+    /// `agencies/index.html` and one page per agency: everything it leads or
+    /// partners in, across all reports.
+    fn agencies(&self, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct Role<T> {
+            role: String,
+            item: T,
+        }
+        #[derive(Serialize)]
+        struct ReportPart {
+            title: String,
+            href: String,
+            indicators: Vec<Role<IndicatorView>>,
+            projects: Vec<Role<ProjectView>>,
+            counts: StatusCounts,
+        }
+        #[derive(Serialize)]
+        struct AgencyItem {
+            href: String,
+            name: String,
+            short: Option<String>,
+            indicators: usize,
+            projects: usize,
+        }
+        let has = |list: &[AgencyRef], id: &str| list.iter().any(|a| a.id.as_deref() == Some(id));
+        let mut items = Vec::new();
+        for agency in &self.site.agencies {
+            let dir = format!("agencies/{}/", agency.id);
+            let (root, _) = self.roots(&dir);
+            let mut parts = Vec::new();
+            let (mut n_ind, mut n_prj) = (0, 0);
+            for report in &self.site.reports {
+                let mut counts = StatusCounts::default();
+                let mut indicators = Vec::new();
+                for ind in &report.indicators {
+                    let lead = ind.lead.as_ref().is_some_and(|a| a.id.as_deref() == Some(&agency.id));
+                    if lead || has(&ind.partners, &agency.id) {
+                        if lead {
+                            counts.add(ind.status.kind);
+                        }
+                        let role = if lead { self.tr("lead") } else { self.tr("partners") };
+                        indicators.push(Role { role: role.to_string(), item: self.indicator_view(report, ind, &root) });
+                    }
+                }
+                let mut projects = Vec::new();
+                for p in &report.projects {
+                    let lead = has(&p.lead, &agency.id);
+                    if lead || has(&p.partners, &agency.id) {
+                        let role = if lead { self.tr("lead") } else { self.tr("partners") };
+                        projects.push(Role { role: role.to_string(), item: self.project_view(report, p, &root) });
+                    }
+                }
+                n_ind += indicators.len();
+                n_prj += projects.len();
+                if !indicators.is_empty() || !projects.is_empty() {
+                    parts.push(ReportPart {
+                        title: self.text(&report.title),
+                        href: format!("{root}reports/{}/", report.slug),
+                        indicators,
+                        projects,
+                        counts,
+                    });
+                }
+            }
+            let name = self.text(&agency.name);
+            let fallback = self.code != self.site.config.default_language() && !agency.name.has(self.code);
+            let crumbs = vec![
+                self.home_crumb(&root),
+                Crumb { label: self.tr("agencies").to_string(), href: Some(format!("{root}agencies/")) },
+                Crumb { label: name.clone(), href: None },
+            ];
+            let mut ctx = self.context(&dir, &name, &name, crumbs, fallback);
+            let mut also: Vec<String> = agency.short.iter().cloned().collect();
+            also.extend(agency.aliases.iter().cloned());
+            also.extend(agency.name.translations.values().filter(|n| **n != name).cloned());
+            also.dedup();
+            ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
+            ctx.insert("reports", &parts);
+            self.emit("agency.html", &ctx, &format!("{dir}index.html"), out, diags);
+            items.push(AgencyItem {
+                href: format!("{}/", agency.id),
+                name,
+                short: agency.short.clone(),
+                indicators: n_ind,
+                projects: n_prj,
+            });
+        }
+        if self.site.agencies.is_empty() {
+            return;
+        }
+        items.sort_by(|a, b| b.indicators.cmp(&a.indicators).then(b.projects.cmp(&a.projects)).then_with(|| a.name.cmp(&b.name)));
+        let (root, _) = self.roots("agencies/");
+        let label = self.tr("agencies").to_string();
+        let crumbs = vec![self.home_crumb(&root), Crumb { label: label.clone(), href: None }];
+        let mut ctx = self.context("agencies/", &label, &label, crumbs, false);
+        ctx.insert("agencies", &items);
+        self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+    }
+
     fn report_crumbs(&self, report: &Report, root: &str, rest: Vec<Crumb>) -> Vec<Crumb> {
         let mut c = vec![
             self.home_crumb(root),
@@ -830,7 +926,7 @@ impl Lang<'_> {
             .projects
             .iter()
             .filter(|p| p.group.as_deref() == Some(&g.id))
-            .map(|p| self.project_view(report, p))
+            .map(|p| self.project_view(report, p, &root))
             .collect();
         ctx.insert("projects", &projects);
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
@@ -903,10 +999,10 @@ impl Lang<'_> {
                 .map(|c| self.text(c))
                 .unwrap_or_default();
             match categories.last_mut() {
-                Some(c) if c.name == name => c.projects.push(self.project_view(report, p)),
+                Some(c) if c.name == name => c.projects.push(self.project_view(report, p, &root)),
                 _ => categories.push(Category {
                     name,
-                    projects: vec![self.project_view(report, p)],
+                    projects: vec![self.project_view(report, p, &root)],
                 }),
             }
         }
