@@ -496,6 +496,24 @@ impl Lang<'_> {
         Some(chart::group_chart(&text, &rows))
     }
 
+    /// A one-line stacked bar of a group's statuses, for the overview.
+    fn status_bar(&self, report: &Report, group: &Group) -> String {
+        let c = report.group_counts(&group.id);
+        let counts: Vec<(StatusKind, usize, String)> = StatusKind::ALL
+            .iter()
+            .filter(|k| **k != StatusKind::NoTarget || c.no_target > 0)
+            .map(|k| (*k, c.get(*k), self.tr(&format!("count_{}", k.as_str().replace('-', "_"))).to_string()))
+            .collect();
+        let name = self.text(&group.name);
+        let desc = counts.iter().map(|(_, n, w)| format!("{n} {w}")).collect::<Vec<_>>().join(", ");
+        let text = ChartText {
+            id: format!("status-{}", group.id),
+            title: format!("{name}: {}", self.tr("status")),
+            desc,
+        };
+        chart::status_bar(&text, &counts)
+    }
+
     fn chart_view(
         &self,
         report: &Report,
@@ -613,6 +631,7 @@ impl Lang<'_> {
             name: String,
             counts: StatusCounts,
             indicator_count: usize,
+            status_svg: String,
             chart: Option<ChartView>,
         }
         #[derive(Serialize)]
@@ -647,6 +666,7 @@ impl Lang<'_> {
                 name: self.text(&g.name),
                 counts: report.group_counts(&g.id),
                 indicator_count: report.indicators_in(&g.id).count(),
+                status_svg: self.status_bar(report, g),
                 chart: charts
                     .get(g.id.as_str())
                     .map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
