@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod write;
 pub mod yaml;
 

@@ -53,6 +53,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Create a new site (content/ with one example report) in an empty folder.
+    Init {
+        /// Folder to create the site in.
+        dir: PathBuf,
+    },
+    /// Add something to an existing site.
+    #[command(subcommand)]
+    New(New),
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Add a report skeleton reports/<SLUG>/ to the site.
+    Report {
+        /// Folder name of the report, e.g. ke-hoach-2025.
+        slug: String,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,6 +163,17 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::Init { dir } => {
+            let next = format!(
+                "Next: cd {} && minhbach build   (then open public/index.html through a web server)",
+                dir.display()
+            );
+            report_written(minhbach::scaffold::init(&dir, minhbach::scaffold::current_year()), &next)
+        }
+        Command::New(New::Report { slug, content }) => report_written(
+            minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
+            "Next: fill in report.yaml, indicators.yaml and the sections, then run `minhbach check`",
+        ),
     }
 }
 
@@ -150,6 +181,22 @@ fn main() -> ExitCode {
 fn count(items: &[Diagnostic]) -> (usize, usize) {
     let errors = items.iter().filter(|d| d.is_error()).count();
     (errors, items.len() - errors)
+}
+
+fn report_written(result: Result<Vec<PathBuf>, String>, next: &str) -> ExitCode {
+    match result {
+        Ok(files) => {
+            for f in &files {
+                eprintln!("created {}", f.display());
+            }
+            eprintln!("{next}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn plural(n: usize) -> &'static str {

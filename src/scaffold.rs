@@ -1,0 +1,162 @@
+//! `minhbach init` and `minhbach new report`: a small, valid starting point
+//! that builds at once, for editors who have never written one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::load::{is_slug, slugify};
+
+const SITE: &str = include_str!("scaffold/site.yaml");
+const AGENCIES: &str = include_str!("scaffold/agencies.yaml");
+/// (file name, contents) of a starter report.
+const REPORT: &[(&str, &str)] = &[
+    ("report.yaml", include_str!("scaffold/report/report.yaml")),
+    (
+        "indicators.yaml",
+        include_str!("scaffold/report/indicators.yaml"),
+    ),
+    (
+        "projects.yaml",
+        include_str!("scaffold/report/projects.yaml"),
+    ),
+    ("ket-qua.md", include_str!("scaffold/report/ket-qua.md")),
+    (
+        "ket-qua.en.md",
+        include_str!("scaffold/report/ket-qua.en.md"),
+    ),
+    ("han-che.md", include_str!("scaffold/report/han-che.md")),
+    ("giai-phap.md", include_str!("scaffold/report/giai-phap.md")),
+];
+
+fn fill(text: &str, year: i32) -> String {
+    text.replace("{year}", &year.to_string())
+        .replace("{prev}", &(year - 1).to_string())
+}
+
+fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    written.push(path.to_path_buf());
+    Ok(())
+}
+
+/// Create a new site in `dir` (which must be empty or not exist yet): `content/`
+/// with site settings, agencies and one report for `year`.
+pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, String> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(format!("{} is a file, not a folder", dir.display()));
+        }
+        let mut entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entries.next().is_some() {
+            return Err(format!(
+                "{} is not empty; init only writes into a new or empty folder",
+                dir.display()
+            ));
+        }
+    }
+    let mut written = Vec::new();
+    let content = dir.join("content");
+    write_new(&content.join("site.yaml"), SITE, &mut written)?;
+    write_new(&content.join("agencies.yaml"), AGENCIES, &mut written)?;
+    write_new(&dir.join(".gitignore"), "/public\n", &mut written)?;
+    written.extend(new_report(&content, &format!("ke-hoach-{year}"), year)?);
+    Ok(written)
+}
+
+/// Add a report skeleton `reports/<slug>/` to the site in `content`.
+pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, String> {
+    if !content.join("site.yaml").is_file() {
+        return Err(format!(
+            "{} has no site.yaml: run `minhbach init` first, or pass --content",
+            content.display()
+        ));
+    }
+    if !is_slug(slug) {
+        return Err(format!(
+            "`{slug}` is not a valid report slug; try `{}` (lowercase letters a-z, digits and -)",
+            slugify(slug)
+        ));
+    }
+    let dir = content.join("reports").join(slug);
+    if dir.exists() {
+        return Err(format!("{} already exists", dir.display()));
+    }
+    let mut written = Vec::new();
+    for (name, text) in REPORT {
+        write_new(&dir.join(name), &fill(text, year), &mut written)?;
+    }
+    Ok(written)
+}
+
+/// The current year from the system clock (UTC), for the skeleton's dates.
+pub fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    // Civil-from-days (Howard Hinnant), enough to find the year.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_site_builds_without_warnings() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("site");
+        let files = init(&dir, 2025).unwrap();
+        assert!(files.len() >= 9);
+        let (out, diags) = crate::build(
+            &dir.join("content"),
+            &crate::BuildOptions {
+                strict: true,
+                ..Default::default()
+            },
+        );
+        assert!(diags.is_empty(), "{:?}", diags.into_sorted());
+        let out = out.unwrap();
+        assert!(out
+            .files
+            .contains_key("reports/ke-hoach-2025/groups/digital-economy/index.html"));
+        let report =
+            String::from_utf8(out.files["reports/ke-hoach-2025/index.html"].clone()).unwrap();
+        assert!(report.contains("Kế hoạch chuyển đổi số năm 2025"));
+        // Refuses to write into a folder that has something in it.
+        assert!(init(&dir, 2025).unwrap_err().contains("not empty"));
+    }
+
+    #[test]
+    fn new_report_adds_a_skeleton_and_refuses_bad_slugs() {
+        let tmp = tempfile::tempdir().unwrap();
+        init(tmp.path(), 2025).unwrap();
+        let content = tmp.path().join("content");
+        new_report(&content, "ke-hoach-2026", 2026).unwrap();
+        assert!(new_report(&content, "ke-hoach-2026", 2026)
+            .unwrap_err()
+            .contains("already exists"));
+        assert!(new_report(&content, "Kế hoạch", 2026)
+            .unwrap_err()
+            .contains("ke-hoach"));
+        let (out, diags) = crate::build(&content, &Default::default());
+        assert!(out.is_some(), "{:?}", diags.into_sorted());
+    }
+
+    #[test]
+    fn current_year_is_plausible() {
+        let y = current_year();
+        assert!((2024..2200).contains(&y), "{y}");
+    }
+}
