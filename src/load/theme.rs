@@ -32,6 +32,8 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "chart_figure.html",
     "templates" / "agency.html",
     "templates" / "agencies.html",
+    "templates" / "search.html",
+    "static" / "search.js",
     "static" / "style.css",
     "i18n" / "vi.yaml",
     "i18n" / "en.yaml",

@@ -8,6 +8,7 @@ mod feeds;
 pub mod format;
 pub mod markdown;
 mod pages;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -49,6 +50,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     for lang in &site.config.languages {
         pages::render_language(site, theme, &tera, lang, &mut out, &mut diags);
     }
+    search::write_index(site, &mut out);
     feeds::write_feeds(site, &mut out);
     if diags.has_errors() {
         Err(diags)

@@ -139,6 +139,7 @@ pub(super) fn render_language(
     lang.index(out, diags);
     lang.not_found(out, diags);
     lang.agencies(out, diags);
+    lang.search_page(out, diags);
     for report in &site.reports {
         lang.report(report, out, diags);
     }
@@ -287,9 +288,13 @@ impl Lang<'_> {
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
     fn agency(&self, a: &AgencyRef, root: &str) -> AgencyView {
-        let known = a.id.as_ref().and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+        let known =
+            a.id.as_ref()
+                .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
         let name = match known {
-            Some(x) if self.code != self.site.config.default_language() && x.name.has(self.code) => {
+            Some(x)
+                if self.code != self.site.config.default_language() && x.name.has(self.code) =>
+            {
                 self.text(&x.name)
             }
             _ => a.written.clone(),
@@ -502,10 +507,21 @@ impl Lang<'_> {
         let counts: Vec<(StatusKind, usize, String)> = StatusKind::ALL
             .iter()
             .filter(|k| **k != StatusKind::NoTarget || c.no_target > 0)
-            .map(|k| (*k, c.get(*k), self.tr(&format!("count_{}", k.as_str().replace('-', "_"))).to_string()))
+            .map(|k| {
+                (
+                    *k,
+                    c.get(*k),
+                    self.tr(&format!("count_{}", k.as_str().replace('-', "_")))
+                        .to_string(),
+                )
+            })
             .collect();
         let name = self.text(&group.name);
-        let desc = counts.iter().map(|(_, n, w)| format!("{n} {w}")).collect::<Vec<_>>().join(", ");
+        let desc = counts
+            .iter()
+            .map(|(_, n, w)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let text = ChartText {
             id: format!("status-{}", group.id),
             title: format!("{name}: {}", self.tr("status")),
@@ -807,21 +823,38 @@ impl Lang<'_> {
                 let mut counts = StatusCounts::default();
                 let mut indicators = Vec::new();
                 for ind in &report.indicators {
-                    let lead = ind.lead.as_ref().is_some_and(|a| a.id.as_deref() == Some(&agency.id));
+                    let lead = ind
+                        .lead
+                        .as_ref()
+                        .is_some_and(|a| a.id.as_deref() == Some(&agency.id));
                     if lead || has(&ind.partners, &agency.id) {
                         if lead {
                             counts.add(ind.status.kind);
                         }
-                        let role = if lead { self.tr("lead") } else { self.tr("partners") };
-                        indicators.push(Role { role: role.to_string(), item: self.indicator_view(report, ind, &root) });
+                        let role = if lead {
+                            self.tr("lead")
+                        } else {
+                            self.tr("partners")
+                        };
+                        indicators.push(Role {
+                            role: role.to_string(),
+                            item: self.indicator_view(report, ind, &root),
+                        });
                     }
                 }
                 let mut projects = Vec::new();
                 for p in &report.projects {
                     let lead = has(&p.lead, &agency.id);
                     if lead || has(&p.partners, &agency.id) {
-                        let role = if lead { self.tr("lead") } else { self.tr("partners") };
-                        projects.push(Role { role: role.to_string(), item: self.project_view(report, p, &root) });
+                        let role = if lead {
+                            self.tr("lead")
+                        } else {
+                            self.tr("partners")
+                        };
+                        projects.push(Role {
+                            role: role.to_string(),
+                            item: self.project_view(report, p, &root),
+                        });
                     }
                 }
                 n_ind += indicators.len();
@@ -837,16 +870,30 @@ impl Lang<'_> {
                 }
             }
             let name = self.text(&agency.name);
-            let fallback = self.code != self.site.config.default_language() && !agency.name.has(self.code);
+            let fallback =
+                self.code != self.site.config.default_language() && !agency.name.has(self.code);
             let crumbs = vec![
                 self.home_crumb(&root),
-                Crumb { label: self.tr("agencies").to_string(), href: Some(format!("{root}agencies/")) },
-                Crumb { label: name.clone(), href: None },
+                Crumb {
+                    label: self.tr("agencies").to_string(),
+                    href: Some(format!("{root}agencies/")),
+                },
+                Crumb {
+                    label: name.clone(),
+                    href: None,
+                },
             ];
             let mut ctx = self.context(&dir, &name, &name, crumbs, fallback);
             let mut also: Vec<String> = agency.short.iter().cloned().collect();
             also.extend(agency.aliases.iter().cloned());
-            also.extend(agency.name.translations.values().filter(|n| **n != name).cloned());
+            also.extend(
+                agency
+                    .name
+                    .translations
+                    .values()
+                    .filter(|n| **n != name)
+                    .cloned(),
+            );
             also.dedup();
             ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
             ctx.insert("reports", &parts);
@@ -862,13 +909,42 @@ impl Lang<'_> {
         if self.site.agencies.is_empty() {
             return;
         }
-        items.sort_by(|a, b| b.indicators.cmp(&a.indicators).then(b.projects.cmp(&a.projects)).then_with(|| a.name.cmp(&b.name)));
+        items.sort_by(|a, b| {
+            b.indicators
+                .cmp(&a.indicators)
+                .then(b.projects.cmp(&a.projects))
+                .then_with(|| a.name.cmp(&b.name))
+        });
         let (root, _) = self.roots("agencies/");
         let label = self.tr("agencies").to_string();
-        let crumbs = vec![self.home_crumb(&root), Crumb { label: label.clone(), href: None }];
+        let crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: label.clone(),
+                href: None,
+            },
+        ];
         let mut ctx = self.context("agencies/", &label, &label, crumbs, false);
         ctx.insert("agencies", &items);
         self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+    }
+
+    fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
+        let (root, _) = self.roots("search/");
+        let label = self.tr("search").to_string();
+        let crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: label.clone(),
+                href: None,
+            },
+        ];
+        let mut ctx = self.context("search/", &label, &label, crumbs, false);
+        ctx.insert(
+            "reports",
+            &super::search::report_links(self.site, self.code),
+        );
+        self.emit("search.html", &ctx, "search/index.html", out, diags);
     }
 
     fn report_crumbs(&self, report: &Report, root: &str, rest: Vec<Crumb>) -> Vec<Crumb> {
