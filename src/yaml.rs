@@ -184,7 +184,15 @@ fn to_diagnostic(
     if message.starts_with("invalid type: string") && message.contains("expected f64") {
         message = message.replace("expected f64", "expected a number");
     }
-    message = message.replace("expected f64", "expected a number");
+    message = plain_types(&message);
+    if let Some(field) = message
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        if field.chars().all(|c| c.is_ascii_digit()) {
+            hint = Some("write numbers with a dot: inside { } a comma separates fields, so `56,6` reads as two".into());
+        }
+    }
     let is_semantic = [
         "invalid type",
         "invalid value",
@@ -208,6 +216,34 @@ fn to_diagnostic(
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+/// Serde's names for types, in words an editor knows.
+fn plain_types(message: &str) -> String {
+    let mut m = message.replace("expected f64", "expected a number");
+    for (from, to) in [
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("unit value", "nothing"),
+        (
+            "expected a sequence",
+            "expected a list (lines starting with `- `)",
+        ),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: map", "invalid type: a mapping"),
+    ] {
+        m = m.replace(from, to);
+    }
+    // "expected struct RawIndicator" and the like.
+    while let Some(i) = m.find("struct Raw") {
+        let end = m[i..]
+            .find(|c: char| !c.is_alphanumeric() && c != ' ')
+            .map(|e| i + e)
+            .unwrap_or(m.len());
+        m.replace_range(i..end, "a mapping of `key: value` lines");
+    }
+    m
 }
 
 /// Remove " at line N column M" (the caret shows the place) wherever libyaml put it.
@@ -236,13 +272,11 @@ fn src_with_offset(src: &str, line_offset: usize) -> String {
 
 fn strip_path_prefix(message: &str) -> Option<&str> {
     let (head, rest) = message.split_once(": ")?;
+    // `[3].target`, `groups[1]`, `document.date`, `title`.
     let looks_like_path = !head.is_empty()
-        && !head.contains(' ')
-        && (head.starts_with('[')
-            || head.contains('.')
-            || head
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        && head
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '[' | ']'))
         && !matches!(head, "invalid" | "missing" | "unknown" | "duplicate");
     looks_like_path.then_some(rest)
 }

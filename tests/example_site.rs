@@ -30,10 +30,7 @@ fn every_group_page_exists_and_embeds_its_chart() {
         let id = g["id"].as_str().unwrap();
         for prefix in ["", "en/"] {
             let page = site.page(&format!("{prefix}{REPORT}/groups/{id}/index.html"));
-            assert!(
-                page.contains(&format!("<svg")),
-                "{prefix}{id}: no inline chart"
-            );
+            assert!(page.contains("<svg"), "{prefix}{id}: no inline chart");
             assert!(
                 page.contains("role=\"img\""),
                 "{prefix}{id}: chart without role=img"

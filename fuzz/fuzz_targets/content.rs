@@ -27,14 +27,12 @@ const FILES: [&str; 4] = [
     "reports/r/s.md",
 ];
 
-struct Dir {
-    /// Kept alive for the whole process; removed when it exits normally.
-    _tmp: tempfile::TempDir,
-    content: PathBuf,
-}
-
-fn dir() -> &'static Dir {
-    static DIR: OnceLock<Dir> = OnceLock::new();
+/// The content folder of this process: `<tmp>/minhbach-fuzz-<pid>/content`,
+/// made once and rewritten on every run. libFuzzer leaves with `exit()`, so no
+/// destructor would remove it: instead each process removes the folders of
+/// processes that are gone when it starts.
+fn content_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let shm = Path::new("/dev/shm");
         let base = if shm.is_dir() {
@@ -42,14 +40,31 @@ fn dir() -> &'static Dir {
         } else {
             std::env::temp_dir()
         };
-        let tmp = tempfile::Builder::new()
-            .prefix("minhbach-fuzz-")
-            .tempdir_in(base)
-            .expect("create temp dir");
-        let content = tmp.path().join("content");
+        remove_stale(&base);
+        let root = base.join(format!("{PREFIX}{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let content = root.join("content");
         fs::create_dir_all(content.join("reports/r")).expect("create content dir");
-        Dir { _tmp: tmp, content }
+        content
     })
+}
+
+const PREFIX: &str = "minhbach-fuzz-";
+
+/// Remove `<base>/minhbach-fuzz-<pid>` folders whose process has exited.
+fn remove_stale(base: &Path) {
+    let Ok(entries) = fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(PREFIX)) else {
+            continue;
+        };
+        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Split `data` on `SEP` into at most `n` parts (the last one keeps the rest).
@@ -73,10 +88,10 @@ fuzz_target!(|data: &[u8]| {
     if data.len() > MAX_LEN {
         return;
     }
-    let dir = dir();
+    let content = content_dir();
     let parts = split(data, FILES.len());
     for (i, file) in FILES.iter().enumerate() {
-        let path = dir.content.join(file);
+        let path = content.join(file);
         match parts.get(i) {
             Some(bytes) => fs::write(&path, bytes).expect("write content file"),
             None => {
@@ -84,5 +99,5 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
-    let _ = minhbach::build(&dir.content, &Default::default());
+    let _ = minhbach::build(content, &Default::default());
 });

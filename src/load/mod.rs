@@ -276,6 +276,7 @@ impl Loader<'_> {
             return None;
         }
         let config = self.config()?;
+        self.unexpected_files(self.root, &["site.yaml", "agencies.yaml", "reports"], None);
         let langs = config.languages.clone();
         let agencies = self.agencies(&langs);
         let lookup = AgencyLookup::new(&agencies);
@@ -468,7 +469,7 @@ impl Loader<'_> {
             for name in agency_names(a) {
                 let key = AgencyLookup::key(&name);
                 match owner.get(&key) {
-                    Some((j, _)) if *j != i => d.push(
+                    Some((j, _)) if *j != i && out[*j].id != a.id => d.push(
                         doc.err(
                             &format!("{i}"),
                             format!(
@@ -612,6 +613,16 @@ impl Loader<'_> {
         let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
         let projects = self.projects(&dir.join("projects.yaml"), langs, &scope);
         let datasets = self.datasets(&dir.join("datasets"), langs, &scope);
+        self.unexpected_files(
+            dir,
+            &[
+                "report.yaml",
+                "indicators.yaml",
+                "projects.yaml",
+                "datasets",
+            ],
+            Some(".md"),
+        );
         let sections = sections::load_sections(self, dir, langs, &group_ids);
         Some(Report {
             slug,
@@ -627,6 +638,48 @@ impl Loader<'_> {
             datasets,
             sections,
         })
+    }
+
+    /// A file the loader does not read is reported: `indicators.yml` silently
+    /// ignored would drop every target of a report.
+    fn unexpected_files(&mut self, dir: &Path, known: &[&str], extension: Option<&str>) {
+        let Ok(entries) = files::list_dir(dir) else {
+            return;
+        };
+        for path in entries {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            if known.contains(&name.as_str()) || extension.is_some_and(|e| name.ends_with(e)) {
+                continue;
+            }
+            let shown = self.shown(&path);
+            if let Some(stem) = name.strip_suffix(".yml") {
+                let fixed = format!("{stem}.yaml");
+                if known.contains(&fixed.as_str()) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            shown,
+                            None,
+                            format!("`{name}` is not read: the file must be named `{fixed}`"),
+                        )
+                        .with_hint(format!("rename it to {fixed}")),
+                    );
+                    continue;
+                }
+            }
+            self.diags.push(
+                Diagnostic::warning(shown, None, "file ignored: minhbach does not read it")
+                    .with_hint(format!(
+                        "expected here: {}{}; start the name with `_` to keep a file here silently",
+                        known.join(", "),
+                        extension
+                            .map(|e| format!(" and *{e} files"))
+                            .unwrap_or_default()
+                    )),
+            );
+        }
     }
 
     fn indicators(&mut self, path: &Path, langs: &[String], scope: &ReportScope) -> Vec<Indicator> {
@@ -901,7 +954,16 @@ impl Loader<'_> {
                 };
                 let mut ok = true;
                 let x = c.x.clone().unwrap_or_default();
-                if !ids.contains(&x.as_str()) {
+                if c.x.is_none() {
+                    d.push(
+                        doc.err(
+                            "chart",
+                            "chart needs `x`: the column that names the bars or points",
+                        )
+                        .with_hint(format!("columns: {}", ids.join(", "))),
+                    );
+                    ok = false;
+                } else if !ids.contains(&x.as_str()) {
                     d.push(
                         doc.err(
                             "chart.x",

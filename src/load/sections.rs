@@ -154,7 +154,29 @@ pub(super) fn load_sections(
     }
 
     let mut sections = Vec::new();
-    for (slug, variants) in by_slug {
+    for (slug, mut variants) in by_slug {
+        // `x.md` and `x.vi.md` (vi being the default) are the same section twice.
+        let mut seen: Vec<&str> = Vec::new();
+        let mut twice = Vec::new();
+        for (i, v) in variants.iter().enumerate() {
+            if seen.contains(&v.lang.as_str()) {
+                twice.push(i);
+            }
+            seen.push(&v.lang);
+        }
+        for i in twice.into_iter().rev() {
+            let v = variants.remove(i);
+            loader.diags.push(
+                Diagnostic::error(
+                    &v.text.path,
+                    None,
+                    format!("a second `{}` version of section `{slug}`", v.lang),
+                )
+                .with_hint(format!(
+                    "{slug}.md is already the {default} version; keep one of the two files"
+                )),
+            );
+        }
         let Some(main) = variants.iter().find(|v| v.lang == default) else {
             let shown = &variants[0].text.path;
             loader.diags.push(
@@ -206,15 +228,13 @@ fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError
     }
     let fm_start = (first_end + 1).min(src.len());
     let mut offset = fm_start;
-    let mut line = 2;
-    for l in src[fm_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(src[fm_start..].split_inclusive('\n')) {
         let t = l.trim_end();
         if t == "---" || t == "..." {
             let body_start = offset + l.len();
             return Ok((&src[fm_start..offset], &src[body_start..], line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     Err((
         1,

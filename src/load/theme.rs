@@ -33,6 +33,7 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "agency.html",
     "templates" / "agencies.html",
     "templates" / "search.html",
+    "templates" / "data.html",
     "static" / "search.js",
     "static" / "style.css",
     "i18n" / "vi.yaml",

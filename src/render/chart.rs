@@ -10,7 +10,8 @@
 //! the file small.
 //!
 //! Callers pass already formatted and translated strings; the only formatting
-//! done here goes through the closure given to [`dataset_chart`]. Every caller
+//! done here goes through the closures given to [`dataset_chart`] and
+//! [`history_chart`], and [`count_bars`] writes its counts. Every caller
 //! string is XML-escaped (plotters escapes text content and attribute values;
 //! the title and description are escaped here) and control characters are
 //! removed.
@@ -18,8 +19,8 @@
 //! Status is never shown by colour alone: every row and legend entry carries a
 //! symbol (✓ met, ✗ not met, – no data, ○ no target) and the status word.
 //!
-//! Group and dataset charts are 640 units wide (shown at most 480 CSS px
-//! wide), the status bar 400 (shown at most 400 px); the root has no width or
+//! Group, dataset, history and count charts are 640 units wide (shown at
+//! most 480 CSS px wide), the status bar 400 (shown at most 400 px); the root has no width or
 //! height attributes but `style="display:block;width:100%;max-width:…;
 //! height:auto"` and `preserveAspectRatio="xMinYMin meet"`.
 //!
@@ -31,6 +32,22 @@
 //! chart uses those fills. In [`status_bar`] each non-zero count emits one
 //! segment `<rect>` with the same fills, in the order given, followed by the
 //! legend swatches (14 units wide).
+//!
+//! In [`history_chart`] every point with a finite value emits exactly one bar
+//! `<rect>` with `fill="#1F5FAD"` (zero-high for 0), in point order (left
+//! to right, equal widths); bars stand on (negative ones hang from) the zero line, so
+//! `height` is `round(|value| / (top tick − bottom tick) * 260)` and
+//! `y + height` (or `y` for a negative bar) is the zero line's y. No other
+//! element uses that fill. The target is the only `<polyline>` carrying
+//! `stroke-dasharray` that spans the plot (`stroke="#374151"`, two points at
+//! the same y, ending at x = 632); the key above the plot has a second,
+//! 44-unit dashed polyline. The deadline marker is a `<polygon>` diamond with
+//! `fill="#374151"` centred on the target line at the deadline column's
+//! centre (the key has a second one); value labels (and the "–" of missing
+//! values) and counts are the bold (`font-weight="bold"`) `<text>` elements. In [`count_bars`] every item
+//! emits one `<rect>` with `fill="#1F5FAD"` in order, `x = 8`, `height = 26`
+//! and `width` proportional to the count (the largest count's bar plus its
+//! label fills the width), followed by the count as bold text at `x + width + 6`.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -128,6 +145,15 @@ const GRID: RGBColor = RGBColor(0xDD, 0xE1, 0xE6);
 /// Axis baselines and the target line.
 const AXIS: RGBColor = RGBColor(0x37, 0x41, 0x51);
 
+/// The target line of a history chart (dashed).
+const TARGET_LINE: RGBColor = AXIS;
+/// Dash and gap lengths of dashed lines, as written to `stroke-dasharray`.
+const DASH_PATTERN: &str = "10 6";
+/// Stroke colour that stands in for [`TARGET_LINE`] while plotters draws a
+/// dashed path (its SVG backend has no dashes); [`compact`] replaces it by the
+/// real colour and a `stroke-dasharray`. Used for nothing else.
+const DASH_SENTINEL: RGBColor = RGBColor(0x01, 0x02, 0x03);
+
 /// Fill of bars and segments per status (≥ 3:1 against white, or outlined).
 const MET_FILL: RGBColor = RGBColor(0x0F, 0x76, 0x6E);
 const NOT_MET_FILL: RGBColor = RGBColor(0xC2, 0x41, 0x0C);
@@ -187,6 +213,11 @@ fn status_symbol(kind: StatusKind) -> &'static str {
         StatusKind::NoData => "–",
         StatusKind::NoTarget => "○",
     }
+}
+
+/// `#RRGGBB` as the SVG backend writes colours.
+fn hex_colour(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
 fn series_colour(i: usize) -> RGBColor {
@@ -391,6 +422,8 @@ enum Op {
         color: RGBColor,
         width: u32,
     },
+    /// A dashed [`TARGET_LINE`] path (see [`DASH_SENTINEL`]).
+    Dashed { points: Vec<(i32, i32)>, width: u32 },
     Poly {
         points: Vec<(i32, i32)>,
         color: RGBColor,
@@ -491,6 +524,11 @@ impl Canvas {
         });
     }
 
+    /// A dashed line in [`TARGET_LINE`] colour.
+    fn dashed(&mut self, points: Vec<(i32, i32)>, width: u32) {
+        self.ops.push(Op::Dashed { points, width });
+    }
+
     fn poly(&mut self, points: Vec<(i32, i32)>, color: RGBColor) {
         self.ops.push(Op::Poly { points, color });
     }
@@ -552,6 +590,12 @@ fn draw_ops(buf: &mut String, height: i32, canvas: &Canvas) -> DrawResult {
                 root.draw(&PathElement::new(
                     points.clone(),
                     shape(*color, false, *width),
+                ))?;
+            }
+            Op::Dashed { points, width } => {
+                root.draw(&PathElement::new(
+                    points.clone(),
+                    shape(DASH_SENTINEL, false, *width),
                 ))?;
             }
             Op::Poly { points, color } => {
@@ -686,6 +730,13 @@ fn compact(body: &str) -> String {
         .replace(" text-anchor=\"start\"", "")
         .replace(" stroke=\"none\"", "")
         .replace(" stroke-width=\"1\"", "")
+        .replace(
+            &format!(" stroke=\"{}\"", hex_colour(DASH_SENTINEL)),
+            &format!(
+                " stroke=\"{}\" stroke-dasharray=\"{DASH_PATTERN}\"",
+                hex_colour(TARGET_LINE)
+            ),
+        )
         .replace("\n</text>", "</text>")
         .replace("\">\n", "\">");
     let key = "font-size=\"";
@@ -1130,6 +1181,45 @@ fn layout_bars(
     y + 6
 }
 
+/// Category labels under a plot with `categories.len()` columns `slot` wide
+/// centred at `x_of(i)`: wrapped into their column (at most two lines) and
+/// thinned (every k-th shown) when the widest word does not fit. Returns the
+/// y below them.
+fn column_labels(
+    c: &mut Canvas,
+    categories: &[String],
+    x_of: &dyn Fn(usize) -> i32,
+    slot: f64,
+    top: i32,
+    size: u32,
+) -> i32 {
+    let cat_font = Font::new(size, TEXT).anchor(Anchor::Middle);
+    let widest_word = categories
+        .iter()
+        .flat_map(|s| s.split(' ').map(|w| cat_font.width(w)))
+        .fold(0.0, f64::max)
+        .min(f64::from(INNER) / 2.0);
+    let every = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let label_w = slot * every as f64 - 8.0;
+    let mut below = top;
+    for (i, category) in categories.iter().enumerate() {
+        if i % every != 0 {
+            continue;
+        }
+        let x = x_of(i);
+        let half = label_w / 2.0;
+        let room = half.min(f64::from(x - PAD)).min(f64::from(X_END - x)) * 2.0;
+        let lines = wrap(category, cat_font, room.max(20.0), 2);
+        let mut ly = top;
+        for line in &lines {
+            c.text(x, ly, line, cat_font);
+            ly += size as i32 + 4;
+        }
+        below = below.max(ly);
+    }
+    below
+}
+
 /// Draws the marker of series `i` centred at `(x, y)`.
 fn marker(c: &mut Canvas, i: usize, x: i32, y: i32, color: RGBColor) {
     match (i / SERIES.len() + i) % 4 {
@@ -1211,31 +1301,7 @@ fn layout_lines(
     }
     c.line(vec![(left, plot_bottom), (right, plot_bottom)], AXIS, 1);
 
-    // Category labels: wrapped into their slot, thinned when still too wide.
-    let cat_font = Font::new(TICK_SIZE, TEXT).anchor(Anchor::Middle);
-    let widest_word = categories
-        .iter()
-        .flat_map(|s| s.split(' ').map(|w| cat_font.width(w)))
-        .fold(0.0, f64::max)
-        .min(f64::from(INNER) / 2.0);
-    let every = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
-    let label_w = slot * every as f64 - 8.0;
-    let mut below = plot_bottom + 14;
-    for (i, category) in categories.iter().enumerate() {
-        if i % every != 0 {
-            continue;
-        }
-        let x = x_of(i);
-        let half = label_w / 2.0;
-        let room = half.min(f64::from(x - PAD)).min(f64::from(X_END - x)) * 2.0;
-        let lines = wrap(category, cat_font, room.max(20.0), 2);
-        let mut ly = plot_bottom + 14;
-        for line in &lines {
-            c.text(x, ly, line, cat_font);
-            ly += TICK_SIZE as i32 + 4;
-        }
-        below = below.max(ly);
-    }
+    let below = column_labels(c, categories, &x_of, slot, plot_bottom + 14, TICK_SIZE);
 
     // Lines, markers, missing-value dashes and (single series) value labels.
     let value_font = Font::new(SMALL_SIZE - 1, TEXT)
@@ -1363,6 +1429,480 @@ fn layout_status(c: &mut Canvas, counts: &[(StatusKind, usize, String)]) -> i32 
         })
         .collect();
     legend(c, bottom + 12, items) + 8
+}
+
+// ---------------------------------------------------------------------------
+// History chart
+// ---------------------------------------------------------------------------
+
+/// One measured value of an indicator's history.
+pub struct HistoryPoint {
+    /// Period, already formatted, e.g. "2022", "quý 2/2023".
+    pub label: String,
+    /// `None` (or a non-finite value) = no figure for that period: no bar,
+    /// a "–" instead.
+    pub value: Option<f64>,
+    /// Already formatted value, e.g. "56,60 %"; when empty, `fmt(value)` is shown.
+    pub value_text: String,
+}
+
+/// The target drawn on a history chart.
+pub struct HistoryTarget {
+    /// A non-finite value draws no target at all.
+    pub value: f64,
+    /// E.g. "Mục tiêu ≥ 50 % (2023)".
+    pub text: String,
+    /// The period label of the deadline, e.g. "2023"; a column for it is added
+    /// if no point has that label (none when empty).
+    pub deadline_label: String,
+}
+
+/// Height of the plot area of a history chart (from the lowest to the
+/// highest tick).
+const HISTORY_PLOT_H: i32 = 260;
+/// Widest bar of a history chart.
+const HISTORY_BAR_MAX: f64 = 100.0;
+/// Share of its column a history bar takes.
+const HISTORY_BAR_SHARE: f64 = 0.6;
+/// Half the diagonal of the deadline marker (a diamond), and of its white halo.
+const MARKER_R: i32 = 8;
+const MARKER_HALO: i32 = 11;
+/// Length of the dashed line in the target key.
+const KEY_LINE: i32 = 44;
+
+/// Indicator history: vertical bars (one per period, in the given order,
+/// chronological) with the value labelled above each bar, and the target as a
+/// horizontal dashed line across the plot with a diamond marker at the
+/// deadline's column; the target's text is the line's key above the plot (a
+/// dashed sample with the marker, then the text).
+///
+/// The value axis starts at 0 (lower when a value is negative; negative bars
+/// hang from the zero line and keep their label above it) and includes the
+/// target, with 4–6 ticks formatted by `fmt`. Missing values get a "–" on the
+/// zero line. Value labels that would collide with each other, a bar, the
+/// marker or a tick label are lifted above the obstacle; a white backing keeps
+/// the dashed line from running through them. Period labels below the axis
+/// are wrapped into their column and thinned when they cannot fit.
+///
+/// When no point has the deadline's label a column is added for it: at its
+/// place in the order when every label is a whole number (a year), else last.
+pub fn history_chart(
+    text: &ChartText,
+    points: &[HistoryPoint],
+    target: Option<&HistoryTarget>,
+    fmt: &dyn Fn(f64) -> String,
+) -> String {
+    if points.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = layout_history(&mut c, points, target, fmt);
+    render(text, height, &c)
+}
+
+/// One column of a history chart.
+struct HistoryColumn {
+    label: String,
+    /// The finite value, if any.
+    value: Option<f64>,
+    /// What is written above the bar ("–" when there is no value); empty for
+    /// an added deadline column.
+    value_label: String,
+}
+
+/// The chart's columns and the index of the deadline's column.
+fn history_columns(
+    points: &[HistoryPoint],
+    target: Option<&HistoryTarget>,
+    fmt: &dyn Fn(f64) -> String,
+) -> (Vec<HistoryColumn>, Option<usize>) {
+    let mut cols: Vec<HistoryColumn> = points
+        .iter()
+        .map(|p| {
+            let value = p.value.filter(|v| v.is_finite());
+            let value_label = match value {
+                Some(v) => {
+                    let t = clean(&p.value_text);
+                    if t.is_empty() {
+                        clean(&fmt(v))
+                    } else {
+                        t
+                    }
+                }
+                None => "–".to_string(),
+            };
+            HistoryColumn {
+                label: clean(&p.label),
+                value,
+                value_label,
+            }
+        })
+        .collect();
+    let deadline = target.map(|t| clean(&t.deadline_label)).unwrap_or_default();
+    if deadline.is_empty() {
+        return (cols, None);
+    }
+    if let Some(i) = cols.iter().position(|c| c.label == deadline) {
+        return (cols, Some(i));
+    }
+    let year = |s: &str| s.parse::<i64>().ok();
+    let at = match year(&deadline) {
+        Some(d) if cols.iter().all(|c| year(&c.label).is_some()) => cols
+            .iter()
+            .position(|c| year(&c.label).is_some_and(|y| y > d))
+            .unwrap_or(cols.len()),
+        _ => cols.len(),
+    };
+    cols.insert(
+        at,
+        HistoryColumn {
+            label: deadline,
+            value: None,
+            value_label: String::new(),
+        },
+    );
+    (cols, Some(at))
+}
+
+/// A box: left, top, right, bottom.
+type Bounds = (i32, i32, i32, i32);
+
+fn collides(a: Bounds, b: Bounds) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The top of a box spanning `x0..x1`, `h` high, whose bottom is at most
+/// `bottom`, lifted until it hits none of `taken` (keeping `gap` above what it
+/// had hit). Every lift clears all boxes hit so far for good, so this takes
+/// at most `taken.len()` lifts.
+fn lift(x0: i32, x1: i32, h: i32, bottom: i32, taken: &[Bounds], gap: i32) -> i32 {
+    let mut top = bottom - h;
+    for _ in 0..=taken.len() {
+        let b = (x0, top, x1, top + h);
+        match taken.iter().filter(|t| collides(b, **t)).map(|t| t.1).min() {
+            Some(t) => top = t - gap - h,
+            None => break,
+        }
+    }
+    top
+}
+
+/// A diamond centred at `(x, y)` with a white halo, so it stays visible on a bar.
+fn diamond(c: &mut Canvas, x: i32, y: i32) {
+    let d = |r: i32| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+    c.poly(d(MARKER_HALO), WHITE_BG);
+    c.poly(d(MARKER_R), TARGET_LINE);
+}
+
+/// The target's key at the top: a dashed sample with the marker, then the
+/// text (at most two lines). Returns the y below it (`y` when there is no text).
+fn target_key(c: &mut Canvas, y: i32, text: &str) -> i32 {
+    let font = Font::new(SMALL_SIZE, TEXT);
+    let text_x = PAD + KEY_LINE + 12;
+    let lines = wrap(text, font, f64::from(X_END - text_x), 2);
+    if lines.is_empty() {
+        return y;
+    }
+    let mid = y + SMALL_LINE / 2;
+    c.dashed(vec![(PAD, mid), (PAD + KEY_LINE, mid)], 3);
+    diamond(c, PAD + KEY_LINE / 2, mid);
+    let mut y = y;
+    for line in &lines {
+        c.text(text_x, y + (SMALL_LINE - SMALL_SIZE as i32) / 2, line, font);
+        y += SMALL_LINE;
+    }
+    y
+}
+
+/// `s` split at one of its spaces into two lines that fit `max_w`, the
+/// longer line as short as possible ("1.502,5" / "tỷ đồng"); `None` if no
+/// split fits.
+fn two_lines(s: &str, font: Font, max_w: f64) -> Option<Vec<String>> {
+    s.match_indices(' ')
+        .map(|(i, _)| (&s[..i], &s[i + 1..]))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .map(|(a, b)| (font.width(a).max(font.width(b)), a, b))
+        .filter(|(w, _, _)| *w <= max_w)
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, a, b)| vec![a.to_string(), b.to_string()])
+}
+
+/// The value labels of a history chart as lines, and their size: the larger
+/// size when every label fits its column on one line, else the smaller one
+/// with labels that do not fit wrapped at spaces into two lines (never
+/// inside a word or at a no-break space; such labels stay on one line).
+fn value_label_lines(cols: &[HistoryColumn], slot: f64) -> (u32, Vec<Vec<String>>) {
+    let room = slot - 6.0;
+    let one_line = |size: u32| {
+        let font = Font::new(size, TEXT).bold();
+        cols.iter().all(|col| font.width(&col.value_label) <= room)
+    };
+    let texts = |size: u32| -> Vec<Vec<String>> {
+        let font = Font::new(size, TEXT).bold();
+        cols.iter()
+            .map(|col| {
+                let label = ellipsize(&col.value_label, font, f64::from(INNER) / 2.0);
+                if label.is_empty() || font.width(&label) <= room {
+                    return vec![label].into_iter().filter(|l| !l.is_empty()).collect();
+                }
+                two_lines(&label, font, room).unwrap_or_else(|| vec![label])
+            })
+            .collect()
+    };
+    if one_line(SMALL_SIZE) {
+        (SMALL_SIZE, texts(SMALL_SIZE))
+    } else {
+        (TICK_SIZE, texts(TICK_SIZE))
+    }
+}
+
+fn layout_history(
+    c: &mut Canvas,
+    points: &[HistoryPoint],
+    target: Option<&HistoryTarget>,
+    fmt: &dyn Fn(f64) -> String,
+) -> i32 {
+    let target = target.filter(|t| t.value.is_finite());
+    let (cols, deadline) = history_columns(points, target, fmt);
+    let n = cols.len().max(1);
+
+    // Scale: from 0 (or the lowest value) to the highest value or the target.
+    let values = || {
+        cols.iter()
+            .filter_map(|c| c.value)
+            .chain(target.map(|t| t.value))
+    };
+    let ticks = nice_ticks(values().fold(0.0, f64::min), values().fold(0.0, f64::max));
+    let lo = ticks.first().copied().unwrap_or(0.0);
+    let hi = ticks
+        .last()
+        .copied()
+        .filter(|h| *h > lo)
+        .unwrap_or(lo + 1.0);
+    let plot_h = f64::from(HISTORY_PLOT_H);
+    // y relative to the plot's top; shifted below the key once labels are placed.
+    let y_rel = |v: f64| HISTORY_PLOT_H - px((v - lo) / (hi - lo) * plot_h);
+    let zero = y_rel(0.0).clamp(0, HISTORY_PLOT_H);
+
+    let mut y = 8;
+    if let Some(t) = target {
+        let below = target_key(c, y, &t.text);
+        if below > y {
+            y = below + 10;
+        }
+    }
+    let key_bottom = y;
+
+    // Tick labels on the left, as in the line chart.
+    let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
+    let tick_labels: Vec<String> = ticks
+        .iter()
+        .map(|t| ellipsize(&clean(&fmt(*t)), tick_font, 150.0))
+        .collect();
+    let axis_w = tick_labels
+        .iter()
+        .map(|l| tick_font.width(l))
+        .fold(0.0, f64::max);
+    let left = PAD + px(axis_w) + 8;
+    let right = X_END;
+    let slot = f64::from(right - left) / n as f64;
+    let x_of = |i: usize| left + px(slot * (i as f64 + 0.5));
+    // Value labels: one line at the larger size if all fit their column, else
+    // at the smaller size, each on one line or wrapped at spaces into two.
+    let (value_size, texts) = value_label_lines(&cols, slot);
+    let widest = texts
+        .iter()
+        .flatten()
+        .map(|l| Font::new(value_size, TEXT).bold().width(l))
+        .fold(0.0, f64::max);
+    // Bars narrow down (to a third of the column) so that labels wider than
+    // their column do not reach the neighbouring bars.
+    let half_bar = (slot * HISTORY_BAR_SHARE)
+        .min(HISTORY_BAR_MAX)
+        .min(2.0 * slot - widest - 8.0)
+        .max(slot / 3.0)
+        / 2.0;
+    let half_bar = px(half_bar).max(1);
+
+    // Obstacles for the value labels, relative to the plot's top.
+    let mut taken: Vec<Bounds> = Vec::new();
+    for (t, label) in ticks.iter().zip(&tick_labels) {
+        let top = centred_top(y_rel(*t), TICK_SIZE);
+        let w = px(tick_font.width(label));
+        taken.push((left - 8 - w, top - 3, left - 8, top + TICK_SIZE as i32));
+    }
+    let bars: Vec<Option<(i32, i32)>> = cols
+        .iter()
+        .map(|col| col.value.map(|v| (y_rel(v).min(zero), y_rel(v).max(zero))))
+        .collect();
+    for (i, bar) in bars.iter().enumerate() {
+        if let Some((top, bottom)) = bar {
+            let x = x_of(i);
+            taken.push((x - half_bar - 2, top - 2, x + half_bar + 2, *bottom));
+        }
+    }
+    let target_y = target.map(|t| y_rel(t.value));
+    let marker = target_y.zip(deadline).map(|(ty, i)| (x_of(i), ty));
+    if let Some((mx, my)) = marker {
+        taken.push((
+            mx - MARKER_HALO,
+            my - MARKER_HALO,
+            mx + MARKER_HALO,
+            my + MARKER_HALO,
+        ));
+    }
+
+    // Each label just above its bar (or the zero line), lifted on collision.
+    // (box, x, lines, font) of every label; the box has room for diacritics.
+    let mut labels: Vec<(Bounds, i32, &Vec<String>, Font)> = Vec::new();
+    for (i, ((col, bar), lines)) in cols.iter().zip(&bars).zip(&texts).enumerate() {
+        // A missing value's "–" is drawn larger, as in the bar chart.
+        let font = if col.value.is_some() {
+            Font::new(value_size, TEXT)
+        } else {
+            Font::new(LABEL_SIZE, TEXT_MUTED)
+        };
+        let font = font.bold().anchor(Anchor::Middle);
+        let Some(w) = lines.iter().map(|l| font.width(l)).reduce(f64::max) else {
+            continue;
+        };
+        let x = f64::from(x_of(i)).clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0);
+        let (x0, x1) = (px(x - w / 2.0) - 2, px(x + w / 2.0) + 2);
+        let line_h = font.size as i32 + 4;
+        let h = 4 + lines.len() as i32 * line_h - 2;
+        let base = bar.map_or(zero, |(top, _)| top) - 4;
+        let top = lift(x0, x1, h, base, &taken, 4);
+        let b = (x0, top, x1, top + h);
+        taken.push(b);
+        labels.push((b, px(x), lines, font));
+    }
+    let highest = taken.iter().map(|b| b.1).min().unwrap_or(0).min(0);
+    let off = key_bottom + 6 - highest;
+    let plot_bottom = off + HISTORY_PLOT_H;
+
+    // Gridlines with tick labels, bars, the zero line.
+    for (t, label) in ticks.iter().zip(&tick_labels) {
+        let ty = off + y_rel(*t);
+        c.grid_line(vec![(left, ty), (right, ty)], GRID);
+        c.text(left - 8, centred_top(ty, TICK_SIZE), label, tick_font);
+    }
+    for (i, bar) in bars.iter().enumerate() {
+        if let Some((top, bottom)) = bar {
+            let x = x_of(i);
+            c.rect(
+                x - half_bar,
+                off + top,
+                x + half_bar,
+                off + bottom,
+                series_colour(0),
+            );
+        }
+    }
+    c.line(vec![(left, off + zero), (right, off + zero)], AXIS, 1);
+
+    // The target line over the bars (a white underlay keeps it visible on
+    // them), and the deadline marker.
+    if let Some(ty) = target_y {
+        let pts = vec![(left, off + ty), (right, off + ty)];
+        c.line(pts.clone(), WHITE_BG, 7);
+        c.dashed(pts, 3);
+    }
+    if let Some((mx, my)) = marker {
+        diamond(c, mx, off + my);
+    }
+
+    // Value labels on a white backing (the target line may pass behind them).
+    for (b, x, lines, font) in &labels {
+        c.rect(b.0, off + b.1, b.2, off + b.3, WHITE_BG);
+        for (k, line) in lines.iter().enumerate() {
+            let line_h = font.size as i32 + 4;
+            c.text(*x, off + b.1 + 4 + k as i32 * line_h, line, *font);
+        }
+    }
+
+    let categories: Vec<String> = cols.iter().map(|c| c.label.clone()).collect();
+    let below = column_labels(c, &categories, &x_of, slot, plot_bottom + 14, SMALL_SIZE);
+    below + 8
+}
+
+// ---------------------------------------------------------------------------
+// Count bars
+// ---------------------------------------------------------------------------
+
+/// Height of a count bar.
+const COUNT_BAR_H: i32 = 26;
+
+/// Horizontal bars of counts by category (e.g. projects by status or by lead
+/// agency), in the order given: each category's label on its own line(s)
+/// above its bar (wrapped, at most three lines), the count at the bar's end.
+/// The longest bar plus its count fills the width; bars are proportional to
+/// the counts (0 gives an empty bar with "0").
+pub fn count_bars(text: &ChartText, items: &[(String, usize)]) -> String {
+    if items.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = layout_counts(&mut c, items);
+    render(text, height, &c)
+}
+
+/// A count as text: plain digits, grouped by thousands with a narrow
+/// no-break space from 10 000 on (readable in both languages).
+fn count_text(n: usize) -> String {
+    let digits = n.to_string();
+    if n < 10_000 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202F}');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn layout_counts(c: &mut Canvas, items: &[(String, usize)]) -> i32 {
+    let label_font = Font::new(LABEL_SIZE, TEXT);
+    let count_font = Font::new(SMALL_SIZE, TEXT).bold();
+    let counts: Vec<String> = items.iter().map(|(_, n)| count_text(*n)).collect();
+    let widest = counts
+        .iter()
+        .map(|t| count_font.width(t))
+        .fold(0.0, f64::max);
+    let full = (INNER - px(widest) - 8).max(1);
+    let max = items.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let mut y = 8;
+    for (i, ((label, n), count)) in items.iter().zip(&counts).enumerate() {
+        if i > 0 {
+            y += 14;
+        }
+        for line in wrap(label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+            c.text(
+                PAD,
+                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                &line,
+                label_font,
+            );
+            y += LABEL_LINE;
+        }
+        y += 4;
+        let len = if max == 0 {
+            0
+        } else {
+            bar_len(*n as f64 / max as f64, 1.0, full)
+        };
+        c.rect(PAD, y, PAD + len, y + COUNT_BAR_H, series_colour(0));
+        c.text(
+            PAD + len + 6,
+            centred_top(y + COUNT_BAR_H / 2, SMALL_SIZE),
+            count,
+            count_font,
+        );
+        y += COUNT_BAR_H;
+    }
+    y + 10
 }
 
 #[cfg(test)]
@@ -1530,6 +2070,9 @@ mod tests {
                 &two_series()[..1],
                 &vi,
             ),
+            history_chart(&t, &share_history().0, Some(&share_history().1), &pct),
+            history_chart(&t, &quarterly(9), None, &pct),
+            count_bars(&t, &agencies()),
         ]
     }
 
@@ -1731,6 +2274,18 @@ mod tests {
         ];
         assert_safe(&status_bar(&t, &counts));
         assert_safe(&group_chart(&t, &[]));
+        let points = [
+            hp(EVIL, Some(1.0), EVIL),
+            hp(&format!("{EVIL} {EVIL}"), None, EVIL),
+            hp("2022", Some(2.0), ""),
+        ];
+        for deadline in [EVIL, "2022"] {
+            let target = ht(3.0, EVIL, deadline);
+            let svg = history_chart(&t, &points, Some(&target), &evil_fmt);
+            assert_safe(&svg);
+            assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        }
+        assert_safe(&count_bars(&t, &[(EVIL.to_string(), 2), (EVIL.into(), 0)]));
     }
 
     #[test]
@@ -2470,5 +3025,584 @@ mod tests {
         assert!(!svg.contains("<text"));
         let svg = dataset_chart(&text("e"), DatasetChartKind::Line, &[], &two_series(), &vi);
         assert!(svg.len() < 1_000 && !svg.contains("<text"));
+    }
+    // --- 10. history chart ---------------------------------------------------------
+
+    fn hp(label: &str, value: Option<f64>, text: &str) -> HistoryPoint {
+        HistoryPoint {
+            label: label.to_string(),
+            value,
+            value_text: text.to_string(),
+        }
+    }
+
+    fn ht(value: f64, text: &str, deadline: &str) -> HistoryTarget {
+        HistoryTarget {
+            value,
+            text: text.to_string(),
+            deadline_label: deadline.to_string(),
+        }
+    }
+
+    fn pct(v: f64) -> String {
+        format!("{}\u{a0}%", vi(v))
+    }
+
+    fn share_history() -> (Vec<HistoryPoint>, HistoryTarget) {
+        (
+            vec![
+                hp("2021", Some(45.2), "45,2\u{a0}%"),
+                hp("2022", Some(56.6), "56,60\u{a0}%"),
+            ],
+            ht(50.0, "Mục tiêu ≥ 50 % (2023)", "2023"),
+        )
+    }
+
+    /// (x, y, width, height) of every bar of a history chart or count chart.
+    fn series_bars(svg: &str) -> Vec<(f64, f64, f64, f64)> {
+        let blue = hex(SERIES[0]);
+        tags(svg, "rect")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some(blue.as_str()))
+            .map(|t| (num(t, "x"), num(t, "y"), num(t, "width"), num(t, "height")))
+            .collect()
+    }
+
+    /// Points of every dashed polyline.
+    fn dashed_lines(svg: &str) -> Vec<Vec<(f64, f64)>> {
+        tags(svg, "polyline")
+            .into_iter()
+            .filter(|t| attr(t, "stroke-dasharray").is_some())
+            .map(|t| {
+                assert_eq!(attr(t, "stroke"), Some(hex(TARGET_LINE).as_str()), "{t}");
+                attr(t, "points")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|p| p.split_once(','))
+                    .map(|(x, y)| (x.parse().unwrap_or(f64::NAN), y.parse().unwrap_or(f64::NAN)))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The target line across the plot: the longest dashed line (the other
+    /// one is the key's sample). Returns (x0, x1, y).
+    fn target_line(svg: &str) -> Option<(f64, f64, f64)> {
+        dashed_lines(svg)
+            .into_iter()
+            .filter(|p| p.len() == 2 && p[0].1 == p[1].1)
+            .map(|p| (p[0].0, p[1].0, p[0].1))
+            .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+    }
+
+    /// (opening tag, content) of every bold `<text>` (value labels, counts).
+    fn bold_texts(svg: &str) -> Vec<(&str, String)> {
+        tags(svg, "text")
+            .into_iter()
+            .zip(texts(svg))
+            .filter(|(t, _)| attr(t, "font-weight") == Some("bold"))
+            .collect()
+    }
+
+    /// Centres of the dark diamonds (deadline marker and the key's).
+    fn diamonds(svg: &str) -> Vec<(f64, f64)> {
+        tags(svg, "polygon")
+            .into_iter()
+            .filter(|t| attr(t, "fill") == Some(hex(TARGET_LINE).as_str()))
+            .map(|t| {
+                let pts: Vec<(f64, f64)> = attr(t, "points")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|p| p.split_once(','))
+                    .map(|(x, y)| (x.parse().unwrap_or(f64::NAN), y.parse().unwrap_or(f64::NAN)))
+                    .collect();
+                let n = pts.len().max(1) as f64;
+                (
+                    pts.iter().map(|p| p.0).sum::<f64>() / n,
+                    pts.iter().map(|p| p.1).sum::<f64>() / n,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn history_bars_are_proportional_and_target_is_on_the_same_scale() {
+        let (points, target) = share_history();
+        let svg = history_chart(&text("h"), &points, Some(&target), &pct);
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 2, "one bar per value: {bars:?}");
+        // Same baseline (the zero line), left to right, same width.
+        let bottom = bars[0].1 + bars[0].3;
+        assert_eq!(bars[1].1 + bars[1].3, bottom);
+        assert!(bars[0].0 < bars[1].0);
+        assert_eq!(bars[0].2, bars[1].2);
+        // Heights on the axis scale 0..60 (the top tick).
+        let top_tick = *nice_ticks(0.0, 56.6).last().unwrap_or(&0.0);
+        assert_eq!(top_tick, 60.0);
+        let scale = f64::from(HISTORY_PLOT_H) / top_tick;
+        for ((_, _, _, h), v) in bars.iter().zip([45.2, 56.6]) {
+            assert!((h - v * scale).abs() <= 1.0, "{h} vs {}", v * scale);
+        }
+        // Height / value is the same for both bars.
+        assert!((bars[0].3 / 45.2 - bars[1].3 / 56.6).abs() < 0.03);
+
+        // The target line is dashed, spans the plot and sits at 50 on that scale.
+        assert_eq!(dashed_lines(&svg).len(), 2, "plot line and key sample");
+        let (x0, x1, ty) = target_line(&svg).expect("target line");
+        assert!((bottom - ty - 50.0 * scale).abs() <= 1.0, "{ty}");
+        assert!(((bottom - ty) / 50.0 - bars[1].3 / 56.6).abs() < 0.03);
+        assert!(x0 < bars[0].0 && x1 == f64::from(X_END), "{x0} {x1}");
+        // It crosses the 2022 bar and passes over the 2021 bar.
+        assert!(bars[1].1 < ty && bars[0].1 > ty);
+
+        // Three columns: the deadline's column (2023) follows 2022 at the same
+        // spacing, and the marker sits on the line there.
+        let centre = |b: &(f64, f64, f64, f64)| b.0 + b.2 / 2.0;
+        let (c0, c1) = (centre(&bars[0]), centre(&bars[1]));
+        let on_line: Vec<(f64, f64)> = diamonds(&svg)
+            .into_iter()
+            .filter(|(_, y)| (y - ty).abs() <= 0.5)
+            .collect();
+        assert_eq!(on_line.len(), 1, "{:?}", diamonds(&svg));
+        assert!(
+            (on_line[0].0 - (2.0 * c1 - c0)).abs() <= 1.5,
+            "{on_line:?} {c0} {c1}"
+        );
+        assert!((f64::from(X_END) - on_line[0].0 - (c1 - c0) / 2.0).abs() <= 1.5);
+
+        let all = texts(&svg);
+        for t in [
+            "45,2\u{a0}%",
+            "56,60\u{a0}%",
+            "2021",
+            "2022",
+            "2023",
+            "Mục tiêu ≥ 50 % (2023)",
+            "0,0\u{a0}%",
+            "60,0\u{a0}%",
+        ] {
+            assert!(all.contains(&escape(t)), "{t:?} in {all:?}");
+        }
+        // Value labels sit just above their bars, centred on them.
+        let values = bold_texts(&svg);
+        for (b, v) in bars.iter().zip(["45,2\u{a0}%", "56,60\u{a0}%"]) {
+            let t = values
+                .iter()
+                .find(|(_, s)| s == v)
+                .map(|(t, _)| *t)
+                .unwrap_or_default();
+            assert_eq!(num(t, "x"), centre(b), "{t}");
+            let gap = b.1 - (num(t, "y") + f64::from(SMALL_SIZE));
+            assert!((0.0..=12.0).contains(&gap), "{v}: {gap}");
+        }
+        assert!(!svg.contains(&hex(DASH_SENTINEL)));
+    }
+
+    #[test]
+    fn history_with_one_value_has_two_columns() {
+        let points = [hp("2022", Some(114.0), "114")];
+        let target = ht(150.0, "Mục tiêu > 150 (2023)", "2023");
+        let svg = history_chart(&text("h1"), &points, Some(&target), &|v| vi(v));
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 1);
+        let (x, y, w, h) = bars[0];
+        let bottom = y + h;
+        // Axis 0..150: the target is the top tick.
+        assert_eq!(nice_ticks(0.0, 150.0).last(), Some(&150.0));
+        assert!((h - 114.0 / 150.0 * f64::from(HISTORY_PLOT_H)).abs() <= 1.0);
+        let (x0, x1, ty) = target_line(&svg).expect("target line");
+        assert_eq!(bottom - ty, f64::from(HISTORY_PLOT_H));
+        assert!(x0 < x && x1 > x + w);
+        // Two equal columns: the bar's centre and the marker split the plot in
+        // quarters and three quarters.
+        let c0 = x + w / 2.0;
+        let m: Vec<(f64, f64)> = diamonds(&svg).into_iter().filter(|d| d.1 == ty).collect();
+        assert_eq!(m.len(), 1);
+        assert!(
+            (m[0].0 - c0 - 2.0 * (x1 - m[0].0)).abs() <= 2.0,
+            "{m:?} {c0} {x1}"
+        );
+        assert!((c0 - x0 - (x1 - m[0].0)).abs() <= 2.0);
+        assert!(w <= HISTORY_BAR_MAX + 1.0, "not a slab: {w}");
+        let all = texts(&svg);
+        for t in ["114", "2022", "2023", "Mục tiêu &gt; 150 (2023)", "150,0"] {
+            assert!(all.contains(&t.to_string()), "{t} in {all:?}");
+        }
+        assert_eq!(all.iter().filter(|t| *t == "2023").count(), 1);
+    }
+
+    #[test]
+    fn deadline_column_is_added_only_when_missing() {
+        let (points, _) = share_history();
+        let labels = |t: &HistoryTarget| -> (Vec<String>, Option<usize>) {
+            let (cols, d) = history_columns(&points, Some(t), &pct);
+            (cols.into_iter().map(|c| c.label).collect(), d)
+        };
+        assert_eq!(
+            labels(&ht(50.0, "", "2023")),
+            (vec!["2021".into(), "2022".into(), "2023".into()], Some(2))
+        );
+        assert_eq!(
+            labels(&ht(50.0, "", " 2022 ")),
+            (vec!["2021".into(), "2022".into()], Some(1))
+        );
+        assert_eq!(
+            labels(&ht(50.0, "", "2020")),
+            (vec!["2020".into(), "2021".into(), "2022".into()], Some(0))
+        );
+        assert_eq!(labels(&ht(50.0, "", "")).1, None);
+        // Labels that are not years: the deadline goes last.
+        let quarters = [
+            hp("quý 1/2023", Some(1.0), "1"),
+            hp("quý 3/2023", Some(2.0), "2"),
+        ];
+        let (cols, d) = history_columns(&quarters, Some(&ht(3.0, "", "quý 2/2023")), &pct);
+        assert_eq!(d, Some(2));
+        assert_eq!(cols[2].label, "quý 2/2023");
+        assert!(cols[2].value.is_none() && cols[2].value_label.is_empty());
+
+        // In the SVG: the deadline 2022 is an existing column, so the marker
+        // is on the 2022 bar and no column is added.
+        let svg = history_chart(&text("h"), &points, Some(&ht(50.0, "x", "2022")), &pct);
+        let bars = series_bars(&svg);
+        let (_, _, ty) = target_line(&svg).expect("line");
+        let m: Vec<(f64, f64)> = diamonds(&svg).into_iter().filter(|d| d.1 == ty).collect();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].0, bars[1].0 + bars[1].2 / 2.0);
+        assert_eq!(texts(&svg).iter().filter(|t| *t == "2022").count(), 1);
+        // A deadline before the first year puts the marker left of every bar.
+        let svg = history_chart(&text("h"), &points, Some(&ht(50.0, "x", "2020")), &pct);
+        let (_, _, ty) = target_line(&svg).expect("line");
+        let m: Vec<(f64, f64)> = diamonds(&svg).into_iter().filter(|d| d.1 == ty).collect();
+        assert!(m.len() == 1 && m[0].0 < series_bars(&svg)[0].0, "{m:?}");
+    }
+
+    #[test]
+    fn history_marks_missing_values_and_hangs_negative_bars() {
+        let points = [
+            hp("2019", Some(7.1), "7,1\u{a0}%"),
+            hp("2020", Some(-2.3), "−2,3\u{a0}%"),
+            hp("2021", None, "chưa có số liệu"),
+            hp("2022", Some(f64::NAN), "?"),
+            hp("2023", Some(3.4), ""),
+        ];
+        let target = ht(8.0, "Mục tiêu ≥ 8 %", "2025");
+        let svg = history_chart(&text("n"), &points, Some(&target), &pct);
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 3, "no bar for missing or NaN values");
+        let all = texts(&svg);
+        assert_eq!(all.iter().filter(|t| *t == "–").count(), 2, "{all:?}");
+        assert!(!all.iter().any(|t| t.contains("chưa có") || t == "?"));
+        // An empty value text falls back to fmt.
+        assert!(all.contains(&"3,4\u{a0}%".to_string()), "{all:?}");
+        // The negative bar hangs from the zero line, where the others stand.
+        let zero = bars[0].1 + bars[0].3;
+        assert_eq!(bars[1].1, zero);
+        assert_eq!(bars[2].1 + bars[2].3, zero);
+        let scale = bars[0].3 / 7.1;
+        assert!((bars[1].3 - 2.3 * scale).abs() <= 1.5, "{bars:?}");
+        assert!((bars[2].3 - 3.4 * scale).abs() <= 1.5, "{bars:?}");
+        let (_, _, ty) = target_line(&svg).expect("line");
+        assert!((zero - ty - 8.0 * scale).abs() <= 1.5);
+        // The axis reaches below zero.
+        assert!(
+            all.iter().any(|t| t.starts_with('-') || t.starts_with('−')),
+            "{all:?}"
+        );
+        // A zero value still has its (zero-high) bar.
+        let zero_bar = [hp("2020", Some(0.0), "0"), hp("2021", Some(2.0), "2")];
+        let bars = series_bars(&history_chart(&text("z"), &zero_bar, None, &pct));
+        assert_eq!(bars.len(), 2);
+        assert_eq!(bars[0].3, 0.0);
+        assert_eq!(bars[0].1, bars[1].1 + bars[1].3);
+        // Without a target: no dashed line, no marker, no added column.
+        let svg = history_chart(&text("n"), &points, None, &pct);
+        assert!(dashed_lines(&svg).is_empty() && diamonds(&svg).is_empty());
+        assert!(!texts(&svg).contains(&"2025".to_string()));
+        // A non-finite target is no target.
+        let bad = ht(f64::NAN, "Mục tiêu", "2030");
+        let svg = history_chart(&text("n"), &points, Some(&bad), &pct);
+        assert!(dashed_lines(&svg).is_empty() && !texts(&svg).contains(&"2030".to_string()));
+    }
+
+    fn quarterly(n: usize) -> Vec<HistoryPoint> {
+        (0..n)
+            .map(|i| {
+                let v = 40.0 + (i as f64 * 1.7).sin() * 12.0 + i as f64 * 2.0;
+                let label = format!("quý {}/{}", i % 4 + 1, 2021 + i / 4);
+                if i == 4 {
+                    hp(&label, None, "")
+                } else {
+                    hp(&label, Some(v), &pct((v * 100.0).round() / 100.0))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn history_layout_has_no_overlaps() {
+        let money = |v: f64| format!("{} tỷ đồng", vi(v));
+        let (share, target) = share_history();
+        let long_target = ht(
+            8.0,
+            "Mục tiêu tăng trưởng GRDP bình quân ≥ 8 %/năm giai đoạn 2021–2025 theo Nghị quyết",
+            "2025",
+        );
+        let years: Vec<HistoryPoint> = (2014..2024)
+            .map(|y| {
+                let v = f64::from(y - 2010) * 131.7;
+                hp(&y.to_string(), Some(v), &money(v))
+            })
+            .collect();
+        let cases: Vec<(Vec<HistoryPoint>, Option<HistoryTarget>)> = vec![
+            (share, Some(target)),
+            (
+                vec![hp("2022", Some(114.0), "114")],
+                Some(ht(150.0, "Mục tiêu > 150 (2023)", "2023")),
+            ),
+            (
+                quarterly(9),
+                Some(ht(55.0, "Mục tiêu ≥ 55 % (quý 2/2023)", "quý 2/2023")),
+            ),
+            (quarterly(10), Some(long_target)),
+            (years, Some(ht(600.0, "Mục tiêu 600 tỷ đồng", "2030"))),
+            (
+                vec![
+                    hp("2020", Some(0.0), "0"),
+                    hp("2021", Some(-5.0), "−5"),
+                    hp("2022", None, ""),
+                ],
+                Some(ht(0.0, "Mục tiêu 0", "2022")),
+            ),
+        ];
+        for (points, target) in &cases {
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_history(&mut c, points, target.as_ref(), &money);
+            assert_clean_layout(&c, h, true);
+            let svg = history_chart(&text("o"), points, target.as_ref(), &money);
+            // Every finite value has its label drawn.
+            for p in points.iter().filter(|p| p.value.is_some()) {
+                let first = p.value_text.split(' ').next().unwrap_or_default();
+                assert!(
+                    texts(&svg).iter().any(|t| t.starts_with(first)),
+                    "{}",
+                    p.value_text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn crowded_value_labels_stay_near_their_bars() {
+        let svg = history_chart(
+            &text("q"),
+            &quarterly(9),
+            Some(&ht(55.0, "Mục tiêu", "quý 2/2023")),
+            &pct,
+        );
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 8);
+        let values = bold_texts(&svg);
+        for (b, p) in bars
+            .iter()
+            .zip(quarterly(9).iter().filter(|p| p.value.is_some()))
+        {
+            let label = escape(&clean(&p.value_text));
+            let t = values
+                .iter()
+                .find(|(_, s)| *s == label)
+                .map(|(t, _)| *t)
+                .expect("label");
+            assert_eq!(num(t, "x"), b.0 + b.2 / 2.0, "centred on its bar");
+            // At most two label heights above the bar.
+            let gap = b.1 - num(t, "y");
+            assert!(gap > 0.0 && gap <= 3.0 * 22.0 + 6.0, "{label}: {gap}");
+        }
+        // Narrowed bars: a column is wider than its bar by at least a third.
+        let slot = bars[1].0 - bars[0].0;
+        assert!(bars[0].2 <= slot * HISTORY_BAR_SHARE + 1.0);
+    }
+
+    #[test]
+    fn long_value_labels_wrap_between_number_and_unit() {
+        let font = Font::new(TICK_SIZE, TEXT).bold();
+        assert_eq!(
+            two_lines("1.502,5 tỷ đồng", font, 90.0),
+            Some(vec!["1.502,5".to_string(), "tỷ đồng".to_string()])
+        );
+        assert_eq!(two_lines("56,60\u{a0}%", font, 40.0), None);
+        assert_eq!(two_lines("abc", font, 1.0), None);
+        let points: Vec<HistoryPoint> = [1234.0, 1390.0, 1502.5, 1610.0, 1700.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                hp(
+                    &format!("{}", 2019 + i),
+                    Some(*v),
+                    &format!("{} tỷ đồng", vi(*v)),
+                )
+            })
+            .collect();
+        let svg = history_chart(&text("w"), &points, None, &|v| vi(v));
+        let all = texts(&svg);
+        assert!(all.contains(&"1502,5".to_string()), "{all:?}");
+        assert_eq!(all.iter().filter(|t| *t == "tỷ đồng").count(), 5);
+    }
+
+    // --- 11. count bars -----------------------------------------------------------
+
+    fn agencies() -> Vec<(String, usize)> {
+        vec![
+            (
+                "Các sở, ban, ngành, UBND các huyện, thị xã, thành phố".to_string(),
+                6,
+            ),
+            ("Sở Thông tin và Truyền thông".to_string(), 14),
+            ("Sở Y tế".to_string(), 3),
+        ]
+    }
+
+    #[test]
+    fn count_bars_are_proportional_with_labels() {
+        let items = agencies();
+        let svg = count_bars(&text("c"), &items);
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 3);
+        let count_font = Font::new(SMALL_SIZE, TEXT).bold();
+        let full = f64::from(INNER) - count_font.width("14").round() - 8.0;
+        for ((x, _, w, h), (_, n)) in bars.iter().zip(&items) {
+            assert_eq!(*x, f64::from(PAD));
+            assert_eq!(*h, f64::from(COUNT_BAR_H));
+            assert!((w - *n as f64 / 14.0 * full).abs() <= 1.0, "{n}: {w}");
+        }
+        // In order, one below the other.
+        assert!(bars[0].1 < bars[1].1 && bars[1].1 < bars[2].1);
+        let all = texts(&svg);
+        for n in ["6", "14", "3"] {
+            assert!(all.contains(&n.to_string()), "{n}");
+        }
+        // The long agency name wraps onto two lines above its bar.
+        assert!(all.contains(&"Sở Y tế".to_string()));
+        let lines = wrap(
+            &items[0].0,
+            Font::new(LABEL_SIZE, TEXT),
+            f64::from(INNER),
+            3,
+        );
+        assert_eq!(lines.len(), 2);
+        for l in &lines {
+            assert!(all.contains(&escape(l)), "{l}");
+        }
+        // Each count sits at its bar's end, on the bar's line.
+        let text_tags = tags(&svg, "text");
+        for ((x, y, w, h), (_, n)) in bars.iter().zip(&items) {
+            let i = all.iter().position(|t| *t == n.to_string()).expect("count");
+            let t = text_tags[i];
+            assert_eq!(num(t, "x"), x + w + 6.0);
+            let ty = num(t, "y");
+            assert!(ty > *y - 6.0 && ty < y + h, "{t}");
+        }
+        let status = [
+            ("Kế hoạch".to_string(), 30),
+            ("Đang thực hiện".to_string(), 10),
+            ("Hoàn thành".to_string(), 5),
+        ];
+        let svg = count_bars(&text("s"), &status);
+        let w: Vec<f64> = series_bars(&svg).iter().map(|b| b.2).collect();
+        assert!(
+            (w[0] / w[1] - 3.0).abs() < 0.02 && (w[0] / w[2] - 6.0).abs() < 0.05,
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn count_layout_has_no_overlaps_and_counts_are_grouped() {
+        let many: Vec<(String, usize)> = (0..12)
+            .map(|i| (format!("{} {i}", LONG.repeat(i % 3 + 1)), i * 1_234_567))
+            .collect();
+        for items in [agencies(), many, vec![(String::new(), 0)]] {
+            let mut c = Canvas::new(WIDTH);
+            let h = layout_counts(&mut c, &items);
+            assert_clean_layout(&c, h, true);
+        }
+        assert_eq!(count_text(0), "0");
+        assert_eq!(count_text(9999), "9999");
+        assert_eq!(count_text(12_345), "12\u{202F}345");
+        assert_eq!(count_text(1_234_567), "1\u{202F}234\u{202F}567");
+        // All zero: empty bars, counts shown.
+        let svg = count_bars(&text("z"), &[("a".into(), 0), ("b".into(), 0)]);
+        let bars = series_bars(&svg);
+        assert_eq!(bars.len(), 2);
+        assert!(bars.iter().all(|b| b.2 == 0.0));
+        assert_eq!(texts(&svg).iter().filter(|t| *t == "0").count(), 2);
+    }
+
+    #[test]
+    fn new_charts_survive_odd_input_and_stay_small() {
+        let t = ChartText {
+            id: String::new(),
+            title: String::new(),
+            desc: String::new(),
+        };
+        let odd = [
+            None,
+            Some(0.0),
+            Some(-3.0),
+            Some(f64::NAN),
+            Some(f64::INFINITY),
+            Some(f64::NEG_INFINITY),
+            Some(1e308),
+            Some(-1e308),
+            Some(f64::MIN_POSITIVE),
+        ];
+        let points: Vec<HistoryPoint> = odd.iter().map(|v| hp("", *v, &"9".repeat(300))).collect();
+        let targets = [
+            None,
+            Some(ht(f64::NAN, "", "")),
+            Some(ht(f64::INFINITY, "x", "y")),
+            Some(ht(1e308, "", "")),
+            Some(ht(-1e308, &"Mục tiêu ".repeat(100), " ")),
+            Some(ht(0.0, "a", "")),
+        ];
+        let fmts: [&dyn Fn(f64) -> String; 2] = [&|v| format!("{v}"), &|_| String::new()];
+        for target in &targets {
+            for fmt in fmts {
+                for pts in [&points[..], &points[..1], &points[3..4]] {
+                    let svg = history_chart(&t, pts, target.as_ref(), fmt);
+                    assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+                }
+                let svg = history_chart(&t, &[], target.as_ref(), fmt);
+                assert!(svg.len() < 1_000 && !svg.contains("<text"));
+            }
+        }
+        let many: Vec<HistoryPoint> = (0..300)
+            .map(|i| hp(&format!("kỳ {i}"), Some(f64::from(i % 17)), "123,45\u{a0}%"))
+            .collect();
+        let svg = history_chart(&t, &many, Some(&ht(5.0, "m", "kỳ 999")), &pct);
+        assert!(svg.trim_end().ends_with("</svg>"));
+
+        for items in [
+            vec![],
+            vec![(String::new(), 0)],
+            vec![("a".to_string(), usize::MAX), ("b".into(), 1)],
+            vec![("\u{0}\n".to_string(), 3)],
+        ] {
+            let svg = count_bars(&t, &items);
+            assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
+        }
+        let svg = count_bars(&text("e"), &[]);
+        assert!(svg.len() < 1_000 && !svg.contains("<text"));
+
+        // Ten periods with a target, twelve long categories: under 20 KB.
+        let svg = history_chart(
+            &text("size"),
+            &quarterly(10),
+            Some(&ht(55.0, "Mục tiêu ≥ 55 % (2030)", "2030")),
+            &pct,
+        );
+        assert!(svg.len() < 20 * 1024, "{} bytes", svg.len());
+        let items: Vec<(String, usize)> = (0..12).map(|i| (format!("{LONG} {i}"), i * 7)).collect();
+        let svg = count_bars(&text("size"), &items);
+        assert!(svg.len() < 20 * 1024, "{} bytes", svg.len());
     }
 }

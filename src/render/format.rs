@@ -131,6 +131,32 @@ pub fn period(p: Period, style: Style) -> String {
     }
 }
 
+/// A period as used inside a sentence: "năm 2022", "quý 2/2023"; "in 2022", "in Q2 2023".
+pub fn period_phrase(p: Period, style: Style) -> String {
+    match (p.kind, style) {
+        (PeriodKind::Year(y), Style::Vi) => format!("năm {y}"),
+        (PeriodKind::Day(d), Style::Vi) => format!("ngày {}", date(d, style)),
+        (PeriodKind::Range(a, b), Style::Vi) => {
+            format!("từ {} đến {}", date(a, style), date(b, style))
+        }
+        (_, Style::Vi) => period(p, style),
+        (PeriodKind::Day(d), Style::En) => format!("on {}", date(d, style)),
+        (PeriodKind::Range(a, b), Style::En) => {
+            format!("from {} to {}", date(a, style), date(b, style))
+        }
+        (_, Style::En) => format!("in {}", period(p, style)),
+    }
+}
+
+/// Fill `{name}` placeholders of an interface string.
+pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    let mut s = pattern.to_string();
+    for (k, v) in args {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,30 +215,4 @@ mod tests {
             "H1 2023"
         );
     }
-}
-
-/// A period as used inside a sentence: "năm 2022", "quý 2/2023"; "in 2022", "in Q2 2023".
-pub fn period_phrase(p: Period, style: Style) -> String {
-    match (p.kind, style) {
-        (PeriodKind::Year(y), Style::Vi) => format!("năm {y}"),
-        (PeriodKind::Day(d), Style::Vi) => format!("ngày {}", date(d, style)),
-        (PeriodKind::Range(a, b), Style::Vi) => {
-            format!("từ {} đến {}", date(a, style), date(b, style))
-        }
-        (_, Style::Vi) => period(p, style),
-        (PeriodKind::Day(d), Style::En) => format!("on {}", date(d, style)),
-        (PeriodKind::Range(a, b), Style::En) => {
-            format!("from {} to {}", date(a, style), date(b, style))
-        }
-        (_, Style::En) => format!("in {}", period(p, style)),
-    }
-}
-
-/// Fill `{name}` placeholders of an interface string.
-pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
-    let mut s = pattern.to_string();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
-    }
-    s
 }

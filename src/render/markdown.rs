@@ -50,18 +50,29 @@ pub struct MarkdownError {
     pub hint: Option<String>,
 }
 
+/// What expanding a shortcode gives: trusted HTML, or a message and a hint.
+pub type Expansion = Result<String, (String, Option<String>)>;
+
+/// A parsed call: its name and arguments, or why it does not parse.
+type ParsedCall = Result<(String, BTreeMap<String, String>), String>;
+
 pub const SHORTCODES: &[&str] = &["value", "target", "status", "chart"];
 
 /// Render `markdown`. `expand` turns a shortcode into HTML (trusted output) or an error.
 pub fn render(
     markdown: &str,
     footnote_prefix: &str,
-    expand: &mut dyn FnMut(&Shortcode) -> Result<String, (String, Option<String>)>,
+    expand: &mut dyn FnMut(&Shortcode) -> Expansion,
 ) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
     let (text, calls) = extract_shortcodes(markdown, &mut errors);
     let mut outputs = Vec::with_capacity(calls.len());
     for call in &calls {
+        if !SHORTCODES.contains(&call.name.as_str()) {
+            // Already reported by the extraction, with a suggestion.
+            outputs.push(String::new());
+            continue;
+        }
         match expand(call) {
             Ok(html) => outputs.push(html),
             Err((message, hint)) => {
@@ -305,7 +316,7 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
 }
 
 /// `value(indicator="x")` → name and arguments. `None` when it does not look like a call.
-fn parse_call(inner: &str) -> Option<Result<(String, BTreeMap<String, String>), String>> {
+fn parse_call(inner: &str) -> Option<ParsedCall> {
     let s = inner.trim();
     let open = s.find('(')?;
     let name = s[..open].trim();

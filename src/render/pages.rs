@@ -103,6 +103,14 @@ struct ChartView {
 }
 
 #[derive(Serialize)]
+struct DownloadView {
+    href: String,
+    name: String,
+    size: String,
+    label: String,
+}
+
+#[derive(Serialize)]
 struct LinkView {
     href: String,
     title: String,
@@ -231,6 +239,7 @@ impl Lang<'_> {
         ctx.insert("alternates", &alternates);
         ctx.insert("crumbs", &crumbs);
         ctx.insert("fallback", &fallback);
+        ctx.insert("has_agencies", &!self.site.agencies.is_empty());
         ctx
     }
 
@@ -319,6 +328,14 @@ impl Lang<'_> {
                     None => title,
                 }
             }
+        }
+    }
+
+    /// "năm 2023" in Vietnamese, "2023" in English: what follows "up to".
+    fn period_upto(&self, p: Period) -> String {
+        match self.style {
+            Style::Vi => format::period_phrase(p, self.style),
+            Style::En => format::period(p, self.style),
         }
     }
 
@@ -715,34 +732,12 @@ impl Lang<'_> {
                 });
             }
         }
-        #[derive(Serialize)]
-        struct Download {
-            href: String,
-            name: String,
-        }
-        let mut downloads: Vec<Download> = [
-            "indicators.csv",
-            "indicators.json",
-            "projects.csv",
-            "projects.json",
-        ]
-        .iter()
-        .map(|f| Download {
-            href: format!("{asset_root}{rdir}data/{f}"),
-            name: f.to_string(),
-        })
-        .collect();
-        for d in &report.datasets {
-            downloads.push(Download {
-                href: format!("{asset_root}{rdir}data/datasets/{}.csv", d.id),
-                name: format!("{}.csv", d.id),
-            });
-        }
+        let downloads = self.downloads(report, out, &asset_root);
         let report_view = serde_json::json!({
             "title": title,
             "document_line": self.document_line(report),
             "counts": counts,
-            "status_rule": fill(self.tr("status_rule"), &[("period", &format::period(report.period, self.style))]),
+            "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period))]),
         });
         ctx.insert("report", &report_view);
         ctx.insert("groups", &groups);
@@ -783,6 +778,7 @@ impl Lang<'_> {
             self.indicator_page(report, ind, out, diags);
         }
         self.projects_page(report, out, diags);
+        self.data_page(report, out, diags);
         for d in &report.datasets {
             self.dataset_page(report, d, out, diags);
         }
@@ -927,6 +923,49 @@ impl Lang<'_> {
         let mut ctx = self.context("agencies/", &label, &label, crumbs, false);
         ctx.insert("agencies", &items);
         self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+    }
+
+    /// The report's open data files with their sizes, as links from a page at `asset_root`.
+    fn downloads(&self, report: &Report, out: &Output, asset_root: &str) -> Vec<DownloadView> {
+        super::data::downloads(report, out)
+            .into_iter()
+            .map(|f| DownloadView {
+                href: format!("{asset_root}{}", f.path),
+                size: format!(
+                    "{} KB",
+                    format::number(f.bytes as f64 / 1024.0, Some(1), self.style)
+                ),
+                label: self.tr(&format!("file_{}", f.kind)).to_string(),
+                name: f.name,
+            })
+            .collect()
+    }
+
+    fn data_page(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
+        let dir = format!("reports/{}/data/", report.slug);
+        let (root, asset_root) = self.roots(&dir);
+        let label = self.tr("data_downloads").to_string();
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![Crumb {
+                label: label.clone(),
+                href: None,
+            }],
+        );
+        let fallback =
+            self.code != self.site.config.default_language() && !report.title.has(self.code);
+        let mut ctx = self.context(
+            &dir,
+            &label,
+            &format!("{label}: {}", self.text(&report.title)),
+            crumbs,
+            fallback,
+        );
+        ctx.insert("downloads", &self.downloads(report, out, &asset_root));
+        ctx.insert("report_title", &self.text(&report.title));
+        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        self.emit("data.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
     fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
@@ -1356,7 +1395,7 @@ impl Lang<'_> {
         call: &Shortcode,
         charts: &BTreeMap<&str, String>,
         root: &str,
-    ) -> Result<String, (String, Option<String>)> {
+    ) -> markdown::Expansion {
         let arg = |name: &str| -> Result<&str, (String, Option<String>)> {
             call.args.get(name).map(String::as_str).ok_or_else(|| {
                 (
