@@ -53,6 +53,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Preview the site: serve it on 127.0.0.1, rebuild and reload on every change.
+    Serve {
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site (content/ with one example report) in an empty folder.
     Init {
         /// Folder to create the site in.
@@ -161,6 +173,15 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             } else {
                 ExitCode::from(1)
+            }
+        }
+        Command::Serve { content, port, open } => {
+            match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
             }
         }
         Command::Init { dir } => {

@@ -1,0 +1,315 @@
+//! `minhbach serve`: build into memory, serve on 127.0.0.1, rebuild when
+//! content or theme files change, and reload the browser. A failed rebuild
+//! keeps serving the last good site and shows the errors over every page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::escape;
+use crate::{build, BuildOptions};
+
+/// What is being served, and how many times it changed.
+struct Served {
+    files: BTreeMap<String, Vec<u8>>,
+    version: u64,
+    /// Diagnostics of the last build when it failed.
+    errors: Vec<String>,
+}
+
+type Shared = Arc<(Mutex<Served>, Condvar)>;
+
+pub struct ServeOptions {
+    pub content: PathBuf,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Run the preview server until the process is stopped.
+pub fn serve(options: &ServeOptions) -> Result<(), String> {
+    let server = tiny_http::Server::http(("127.0.0.1", options.port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(options.port);
+    let url = format!("http://127.0.0.1:{port}/");
+    let build_options = BuildOptions {
+        base_url: Some(url.clone()),
+        strict: false,
+    };
+
+    let shared: Shared = Arc::new((
+        Mutex::new(Served {
+            files: BTreeMap::new(),
+            version: 0,
+            errors: Vec::new(),
+        }),
+        Condvar::new(),
+    ));
+    rebuild(&options.content, &build_options, &shared);
+
+    let site_root = options
+        .content
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let watched = watch(&options.content, &site_root.join("themes"))?;
+    {
+        let (content, shared) = (options.content.clone(), shared.clone());
+        std::thread::spawn(move || {
+            let (_watcher, events) = watched;
+            while events.recv().is_ok() {
+                // Editors save in bursts (temp file, rename, chmod): wait for quiet.
+                while events.recv_timeout(Duration::from_millis(80)).is_ok() {}
+                rebuild(&content, &build_options, &shared);
+            }
+        });
+    }
+
+    eprintln!(
+        "Serving {url} (content: {}) — press Ctrl+C to stop",
+        options.content.display()
+    );
+    if options.open {
+        open_browser(&url);
+    }
+    for request in server.incoming_requests() {
+        let shared = shared.clone();
+        std::thread::spawn(move || respond(request, &shared));
+    }
+    Ok(())
+}
+
+fn rebuild(content: &Path, options: &BuildOptions, shared: &Shared) {
+    let start = Instant::now();
+    let (out, diags) = build(content, options);
+    let items = diags.into_sorted();
+    let (lock, changed) = &**shared;
+    let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
+    served.version += 1;
+    match out {
+        Some(out) => {
+            for d in &items {
+                eprintln!("{d}\n");
+            }
+            served.files = out.files;
+            served.errors.clear();
+            eprintln!(
+                "Built {} files in {} ms",
+                served.files.len(),
+                start.elapsed().as_millis()
+            );
+        }
+        None => {
+            for d in &items {
+                eprintln!("{d}\n");
+            }
+            served.errors = items
+                .iter()
+                .filter(|d| d.is_error())
+                .map(Diagnostic::to_string)
+                .collect();
+            eprintln!(
+                "Build failed with {} error(s); still serving the last good site",
+                served.errors.len()
+            );
+        }
+    }
+    changed.notify_all();
+}
+
+type Watch = (notify::RecommendedWatcher, mpsc::Receiver<()>);
+
+fn watch(content: &Path, themes: &Path) -> Result<Watch, String> {
+    use notify::{RecursiveMode, Watcher};
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(e) = event {
+            if !e.kind.is_access() {
+                let _ = tx.send(());
+            }
+        }
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    watcher
+        .watch(content, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+    if themes.is_dir() {
+        watcher
+            .watch(themes, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {}: {e}", themes.display()))?;
+    }
+    Ok((watcher, rx))
+}
+
+fn respond(request: tiny_http::Request, shared: &Shared) {
+    let raw = request.url().to_string();
+    let (path, query) = raw.split_once('?').unwrap_or((raw.as_str(), ""));
+    let (lock, changed) = &**shared;
+    if path == "/__minhbach/wait" {
+        // Long poll: answer when the site changes, or after a while anyway.
+        let seen: u64 = query
+            .strip_prefix("v=")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let guard = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = changed
+            .wait_timeout_while(guard, Duration::from_secs(25), |s| s.version == seen)
+            .unwrap_or_else(|e| e.into_inner());
+        let body = format!("{{\"v\":{}}}", guard.version);
+        drop(guard);
+        let _ = request.respond(with_type(
+            tiny_http::Response::from_string(body),
+            "application/json",
+        ));
+        return;
+    }
+    let served = lock.lock().unwrap_or_else(|e| e.into_inner());
+    let rel = percent_decode(path.trim_start_matches('/'));
+    let (status, key) = if served.files.contains_key(&rel) {
+        (200, rel.clone())
+    } else if rel.is_empty() || rel.ends_with('/') {
+        (200, format!("{rel}index.html"))
+    } else if served.files.contains_key(&format!("{rel}/index.html")) {
+        let to = format!("/{rel}/");
+        drop(served);
+        let header =
+            tiny_http::Header::from_bytes("Location", to.as_bytes()).expect("ASCII header");
+        let _ = request.respond(tiny_http::Response::empty(301).with_header(header));
+        return;
+    } else {
+        (404, String::new())
+    };
+    let (status, key) = if status == 200 && served.files.contains_key(&key) {
+        (200, key)
+    } else {
+        // The 404 page of the language the address is in.
+        let lang_404 = rel
+            .split('/')
+            .next()
+            .map(|l| format!("{l}/404.html"))
+            .filter(|p| served.files.contains_key(p));
+        (404, lang_404.unwrap_or_else(|| "404.html".into()))
+    };
+    let body = served
+        .files
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| b"Not found".to_vec());
+    let content_type = content_type(&key);
+    let body = if content_type.starts_with("text/html") {
+        inject(body, served.version, &served.errors)
+    } else {
+        body
+    };
+    drop(served);
+    let response = tiny_http::Response::from_data(body).with_status_code(status);
+    let _ = request.respond(with_type(response, content_type));
+}
+
+fn with_type<R: std::io::Read>(
+    r: tiny_http::Response<R>,
+    content_type: &str,
+) -> tiny_http::Response<R> {
+    let header = tiny_http::Header::from_bytes("Content-Type", content_type.as_bytes())
+        .expect("ASCII header");
+    let no_cache =
+        tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("ASCII header");
+    r.with_header(header).with_header(no_cache)
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "xml" => "application/xml",
+        "txt" | "" => "text/plain; charset=utf-8",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Add the reload script, and the error overlay when the last build failed.
+fn inject(body: Vec<u8>, version: u64, errors: &[String]) -> Vec<u8> {
+    let mut html = String::from_utf8(body).unwrap_or_default();
+    let mut extra = format!(
+        "<script>(function(){{var v={version};function poll(){{fetch('/__minhbach/wait?v='+v).then(function(r){{return r.json()}}).then(function(d){{if(d.v!==v){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
+    );
+    if !errors.is_empty() {
+        extra.push_str(
+            "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f2;color:#1b1f24;border-top:4px solid #c2410c;padding:1rem;z-index:1000;font:14px/1.5 ui-monospace,monospace\"><strong>minhbach: the last build failed; this is the last good version of the site.</strong><pre style=\"white-space:pre-wrap\">",
+        );
+        extra.push_str(&escape(&errors.join("\n\n")));
+        extra.push_str("</pre></div>");
+    }
+    match html.rfind("</body>") {
+        Some(i) => html.insert_str(i, &extra),
+        None => html.push_str(&extra),
+    }
+    html.into_bytes()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn open_browser(url: &str) {
+    let cmd = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(cmd).arg(url).spawn().is_err() {
+        eprintln!("Open {url} in your browser");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_paths() {
+        assert_eq!(percent_decode("a%20b/c"), "a b/c");
+        assert_eq!(percent_decode("bad%2"), "bad%2");
+        assert_eq!(percent_decode("%E1%BB%87"), "ệ");
+    }
+
+    #[test]
+    fn overlay_escapes_errors() {
+        let html = inject(
+            b"<body>x</body>".to_vec(),
+            3,
+            &["<script>bad</script>".into()],
+        );
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("&lt;script&gt;bad"));
+        assert!(html.contains("var v=3"));
+        assert!(html.ends_with("</body>"));
+    }
+}
