@@ -316,11 +316,53 @@ impl Loader<'_> {
                 .cmp(&a.period.end())
                 .then_with(|| a.slug.cmp(&b.slug))
         });
+        let histories = self.histories(&reports);
         Some(Site {
             config,
             agencies,
             reports,
+            histories,
         })
+    }
+
+    /// Merge each indicator's values across reports by period. Two reports
+    /// giving different values for one period is a warning; the later wins.
+    fn histories(&mut self, reports: &[Report]) -> BTreeMap<String, Vec<HistoryEntry>> {
+        let mut by_id: BTreeMap<String, BTreeMap<(Date, Date), HistoryEntry>> = BTreeMap::new();
+        // Oldest report first, so that later reports overwrite.
+        for report in reports.iter().rev() {
+            for ind in &report.indicators {
+                let merged = by_id.entry(ind.id.clone()).or_default();
+                for m in &ind.values {
+                    let key = (m.period.end(), m.period.start());
+                    if let Some(prev) = merged.get(&key) {
+                        if prev.value != m.value && prev.report != report.slug {
+                            let shown = self.shown(&report.dir.join("indicators.yaml"));
+                            self.diags.push(
+                                Diagnostic::warning(shown, m.at, format!(
+                                    "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
+                                    ind.id, m.period, m.value, prev.value, prev.report
+                                ))
+                                .with_hint("correct one of the two, or explain the revision in the indicator's note"),
+                            );
+                        }
+                    }
+                    merged.insert(
+                        key,
+                        HistoryEntry {
+                            period: m.period,
+                            value: m.value,
+                            source: m.source.clone(),
+                            report: report.slug.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        by_id
+            .into_iter()
+            .map(|(id, m)| (id, m.into_values().collect()))
+            .collect()
     }
 
     fn config(&mut self) -> Option<SiteConfig> {
@@ -721,6 +763,7 @@ impl Loader<'_> {
                             period,
                             value: v.value,
                             source,
+                            at: doc.spans.exact(&format!("{vat}.value")),
                         },
                     ));
                 }

@@ -57,6 +57,19 @@ pub struct Site {
     pub agencies: Vec<Agency>,
     /// Newest first (by period end, then slug).
     pub reports: Vec<Report>,
+    /// Every indicator id's values across all reports, merged by period
+    /// (a later report wins), in period order.
+    pub histories: BTreeMap<String, Vec<HistoryEntry>>,
+}
+
+/// One value of an indicator's history across reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub period: Period,
+    pub value: f64,
+    pub source: Option<Source>,
+    /// Slug of the report the value comes from.
+    pub report: String,
 }
 
 #[derive(Debug, Clone)]
@@ -262,6 +275,8 @@ pub struct Measurement {
     pub period: Period,
     pub value: f64,
     pub source: Option<Source>,
+    /// Where the value was written, for diagnostics.
+    pub at: Option<Pos>,
 }
 
 #[derive(Debug, Clone)]

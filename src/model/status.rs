@@ -159,6 +159,7 @@ mod tests {
             period: Period::parse(period).unwrap(),
             value,
             source: None,
+            at: None,
         }
     }
 

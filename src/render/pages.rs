@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::chart::{self, BulletRow, ChartText, DatasetChartKind, Series};
+use super::chart::{
+    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, Series,
+};
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
 use super::{escape, Output};
@@ -100,6 +102,22 @@ struct ChartView {
     note: Option<String>,
     svg_href: String,
     data_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HistoryRow {
+    period: String,
+    value: String,
+    source: String,
+    /// Title and link of the report the value comes from.
+    report: Option<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct HistoryView {
+    rows: Vec<HistoryRow>,
+    several_reports: bool,
+    chart: Option<ChartView>,
 }
 
 #[derive(Serialize)]
@@ -968,6 +986,170 @@ impl Lang<'_> {
         self.emit("data.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
+    /// An indicator's values across every report that shares its id, with
+    /// the chart of them against this report's target.
+    fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
+        let entries: Vec<HistoryEntry> = match self.site.histories.get(&ind.id) {
+            Some(h) => h.clone(),
+            None => ind
+                .values
+                .iter()
+                .map(|m| HistoryEntry {
+                    period: m.period,
+                    value: m.value,
+                    source: m.source.clone(),
+                    report: report.slug.clone(),
+                })
+                .collect(),
+        };
+        let several_reports = entries.iter().any(|e| e.report != report.slug);
+        let rows: Vec<HistoryRow> = entries
+            .iter()
+            .map(|e| {
+                let from = self.site.reports.iter().find(|r| r.slug == e.report);
+                HistoryRow {
+                    period: format::period(e.period, self.style),
+                    value: self.value_text(ind, e.value),
+                    source: match (from, &e.source) {
+                        (Some(r), Some(s)) => self.source(r, s),
+                        _ => String::new(),
+                    },
+                    report: from
+                        .map(|r| (self.text(&r.title), format!("{root}reports/{}/", r.slug))),
+                }
+            })
+            .collect();
+        let chart = (!entries.is_empty()).then(|| {
+            let points: Vec<HistoryPoint> = entries
+                .iter()
+                .map(|e| HistoryPoint {
+                    label: format::period(e.period, self.style),
+                    value: Some(e.value),
+                    value_text: self.value_text(ind, e.value),
+                })
+                .collect();
+            let target = match &ind.target {
+                Some(Target::Numeric { value, by, .. }) => Some(HistoryTarget {
+                    value: *value,
+                    text: format!(
+                        "{} {} ({})",
+                        self.tr("target"),
+                        self.target_text(ind),
+                        format::period(*by, self.style)
+                    ),
+                    deadline_label: format::period(*by, self.style),
+                }),
+                _ => None,
+            };
+            let name = self.text(&ind.name);
+            let mut desc: Vec<String> = rows
+                .iter()
+                .map(|r| format!("{}: {}", r.period, r.value))
+                .collect();
+            if let Some(t) = &target {
+                desc.push(t.text.clone());
+            }
+            let text = ChartText {
+                id: format!("chart-history-{}", ind.id),
+                title: format!("{name}: {}", self.tr("history").to_lowercase()),
+                desc: desc.join("; "),
+            };
+            let style = self.style;
+            let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
+            let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
+            ChartView {
+                heading: self.tr("history_chart").to_string(),
+                takeaway: None,
+                svg,
+                source: None,
+                note: None,
+                svg_href: "chart.svg".into(),
+                data_href: Some(format!(
+                    "{}reports/{}/data/indicators.csv",
+                    self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id))
+                        .1,
+                    report.slug
+                )),
+            }
+        });
+        HistoryView {
+            rows,
+            several_reports,
+            chart,
+        }
+    }
+
+    /// Projects counted by lead agency and by status, as bar charts.
+    fn project_charts(&self, report: &Report, dir: &str, out: &mut Output) -> Vec<ChartView> {
+        let mut by_lead: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+        for p in &report.projects {
+            for a in &p.lead {
+                // Count agencies, not spellings: "Văn phòng UBND" and "VP UBND tỉnh" are one body.
+                let known =
+                    a.id.as_ref()
+                        .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+                let name = known
+                    .map(|x| self.text(&x.name))
+                    .unwrap_or_else(|| a.written.clone());
+                *by_lead.entry(name).or_default() += 1;
+            }
+            if p.lead.is_empty() {
+                *by_lead
+                    .entry(self.tr("not_stated").to_string())
+                    .or_default() += 1;
+            }
+            let status = p
+                .status
+                .map(|s| self.tr(&format!("project_{}", s.as_str())).to_string());
+            *by_status
+                .entry(status.unwrap_or_else(|| self.tr("not_stated").to_string()))
+                .or_default() += 1;
+        }
+        let mut charts = Vec::new();
+        let any_status = report.projects.iter().any(|p| p.status.is_some());
+        for (key, counts) in [
+            ("projects_by_lead", by_lead),
+            ("projects_by_status", by_status),
+        ] {
+            if counts.is_empty() || (key == "projects_by_status" && !any_status) {
+                continue;
+            }
+            let mut items: Vec<(String, usize)> = counts.into_iter().collect();
+            items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let title = self.tr(key).to_string();
+            let desc = items
+                .iter()
+                .map(|(k, n)| format!("{k}: {n}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let id = key.replace('_', "-");
+            let svg = chart::count_bars(
+                &ChartText {
+                    id: format!("chart-{id}"),
+                    title: title.clone(),
+                    desc,
+                },
+                &items,
+            );
+            out.add(format!("{}{dir}{id}.svg", self.prefix), svg.clone());
+            charts.push(ChartView {
+                heading: title,
+                takeaway: None,
+                svg,
+                source: None,
+                note: None,
+                svg_href: format!("{id}.svg"),
+                data_href: Some(format!(
+                    "{}reports/{}/data/projects.csv",
+                    self.roots(dir).1,
+                    report.slug
+                )),
+            });
+        }
+        charts
+    }
+
     fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
         let (root, _) = self.roots("search/");
         let label = self.tr("search").to_string();
@@ -1097,6 +1279,11 @@ impl Lang<'_> {
         );
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
+        let history = self.history(report, ind, &root);
+        if let Some(chart) = &history.chart {
+            out.add(format!("{}{dir}chart.svg", self.prefix), chart.svg.clone());
+        }
+        ctx.insert("history", &history);
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
@@ -1151,6 +1338,7 @@ impl Lang<'_> {
             fallback,
         );
         ctx.insert("categories", &categories);
+        ctx.insert("charts", &self.project_charts(report, &dir, out));
         ctx.insert("project_count", &report.projects.len());
         ctx.insert("report_title", &self.text(&report.title));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));

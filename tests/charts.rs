@@ -1,0 +1,204 @@
+//! Every chart kind as built from real content: accessible name and
+//! description with the right counts, and what is drawn matches the data.
+
+mod common;
+
+use common::Site;
+use serde_yaml::Value;
+
+/// Attributes of every `<rect>` with the given fill, in document order.
+fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
+    svg.split("<rect ")
+        .skip(1)
+        .filter(|r| r.contains(&format!("fill=\"{fill}\"")))
+        .map(|r| {
+            let attr = |name: &str| -> f64 {
+                let key = format!(" {name}=\"");
+                let tag = format!(" {}", &r[..r.find('>').unwrap()]);
+                let i = tag
+                    .find(&key)
+                    .unwrap_or_else(|| panic!("no {name} in {tag}"))
+                    + key.len();
+                tag[i..tag[i..].find('"').unwrap() + i].parse().unwrap()
+            };
+            (attr("x"), attr("y"), attr("width"), attr("height"))
+        })
+        .collect()
+}
+
+fn title_and_desc(svg: &str) -> (String, String) {
+    let t = common::between(svg, "-title\">", "</title>").to_string();
+    let d = common::between(svg, "-desc\">", "</desc>").to_string();
+    (t, d)
+}
+
+#[test]
+fn group_chart_bars_are_the_latest_values_against_their_targets() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let indicators: Value =
+        serde_yaml::from_str(&site.read("reports/hai-duong-2023/indicators.yaml")).unwrap();
+    let report: Value =
+        serde_yaml::from_str(&site.read("reports/hai-duong-2023/report.yaml")).unwrap();
+    for g in report["groups"].as_sequence().unwrap() {
+        let gid = g["id"].as_str().unwrap();
+        let svg = site.page(&format!("reports/hai-duong-2023/groups/{gid}/chart.svg"));
+        assert!(svg.contains("role=\"img\""));
+        // Expected: one bar per numeric target with a value, width ∝ min(value / target, 1.5).
+        let (mut expected, mut met, mut not_met, mut no_data) = (Vec::new(), 0, 0, 0);
+        for i in indicators
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .filter(|i| i["group"].as_str() == Some(gid))
+        {
+            let Some(t) = i["target"]["value"].as_f64() else {
+                continue;
+            };
+            let Some(v) = i["values"]
+                .as_sequence()
+                .and_then(|v| v.last())
+                .and_then(|v| v["value"].as_f64())
+            else {
+                no_data += 1;
+                continue;
+            };
+            let ok = match i["target"]["op"].as_str().unwrap_or(">=") {
+                ">" => v > t,
+                _ => v >= t,
+            };
+            if ok {
+                met += 1
+            } else {
+                not_met += 1
+            }
+            expected.push(((v / t).min(1.5), ok));
+        }
+        let met_bars = rects(&svg, "#0F766E");
+        let not_met_bars = rects(&svg, "#C2410C");
+        let mut drawn: Vec<(f64, f64, bool)> = met_bars
+            .iter()
+            .map(|r| (r.1, r.2, true))
+            .chain(not_met_bars.iter().map(|r| (r.1, r.2, false)))
+            .collect();
+        drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(drawn.len(), expected.len(), "{gid}: bars");
+        for ((_, width, ok), (ratio, exp_ok)) in drawn.iter().zip(&expected) {
+            assert_eq!(ok, exp_ok, "{gid}: status colour");
+            assert!(
+                (width - (ratio / 1.5 * 624.0).round()).abs() <= 1.0,
+                "{gid}: width {width} for ratio {ratio}"
+            );
+        }
+        let (title, desc) = title_and_desc(&svg);
+        assert!(title.contains(g["name"]["vi"].as_str().unwrap()), "{title}");
+        assert!(
+            desc.contains(&format!(
+                "{} đạt, {} chưa đạt, {} chưa có số liệu",
+                met, not_met, no_data
+            )),
+            "{gid}: {desc}"
+        );
+    }
+}
+
+#[test]
+fn history_chart_bars_are_proportional_and_merge_reports() {
+    let site = Site::fixture("minimal");
+    // A second, later report sharing an indicator id adds to its history.
+    let later = site.content().join("reports/demo-2025");
+    std::fs::create_dir_all(&later).unwrap();
+    let report = site
+        .read("reports/demo-2024/report.yaml")
+        .replace("period: 2024", "period: 2025")
+        .replace("2024 }", "2025 }")
+        .replace("2024-03-05", "2025-03-05");
+    site.write("reports/demo-2025/report.yaml", &report);
+    site.write(
+        "reports/demo-2025/indicators.yaml",
+        "- id: digital-economy-share\n  group: digital-economy\n  name: Tỷ trọng kinh tế số\n  unit: percent\n  target: 12\n  values:\n    - { period: 2024, value: 9.6 }\n",
+    );
+    site.build().ok();
+    let svg = site.page("reports/demo-2025/indicators/digital-economy-share/chart.svg");
+    let bars = rects(&svg, "#1F5FAD");
+    let values = [7.5, 8.48, 9.6];
+    assert_eq!(
+        bars.len(),
+        values.len(),
+        "one bar per period across both reports"
+    );
+    for (bar, v) in bars.iter().zip(values) {
+        assert!(
+            (bar.3 / bars[2].3 - v / 9.6).abs() < 0.02,
+            "height {} for {v}",
+            bar.3
+        );
+    }
+    let (_, desc) = title_and_desc(&svg);
+    assert!(
+        desc.contains("2022: 7,5") && desc.contains("2024: 9,6") && desc.contains("≥ 12"),
+        "{desc}"
+    );
+    let page = site.page("reports/demo-2025/indicators/digital-economy-share/index.html");
+    assert!(
+        page.contains("Kế hoạch thử năm 2024"),
+        "the table says which report each value is from"
+    );
+
+    // Two reports disagreeing on one period is a warning naming both.
+    site.edit(
+        "reports/demo-2025/indicators.yaml",
+        "period: 2024, value: 9.6",
+        "period: 2023, value: 8.5",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(run.stderr.contains("warning: indicator `digital-economy-share`: 2023 is 8.5 here but 8.48 in report `demo-2024`"), "{}", run.stderr);
+}
+
+#[test]
+fn dataset_and_project_charts_match_their_tables() {
+    let site = Site::fixture("minimal");
+    site.build().ok();
+    let svg = site.page("reports/demo-2024/datasets/infrastructure/chart.svg");
+    let bars = rects(&svg, "#1F5FAD");
+    assert_eq!(bars.len(), 2, "the empty cell draws no bar");
+    assert!((bars[0].2 / bars[1].2 - 349.0 / 3229.0).abs() < 0.01);
+    assert!(svg.contains("–"), "the missing value is marked");
+
+    let page = site.page("reports/demo-2024/projects/index.html");
+    let svg = site.page("reports/demo-2024/projects/projects-by-lead.svg");
+    let bars = rects(&svg, "#1F5FAD");
+    // Sở TTTT leads 2 projects (one shared), Sở KHĐT 1.
+    assert_eq!(bars.len(), 2);
+    assert!((bars[0].2 / bars[1].2 - 2.0).abs() < 0.05);
+    assert!(page.contains("chart-projects-by-lead-title"));
+    assert!(
+        page.contains("chart-projects-by-status-title"),
+        "statuses are known in the fixture"
+    );
+}
+
+#[test]
+fn status_bars_state_the_counts_and_ids_are_unique_per_page() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let page = site.page("reports/hai-duong-2023/index.html");
+    let desc = common::between(&page, "id=\"status-digital-economy-desc\">", "</desc>");
+    assert_eq!(desc, "1 đạt, 2 chưa đạt, 2 chưa có số liệu");
+    for (path, bytes) in common::snapshot(&site.public()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "{path}: duplicate ids");
+    }
+}
