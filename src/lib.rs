@@ -55,14 +55,14 @@ pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Outp
     if diags.has_errors() {
         return (None, diags);
     }
-    match render::render_site(&site, &theme) {
-        Ok(out) => (Some(out), diags),
-        Err(render_diags) => {
-            diags.extend(render_diags);
-            if options.strict {
-                diags.make_strict();
-            }
-            (None, diags)
-        }
+    let (out, render_diags) = render::render_site(&site, &theme);
+    diags.extend(render_diags);
+    if options.strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        (None, diags)
+    } else {
+        (out, diags)
     }
 }

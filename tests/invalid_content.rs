@@ -255,3 +255,71 @@ fn bom_and_crlf_are_accepted() {
         run.stderr
     );
 }
+
+#[test]
+fn broken_links_in_markdown_are_reported_where_they_were_written() {
+    let site = Site::fixture("minimal");
+    site.edit(HC, "2. Hạ tầng", "2. Xem [kết quả](../ket-qua/) và [giải pháp](../giai-phap/), [mục](#khong-co).\n3. Hạ tầng");
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(run.stderr.contains("content/reports/demo-2024/han-che.md:7:1: warning: broken link `../giai-phap/`: there is no page at that address"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "han-che.md:7:1: warning: broken link `#khong-co`: there is no anchor `#khong-co`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("broken link").count(),
+        2,
+        "each broken link once: {}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("`../ket-qua/`"),
+        "a good link passes: {}",
+        run.stderr
+    );
+    let strict = site.run(&["build", "--strict"]);
+    assert_eq!(strict.code, Some(1), "{}", strict.stderr);
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn an_anchor_missing_only_in_a_translation_names_the_version() {
+    let site = Site::fixture("minimal");
+    // ket-qua.md has "## Hạ tầng"; its English translation has no such heading.
+    site.edit(
+        HC,
+        "2. Hạ tầng",
+        "2. Xem [hạ tầng](../ket-qua/#ha-tang).\n3. Hạ tầng",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(run.stderr.contains("han-che.md:7:1: warning: broken link `../ket-qua/#ha-tang` (English page): there is no anchor `#ha-tang`"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("broken link").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn unsafe_markdown_links_are_dropped_with_a_warning() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        HC,
+        "2. Hạ tầng",
+        "2. [bấm](javascript:alert(1))\n3. Hạ tầng",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr
+            .contains("han-che.md:7:1: warning: link to `javascript:alert(1)` removed"),
+        "{}",
+        run.stderr
+    );
+}

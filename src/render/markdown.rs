@@ -30,6 +30,8 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
+    /// Link and image targets the editor wrote, with their lines, for link checking.
+    pub links: Vec<(String, usize)>,
 }
 
 /// A shortcode as written, with its position in the Markdown (1-based line and column).
@@ -48,6 +50,8 @@ pub struct MarkdownError {
     pub col: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// The output is safe anyway (e.g. an unsafe link was dropped).
+    pub warning: bool,
 }
 
 /// What expanding a shortcode gives: trusted HTML, or a message and a hint.
@@ -81,6 +85,7 @@ pub fn render(
                     col: call.col,
                     message,
                     hint,
+                    warning: false,
                 });
                 outputs.push(String::new());
             }
@@ -89,7 +94,29 @@ pub fn render(
 
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(&text, options).collect();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|s| *s <= offset);
+    let mut links = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    for (ev, range) in Parser::new_ext(&text, options).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
+            let line = line_of(range.start);
+            if is_safe_url(dest_url) {
+                links.push((dest_url.to_string(), line));
+            } else {
+                errors.push(MarkdownError {
+                    line,
+                    col: 1,
+                    message: format!("link to `{dest_url}` removed: only http, https, mailto and relative links are allowed"),
+                    hint: Some("link to a web address (https://...) or to another page of the site".into()),
+                    warning: true,
+                });
+            }
+        }
+        events.push(ev);
+    }
     let (events, headings) = transform(events, footnote_prefix);
     let mut html = String::with_capacity(text.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -106,7 +133,14 @@ pub fn render(
             }
         }
     }
-    (Rendered { html, headings }, errors)
+    (
+        Rendered {
+            html,
+            headings,
+            links,
+        },
+        errors,
+    )
 }
 
 fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a>>, Vec<Heading>) {
@@ -279,6 +313,7 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                         col,
                         message: format!("unknown shortcode `{name}`"),
                         hint: Some(hint),
+                        warning: false,
                     });
                 }
                 out.push_str(&rest[..start]);
@@ -300,6 +335,7 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                     hint: Some(
                         "write shortcodes as {{ value(indicator=\"online-dossier-rate\") }}".into(),
                     ),
+                    warning: false,
                 });
                 out.push_str(&rest[..start]);
             }

@@ -6,6 +6,7 @@ pub mod chart;
 mod data;
 mod feeds;
 pub mod format;
+pub mod links;
 pub mod markdown;
 mod pages;
 pub mod search;
@@ -21,6 +22,8 @@ use crate::model::Site;
 #[derive(Debug, Default, Clone)]
 pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Links editors wrote, for the link check to report at their source.
+    pub links: Vec<links::EditorLink>,
 }
 
 impl Output {
@@ -37,10 +40,15 @@ impl Output {
     }
 }
 
-/// Render the whole site. Errors (a shortcode naming an unknown indicator, a
-/// broken theme template) come back as diagnostics with their file and line.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
-    let tera = build_tera(theme)?;
+/// Render the whole site and check its links. Errors (a shortcode naming an
+/// unknown indicator, a broken theme template) and warnings (a broken link)
+/// come back as diagnostics with their file and line; the output only when
+/// there is no error.
+pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) {
+    let tera = match build_tera(theme) {
+        Ok(t) => t,
+        Err(d) => return (None, d),
+    };
     let mut out = Output::default();
     let mut diags = Diagnostics::new();
     for (name, bytes) in &theme.static_files {
@@ -52,10 +60,12 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Output, Diagnostics> {
     }
     search::write_index(site, &mut out);
     feeds::write_feeds(site, &mut out);
+    let links = links::check(&out, &base_path(&site.config.base_url));
+    diags.extend(links);
     if diags.has_errors() {
-        Err(diags)
+        (None, diags)
     } else {
-        Ok(out)
+        (Some(out), diags)
     }
 }
 
@@ -149,6 +159,11 @@ fn template_errors(
             out
         }
     }
+}
+
+/// The path part of a site address: `https://x.org/sub/` → `/sub/`.
+pub fn base_path(base_url: &str) -> String {
+    pages::base_path(base_url)
 }
 
 /// Whether a link target is allowed in content: http, https, mailto, or a

@@ -1527,13 +1527,27 @@ impl Lang<'_> {
         if !fallback {
             for e in errors {
                 let line = text.body_line + e.line - 1;
-                let mut d = Diagnostic::error(&text.path, Some(Pos::new(line, e.col)), e.message);
+                let mut d = if e.warning {
+                    Diagnostic::warning(&text.path, Some(Pos::new(line, e.col)), e.message)
+                } else {
+                    Diagnostic::error(&text.path, Some(Pos::new(line, e.col)), e.message)
+                };
                 d.source_line = text.markdown.lines().nth(e.line - 1).map(str::to_string);
                 if let Some(h) = e.hint {
                     d = d.with_hint(h);
                 }
                 diags.push(d);
             }
+        }
+        for (url, line) in &rendered.links {
+            out.links.push(super::links::EditorLink {
+                page: format!("{}{dir}index.html", self.prefix),
+                url: url.clone(),
+                source: text.path.clone(),
+                line: text.body_line + line - 1,
+                version: (self.code != default)
+                    .then(|| format!("{} page", self.tr("language_name"))),
+            });
         }
         let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
             serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}reports/{}/groups/{}/", report.slug, g.id) })
@@ -1674,7 +1688,7 @@ fn unit_name(u: &UnitSpec, style: Style) -> String {
 }
 
 /// The path part of the base URL: `https://x.org/sub/` → `/sub/`.
-fn base_path(base_url: &str) -> String {
+pub(super) fn base_path(base_url: &str) -> String {
     let after_scheme = base_url
         .split_once("://")
         .map(|(_, r)| r)
