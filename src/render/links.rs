@@ -44,10 +44,7 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
             if !seen.insert(url.clone()) || is_external(&url) {
                 continue;
             }
-            let (target, fragment) = match resolve(page, &url, base_path) {
-                Some(t) => t,
-                None => (String::new(), None),
-            };
+            let (target, fragment) = resolve(page, &url, base_path).unwrap_or_default();
             // Messages do not name the page, so the same broken link on the
             // Vietnamese page and its English fallback is reported once.
             let problem = if target.is_empty() {
