@@ -124,6 +124,8 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
 
     let result = (|| {
         fs::create_dir_all(&staging).map_err(io(&staging))?;
+        let mut files = Vec::with_capacity(output.files.len());
+        let mut dirs = std::collections::BTreeSet::new();
         for (rel, bytes) in &output.files {
             let Some(rel_path) = safe_relative(rel) else {
                 return Err(WriteError::Refused(format!(
@@ -132,11 +134,18 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
             };
             let path = staging.join(rel_path);
             if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(io(dir))?;
+                dirs.insert(dir.to_path_buf());
             }
-            fs::write(&path, bytes).map_err(io(&path))?;
+            files.push((path, bytes));
         }
-        Ok(())
+        for dir in &dirs {
+            fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        // Writing is the longest step for large sites; files are independent.
+        use rayon::prelude::*;
+        files
+            .par_iter()
+            .try_for_each(|(path, bytes)| fs::write(path, bytes).map_err(io(path)))
     })();
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&staging);

@@ -12,6 +12,8 @@ mod pages;
 pub mod search;
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -54,9 +56,32 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) 
     for (name, bytes) in &theme.static_files {
         out.add(format!("static/{name}"), bytes.clone());
     }
-    data::write_data(site, &mut out);
-    for lang in &site.config.languages {
-        pages::render_language(site, theme, &tera, lang, &mut out, &mut diags);
+    let mut data = Output::default();
+    data::write_data(site, &mut data);
+    // Every (language, report) is independent: render them in parallel, each
+    // into its own output, then merge in a fixed order so bytes never depend
+    // on scheduling.
+    let parts: Vec<(&str, pages::Part)> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|l| {
+            std::iter::once((l.as_str(), pages::Part::SitePages)).chain(
+                site.reports
+                    .iter()
+                    .map(move |r| (l.as_str(), pages::Part::Report(r))),
+            )
+        })
+        .collect();
+    let rendered: Vec<(Output, Diagnostics)> = parts
+        .into_par_iter()
+        .map(|(lang, part)| pages::render_part(site, theme, &tera, &data, lang, part))
+        .collect();
+    out.files.append(&mut data.files);
+    for (mut part, part_diags) in rendered {
+        out.files.append(&mut part.files);
+        out.links.append(&mut part.links);
+        diags.extend(part_diags);
     }
     search::write_index(site, &mut out);
     feeds::write_feeds(site, &mut out);

@@ -26,6 +26,8 @@ struct Lang<'a> {
     site: &'a Site,
     tera: &'a Tera,
     theme: &'a Theme,
+    /// The open data files, for their sizes.
+    data: &'a Output,
 }
 
 #[derive(Serialize)]
@@ -136,14 +138,24 @@ struct LinkView {
     kind: Option<String>,
 }
 
-pub(super) fn render_language(
+/// What one unit of parallel work renders: the pages of one language that
+/// belong to no report, or one report's pages in one language.
+pub(super) enum Part<'a> {
+    SitePages,
+    Report(&'a Report),
+}
+
+/// Render one part of the site in one language into its own output, so that
+/// parts can run in parallel. `data` holds the open data files, whose sizes
+/// the pages list.
+pub(super) fn render_part(
     site: &Site,
     theme: &Theme,
     tera: &Tera,
+    data: &Output,
     code: &str,
-    out: &mut Output,
-    diags: &mut Diagnostics,
-) {
+    part: Part,
+) -> (Output, Diagnostics) {
     let default = site.config.default_language();
     let mut t = theme.i18n.get(default).cloned().unwrap_or_default();
     if let Some(own) = theme.i18n.get(code) {
@@ -161,14 +173,20 @@ pub(super) fn render_language(
         site,
         tera,
         theme,
+        data,
     };
-    lang.index(out, diags);
-    lang.not_found(out, diags);
-    lang.agencies(out, diags);
-    lang.search_page(out, diags);
-    for report in &site.reports {
-        lang.report(report, out, diags);
+    let mut out = Output::default();
+    let mut diags = Diagnostics::new();
+    match part {
+        Part::SitePages => {
+            lang.index(&mut out, &mut diags);
+            lang.not_found(&mut out, &mut diags);
+            lang.agencies(&mut out, &mut diags);
+            lang.search_page(&mut out, &mut diags);
+        }
+        Part::Report(report) => lang.report(report, &mut out, &mut diags),
     }
+    (out, diags)
 }
 
 impl Lang<'_> {
@@ -750,7 +768,7 @@ impl Lang<'_> {
                 });
             }
         }
-        let downloads = self.downloads(report, out, &asset_root);
+        let downloads = self.downloads(report, &asset_root);
         let report_view = serde_json::json!({
             "title": title,
             "document_line": self.document_line(report),
@@ -944,8 +962,8 @@ impl Lang<'_> {
     }
 
     /// The report's open data files with their sizes, as links from a page at `asset_root`.
-    fn downloads(&self, report: &Report, out: &Output, asset_root: &str) -> Vec<DownloadView> {
-        super::data::downloads(report, out)
+    fn downloads(&self, report: &Report, asset_root: &str) -> Vec<DownloadView> {
+        super::data::downloads(report, self.data)
             .into_iter()
             .map(|f| DownloadView {
                 href: format!("{asset_root}{}", f.path),
@@ -980,7 +998,7 @@ impl Lang<'_> {
             crumbs,
             fallback,
         );
-        ctx.insert("downloads", &self.downloads(report, out, &asset_root));
+        ctx.insert("downloads", &self.downloads(report, &asset_root));
         ctx.insert("report_title", &self.text(&report.title));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
         self.emit("data.html", &ctx, &format!("{dir}index.html"), out, diags);
