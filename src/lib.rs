@@ -43,6 +43,17 @@ pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Outp
         return (None, diags);
     };
     if let Some(url) = &options.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+            diags.push(
+                diagnostics::Diagnostic::error(
+                    "--base-url",
+                    None,
+                    format!("`{url}` is not a site address"),
+                )
+                .with_hint("write the full address, e.g. https://example.org/transparency/"),
+            );
+            return (None, diags);
+        }
         site.config.base_url = if url.ends_with('/') {
             url.clone()
         } else {

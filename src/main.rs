@@ -186,7 +186,7 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => {
             let next = format!(
-                "Next: cd {} && minhbach build   (then open public/index.html through a web server)",
+                "Next: go into {} and run `minhbach serve --open` to see the site; edit the files in content/ and it updates",
                 dir.display()
             );
             report_written(minhbach::scaffold::init(&dir, minhbach::scaffold::current_year()), &next)

@@ -30,6 +30,12 @@ pub struct ServeOptions {
 
 /// Run the preview server until the process is stopped.
 pub fn serve(options: &ServeOptions) -> Result<(), String> {
+    if !options.content.join("site.yaml").is_file() {
+        return Err(format!(
+            "{} has no site.yaml: run serve in the site's folder, pass --content DIR, or create a site with `minhbach init`",
+            options.content.display()
+        ));
+    }
     let server = tiny_http::Server::http(("127.0.0.1", options.port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
     let port = server
@@ -203,7 +209,12 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
         .unwrap_or_else(|| b"Not found".to_vec());
     let content_type = content_type(&key);
     let body = if content_type.starts_with("text/html") {
-        inject(body, served.version, &served.errors)
+        inject(
+            body,
+            served.version,
+            &served.errors,
+            !served.files.is_empty(),
+        )
     } else {
         body
     };
@@ -239,15 +250,20 @@ fn content_type(path: &str) -> &'static str {
 }
 
 /// Add the reload script, and the error overlay when the last build failed.
-fn inject(body: Vec<u8>, version: u64, errors: &[String]) -> Vec<u8> {
+fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool) -> Vec<u8> {
     let mut html = String::from_utf8(body).unwrap_or_default();
     let mut extra = format!(
         "<script>(function(){{var v={version};function poll(){{fetch('/__minhbach/wait?v='+v).then(function(r){{return r.json()}}).then(function(d){{if(d.v!==v){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
     );
     if !errors.is_empty() {
-        extra.push_str(
-            "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f2;color:#1b1f24;border-top:4px solid #c2410c;padding:1rem;z-index:1000;font:14px/1.5 ui-monospace,monospace\"><strong>minhbach: the last build failed; this is the last good version of the site.</strong><pre style=\"white-space:pre-wrap\">",
-        );
+        let note = if last_good {
+            "; this is the last good version of the site"
+        } else {
+            ""
+        };
+        extra.push_str(&format!(
+            "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f2;color:#1b1f24;border-top:4px solid #c2410c;padding:1rem;z-index:1000;font:14px/1.5 ui-monospace,monospace\"><strong>minhbach: the last build failed{note}.</strong><pre style=\"white-space:pre-wrap\">",
+        ));
         extra.push_str(&escape(&errors.join("\n\n")));
         extra.push_str("</pre></div>");
     }
@@ -306,8 +322,10 @@ mod tests {
             b"<body>x</body>".to_vec(),
             3,
             &["<script>bad</script>".into()],
+            true,
         );
         let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("this is the last good version"));
         assert!(html.contains("&lt;script&gt;bad"));
         assert!(html.contains("var v=3"));
         assert!(html.ends_with("</body>"));

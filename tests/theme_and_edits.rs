@@ -124,3 +124,52 @@ fn shortcodes_render_per_language() {
         "{en}"
     );
 }
+
+#[test]
+fn a_report_says_what_changed_since_the_previous_one() {
+    let site = Site::fixture("minimal");
+    let report = site
+        .read("reports/demo-2024/report.yaml")
+        .replace("period: 2024", "period: 2025")
+        .replace("2024-03-05", "2025-03-05")
+        .replace("năm 2024", "năm 2025");
+    site.write("reports/demo-2025/report.yaml", &report);
+    let indicators = site
+        .read("reports/demo-2024/indicators.yaml")
+        .replace(
+            "target: { value: 50, op: \">=\", by: 2024",
+            "target: { value: 60, op: \">=\", by: 2025",
+        )
+        .replace(
+            "target: { value: 10, by: 2024",
+            "target: { value: 10, by: 2026",
+        )
+        .replace("- id: satisfaction", "- id: citizen-satisfaction");
+    site.write("reports/demo-2025/indicators.yaml", &indicators);
+    site.build().ok();
+    let page = site.page("reports/demo-2025/index.html");
+    let changes = common::between(&page, "id=\"changes-h\"", "</section>");
+    assert!(changes.contains("Kế hoạch thử năm 2024"), "{changes}");
+    assert!(changes.contains("Mục tiêu thay đổi:</strong> <a href=\"../../reports/demo-2025/indicators/online-dossier-rate/\">Tỷ lệ hồ sơ trực tuyến</a>: ≥ 50\u{a0}% → ≥ 60\u{a0}%"), "{changes}");
+    assert!(
+        changes.contains("Thời hạn thay đổi:</strong>") && changes.contains("2024 → 2026"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Chỉ tiêu mới:</strong>")
+            && changes.contains("indicators/citizen-satisfaction/"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Không còn trong báo cáo này:</strong>")
+            && changes.contains("demo-2024/indicators/satisfaction/"),
+        "{changes}"
+    );
+    // The oldest report has nothing to compare with.
+    assert!(!site
+        .page("reports/demo-2024/index.html")
+        .contains("changes-h"));
+    // The home page lists reports newest first.
+    let home = site.page("index.html");
+    assert!(home.find("demo-2025").unwrap() < home.find("demo-2024").unwrap());
+}

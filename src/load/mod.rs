@@ -278,8 +278,11 @@ impl Loader<'_> {
         let config = self.config()?;
         self.unexpected_files(self.root, &["site.yaml", "agencies.yaml", "reports"], None);
         let langs = config.languages.clone();
+        let errors_before = self.diags.error_count();
         let agencies = self.agencies(&langs);
-        let lookup = AgencyLookup::new(&agencies);
+        let mut lookup = AgencyLookup::new(&agencies);
+        // With a broken agencies.yaml every name would look unknown: say it once, there.
+        lookup.quiet = self.diags.error_count() > errors_before;
         let mut reports = Vec::new();
         let reports_dir = self.root.join("reports");
         if reports_dir.is_dir() {
@@ -1216,6 +1219,8 @@ fn agency_names(a: &Agency) -> Vec<String> {
 pub struct AgencyLookup {
     by_name: HashMap<String, String>,
     names: Vec<String>,
+    /// Do not warn about unknown names (agencies.yaml itself has errors).
+    pub quiet: bool,
 }
 
 impl AgencyLookup {
@@ -1228,7 +1233,11 @@ impl AgencyLookup {
                 names.push(n);
             }
         }
-        AgencyLookup { by_name, names }
+        AgencyLookup {
+            by_name,
+            names,
+            quiet: false,
+        }
     }
 
     fn key(name: &str) -> String {
@@ -1245,7 +1254,7 @@ impl AgencyLookup {
     fn resolve(&self, doc: &Doc, written: &str, at: &str, d: &mut Diagnostics) -> AgencyRef {
         let written = written.trim().to_string();
         let id = self.get(&written).map(str::to_string);
-        if id.is_none() {
+        if id.is_none() && !self.quiet {
             let mut w = doc.warn(at, format!("agency `{written}` is not in agencies.yaml"));
             w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
                 Some(best) => w.with_hint(format!(

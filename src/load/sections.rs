@@ -178,6 +178,10 @@ pub(super) fn load_sections(
             );
         }
         let Some(main) = variants.iter().find(|v| v.lang == default) else {
+            // An original that exists but failed to load has its own error already.
+            if dir.join(format!("{slug}.md")).exists() {
+                continue;
+            }
             let shown = &variants[0].text.path;
             loader.diags.push(
                 Diagnostic::error(

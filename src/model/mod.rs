@@ -2,12 +2,14 @@
 //! Everything derived from the data (indicator status, counts) is computed here,
 //! never typed by an editor.
 
+mod changes;
 mod period;
 mod status;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+pub use changes::{changes, Changes};
 pub use period::{Date, Period, PeriodKind};
 pub use status::{compute_status, Comparison, Status, StatusCounts, StatusKind};
 

@@ -50,7 +50,7 @@ pub(super) fn write_feeds(site: &Site, out: &mut Output) {
             let url = format!("{base}{prefix}reports/{}/", r.slug);
             let c = r.counts();
             feed.push_str(&format!(
-                "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{} · {}/{}/{}/{}</summary>\n  </entry>\n",
+                "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{} · met {}, not met {}, no data {}, no numeric target {}</summary>\n  </entry>\n",
                 escape(r.title.in_lang(lang)),
                 escape(&url),
                 escape(&url),

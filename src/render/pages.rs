@@ -657,6 +657,33 @@ impl Lang<'_> {
         let base_path = base_path(&self.site.config.base_url);
         ctx.insert("root", &format!("{base_path}{}", self.prefix));
         ctx.insert("asset_root", &base_path);
+        let default = self.site.config.default_language();
+        let alternates: Vec<Alternate> = self
+            .site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let prefix = if l == default {
+                    String::new()
+                } else {
+                    format!("{l}/")
+                };
+                Alternate {
+                    lang: l.clone(),
+                    name: self
+                        .theme
+                        .i18n
+                        .get(l)
+                        .and_then(|m| m.get("language_name"))
+                        .cloned()
+                        .unwrap_or_else(|| l.clone()),
+                    href: format!("{base_path}{prefix}"),
+                    url: format!("{}{prefix}", self.site.config.base_url),
+                }
+            })
+            .collect();
+        ctx.insert("alternates", &alternates);
         self.emit("404.html", &ctx, "404.html", out, diags);
     }
 
@@ -776,6 +803,7 @@ impl Lang<'_> {
             "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period))]),
         });
         ctx.insert("report", &report_view);
+        ctx.insert("changes", &self.changes_view(report, &root));
         ctx.insert("groups", &groups);
         ctx.insert("toc", &toc);
         ctx.insert("projects_href", "projects/");
@@ -1166,6 +1194,38 @@ impl Lang<'_> {
             });
         }
         charts
+    }
+
+    /// Targets added, removed or changed since the previous report of the site.
+    fn changes_view(&self, report: &Report, root: &str) -> Option<serde_json::Value> {
+        let i = self
+            .site
+            .reports
+            .iter()
+            .position(|r| r.slug == report.slug)?;
+        // Reports are newest first: the previous one is the next in the list.
+        let previous = self.site.reports.get(i + 1)?;
+        let c = changes(previous, report);
+        let link = |r: &Report, ind: &Indicator| serde_json::json!({ "name": self.text(&ind.name), "href": format!("{root}reports/{}/indicators/{}/", r.slug, ind.id) });
+        let by = |ind: &Indicator| {
+            ind.target
+                .as_ref()
+                .and_then(Target::by)
+                .map(|p| format::period(p, self.style))
+                .unwrap_or_default()
+        };
+        Some(serde_json::json!({
+            "previous": { "title": self.text(&previous.title), "href": format!("{root}reports/{}/", previous.slug) },
+            "empty": c.is_empty(),
+            "added": c.added.iter().map(|ind| link(report, ind)).collect::<Vec<_>>(),
+            "removed": c.removed.iter().map(|ind| link(previous, ind)).collect::<Vec<_>>(),
+            "target_changed": c.target_changed.iter().map(|(p, n)| serde_json::json!({
+                "link": link(report, n), "before": self.target_text(p), "after": self.target_text(n)
+            })).collect::<Vec<_>>(),
+            "deadline_moved": c.deadline_moved.iter().map(|(p, n)| serde_json::json!({
+                "link": link(report, n), "before": by(p), "after": by(n)
+            })).collect::<Vec<_>>(),
+        }))
     }
 
     fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {

@@ -5,6 +5,7 @@
 //   - WCAG 2.2 A/AA violations found by axe-core,
 //   - console errors and uncaught page errors,
 //   - failed requests and responses with status >= 400,
+//   - contrast of text in inline SVG charts (which axe-core cannot judge),
 //   - horizontal overflow at 375 px (and at 1280 px on the pages tested wide),
 //   - links to pages or anchors that do not exist,
 // the search page is also used (a query is typed, results must appear), and
@@ -13,7 +14,9 @@
 // Usage: node a11y.mjs [SITE_DIR] [options]   (SITE_DIR defaults to ../../public)
 //   --base PATH         the path the site is served under (default: the path of
 //                       the canonical URL of SITE_DIR/index.html, else /)
-//   --concurrency N     browser contexts working at once (default 3)
+//   --concurrency N     browser contexts working at once (default: cores, 2..4)
+//   --narrow WIDTH      the narrow width every page is tested at (default 375;
+//                       320 is the width of WCAG 1.4.10 Reflow)
 //   --wide MODE         pages also tested at 1280 px: sample (default), all, none
 //   --only TEXT         only pages whose path contains TEXT (for debugging)
 //   --json FILE         write every finding, in full, to FILE
@@ -25,6 +28,7 @@
 
 import http from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -37,9 +41,16 @@ const AXE_SOURCE = fs.readFileSync(AXE_PATH, "utf8");
 const AXE_VERSION = require("axe-core/package.json").version;
 const PW_VERSION = require("playwright-core/package.json").version;
 
-const NARROW = { width: 375, height: 812 };
+let NARROW = { width: 375, height: 812 }; // --narrow changes the width
 const WIDE = { width: 1280, height: 900 };
-const SEARCH_QUERY = "chinh quyen so";
+// The query typed on the search page, by the page's language: the index of
+// each language holds that language's words (the English one has no
+// Vietnamese words, so "chinh quyen so" rightly finds nothing there).
+const SEARCH_QUERIES = { vi: "chinh quyen so", en: "digital government" };
+const DEFAULT_QUERY = SEARCH_QUERIES.vi;
+// axe-core is served by the test server itself, outside the site's path, so
+// that Chromium caches the compiled script instead of parsing 0.5 MB per page.
+const AXE_URL_PATH = "/__a11y/axe.min.js";
 const AXE_OPTIONS = {
   runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
   resultTypes: ["violations"],
@@ -59,7 +70,7 @@ const LAUNCH_ARGS = [
 function usage(message) {
   if (message) console.error(`a11y: ${message}`);
   console.error(
-    "usage: node a11y.mjs [SITE_DIR] [--base PATH] [--concurrency N] [--wide sample|all|none]\n" +
+    "usage: node a11y.mjs [SITE_DIR] [--base PATH] [--concurrency N] [--narrow WIDTH] [--wide sample|all|none]\n" +
       "                     [--only TEXT] [--json FILE] [--verbose] [--chromium PATH] [--deadline SECONDS]",
   );
   process.exit(2);
@@ -69,13 +80,15 @@ function parseArgs(argv) {
   const o = {
     site: null,
     base: null,
-    concurrency: Number(process.env.A11Y_CONCURRENCY || 3),
+    // One context per core (at least 2, at most 4): the checks are CPU-bound.
+    concurrency: Number(process.env.A11Y_CONCURRENCY || Math.min(4, Math.max(2, os.availableParallelism()))),
     wide: "sample",
     only: null,
     json: null,
     verbose: false,
     chromium: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     deadline: 480,
+    narrow: 375,
   };
   const value = (i) => {
     if (i + 1 >= argv.length) usage(`${argv[i]} needs a value`);
@@ -86,6 +99,7 @@ function parseArgs(argv) {
     if (a === "--base") o.base = value(i++);
     else if (a === "--concurrency") o.concurrency = Number(value(i++));
     else if (a === "--wide") o.wide = value(i++);
+    else if (a === "--narrow") o.narrow = Number(value(i++));
     else if (a === "--only") o.only = value(i++);
     else if (a === "--json") o.json = value(i++);
     else if (a === "--verbose" || a === "-v") o.verbose = true;
@@ -98,6 +112,7 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 16) usage("--concurrency must be 1..16");
   if (!["sample", "all", "none"].includes(o.wide)) usage("--wide must be sample, all or none");
+  if (!Number.isInteger(o.narrow) || o.narrow < 200 || o.narrow > 1000) usage("--narrow must be a width in px, 200..1000");
   if (!(o.deadline > 0)) usage("--deadline must be a positive number of seconds");
   o.site = path.resolve(o.site ?? path.join(HERE, "..", "..", "public"));
   return o;
@@ -231,6 +246,11 @@ function startServer(site, base, files) {
         res.writeHead(400).end();
         return;
       }
+      if (pathname === AXE_URL_PATH) {
+        res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=3600" });
+        res.end(req.method === "HEAD" ? undefined : AXE_SOURCE);
+        return;
+      }
       if (pathname === base.slice(0, -1) && base !== "/") {
         res.writeHead(301, { Location: base + url.search }).end();
         return;
@@ -323,6 +343,111 @@ function findOverflow() {
   return result;
 }
 
+/**
+ * Runs in the page: the contrast of text in inline SVG (the charts), which
+ * axe-core leaves "incomplete" because the text lies on SVG shapes. The
+ * background at a few points of each text is the page's background with
+ * every shape painted before the text that covers the point laid over it.
+ */
+function svgTextContrast() {
+  const parse = (c) => {
+    const m = c && c.match(/^rgba?\(([^)]+)\)$/);
+    if (!m) return null;
+    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const over = (top, under) => ({
+    r: top.r * top.a + under.r * (1 - top.a),
+    g: top.g * top.a + under.g * (1 - top.a),
+    b: top.b * top.a + under.b * (1 - top.a),
+    a: 1,
+  });
+  const lum = (c) => {
+    const f = (v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  };
+  const ratio = (x, y) => {
+    const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const hex = (c) => "#" + [c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, "0")).join("").toUpperCase();
+  const opacity = (el, svg) => {
+    let o = 1;
+    for (let e = el; e && e !== svg.parentElement; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+    return o;
+  };
+  const pageBackground = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.a > 0) layers.push(c);
+      if (c && c.a === 1) break;
+    }
+    return layers.reverse().reduce((under, top) => over(top, under), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const out = [];
+  for (const svg of document.querySelectorAll("svg")) {
+    const texts = [...svg.querySelectorAll("text")];
+    if (!texts.length) continue;
+    const shapes = [...svg.querySelectorAll("rect, circle, ellipse, path, polygon, polyline")];
+    const base = pageBackground(svg.parentElement);
+    for (const text of texts) {
+      const cs = getComputedStyle(text);
+      const content = (text.textContent || "").trim();
+      const box = text.getBoundingClientRect();
+      if (!content || !box.width || cs.visibility === "hidden" || cs.display === "none") continue;
+      const fill = parse(cs.fill);
+      if (!fill) continue;
+      fill.a *= Number(cs.fillOpacity) * opacity(text, svg);
+      const ctm = text.getScreenCTM();
+      const px = parseFloat(cs.fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+      const bold = Number(cs.fontWeight) >= 700;
+      const large = px >= 24 || (bold && px >= 18.66);
+      const need = large ? 3 : 4.5;
+      let worst = null;
+      for (const fx of [0.1, 0.5, 0.9]) {
+        const x = box.left + box.width * fx;
+        const y = box.top + box.height / 2;
+        let bg = base;
+        let unknown = false;
+        for (const sh of shapes) {
+          if (!(sh.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+          const scs = getComputedStyle(sh);
+          if (scs.fill === "none" || scs.display === "none" || scs.visibility === "hidden") continue;
+          const m = sh.getScreenCTM();
+          if (!m || typeof sh.isPointInFill !== "function") continue;
+          const pt = new DOMPoint(x, y).matrixTransform(m.inverse());
+          if (!sh.isPointInFill(pt)) continue;
+          const c = parse(scs.fill);
+          if (!c) {
+            unknown = true; // a gradient or pattern
+            continue;
+          }
+          c.a *= Number(scs.fillOpacity) * opacity(sh, svg);
+          bg = over(c, bg);
+        }
+        if (unknown) continue;
+        const r = ratio(over(fill, bg), bg);
+        if (!worst || r < worst.ratio) worst = { ratio: r, bg };
+      }
+      if (worst && worst.ratio < need) {
+        const label = svg.getAttribute("aria-label") || (svg.querySelector("title") || {}).textContent || "";
+        out.push({
+          target: `svg${svg.id ? "#" + svg.id : ""} text "${content.slice(0, 40)}"`,
+          chart: label.slice(0, 80),
+          html: text.outerHTML.replace(/\s+/g, " ").slice(0, 200),
+          fg: hex(fill),
+          bg: hex(worst.bg),
+          ratio: Math.round(worst.ratio * 100) / 100,
+          need,
+          px: Math.round(px * 10) / 10,
+        });
+      }
+    }
+  }
+  return out;
+}
+
 /** Runs in the page: the links and their fragments, resolved. */
 function collectLinks() {
   const ids = new Set([...document.querySelectorAll("[id]")].map((e) => e.id));
@@ -340,7 +465,8 @@ function collectLinks() {
       raw,
       href: a.href,
       text: (a.textContent || "").trim().slice(0, 60),
-      localAnchorOk: samePage && frag ? ids.has(frag) || names.has(frag) : null,
+      samePage,
+      anchorOk: samePage && frag ? ids.has(frag) || names.has(frag) : null,
     };
   });
 }
@@ -352,9 +478,11 @@ const snippet = (html) => {
   return s.length > 240 ? `${s.slice(0, 240)}…` : s;
 };
 
-async function runAxe(page) {
-  const hasAxe = await page.evaluate(() => typeof window.axe !== "undefined");
-  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+async function runAxe(page, ctx) {
+  const hasAxe = () => page.evaluate(() => typeof window.axe !== "undefined");
+  if (!(await hasAxe())) await page.addScriptTag({ url: ctx.axeUrl }).catch(() => {});
+  // A Content-Security-Policy may refuse the script tag: evaluate it instead.
+  if (!(await hasAxe())) await page.evaluate(AXE_SOURCE);
   const res = await page.evaluate((opts) => window.axe.run(document, opts), AXE_OPTIONS);
   return res.violations.map((v) => ({
     id: v.id,
@@ -371,38 +499,64 @@ async function runAxe(page) {
 }
 
 /**
- * One page at one width. `job.expect404` marks the deliberate request for a
- * missing address; `job.search` makes it use the search form too.
+ * A browser context with one page, reused from job to job (a new page per
+ * job costs more than the checks). The page's events are charged to the job
+ * under way and dropped between jobs; a page that ran scripts or had trouble
+ * is left for about:blank before the next job.
  */
-async function checkJob(context, job, ctx) {
-  const problems = [];
-  const add = (kind, data) => problems.push({ kind, phase: job.phase, ...data });
+async function openTab(browser, ctx) {
+  const context = await browser.newContext({ viewport: NARROW, deviceScaleFactor: 1, locale: "vi-VN", serviceWorkers: "block" });
   const page = await context.newPage();
-  if (job.viewport !== NARROW) await page.setViewportSize(job.viewport);
-  const isTarget = (u) => u.split("#")[0] === job.url;
-
+  const tab = { context, page, job: null, add: null, viewport: NARROW };
+  const favicon = `${ctx.origin}/favicon.ico`;
+  const isTarget = (u) => tab.job && u.split("#")[0] === tab.job.url;
   page.on("console", (msg) => {
-    if (msg.type() !== "error") return;
+    if (!tab.job || msg.type() !== "error") return;
     const loc = msg.location() || {};
     // Chromium logs the deliberate 404 of the page itself as a console error.
-    if (job.expect404 && isTarget(loc.url || "") && /status of 404/.test(msg.text())) return;
-    add("console-error", { text: msg.text(), source: loc.url ? `${loc.url}:${loc.lineNumber}` : "" });
+    if (tab.job.expect404 && isTarget(loc.url || "") && /status of 404/.test(msg.text())) return;
+    // The browser's own look for /favicon.ico at the server's root (not asked for by the page).
+    if (loc.url === favicon) return;
+    tab.add("console-error", { text: msg.text(), source: loc.url ? `${loc.url}:${loc.lineNumber}` : "" });
   });
-  page.on("pageerror", (err) => add("page-error", { text: String(err && err.stack ? err.stack : err) }));
+  page.on("pageerror", (err) => tab.job && tab.add("page-error", { text: String(err && err.stack ? err.stack : err) }));
   page.on("requestfailed", (req) => {
+    if (!tab.job || req.url() === favicon) return;
     const f = req.failure();
-    // Requests cut off by closing the page at the end are not failures of the site.
-    if (page.isClosed() || (f && f.errorText === "net::ERR_ABORTED" && job.closing)) return;
-    add("request-failed", { url: req.url(), text: f ? f.errorText : "failed" });
+    tab.add("request-failed", { url: req.url(), text: f ? f.errorText : "failed" });
   });
   page.on("response", (resp) => {
     const status = resp.status();
-    if (status < 400) return;
-    if (job.expect404 && isTarget(resp.url()) && status === 404) return;
-    add("http-error", { url: resp.url(), status });
+    if (!tab.job || status < 400 || resp.url() === favicon) return;
+    if (tab.job.expect404 && isTarget(resp.url()) && status === 404) return;
+    tab.add("http-error", { url: resp.url(), status });
   });
+  return tab;
+}
 
+const countLinks = () => document.querySelectorAll("#search-results a[href]").length;
+async function waitForResults(page) {
+  return page.waitForFunction(countLinks, null, { timeout: 8000 }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * One page at one width. `job.expect404` marks the deliberate request for a
+ * missing address; `job.search` makes it use the search form too.
+ */
+async function checkJob(tab, job, ctx) {
+  const problems = [];
+  const { page } = tab;
+  const add = (kind, data) => problems.push({ kind, phase: job.phase, ...data });
   try {
+    if (tab.viewport !== job.viewport) {
+      await page.setViewportSize(job.viewport);
+      tab.viewport = job.viewport;
+    }
+    tab.job = job;
+    tab.add = add;
     const resp = await page.goto(job.url, { waitUntil: "load", timeout: 30000 });
     if (job.expect404) {
       if (!resp || resp.status() !== 404) add("not-found-status", { text: `expected status 404, got ${resp ? resp.status() : "no response"}` });
@@ -418,35 +572,33 @@ async function checkJob(context, job, ctx) {
     await pageChecks(page, job, add, ctx, "");
 
     if (job.search) {
+      const lang = await page.evaluate(() => document.documentElement.lang || "");
+      const query = SEARCH_QUERIES[lang.split("-")[0]] || DEFAULT_QUERY;
       // As a person would: type a query, and results (links) must appear.
-      await page.locator("#search-q").pressSequentially(SEARCH_QUERY, { delay: 15 });
-      const ok = await page
-        .waitForFunction(() => document.querySelectorAll("#search-results a[href]").length > 0, null, { timeout: 8000 })
-        .then(() => true, () => false);
+      await page.locator("#search-q").pressSequentially(query, { delay: 15 });
+      const ok = await waitForResults(page);
       const state = await page.evaluate(() => ({
         links: document.querySelectorAll("#search-results a[href]").length,
         status: (document.getElementById("search-status") || {}).textContent || "",
       }));
-      if (!ok) add("search", { text: `typing "${SEARCH_QUERY}" showed no result links (status: "${state.status}")` });
-      else ctx.searchResults.push({ page: job.label, width: job.viewport.width, links: state.links, status: state.status });
+      if (!ok) add("search", { text: `typing "${query}" showed no result links (status: "${state.status}")` });
+      else ctx.searchResults.push({ page: job.label, width: job.viewport.width, query, links: state.links, status: state.status });
       await pageChecks(page, job, add, ctx, " after search");
 
       // The form also works from the address (?q=), as after a plain GET submit.
-      const withQuery = `${job.url}?q=${encodeURIComponent(SEARCH_QUERY)}`;
-      await page.goto(withQuery, { waitUntil: "load", timeout: 30000 });
+      await page.goto(`${job.url}?q=${encodeURIComponent(query)}`, { waitUntil: "load", timeout: 30000 });
       await page.waitForLoadState("networkidle", { timeout: 10000 }).catch(() => {});
-      const fromUrl = await page
-        .waitForFunction(() => document.querySelectorAll("#search-results a[href]").length > 0, null, { timeout: 8000 })
-        .then(() => true, () => false);
+      if (!(await waitForResults(page))) add("search", { text: `opening ?q=${query} showed no result links` });
       const value = await page.inputValue("#search-q").catch(() => "");
-      if (!fromUrl) add("search", { text: `opening ?q=${SEARCH_QUERY} showed no result links` });
-      if (value !== SEARCH_QUERY) add("search", { text: `opening ?q= did not fill the search box (got "${value}")` });
+      if (value !== query) add("search", { text: `opening ?q= did not fill the search box (got "${value}")` });
     }
   } catch (e) {
     add("error", { text: String(e && e.message ? e.message : e).split("\n")[0] });
   } finally {
-    job.closing = true;
-    await page.close().catch(() => {});
+    tab.job = null;
+    // Leave a page that ran scripts or had trouble, so nothing of it spills
+    // into the next job (the site's other pages have no scripts).
+    if (job.search || problems.length) await page.goto("about:blank").catch(() => {});
   }
   return problems;
 }
@@ -461,7 +613,8 @@ async function pageChecks(page, job, add, ctx, when) {
       more: ov.more,
     });
   }
-  for (const v of await runAxe(page)) add("axe", { when, ...v });
+  for (const v of await runAxe(page, ctx)) add("axe", { when, ...v });
+  for (const t of await page.evaluate(svgTextContrast)) add("svg-contrast", { when, ...t });
   if (!when) {
     for (const l of await page.evaluate(collectLinks)) {
       const problem = ctx.linkProblem(l);
@@ -482,6 +635,7 @@ async function main() {
     console.error(`a11y: no browser at ${opt.chromium} (apt-get install chromium, or --chromium PATH)`);
     process.exit(2);
   }
+  NARROW = { width: opt.narrow, height: 812 };
   const base = normaliseBase(opt.base ?? detectBase(opt.site));
   const files = walk(opt.site);
   const fileSet = new Set(files);
@@ -490,7 +644,8 @@ async function main() {
     if (!htmlCache.has(rel)) {
       const html = fs.readFileSync(path.join(opt.site, rel), "utf8");
       const ids = new Set();
-      for (const m of html.matchAll(/\s(?:id|name)\s*=\s*"([^"]*)"/g)) ids.add(m[1]);
+      for (const m of html.matchAll(/\sid\s*=\s*"([^"]*)"/g)) ids.add(m[1]);
+      for (const m of html.matchAll(/<a\s[^>]*?\bname\s*=\s*"([^"]*)"/g)) ids.add(m[1]);
       htmlCache.set(rel, ids);
     }
     return htmlCache.get(rel);
@@ -502,7 +657,8 @@ async function main() {
 
   // Links: within the site they must lead to a file, and an anchor to an id.
   const linkProblem = (l) => {
-    if (l.localAnchorOk === false) return "no element with this id on the page";
+    // A link within the page (the skip link) needs only its target element.
+    if (l.samePage) return l.anchorOk === false ? "no element with this id on the page" : null;
     let u;
     try {
       u = new URL(l.href);
@@ -524,7 +680,7 @@ async function main() {
     else if (fileSet.has(`${rel}/index.html`)) file = `${rel}/index.html`;
     if (!file || !fileSet.has(file)) return "leads to no page";
     const frag = u.hash ? decodeURIComponent(u.hash.slice(1)) : "";
-    if (frag && file.endsWith(".html") && l.localAnchorOk === null && !idsOf(file).has(frag)) return `${file} has no element with id "${frag}"`;
+    if (frag && file.endsWith(".html") && !idsOf(file).has(frag)) return `${file} has no element with id "${frag}"`;
     return null;
   };
 
@@ -543,7 +699,7 @@ async function main() {
     const label = pagePath(rel) || "/";
     const url = siteUrl + pagePath(rel);
     const search = /(^|\/)search\/index\.html$/.test(rel);
-    jobs.push({ label, url, viewport: NARROW, search, phase: "375" });
+    jobs.push({ label, url, viewport: NARROW, search, phase: String(NARROW.width) });
     const shape = pageShape(rel);
     const wide = opt.wide === "all" || (opt.wide === "sample" && (!shapes.has(shape) || search));
     shapes.add(shape);
@@ -551,7 +707,7 @@ async function main() {
   }
   // The 404 page, the way a visitor meets it: at an address that is not there,
   // once near the top and once deep down (its links must work from anywhere).
-  if (!opt.only || "404".includes(opt.only) || opt.only.includes("404")) {
+  if (!opt.only || opt.only.includes("404")) {
     for (const rel of notFound) {
       const dir = rel.slice(0, -"404.html".length);
       const m = fs.readFileSync(path.join(opt.site, rel), "utf8").match(/<title>([^<]*)<\/title>/i);
@@ -559,7 +715,7 @@ async function main() {
       for (const missing of [`${dir}khong-co-trang-nay.html`, `${dir}reports/khong-co/trang-nay/`]) {
         const label = `404.html via /${missing}`;
         const url = siteUrl + missing;
-        jobs.push({ label, url, viewport: NARROW, expect404: true, expectTitle, phase: "375" });
+        jobs.push({ label, url, viewport: NARROW, expect404: true, expectTitle, phase: String(NARROW.width) });
         if (opt.wide !== "none" && missing.endsWith("/")) jobs.push({ label, url, viewport: WIDE, expect404: true, expectTitle, phase: "1280" });
       }
     }
@@ -569,12 +725,13 @@ async function main() {
   const browser = await chromium.launch({ executablePath: opt.chromium, headless: true, args: LAUNCH_ARGS });
   const browserVersion = browser.version();
   console.log(
-    `minhbach browser check: ${pages.length} pages + ${notFound.length} 404 page(s), ${jobs.length} loads, ` +
+    `minhbach browser check: ${pages.length} pages + ${jobs.filter((j) => j.expect404).length} loads of missing addresses (404), ` +
+      `${jobs.length} loads in all, ` +
       `${opt.concurrency} at a time\n  site ${opt.site} served at ${siteUrl}\n` +
       `  Chromium ${browserVersion}, playwright-core ${PW_VERSION}, axe-core ${AXE_VERSION} (WCAG 2.2 A/AA tags)`,
   );
 
-  const ctx = { linkProblem, searchResults: [] };
+  const ctx = { linkProblem, searchResults: [], origin, axeUrl: origin + AXE_URL_PATH };
   const results = new Map(); // label -> problems
   for (const j of jobs) if (!results.has(j.label)) results.set(j.label, []);
   let next = 0;
@@ -584,7 +741,7 @@ async function main() {
   const tty = process.stdout.isTTY;
 
   async function worker() {
-    let context = await browser.newContext({ viewport: NARROW, deviceScaleFactor: 1, locale: "vi-VN", serviceWorkers: "block" });
+    let tab = await openTab(browser, ctx);
     while (next < jobs.length) {
       const job = jobs[next++];
       let problems;
@@ -592,12 +749,12 @@ async function main() {
         skipped++;
         problems = [{ kind: "error", phase: job.phase, text: `not checked: the ${opt.deadline} s deadline passed` }];
       } else {
-        problems = await checkJob(context, job, ctx);
+        problems = await checkJob(tab, job, ctx);
         if (!browser.isConnected()) throw new Error("the browser went away");
-        // A context that was disturbed by a failure is replaced.
+        // A tab that was disturbed by a failure is replaced.
         if (problems.some((p) => p.kind === "error")) {
-          await context.close().catch(() => {});
-          context = await browser.newContext({ viewport: NARROW, deviceScaleFactor: 1, locale: "vi-VN", serviceWorkers: "block" });
+          await tab.context.close().catch(() => {});
+          tab = await openTab(browser, ctx);
         }
       }
       results.get(job.label).push(...problems);
@@ -605,7 +762,7 @@ async function main() {
       if (tty) process.stdout.write(`\r  ${done}/${jobs.length} loads checked`);
       else if (done % 50 === 0) console.log(`  ${done}/${jobs.length} loads checked (${Math.round((Date.now() - started) / 1000)} s)`);
     }
-    await context.close().catch(() => {});
+    await tab.context.close().catch(() => {});
   }
 
   let crashed = null;
@@ -643,7 +800,7 @@ function report(results, opt, seconds, ctx, skipped) {
   }
 
   console.log(`\nChecked ${labels.length} pages in ${seconds} s${skipped ? ` (${skipped} loads not run: deadline)` : ""}.`);
-  for (const s of ctx.searchResults) console.log(`  search ${s.page} @${s.width}: ${s.links} result links ("${s.status}")`);
+  for (const s of ctx.searchResults) console.log(`  search ${s.page} @${s.width}: "${s.query}" gave ${s.links} result links ("${s.status}")`);
 
   // axe violations, by rule.
   const axe = all.filter((p) => p.kind === "axe");
@@ -685,6 +842,7 @@ function report(results, opt, seconds, ctx, skipped) {
       seen.get(key).push(`${p.page} @${p.phase}`);
     }
     for (const [key, where] of seen) {
+      where.sort();
       console.log(`  ${key}`);
       const n = opt.verbose ? where.length : 3;
       console.log(`    on ${where.slice(0, n).join(", ")}${where.length > n ? `, … (${where.length} in all)` : ""}`);
@@ -698,6 +856,11 @@ function report(results, opt, seconds, ctx, skipped) {
   section("not-found-page", "Wrong 404 page", (p) => p.text);
   section("broken-link", "Broken links", (p) => `"${p.href}" (${p.text || "no text"}) -> ${p.resolved}: ${p.problem}`);
   section("search", "Search", (p) => p.text);
+  section(
+    "svg-contrast",
+    "Chart (SVG) text contrast below WCAG 1.4.3",
+    (p) => `${p.target} in "${p.chart}": ${p.fg} on ${p.bg} = ${p.ratio}:1, needs ${p.need}:1 (${p.px} px)\n      ${p.html}`,
+  );
   section("error", "Errors while checking", (p) => p.text);
 
   const overflow = all.filter((p) => p.kind === "overflow");
