@@ -129,7 +129,7 @@ fn main() -> ExitCode {
                     "Built {} pages, {} charts, {} data files in {} ms → {}{}",
                     out.pages(),
                     out.charts(),
-                    out.files.keys().filter(|k| k.contains("/data/")).count(),
+                    out.files.keys().filter(|k| k.contains("/data/") && !k.ends_with(".html")).count(),
                     start.elapsed().as_millis(),
                     output.display(),
                     if warnings > 0 {

@@ -702,6 +702,19 @@ impl Loader<'_> {
             let shown = self.shown(&path);
             if let Some(stem) = name.strip_suffix(".yml") {
                 let fixed = format!("{stem}.yaml");
+                if known.contains(&fixed.as_str()) && dir.join(&fixed).exists() {
+                    self.diags.push(
+                        Diagnostic::error(
+                            shown,
+                            None,
+                            format!("both `{name}` and `{fixed}` are here; only {fixed} is read"),
+                        )
+                        .with_hint(format!(
+                            "merge what {name} holds into {fixed}, then delete {name}"
+                        )),
+                    );
+                    continue;
+                }
                 if known.contains(&fixed.as_str()) {
                     self.diags.push(
                         Diagnostic::error(
@@ -743,7 +756,7 @@ impl Loader<'_> {
             scope.check_group(&doc, &r.group, &at("group"), &mut d);
             let name = doc.text(&r.name, &at("name"), &mut d);
             let unit = parse_unit(r.unit.as_deref().unwrap_or("count"));
-            if r.decimals.is_some_and(|x| x > 6) {
+            if r.decimals.is_some_and(|x| !(0..=6).contains(&x)) {
                 d.push(doc.err(&at("decimals"), "`decimals` must be between 0 and 6"));
             }
             let target = r
@@ -805,7 +818,10 @@ impl Loader<'_> {
                 group: r.group.clone(),
                 name,
                 unit,
-                decimals: r.decimals,
+                decimals: r
+                    .decimals
+                    .and_then(|d| u8::try_from(d).ok())
+                    .filter(|d| *d <= 6),
                 target,
                 values,
                 lead,
@@ -1200,6 +1216,7 @@ impl ReportScope<'_> {
                 "did you mean `{best}`? defined groups: {}",
                 self.groups.join(", ")
             )),
+            None if self.groups.is_empty() => e.with_hint("report.yaml defines no groups yet"),
             None => e.with_hint(format!("defined groups: {}", self.groups.join(", "))),
         };
         d.push(e);

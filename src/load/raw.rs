@@ -261,7 +261,7 @@ pub struct RawIndicator {
     pub group: String,
     pub name: RawText,
     pub unit: Option<String>,
-    pub decimals: Option<u8>,
+    pub decimals: Option<i64>,
     pub target: Option<RawTarget>,
     #[serde(default)]
     pub values: Vec<RawValue>,

@@ -128,6 +128,7 @@ pub(super) fn load_sections(
                         "did you mean `{b}`? defined groups: {}",
                         groups.join(", ")
                     )),
+                    None if groups.is_empty() => e.with_hint("report.yaml defines no groups yet"),
                     None => e.with_hint(format!("defined groups: {}", groups.join(", "))),
                 };
                 loader.diags.push(e);

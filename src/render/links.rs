@@ -34,6 +34,7 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
     type Found = Vec<(Option<String>, String)>;
     let mut editor: std::collections::BTreeMap<(PathBuf, usize, String), Found> =
         Default::default();
+    let mut theme: std::collections::BTreeMap<(String, String), Vec<String>> = Default::default();
     for (page, bytes) in &out.files {
         if !page.ends_with(".html") || page.ends_with("404.html") {
             continue;
@@ -71,17 +72,29 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
                         .entry((l.source.clone(), l.line, url.clone()))
                         .or_default()
                         .push((l.version.clone(), problem)),
-                    None => diags.push(
-                        Diagnostic::warning(
-                            format!("(output) {page}"),
-                            None,
-                            format!("broken link `{url}`: {problem}"),
-                        )
-                        .with_hint("this link comes from the theme's templates"),
-                    ),
+                    None => theme
+                        .entry((url.clone(), problem))
+                        .or_default()
+                        .push(page.clone()),
                 }
             }
         }
+    }
+    // A broken link from the templates is usually on every page: say it once.
+    for ((url, problem), pages) in theme {
+        let example = &pages[0];
+        let more = match pages.len() {
+            1 => String::new(),
+            n => format!(" and {} other page{}", n - 1, if n == 2 { "" } else { "s" }),
+        };
+        diags.push(
+            Diagnostic::warning(
+                format!("(output) {example}"),
+                None,
+                format!("broken link `{url}`{more}: {problem}"),
+            )
+            .with_hint("this link comes from the theme's templates"),
+        );
     }
     // A link broken in the default language's page is reported once for all
     // versions; one broken only in a translation says which.

@@ -104,6 +104,14 @@ struct ChartView {
     note: Option<String>,
     svg_href: String,
     data_href: Option<String>,
+    /// The chart's numbers as a table, when the page has no other table of them.
+    table: Option<TableView>,
+}
+
+#[derive(Serialize, Clone)]
+struct TableView {
+    head: Vec<String>,
+    rows: Vec<Vec<String>>,
 }
 
 #[derive(Serialize)]
@@ -593,7 +601,26 @@ impl Lang<'_> {
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
         let (_, asset_root) = self.roots(page_dir_root);
+        let rows = report
+            .indicators_in(&group.id)
+            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .map(|i| {
+                vec![
+                    self.text(&i.name),
+                    i.latest()
+                        .map(|m| self.value_text(i, m.value))
+                        .unwrap_or_else(|| "–".into()),
+                    self.target_text(i),
+                    self.status_view(i.status.kind).label,
+                ]
+            })
+            .collect();
+        let head = ["indicator", "latest_value", "target", "status"]
+            .iter()
+            .map(|k| self.tr(k).to_string())
+            .collect();
         ChartView {
+            table: Some(TableView { head, rows }),
             heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
             takeaway: Some(fill(
                 self.tr("chart_takeaway"),
@@ -1104,6 +1131,7 @@ impl Lang<'_> {
             let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
             let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
             ChartView {
+                table: None,
                 heading: self.tr("history_chart").to_string(),
                 takeaway: None,
                 svg,
@@ -1170,6 +1198,21 @@ impl Lang<'_> {
                 .collect::<Vec<_>>()
                 .join("; ");
             let id = key.replace('_', "-");
+            let table = TableView {
+                head: vec![
+                    self.tr(if key == "projects_by_lead" {
+                        "lead"
+                    } else {
+                        "project_status"
+                    })
+                    .to_string(),
+                    self.tr("projects").to_string(),
+                ],
+                rows: items
+                    .iter()
+                    .map(|(k, n)| vec![k.clone(), n.to_string()])
+                    .collect(),
+            };
             let svg = chart::count_bars(
                 &ChartText {
                     id: format!("chart-{id}"),
@@ -1180,6 +1223,7 @@ impl Lang<'_> {
             );
             out.add(format!("{}{dir}{id}.svg", self.prefix), svg.clone());
             charts.push(ChartView {
+                table: Some(table),
                 heading: title,
                 takeaway: None,
                 svg,
@@ -1546,6 +1590,7 @@ impl Lang<'_> {
                 let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
                 out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
                 ChartView {
+                    table: None,
                     heading: title.clone(),
                     takeaway: None,
                     svg,
