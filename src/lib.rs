@@ -35,12 +35,31 @@ pub struct BuildOptions {
 /// Load, check and render the site in `content_dir` in memory. Returns the
 /// output when there are no errors, and every diagnostic either way.
 pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Output>, Diagnostics) {
+    let (out, diags, _) = build_timed(content_dir, options);
+    (out, diags)
+}
+
+/// How long each step of a build took, in order.
+pub type Timings = Vec<(&'static str, std::time::Duration)>;
+
+/// [`build`], also telling how long loading, the theme and rendering took.
+pub fn build_timed(
+    content_dir: &Path,
+    options: &BuildOptions,
+) -> (Option<render::Output>, Diagnostics, Timings) {
+    let mut timings = Timings::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Timings| {
+        timings.push((name, clock.elapsed()));
+        clock = std::time::Instant::now();
+    };
     let (site, mut diags) = load::load_site(content_dir);
+    lap("load content", &mut timings);
     if options.strict {
         diags.make_strict();
     }
     let Some(mut site) = site.filter(|_| !diags.has_errors()) else {
-        return (None, diags);
+        return (None, diags, timings);
     };
     if let Some(url) = &options.base_url {
         if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
@@ -52,7 +71,7 @@ pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Outp
                 )
                 .with_hint("write the full address, e.g. https://example.org/transparency/"),
             );
-            return (None, diags);
+            return (None, diags, timings);
         }
         site.config.base_url = if url.ends_with('/') {
             url.clone()
@@ -63,17 +82,19 @@ pub fn build(content_dir: &Path, options: &BuildOptions) -> (Option<render::Outp
     let site_root = content_dir.parent().unwrap_or(Path::new("."));
     let (theme, theme_diags) = load::theme::load_theme(site_root, &site.config.theme);
     diags.extend(theme_diags);
+    lap("load theme", &mut timings);
     if diags.has_errors() {
-        return (None, diags);
+        return (None, diags, timings);
     }
     let (out, render_diags) = render::render_site(&site, &theme);
+    lap("render and check links", &mut timings);
     diags.extend(render_diags);
     if options.strict {
         diags.make_strict();
     }
     if diags.has_errors() {
-        (None, diags)
+        (None, diags, timings)
     } else {
-        (out, diags)
+        (out, diags, timings)
     }
 }

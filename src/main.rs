@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minhbach::diagnostics::Diagnostic;
-use minhbach::{build, write, BuildOptions};
+use minhbach::{build, build_timed, write, BuildOptions};
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +40,9 @@ enum Command {
         /// Print only errors.
         #[arg(long, short)]
         quiet: bool,
+        /// Also print how long each step took.
+        #[arg(long, short, conflicts_with = "quiet")]
+        verbose: bool,
     },
     /// Check the content and templates without writing anything.
     Check {
@@ -106,9 +109,14 @@ fn main() -> ExitCode {
             base_url,
             strict,
             quiet,
+            verbose,
         } => {
             let start = Instant::now();
-            let (out, diags) = build(&content, &BuildOptions { base_url, strict });
+            let spinner = progress(quiet, "checking and rendering");
+            let (out, diags, mut timings) = build_timed(&content, &BuildOptions { base_url, strict });
+            if let Some(s) = &spinner {
+                s.finish_and_clear();
+            }
             let items = diags.into_sorted();
             let (errors, warnings) = count(&items);
             print_diagnostics(items, Format::Human, quiet);
@@ -120,9 +128,21 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(1);
             };
-            if let Err(e) = write::write_output(&out, &output, &content) {
-                eprintln!("error: {e}");
+            let spinner = progress(quiet, &format!("writing {} files", out.files.len()));
+            let written = Instant::now();
+            let result = write::write_output(&out, &output, &content);
+            if let Some(s) = &spinner {
+                s.finish_and_clear();
+            }
+            if let Err(e) = result {
+                eprintln!("{}: {e}", paint("error", RED));
                 return ExitCode::from(2);
+            }
+            timings.push(("write output", written.elapsed()));
+            if verbose {
+                for (step, took) in &timings {
+                    eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                }
             }
             if !quiet {
                 eprintln!(
@@ -220,6 +240,34 @@ fn report_written(result: Result<Vec<PathBuf>, String>, next: &str) -> ExitCode 
     }
 }
 
+const RED: &str = "1;31";
+const YELLOW: &str = "1;33";
+
+/// Colour only for a person at a terminal, and never when NO_COLOR is set.
+fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn paint(text: &str, code: &str) -> String {
+    if colour() {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A spinner with a message while a long step runs, on a terminal only.
+fn progress(quiet: bool, message: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner().with_message(message.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
@@ -234,7 +282,18 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
     for d in items.iter().filter(|d| !errors_only || d.is_error()) {
         match format {
             Format::Human => {
-                let _ = writeln!(stderr.lock(), "{d}\n");
+                let text = d.to_string();
+                let text = if colour() {
+                    text.replacen(": error: ", &format!(": {}: ", paint("error", RED)), 1)
+                        .replacen(
+                            ": warning: ",
+                            &format!(": {}: ", paint("warning", YELLOW)),
+                            1,
+                        )
+                } else {
+                    text
+                };
+                let _ = writeln!(stderr.lock(), "{text}\n");
             }
             Format::Json => {
                 let v = serde_json::json!({
