@@ -9,7 +9,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostic;
-use crate::render::escape;
+use crate::render::{escape, percent_decode};
 use crate::{build, BuildOptions};
 
 /// What is being served, and how many times it changed.
@@ -272,24 +272,6 @@ fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool) -> Ve
         None => html.push_str(&extra),
     }
     html.into_bytes()
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn open_browser(url: &str) {

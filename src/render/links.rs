@@ -165,7 +165,7 @@ fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, Option<Str
             format!("{target}/index.html")
         };
     }
-    Some((percent_decoded(&target), fragment))
+    Some((super::percent_decode(&target), fragment))
 }
 
 fn find<'a>(out: &'a Output, target: &str) -> Option<&'a str> {
@@ -173,27 +173,6 @@ fn find<'a>(out: &'a Output, target: &str) -> Option<&'a str> {
         .get_key_value(target)
         .or_else(|| out.files.get_key_value(&format!("{target}/index.html")))
         .map(|(k, _)| k.as_str())
-}
-
-fn percent_decoded(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Values of the given attributes in `html` (double-quoted, as the theme and

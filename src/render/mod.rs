@@ -210,6 +210,28 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// Decode `%XX` escapes of a URL path (invalid ones are kept as written).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Escape text for HTML and XML (content and attribute values).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -221,6 +221,37 @@ impl Lang<'_> {
         )
     }
 
+    /// The same page in every language: `href` from this page (whose path to
+    /// the output root is `up`), `url` absolute for hreflang.
+    fn alternates(&self, rel_dir: &str, up: &str) -> Vec<Alternate> {
+        let default = self.site.config.default_language();
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let prefix = if l == default {
+                    String::new()
+                } else {
+                    format!("{l}/")
+                };
+                let href = format!("{up}{prefix}{rel_dir}");
+                Alternate {
+                    lang: l.clone(),
+                    name: self
+                        .theme
+                        .i18n
+                        .get(l)
+                        .and_then(|m| m.get("language_name"))
+                        .cloned()
+                        .unwrap_or_else(|| l.clone()),
+                    href: if href.is_empty() { "./".into() } else { href },
+                    url: format!("{}{prefix}{rel_dir}", self.site.config.base_url),
+                }
+            })
+            .collect()
+    }
+
     fn context(
         &self,
         rel_dir: &str,
@@ -231,42 +262,7 @@ impl Lang<'_> {
     ) -> Context {
         let (root, asset_root) = self.roots(rel_dir);
         let base = &self.site.config.base_url;
-        let default = self.site.config.default_language();
-        let alternates: Vec<Alternate> = self
-            .site
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                let prefix = if l == default {
-                    String::new()
-                } else {
-                    format!("{l}/")
-                };
-                let name = self
-                    .theme
-                    .i18n
-                    .get(l)
-                    .and_then(|m| m.get("language_name"))
-                    .cloned()
-                    .unwrap_or_else(|| l.clone());
-                Alternate {
-                    lang: l.clone(),
-                    name,
-                    href: format!("{asset_root}{prefix}{rel_dir}"),
-                    url: format!("{base}{prefix}{rel_dir}"),
-                }
-            })
-            .collect();
-        let alternates: Vec<Alternate> = alternates
-            .into_iter()
-            .map(|mut a| {
-                if a.href.is_empty() {
-                    a.href = "./".into();
-                }
-                a
-            })
-            .collect();
+        let alternates = self.alternates(rel_dir, &asset_root);
         let mut ctx = Context::new();
         ctx.insert("lang", self.code);
         ctx.insert("t", &self.t);
@@ -684,32 +680,7 @@ impl Lang<'_> {
         let base_path = base_path(&self.site.config.base_url);
         ctx.insert("root", &format!("{base_path}{}", self.prefix));
         ctx.insert("asset_root", &base_path);
-        let default = self.site.config.default_language();
-        let alternates: Vec<Alternate> = self
-            .site
-            .config
-            .languages
-            .iter()
-            .map(|l| {
-                let prefix = if l == default {
-                    String::new()
-                } else {
-                    format!("{l}/")
-                };
-                Alternate {
-                    lang: l.clone(),
-                    name: self
-                        .theme
-                        .i18n
-                        .get(l)
-                        .and_then(|m| m.get("language_name"))
-                        .cloned()
-                        .unwrap_or_else(|| l.clone()),
-                    href: format!("{base_path}{prefix}"),
-                    url: format!("{}{prefix}", self.site.config.base_url),
-                }
-            })
-            .collect();
+        let alternates = self.alternates("", &base_path);
         ctx.insert("alternates", &alternates);
         self.emit("404.html", &ctx, "404.html", out, diags);
     }
