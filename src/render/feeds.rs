@@ -5,18 +5,48 @@
 use super::{escape, Output};
 use crate::model::Site;
 
+/// URLs a sitemap file may hold.
+const SITEMAP_LIMIT: usize = 50_000;
+
+/// `sitemap.xml`, or an index of numbered sitemaps past the protocol's limit.
+fn sitemaps(base: &str, urls: &[String]) -> Vec<(String, String)> {
+    let urlset = |urls: &[String]| {
+        let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for u in urls {
+            s.push_str(&format!("  <url><loc>{u}</loc></url>\n"));
+        }
+        s.push_str("</urlset>\n");
+        s
+    };
+    if urls.len() <= SITEMAP_LIMIT {
+        return vec![("sitemap.xml".into(), urlset(urls))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (n, chunk) in urls.chunks(SITEMAP_LIMIT).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            escape(&format!("{base}{name}"))
+        ));
+        files.push((name, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".into(), index));
+    files
+}
+
 pub(super) fn write_feeds(site: &Site, out: &mut Output) {
     let base = &site.config.base_url;
-    let mut sitemap = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in out.files.keys().filter(|p| p.ends_with("index.html")) {
-        let dir = path.trim_end_matches("index.html");
-        sitemap.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape(&format!("{base}{dir}"))
-        ));
+    let urls: Vec<String> = out
+        .files
+        .keys()
+        .filter(|p| p.ends_with("index.html"))
+        .map(|p| escape(&format!("{base}{}", p.trim_end_matches("index.html"))))
+        .collect();
+    for (name, text) in sitemaps(base, &urls) {
+        out.add(name, text);
     }
-    sitemap.push_str("</urlset>\n");
-    out.add("sitemap.xml", sitemap);
     out.add(
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
@@ -64,5 +94,27 @@ pub(super) fn write_feeds(site: &Site, out: &mut Output) {
         }
         feed.push_str("</feed>\n");
         out.add(format!("{prefix}atom.xml"), feed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_sites_get_a_sitemap_index() {
+        let urls: Vec<String> = (0..SITEMAP_LIMIT + 1)
+            .map(|i| format!("https://x.org/p{i}/"))
+            .collect();
+        let files = sitemaps("https://x.org/", &urls);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+        assert_eq!(files[0].1.matches("<url>").count(), SITEMAP_LIMIT);
+        assert_eq!(files[1].1.matches("<url>").count(), 1);
+        assert!(
+            files[2].1.contains("<sitemapindex")
+                && files[2].1.contains("https://x.org/sitemap-2.xml")
+        );
+        assert_eq!(sitemaps("https://x.org/", &urls[..3]).len(), 1);
     }
 }
