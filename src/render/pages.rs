@@ -973,16 +973,7 @@ impl Lang<'_> {
                 .then(b.projects.cmp(&a.projects))
                 .then_with(|| a.name.cmp(&b.name))
         });
-        let (root, _) = self.roots("agencies/");
-        let label = self.tr("agencies").to_string();
-        let crumbs = vec![
-            self.home_crumb(&root),
-            Crumb {
-                label: label.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.context("agencies/", &label, &label, crumbs, false);
+        let mut ctx = self.site_page("agencies/", "agencies");
         ctx.insert("agencies", &items);
         self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
     }
@@ -1243,9 +1234,10 @@ impl Lang<'_> {
         }))
     }
 
-    fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
-        let (root, _) = self.roots("search/");
-        let label = self.tr("search").to_string();
+    /// The context of a page of the whole site (not of a report) titled by `label_key`.
+    fn site_page(&self, dir: &str, label_key: &str) -> Context {
+        let (root, _) = self.roots(dir);
+        let label = self.tr(label_key).to_string();
         let crumbs = vec![
             self.home_crumb(&root),
             Crumb {
@@ -1253,7 +1245,11 @@ impl Lang<'_> {
                 href: None,
             },
         ];
-        let mut ctx = self.context("search/", &label, &label, crumbs, false);
+        self.context(dir, &label, &label, crumbs, false)
+    }
+
+    fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
+        let mut ctx = self.site_page("search/", "search");
         ctx.insert(
             "reports",
             &super::search::report_links(self.site, self.code),
