@@ -30,21 +30,41 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
         .iter()
         .map(|l| ((l.page.as_str(), l.url.as_str()), l))
         .collect();
-    let mut ids: HashMap<&str, HashSet<String>> = HashMap::new();
+    // Scanning pages is the costly part and pages are independent: scan them
+    // in parallel, then resolve links against the collected ids in order.
+    use rayon::prelude::*;
+    let scanned: Vec<(&str, Vec<String>, HashSet<String>)> = out
+        .files
+        .par_iter()
+        .filter(|(page, _)| page.ends_with(".html") && !page.ends_with("404.html"))
+        .map(|(page, bytes)| {
+            let html = String::from_utf8_lossy(bytes);
+            let mut seen = HashSet::new();
+            let urls = attribute_values(&html, &["href", "src"])
+                .into_iter()
+                .filter(|u| !is_external(u) && seen.insert(u.clone()))
+                .collect();
+            (
+                page.as_str(),
+                urls,
+                attribute_values(&html, &["id", "name"])
+                    .into_iter()
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut ids: HashMap<&str, HashSet<String>> = HashMap::with_capacity(scanned.len());
+    let mut pages: Vec<(&str, Vec<String>)> = Vec::with_capacity(scanned.len());
+    for (page, urls, page_ids) in scanned {
+        ids.insert(page, page_ids);
+        pages.push((page, urls));
+    }
     type Found = Vec<(Option<String>, String)>;
     let mut editor: std::collections::BTreeMap<(PathBuf, usize, String), Found> =
         Default::default();
     let mut theme: std::collections::BTreeMap<(String, String), Vec<String>> = Default::default();
-    for (page, bytes) in &out.files {
-        if !page.ends_with(".html") || page.ends_with("404.html") {
-            continue;
-        }
-        let html = String::from_utf8_lossy(bytes);
-        let mut seen = HashSet::new();
-        for url in attribute_values(&html, &["href", "src"]) {
-            if !seen.insert(url.clone()) || is_external(&url) {
-                continue;
-            }
+    for (page, urls) in pages {
+        for url in urls {
             let (target, fragment) = resolve(page, &url, base_path).unwrap_or_default();
             // Messages do not name the page, so the same broken link on the
             // Vietnamese page and its English fallback is reported once.
@@ -67,7 +87,7 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
                 Some("there is no page at that address".to_string())
             };
             if let Some(problem) = problem {
-                match written.get(&(page.as_str(), url.as_str())) {
+                match written.get(&(page, url.as_str())) {
                     Some(l) => editor
                         .entry((l.source.clone(), l.line, url.clone()))
                         .or_default()
@@ -75,7 +95,7 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
                     None => theme
                         .entry((url.clone(), problem))
                         .or_default()
-                        .push(page.clone()),
+                        .push(page.to_string()),
                 }
             }
         }
