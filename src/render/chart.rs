@@ -52,6 +52,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::escape;
 use crate::model::StatusKind;
 
 /// One indicator in a target group's chart.
@@ -645,21 +646,6 @@ fn render(text: &ChartText, height: i32, canvas: &Canvas) -> String {
 /// An SVG with only its title and description.
 fn empty_chart(text: &ChartText) -> String {
     finish("", text, (WIDTH, DISPLAY_WIDTH), 40)
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `id` reduced to `[a-z0-9-]`, never empty and never starting with a digit.

@@ -36,6 +36,16 @@ struct Crumb {
     href: Option<String>,
 }
 
+impl Crumb {
+    /// The last crumb: the page itself, not a link.
+    fn here(label: impl Into<String>) -> Crumb {
+        Crumb {
+            label: label.into(),
+            href: None,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Alternate {
     lang: String,
@@ -733,13 +743,7 @@ impl Lang<'_> {
             label: String,
             sections: Vec<LinkView>,
         }
-        let crumbs = vec![
-            self.home_crumb(&root),
-            Crumb {
-                label: title.clone(),
-                href: None,
-            },
-        ];
+        let crumbs = vec![self.home_crumb(&root), Crumb::here(title.clone())];
         let counts = report.counts();
         let desc = format!(
             "{}: {} {}, {} {}, {} {}",
@@ -936,10 +940,7 @@ impl Lang<'_> {
                     label: self.tr("agencies").to_string(),
                     href: Some(format!("{root}agencies/")),
                 },
-                Crumb {
-                    label: name.clone(),
-                    href: None,
-                },
+                Crumb::here(name.clone()),
             ];
             let mut ctx = self.context(&dir, &name, &name, crumbs, fallback);
             let mut also: Vec<String> = agency.short.iter().cloned().collect();
@@ -998,14 +999,7 @@ impl Lang<'_> {
         let dir = format!("reports/{}/data/", report.slug);
         let (root, asset_root) = self.roots(&dir);
         let label = self.tr("data_downloads").to_string();
-        let crumbs = self.report_crumbs(
-            report,
-            &root,
-            vec![Crumb {
-                label: label.clone(),
-                href: None,
-            }],
-        );
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
         let fallback =
             self.code != self.site.config.default_language() && !report.title.has(self.code);
         let mut ctx = self.context(
@@ -1238,13 +1232,7 @@ impl Lang<'_> {
     fn site_page(&self, dir: &str, label_key: &str) -> Context {
         let (root, _) = self.roots(dir);
         let label = self.tr(label_key).to_string();
-        let crumbs = vec![
-            self.home_crumb(&root),
-            Crumb {
-                label: label.clone(),
-                href: None,
-            },
-        ];
+        let crumbs = vec![self.home_crumb(&root), Crumb::here(label.clone())];
         self.context(dir, &label, &label, crumbs, false)
     }
 
@@ -1281,14 +1269,7 @@ impl Lang<'_> {
         let dir = format!("reports/{}/groups/{}/", report.slug, g.id);
         let (root, _) = self.roots(&dir);
         let name = self.text(&g.name);
-        let crumbs = self.report_crumbs(
-            report,
-            &root,
-            vec![Crumb {
-                label: name.clone(),
-                href: None,
-            }],
-        );
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(name.clone())]);
         let fallback = self.code != self.site.config.default_language() && !g.name.has(self.code);
         let counts = report.group_counts(&g.id);
         let mut ctx = self.context(
@@ -1360,10 +1341,7 @@ impl Lang<'_> {
                     label: group_name.clone(),
                     href: Some(group_href.clone()),
                 },
-                Crumb {
-                    label: view.name.clone(),
-                    href: None,
-                },
+                Crumb::here(view.name.clone()),
             ],
         );
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
@@ -1394,14 +1372,7 @@ impl Lang<'_> {
         let dir = format!("reports/{}/projects/", report.slug);
         let (root, asset_root) = self.roots(&dir);
         let label = self.tr("projects").to_string();
-        let crumbs = self.report_crumbs(
-            report,
-            &root,
-            vec![Crumb {
-                label: label.clone(),
-                href: None,
-            }],
-        );
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
         let mut categories: Vec<Category> = Vec::new();
         for p in &report.projects {
             let name = p
@@ -1459,14 +1430,7 @@ impl Lang<'_> {
         let dir = format!("reports/{}/datasets/{}/", report.slug, d.id);
         let (root, asset_root) = self.roots(&dir);
         let title = self.text(&d.title);
-        let crumbs = self.report_crumbs(
-            report,
-            &root,
-            vec![Crumb {
-                label: title.clone(),
-                href: None,
-            }],
-        );
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
         let rows: Vec<Vec<CellView>> = d
             .rows
             .iter()
@@ -1642,14 +1606,7 @@ impl Lang<'_> {
         let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
             serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}reports/{}/groups/{}/", report.slug, g.id) })
         });
-        let crumbs = self.report_crumbs(
-            report,
-            &root,
-            vec![Crumb {
-                label: text.title.clone(),
-                href: None,
-            }],
-        );
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(text.title.clone())]);
         let toc: Vec<&Heading> = rendered.headings.iter().filter(|h| h.level == 2).collect();
         let mut ctx = self.context(&dir, &text.title, &text.title, crumbs, fallback);
         ctx.insert(
