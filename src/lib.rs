@@ -48,18 +48,87 @@ pub fn build_timed(
     options: &BuildOptions,
 ) -> (Option<render::Output>, Diagnostics, Timings) {
     let mut timings = Timings::new();
+    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
+    let Some((site, theme)) = ready else {
+        return (None, diags, timings);
+    };
+    let clock = std::time::Instant::now();
+    let (out, render_diags) = render::render_site(&site, &theme);
+    timings.push(("render and check links", clock.elapsed()));
+    diags.extend(render_diags);
+    if options.strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        (None, diags, timings)
+    } else {
+        (out, diags, timings)
+    }
+}
+
+/// Build the site in `content_dir` into `out_dir`, writing each part of the
+/// site as soon as it is rendered into a staging folder that replaces
+/// `out_dir` only when the whole build succeeded. Returns what was written
+/// (`None` when the content has errors: `out_dir` is then unchanged), every
+/// diagnostic, and how long each step took.
+pub fn build_to_dir(
+    content_dir: &Path,
+    out_dir: &Path,
+    options: &BuildOptions,
+) -> (
+    Result<Option<render::Summary>, write::WriteError>,
+    Diagnostics,
+    Timings,
+) {
+    let mut timings = Timings::new();
+    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
+    let Some((site, theme)) = ready else {
+        return (Ok(None), diags, timings);
+    };
+    let clock = std::time::Instant::now();
+    let staging = match write::Staging::new(out_dir, content_dir) {
+        Ok(s) => s,
+        Err(e) => return (Err(e), diags, timings),
+    };
+    let rendered = render::render_into(&site, &theme, &|part| staging.write(&part));
+    timings.push(("render and write", clock.elapsed()));
+    let (summary, render_diags) = match rendered {
+        Ok(r) => r,
+        Err(e) => return (Err(e), diags, timings),
+    };
+    diags.extend(render_diags);
+    if options.strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        // Dropping the staging folder removes it; the output stays as it was.
+        return (Ok(None), diags, timings);
+    }
+    let clock = std::time::Instant::now();
+    let committed = staging.commit();
+    timings.push(("replace output", clock.elapsed()));
+    (committed.map(|()| summary), diags, timings)
+}
+
+/// Load and check the content and the theme: the site and theme ready to
+/// render, or `None` when there are errors.
+fn prepare(
+    content_dir: &Path,
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> (Option<(model::Site, load::theme::Theme)>, Diagnostics) {
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Timings| {
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
     let (site, mut diags) = load::load_site(content_dir);
-    lap("load content", &mut timings);
+    lap("load content", timings);
     if options.strict {
         diags.make_strict();
     }
     let Some(mut site) = site.filter(|_| !diags.has_errors()) else {
-        return (None, diags, timings);
+        return (None, diags);
     };
     if let Some(url) = &options.base_url {
         if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
@@ -71,7 +140,7 @@ pub fn build_timed(
                 )
                 .with_hint("write the full address, e.g. https://example.org/transparency/"),
             );
-            return (None, diags, timings);
+            return (None, diags);
         }
         site.config.base_url = if url.ends_with('/') {
             url.clone()
@@ -82,19 +151,9 @@ pub fn build_timed(
     let site_root = content_dir.parent().unwrap_or(Path::new("."));
     let (theme, theme_diags) = load::theme::load_theme(site_root, &site.config.theme);
     diags.extend(theme_diags);
-    lap("load theme", &mut timings);
+    lap("load theme", timings);
     if diags.has_errors() {
-        return (None, diags, timings);
+        return (None, diags);
     }
-    let (out, render_diags) = render::render_site(&site, &theme);
-    lap("render and check links", &mut timings);
-    diags.extend(render_diags);
-    if options.strict {
-        diags.make_strict();
-    }
-    if diags.has_errors() {
-        (None, diags, timings)
-    } else {
-        (out, diags, timings)
-    }
+    (Some((site, theme)), diags)
 }

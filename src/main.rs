@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minhbach::diagnostics::Diagnostic;
-use minhbach::{build, build_timed, write, BuildOptions};
+use minhbach::{build, build_to_dir, BuildOptions};
 
 #[derive(Parser)]
 #[command(
@@ -112,33 +112,30 @@ fn main() -> ExitCode {
             verbose,
         } => {
             let start = Instant::now();
-            let spinner = progress(quiet, "checking and rendering");
-            let (out, diags, mut timings) = build_timed(&content, &BuildOptions { base_url, strict });
+            let spinner = progress(quiet, "checking, rendering and writing");
+            let (written, diags, timings) =
+                build_to_dir(&content, &output, &BuildOptions { base_url, strict });
             if let Some(s) = &spinner {
                 s.finish_and_clear();
             }
             let items = diags.into_sorted();
             let (errors, warnings) = count(&items);
             print_diagnostics(items, Format::Human, quiet);
-            let Some(out) = out else {
-                eprintln!(
-                    "error: build failed with {errors} error{}; {} was not changed",
-                    plural(errors),
-                    output.display()
-                );
-                return ExitCode::from(1);
+            let summary = match written {
+                Err(e) => {
+                    eprintln!("{}: {e}", paint("error", RED));
+                    return ExitCode::from(2);
+                }
+                Ok(None) => {
+                    eprintln!(
+                        "error: build failed with {errors} error{}; {} was not changed",
+                        plural(errors),
+                        output.display()
+                    );
+                    return ExitCode::from(1);
+                }
+                Ok(Some(summary)) => summary,
             };
-            let spinner = progress(quiet, &format!("writing {} files", out.files.len()));
-            let written = Instant::now();
-            let result = write::write_output(&out, &output, &content);
-            if let Some(s) = &spinner {
-                s.finish_and_clear();
-            }
-            if let Err(e) = result {
-                eprintln!("{}: {e}", paint("error", RED));
-                return ExitCode::from(2);
-            }
-            timings.push(("write output", written.elapsed()));
             if verbose {
                 for (step, took) in &timings {
                     eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
@@ -147,9 +144,9 @@ fn main() -> ExitCode {
             if !quiet {
                 eprintln!(
                     "Built {} pages, {} charts, {} data files in {} ms → {}{}",
-                    out.pages(),
-                    out.charts(),
-                    out.files.keys().filter(|k| k.contains("/data/") && !k.ends_with(".html")).count(),
+                    summary.pages,
+                    summary.charts,
+                    summary.data_files,
                     start.elapsed().as_millis(),
                     output.display(),
                     if warnings > 0 {

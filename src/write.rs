@@ -104,26 +104,45 @@ fn safe_relative(rel: &str) -> Option<PathBuf> {
     ok.then(|| p.to_path_buf())
 }
 
-/// Write `output` into `out_dir`, replacing what was there only on success.
-pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Result<(), WriteError> {
-    check_output_dir(out_dir, content_dir)?;
-    let out_abs = absolute(out_dir);
-    let parent = out_abs
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out_abs
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.minhbach-new-{pid}"));
-    let old = parent.join(format!(".{name}.minhbach-old-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
+/// A fresh folder beside the output that files are written into while the
+/// site renders; [`Staging::commit`] puts it in the output's place. Dropped
+/// without commit, it removes itself and the output stays as it was.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
 
-    let result = (|| {
-        fs::create_dir_all(&staging).map_err(io(&staging))?;
+impl Staging {
+    /// Prepare to replace `out_dir` with a build of `content_dir`.
+    pub fn new(out_dir: &Path, content_dir: &Path) -> Result<Self, WriteError> {
+        check_output_dir(out_dir, content_dir)?;
+        let out = absolute(out_dir);
+        let parent = out
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.minhbach-new-{pid}"));
+        let old = parent.join(format!(".{name}.minhbach-old-{pid}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).map_err(io(&dir))?;
+        Ok(Staging {
+            dir,
+            out,
+            old,
+            committed: false,
+        })
+    }
+
+    /// Write some files of the site (from any thread; files are independent).
+    pub fn write(&self, output: &Output) -> Result<(), WriteError> {
         let mut files = Vec::with_capacity(output.files.len());
         let mut dirs = std::collections::BTreeSet::new();
         for (rel, bytes) in &output.files {
@@ -132,7 +151,7 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
                     "refusing to write outside the output folder: {rel}"
                 )));
             };
-            let path = staging.join(rel_path);
+            let path = self.dir.join(rel_path);
             if let Some(dir) = path.parent() {
                 dirs.insert(dir.to_path_buf());
             }
@@ -141,43 +160,57 @@ pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Resu
         for dir in &dirs {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
-        // Writing is the longest step for large sites; files are independent.
         use rayon::prelude::*;
         files
             .par_iter()
             .try_for_each(|(path, bytes)| fs::write(path, bytes).map_err(io(path)))
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
     }
 
-    // Swap: the old output moves aside, the new one takes its name, the old one goes.
-    let had_old = out_abs.exists();
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-        fs::rename(&out_abs, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&staging);
-            WriteError::Io {
+    /// Swap: the old output moves aside, the new one takes its name, the old one goes.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        self.committed = true;
+        let (staging, out_abs, old) = (&self.dir, &self.out, &self.old);
+        let had_old = out_abs.exists();
+        if had_old {
+            let _ = fs::remove_dir_all(old);
+            fs::rename(out_abs, old).map_err(|e| {
+                let _ = fs::remove_dir_all(staging);
+                WriteError::Io {
+                    path: out_abs.clone(),
+                    error: e,
+                }
+            })?;
+        }
+        if let Err(e) = fs::rename(staging, out_abs) {
+            if had_old {
+                let _ = fs::rename(old, out_abs);
+            }
+            let _ = fs::remove_dir_all(staging);
+            return Err(WriteError::Io {
                 path: out_abs.clone(),
                 error: e,
-            }
-        })?;
-    }
-    if let Err(e) = fs::rename(&staging, &out_abs) {
-        if had_old {
-            let _ = fs::rename(&old, &out_abs);
+            });
         }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(WriteError::Io {
-            path: out_abs,
-            error: e,
-        });
+        if had_old {
+            let _ = fs::remove_dir_all(old);
+        }
+        Ok(())
     }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
     }
-    Ok(())
+}
+
+/// Write `output` into `out_dir`, replacing what was there only on success.
+pub fn write_output(output: &Output, out_dir: &Path, content_dir: &Path) -> Result<(), WriteError> {
+    let staging = Staging::new(out_dir, content_dir)?;
+    staging.write(output)?;
+    staging.commit()
 }
 
 #[cfg(test)]

@@ -196,6 +196,36 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
+/// Pages are written into the staging folder while the site renders, so an
+/// error found late (an unknown indicator in a shortcode, a warning under
+/// --strict) must still leave the previous output exactly as it was.
+#[test]
+fn an_error_found_while_rendering_leaves_the_previous_output_untouched() {
+    let site = Site::fixture("minimal");
+    site.build().ok();
+    let before = snapshot(&site.public());
+    let md = "reports/demo-2024/han-che.md";
+    let text = site.read(md);
+    site.write(
+        md,
+        &format!("{text}\n{{{{ value(indicator=\"no-such-indicator\") }}}}\n"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("no-such-indicator"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.public()), before);
+    site.write(md, &format!("{text}\n[broken](../no-such-page/)\n"));
+    let run = site.run(&["build", "--strict"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("broken link"), "{}", run.stderr);
+    assert_eq!(snapshot(&site.public()), before);
+    let names: Vec<String> = std::fs::read_dir(site.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no staging folder may be left: {names:?}");
+}
+
 #[test]
 fn dangerous_output_folders_are_refused() {
     let site = Site::fixture("minimal");

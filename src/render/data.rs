@@ -37,12 +37,10 @@ fn zip_name(r: &Report) -> String {
 const DATAPACKAGE: &str = "datapackage.json";
 const CHECKSUMS: &str = "SHA256SUMS";
 
-pub(super) fn write_data(site: &Site, out: &mut Output) {
-    for r in &site.reports {
-        let dir = data_dir(r);
-        for (rel, bytes) in report_files(site, r) {
-            out.add(format!("{dir}/{rel}"), bytes);
-        }
+pub(super) fn write_report_data(site: &Site, r: &Report, out: &mut Output) {
+    let dir = data_dir(r);
+    for (rel, bytes) in report_files(site, r) {
+        out.add(format!("{dir}/{rel}"), bytes);
     }
 }
 
@@ -78,7 +76,7 @@ pub(super) struct DataFile {
     pub kind: &'static str,
 }
 
-/// The data files of `report` found in `out` (so after [`write_data`]) with
+/// The data files of `report` found in `out` (so after [`write_report_data`]) with
 /// their sizes: the zip, the data package, then CSV and JSON pairs
 /// (indicators, projects, each dataset in report order), then the checksums.
 pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
@@ -837,8 +835,8 @@ mod tests {
         let (site, _) = crate::load::load_site(&content);
         let site = site.expect("the example loads");
         let mut out = Output::default();
-        write_data(&site, &mut out);
         let r = &site.reports[0];
+        write_report_data(&site, r, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..4], ["zip", "datapackage", "csv", "json"]);

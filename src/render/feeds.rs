@@ -36,12 +36,17 @@ fn sitemaps(base: &str, urls: &[String]) -> Vec<(String, String)> {
     files
 }
 
-pub(super) fn write_feeds(site: &Site, out: &mut Output) {
+/// Sitemap, robots.txt and feeds. `paths` holds every file of the output.
+pub(super) fn write_feeds(site: &Site, paths: &[&str], out: &mut Output) {
     let base = &site.config.base_url;
-    let urls: Vec<String> = out
-        .files
-        .keys()
+    let mut pages: Vec<&str> = paths
+        .iter()
+        .copied()
         .filter(|p| p.ends_with("index.html"))
+        .collect();
+    pages.sort_unstable();
+    let urls: Vec<String> = pages
+        .into_iter()
         .map(|p| escape(&format!("{base}{}", p.trim_end_matches("index.html"))))
         .collect();
     for (name, text) in sitemaps(base, &urls) {

@@ -1,9 +1,15 @@
 //! Link checking over the rendered site: every relative `href` and `src` must
 //! lead to a file of the output, and every `#anchor` to an id on that page.
 //! A broken link an editor wrote in Markdown is reported at its file and line.
+//!
+//! Pages are scanned part by part as they are rendered ([`scan`]), so that
+//! their bytes can be written and dropped; the check itself ([`check_scans`])
+//! runs once every part is known, on the scans alone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use super::Output;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -21,87 +27,172 @@ pub struct EditorLink {
     pub version: Option<String>,
 }
 
-/// Check every internal link of `out`. `base_path` is the path part of the
-/// site's address (`/` or `/sub/`), against which root-absolute links resolve.
-pub fn check(out: &Output, base_path: &str) -> Diagnostics {
-    let mut diags = Diagnostics::new();
-    let written: HashMap<(&str, &str), &EditorLink> = out
-        .links
-        .iter()
-        .map(|l| ((l.page.as_str(), l.url.as_str()), l))
-        .collect();
-    // Scanning pages is the costly part and pages are independent: scan them
-    // in parallel, then resolve links against the collected ids in order.
-    use rayon::prelude::*;
-    let scanned: Vec<(&str, Vec<String>, HashSet<String>)> = out
-        .files
-        .par_iter()
-        .filter(|(page, _)| page.ends_with(".html") && !page.ends_with("404.html"))
-        .map(|(page, bytes)| {
-            let html = String::from_utf8_lossy(bytes);
-            let mut seen = HashSet::new();
-            let urls = attribute_values(&html, &["href", "src"])
-                .into_iter()
-                .filter(|u| !is_external(u) && seen.insert(u.clone()))
-                .collect();
-            (
-                page.as_str(),
-                urls,
-                attribute_values(&html, &["id", "name"])
-                    .into_iter()
-                    .collect(),
-            )
-        })
-        .collect();
-    let mut ids: HashMap<&str, HashSet<String>> = HashMap::with_capacity(scanned.len());
-    let mut pages: Vec<(&str, Vec<String>)> = Vec::with_capacity(scanned.len());
-    for (page, urls, page_ids) in scanned {
-        ids.insert(page, page_ids);
-        pages.push((page, urls));
-    }
-    type Found = Vec<(Option<String>, String)>;
-    let mut editor: std::collections::BTreeMap<(PathBuf, usize, String), Found> =
-        Default::default();
-    let mut theme: std::collections::BTreeMap<(String, String), Vec<String>> = Default::default();
-    for (page, urls) in pages {
+/// What the link check needs to know of some rendered pages: the ids on each
+/// page and every internal link, resolved to the output file it names.
+#[derive(Debug, Default, Clone)]
+pub struct LinkScan {
+    /// Scanned pages, in output order.
+    pages: Vec<String>,
+    /// Ids (and `name`s) on each scanned page, by index into `pages`.
+    ids: Vec<Vec<String>>,
+    links: Vec<Link>,
+    editor: Vec<EditorLink>,
+}
+
+/// One distinct internal link of a part, and the pages it appears on.
+#[derive(Debug, Clone)]
+struct Link {
+    url: String,
+    /// The output file it leads to; `None` when it leads outside the site.
+    target: Option<String>,
+    fragment: Option<String>,
+    pages: Vec<u32>,
+}
+
+/// Scan the pages of `out` (one part of the site) for ids and internal links.
+pub fn scan(out: &Output, base_path: &str) -> LinkScan {
+    let mut s = LinkScan {
+        editor: out.links.clone(),
+        ..Default::default()
+    };
+    let mut index: HashMap<(Option<String>, Option<String>, String), usize> = HashMap::new();
+    for (page, bytes) in &out.files {
+        if !page.ends_with(".html") || page.ends_with("404.html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        let at = s.pages.len() as u32;
+        s.pages.push(page.clone());
+        let mut ids = Vec::new();
+        let mut urls = Vec::new();
+        each_attribute(&html, |name, value| match name {
+            "id" | "name" => ids.push(unescape(value)),
+            "href" | "src" => urls.push(value),
+            _ => {}
+        });
+        s.ids.push(ids);
+        let mut seen = std::collections::HashSet::new();
         for url in urls {
-            let (target, fragment) = resolve(page, &url, base_path).unwrap_or_default();
-            // Messages do not name the page, so the same broken link on the
-            // Vietnamese page and its English fallback is reported once.
-            let problem = if target.is_empty() {
-                Some("it leads outside the site".to_string())
-            } else if let Some(file) = find(out, &target) {
-                fragment.filter(|f| !f.is_empty()).and_then(|f| {
-                    let page_ids = ids.entry(file).or_insert_with(|| {
-                        attribute_values(
-                            &String::from_utf8_lossy(&out.files[file]),
-                            &["id", "name"],
-                        )
-                        .into_iter()
-                        .collect()
-                    });
-                    (!page_ids.contains(&f))
-                        .then(|| format!("there is no anchor `#{f}` on the page it leads to"))
-                })
-            } else {
-                Some("there is no page at that address".to_string())
+            let url = unescape(url);
+            if is_external(&url) || !seen.insert(url.clone()) {
+                continue;
+            }
+            let (target, fragment) = match resolve(page, &url, base_path) {
+                Some((t, f)) => (Some(t), f),
+                None => (None, None),
             };
-            if let Some(problem) = problem {
-                match written.get(&(page, url.as_str())) {
-                    Some(l) => editor
-                        .entry((l.source.clone(), l.line, url.clone()))
-                        .or_default()
-                        .push((l.version.clone(), problem)),
-                    None => theme
-                        .entry((url.clone(), problem))
-                        .or_default()
-                        .push(page.to_string()),
+            let key = (target, fragment, url);
+            match index.get(&key) {
+                Some(&i) => s.links[i].pages.push(at),
+                None => {
+                    index.insert(key.clone(), s.links.len());
+                    let (target, fragment, url) = key;
+                    s.links.push(Link {
+                        url,
+                        target,
+                        fragment,
+                        pages: vec![at],
+                    });
                 }
             }
         }
     }
+    s
+}
+
+/// Check every internal link of `out`. `base_path` is the path part of the
+/// site's address (`/` or `/sub/`), against which root-absolute links resolve.
+pub fn check(out: &Output, base_path: &str) -> Diagnostics {
+    let s = scan(out, base_path);
+    check_scans(&[&s], &|p| out.files.contains_key(p))
+}
+
+/// Check the links of every scan against the files of the whole output
+/// (`exists`) and the ids of every scanned page.
+pub fn check_scans(scans: &[&LinkScan], exists: &(dyn Fn(&str) -> bool + Sync)) -> Diagnostics {
+    let ids: HashMap<&str, &Vec<String>> = scans
+        .iter()
+        .flat_map(|s| s.pages.iter().map(String::as_str).zip(&s.ids))
+        .collect();
+    let find = |target: &str| -> Option<String> {
+        if exists(target) {
+            Some(target.to_string())
+        } else {
+            let index = format!("{target}/index.html");
+            exists(&index).then_some(index)
+        }
+    };
+    // (url, problem, page) of theme links and (source, line, url, version,
+    // problem) of editor links, per scan, in parallel.
+    type Found = (
+        Vec<(String, String, String)>,
+        Vec<(PathBuf, usize, String, Option<String>, String)>,
+    );
+    let found: Vec<Found> = scans
+        .par_iter()
+        .map(|s| {
+            let written: HashMap<(&str, &str), &EditorLink> = s
+                .editor
+                .iter()
+                .map(|l| ((l.page.as_str(), l.url.as_str()), l))
+                .collect();
+            let mut theme = Vec::new();
+            let mut editor = Vec::new();
+            for link in &s.links {
+                let problem = match &link.target {
+                    None => Some("it leads outside the site".to_string()),
+                    Some(target) => match find(target) {
+                        Some(file) => {
+                            link.fragment
+                                .as_ref()
+                                .filter(|f| !f.is_empty())
+                                .and_then(|f| {
+                                    let has =
+                                        ids.get(file.as_str()).is_some_and(|ids| ids.contains(f));
+                                    (!has).then(|| {
+                                        format!("there is no anchor `#{f}` on the page it leads to")
+                                    })
+                                })
+                        }
+                        None => Some("there is no page at that address".to_string()),
+                    },
+                };
+                let Some(problem) = problem else { continue };
+                for &p in &link.pages {
+                    let page = s.pages[p as usize].as_str();
+                    match written.get(&(page, link.url.as_str())) {
+                        Some(l) => editor.push((
+                            l.source.clone(),
+                            l.line,
+                            link.url.clone(),
+                            l.version.clone(),
+                            problem.clone(),
+                        )),
+                        None => theme.push((link.url.clone(), problem.clone(), page.to_string())),
+                    }
+                }
+            }
+            (theme, editor)
+        })
+        .collect();
+    let mut theme: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    type Versions = Vec<(Option<String>, String)>;
+    let mut editor: BTreeMap<(PathBuf, usize, String), Versions> = BTreeMap::new();
+    for (t, e) in found {
+        for (url, problem, page) in t {
+            theme.entry((url, problem)).or_default().push(page);
+        }
+        for (source, line, url, version, problem) in e {
+            editor
+                .entry((source, line, url))
+                .or_default()
+                .push((version, problem));
+        }
+    }
+    let mut diags = Diagnostics::new();
     // A broken link from the templates is usually on every page: say it once.
-    for ((url, problem), pages) in theme {
+    for ((url, problem), mut pages) in theme {
+        pages.sort();
         let example = &pages[0];
         let more = match pages.len() {
             1 => String::new(),
@@ -117,8 +208,11 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
         );
     }
     // A link broken in the default language's page is reported once for all
-    // versions; one broken only in a translation says which.
-    for ((source, line, url), found) in editor {
+    // versions; one broken only in a translation says which. Messages do not
+    // name the page, so the same problem on several pages is said once.
+    for ((source, line, url), mut found) in editor {
+        found.sort();
+        found.dedup();
         let default_broken = found.iter().any(|(v, _)| v.is_none());
         for (version, problem) in found
             .into_iter()
@@ -188,31 +282,30 @@ fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, Option<Str
     Some((super::percent_decode(&target), fragment))
 }
 
-fn find<'a>(out: &'a Output, target: &str) -> Option<&'a str> {
-    out.files
-        .get_key_value(target)
-        .or_else(|| out.files.get_key_value(&format!("{target}/index.html")))
-        .map(|(k, _)| k.as_str())
-}
-
-/// Values of the given attributes in `html` (double-quoted, as the theme and
-/// the Markdown renderer write them), with `&amp;` and friends decoded.
-fn attribute_values(html: &str, names: &[&str]) -> Vec<String> {
-    let mut out = Vec::new();
-    for name in names {
-        let key = format!(" {name}=\"");
-        let mut rest = html;
-        while let Some(i) = rest.find(&key) {
-            rest = &rest[i + key.len()..];
-            let Some(end) = rest.find('"') else { break };
-            out.push(unescape(&rest[..end]));
-            rest = &rest[end..];
+/// Call `f(name, raw value)` for every ` name="value"` in `html`, in one pass.
+fn each_attribute<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str)) {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("=\"").map(|i| i + from) {
+        let start = i + 2;
+        let Some(len) = html[start..].find('"') else {
+            break;
+        };
+        let name_start = bytes[..i]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+            .map_or(0, |p| p + 1);
+        if name_start > 0 && bytes[name_start - 1] == b' ' {
+            f(&html[name_start..i], &html[start..start + len]);
         }
+        from = start + len + 1;
     }
-    out
 }
 
 fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
     s.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&lt;", "<")

@@ -1,6 +1,8 @@
 //! Render the model into output files: HTML pages through Tera, SVG charts
-//! through plotters, and open data files. Nothing here touches the disk; the
-//! result is a map of relative paths to bytes that [`crate::write`] puts in place.
+//! through plotters, and open data files. Nothing here touches the disk: the
+//! site is rendered in independent [`Unit`]s whose files (maps of relative
+//! paths to bytes) are handed on as each is done, for [`crate::write`] to put
+//! in place.
 
 pub mod chart;
 mod data;
@@ -42,56 +44,222 @@ impl Output {
     }
 }
 
-/// Render the whole site and check its links. Errors (a shortcode naming an
-/// unknown indicator, a broken theme template) and warnings (a broken link)
-/// come back as diagnostics with their file and line; the output only when
-/// there is no error.
-pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) {
-    let tera = match build_tera(theme) {
-        Ok(t) => t,
-        Err(d) => return (None, d),
-    };
-    let mut out = Output::default();
-    let mut diags = Diagnostics::new();
-    for (name, bytes) in &theme.static_files {
-        out.add(format!("static/{name}"), bytes.clone());
+/// An independent piece of the site: rendered on its own, in parallel with
+/// the others, or alone when only its inputs changed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// The pages of every language that belong to no report (home, agencies, search, 404).
+    SitePages,
+    /// One report: its pages in every language and its open data files.
+    Report(String),
+}
+
+/// A unit's files once written: what the rest of the build still needs of them.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// Every file, by path.
+    pub paths: Vec<String>,
+    pub diags: Diagnostics,
+    pub links: links::LinkScan,
+}
+
+impl Rendered {
+    fn of(out: &Output, diags: Diagnostics, base_path: &str) -> Self {
+        Rendered {
+            paths: out.files.keys().cloned().collect(),
+            diags,
+            links: links::scan(out, base_path),
+        }
     }
-    let mut data = Output::default();
-    data::write_data(site, &mut data);
-    // Every (language, report) is independent: render them in parallel, each
-    // into its own output, then merge in a fixed order so bytes never depend
-    // on scheduling.
-    let parts: Vec<(&str, pages::Part)> = site
-        .config
-        .languages
-        .iter()
-        .flat_map(|l| {
-            std::iter::once((l.as_str(), pages::Part::SitePages)).chain(
-                site.reports
-                    .iter()
-                    .map(move |r| (l.as_str(), pages::Part::Report(r))),
-            )
+}
+
+/// Counts of what a build wrote, for the closing message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub pages: usize,
+    pub charts: usize,
+    pub data_files: usize,
+}
+
+impl Summary {
+    fn of<'p>(paths: impl Iterator<Item = &'p String>) -> Self {
+        let mut s = Summary::default();
+        for p in paths {
+            s.files += 1;
+            if p.ends_with(".html") {
+                s.pages += 1;
+            } else if p.ends_with(".svg") {
+                s.charts += 1;
+            }
+            if p.contains("/data/") && !p.ends_with(".html") {
+                s.data_files += 1;
+            }
+        }
+        s
+    }
+}
+
+/// Renders units of one site with one theme: templates compiled and
+/// translations prepared once, shared by every unit.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    tera: tera::Tera,
+    langs: Vec<pages::LangSetup>,
+    base_path: String,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Result<Self, Diagnostics> {
+        let tera = build_tera(theme)?;
+        let langs = site
+            .config
+            .languages
+            .iter()
+            .map(|code| pages::LangSetup::new(site, theme, code))
+            .collect();
+        Ok(Renderer {
+            site,
+            theme,
+            tera,
+            langs,
+            base_path: base_path(&site.config.base_url),
         })
-        .collect();
-    let rendered: Vec<(Output, Diagnostics)> = parts
-        .into_par_iter()
-        .map(|(lang, part)| pages::render_part(site, theme, &tera, &data, lang, part))
-        .collect();
-    out.files.append(&mut data.files);
-    for (mut part, part_diags) in rendered {
-        out.files.append(&mut part.files);
-        out.links.append(&mut part.links);
-        diags.extend(part_diags);
     }
-    search::write_index(site, &mut out);
-    feeds::write_feeds(site, &mut out);
-    let links = links::check(&out, &base_path(&site.config.base_url));
-    diags.extend(links);
+
+    /// Every unit of the site, in a fixed order.
+    pub fn units(&self) -> Vec<Unit> {
+        std::iter::once(Unit::SitePages)
+            .chain(
+                self.site
+                    .reports
+                    .iter()
+                    .map(|r| Unit::Report(r.slug.clone())),
+            )
+            .collect()
+    }
+
+    /// Render one unit; a report unknown to the site renders nothing.
+    pub fn render(&self, unit: &Unit) -> (Output, Diagnostics) {
+        let mut out = Output::default();
+        let mut diags = Diagnostics::new();
+        let report = match unit {
+            Unit::SitePages => None,
+            Unit::Report(slug) => match self.site.reports.iter().find(|r| &r.slug == slug) {
+                Some(r) => Some(r),
+                None => return (out, diags),
+            },
+        };
+        if let Some(r) = report {
+            data::write_report_data(self.site, r, &mut out);
+        }
+        for setup in &self.langs {
+            let part = match report {
+                Some(r) => pages::Part::Report(r),
+                None => pages::Part::SitePages,
+            };
+            let lang = setup.lang(self.site, self.theme, &self.tera, &out);
+            let (mut files, part_diags) = lang.render(part);
+            out.files.append(&mut files.files);
+            out.links.append(&mut files.links);
+            diags.extend(part_diags);
+        }
+        (out, diags)
+    }
+
+    /// Render one unit and scan it for the link check.
+    pub fn render_scanned(&self, unit: &Unit) -> (Output, Rendered) {
+        let (out, diags) = self.render(unit);
+        let rendered = Rendered::of(&out, diags, &self.base_path);
+        (out, rendered)
+    }
+
+    /// The theme's static files.
+    pub fn static_files(&self) -> Output {
+        let mut out = Output::default();
+        for (name, bytes) in &self.theme.static_files {
+            out.add(format!("static/{name}"), bytes.clone());
+        }
+        out
+    }
+
+    /// The files made from the whole site once every unit is rendered —
+    /// search indexes, feeds, sitemap, robots.txt — and the link check over
+    /// all of it. `paths` holds every file the units and static files wrote.
+    pub fn finish(&self, units: &[&Rendered], paths: &[&str]) -> (Output, Diagnostics) {
+        let mut out = Output::default();
+        search::write_index(self.site, &mut out);
+        feeds::write_feeds(self.site, paths, &mut out);
+        let mut diags = Diagnostics::new();
+        for u in units {
+            diags.extend(u.diags.clone());
+        }
+        let all: std::collections::HashSet<&str> = paths
+            .iter()
+            .copied()
+            .chain(out.files.keys().map(String::as_str))
+            .collect();
+        let scans: Vec<&links::LinkScan> = units.iter().map(|u| &u.links).collect();
+        diags.extend(links::check_scans(&scans, &|p| all.contains(p)));
+        (out, diags)
+    }
+}
+
+/// Render the whole site, handing each unit's files to `sink` as soon as
+/// they are ready, so that a large site never sits in memory whole. Errors
+/// (a shortcode naming an unknown indicator, a broken theme template) and
+/// warnings (a broken link) come back as diagnostics with their file and
+/// line; the summary only when there is no error. The sink's own error
+/// stops the render.
+pub fn render_into<E: Send>(
+    site: &Site,
+    theme: &Theme,
+    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+) -> Result<(Option<Summary>, Diagnostics), E> {
+    let renderer = match Renderer::new(site, theme) {
+        Ok(r) => r,
+        Err(d) => return Ok((None, d)),
+    };
+    let fixed = renderer.static_files();
+    let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
+    sink(fixed)?;
+    // Units are independent: render and write them in parallel; the order
+    // of `units` (not of completion) decides every later step.
+    let units: Vec<Rendered> = renderer
+        .units()
+        .par_iter()
+        .map(|unit| {
+            let (out, rendered) = renderer.render_scanned(unit);
+            sink(out).map(|()| rendered)
+        })
+        .collect::<Result<_, E>>()?;
+    for u in &units {
+        paths.extend(u.paths.iter().cloned());
+    }
+    let refs: Vec<&Rendered> = units.iter().collect();
+    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let (last, diags) = renderer.finish(&refs, &path_refs);
+    paths.extend(last.files.keys().cloned());
+    sink(last)?;
     if diags.has_errors() {
-        (None, diags)
-    } else {
-        (Some(out), diags)
+        return Ok((None, diags));
     }
+    Ok((Some(Summary::of(paths.iter())), diags))
+}
+
+/// Render the whole site into memory (for `check`, `serve` and tests).
+pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) {
+    let all = std::sync::Mutex::new(Output::default());
+    let keep = |mut part: Output| -> Result<(), std::convert::Infallible> {
+        let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
+        all.files.append(&mut part.files);
+        all.links.append(&mut part.links);
+        Ok(())
+    };
+    let Ok((summary, diags)) = render_into(site, theme, &keep);
+    let out = all.into_inner().unwrap_or_else(|e| e.into_inner());
+    (summary.map(|_| out), diags)
 }
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {

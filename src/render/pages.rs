@@ -17,12 +17,14 @@ use crate::load::theme::Theme;
 use crate::model::*;
 
 /// Everything a page of one language needs to know about where it is.
-struct Lang<'a> {
+pub(super) struct Lang<'a> {
     code: &'a str,
     /// "" for the default language, "en/" for the others.
     prefix: String,
     style: Style,
-    t: BTreeMap<String, String>,
+    t: &'a BTreeMap<String, String>,
+    /// `t` as a template value, built once: every page's context holds it.
+    t_value: &'a tera::Value,
     site: &'a Site,
     tera: &'a Tera,
     theme: &'a Theme,
@@ -163,48 +165,76 @@ pub(super) enum Part<'a> {
     Report(&'a Report),
 }
 
-/// Render one part of the site in one language into its own output, so that
-/// parts can run in parallel. `data` holds the open data files, whose sizes
-/// the pages list.
-pub(super) fn render_part(
-    site: &Site,
-    theme: &Theme,
-    tera: &Tera,
-    data: &Output,
-    code: &str,
-    part: Part,
-) -> (Output, Diagnostics) {
-    let default = site.config.default_language();
-    let mut t = theme.i18n.get(default).cloned().unwrap_or_default();
-    if let Some(own) = theme.i18n.get(code) {
-        t.extend(own.clone());
-    }
-    let lang = Lang {
-        code,
-        prefix: if code == default {
-            String::new()
-        } else {
-            format!("{code}/")
-        },
-        style: Style::for_lang(code),
-        t,
-        site,
-        tera,
-        theme,
-        data,
-    };
-    let mut out = Output::default();
-    let mut diags = Diagnostics::new();
-    match part {
-        Part::SitePages => {
-            lang.index(&mut out, &mut diags);
-            lang.not_found(&mut out, &mut diags);
-            lang.agencies(&mut out, &mut diags);
-            lang.search_page(&mut out, &mut diags);
+/// What every page of one language shares, prepared once per build.
+pub(super) struct LangSetup {
+    code: String,
+    prefix: String,
+    style: Style,
+    /// Translations: the theme's default language, overridden by this one's.
+    t: BTreeMap<String, String>,
+    t_value: tera::Value,
+}
+
+impl LangSetup {
+    pub(super) fn new(site: &Site, theme: &Theme, code: &str) -> Self {
+        let default = site.config.default_language();
+        let mut t = theme.i18n.get(default).cloned().unwrap_or_default();
+        if let Some(own) = theme.i18n.get(code) {
+            t.extend(own.clone());
         }
-        Part::Report(report) => lang.report(report, &mut out, &mut diags),
+        let t_value = tera::Value::from_serializable(&t);
+        LangSetup {
+            code: code.to_string(),
+            prefix: if code == default {
+                String::new()
+            } else {
+                format!("{code}/")
+            },
+            style: Style::for_lang(code),
+            t,
+            t_value,
+        }
     }
-    (out, diags)
+
+    /// The language's renderer for a unit; `data` holds the unit's open data
+    /// files, whose sizes the pages list.
+    pub(super) fn lang<'a>(
+        &'a self,
+        site: &'a Site,
+        theme: &'a Theme,
+        tera: &'a Tera,
+        data: &'a Output,
+    ) -> Lang<'a> {
+        Lang {
+            code: &self.code,
+            prefix: self.prefix.clone(),
+            style: self.style,
+            t: &self.t,
+            t_value: &self.t_value,
+            site,
+            tera,
+            theme,
+            data,
+        }
+    }
+}
+
+impl Lang<'_> {
+    /// Render one part of the site in this language into its own output.
+    pub(super) fn render(&self, part: Part) -> (Output, Diagnostics) {
+        let mut out = Output::default();
+        let mut diags = Diagnostics::new();
+        match part {
+            Part::SitePages => {
+                self.index(&mut out, &mut diags);
+                self.not_found(&mut out, &mut diags);
+                self.agencies(&mut out, &mut diags);
+                self.search_page(&mut out, &mut diags);
+            }
+            Part::Report(report) => self.report(report, &mut out, &mut diags),
+        }
+        (out, diags)
+    }
 }
 
 impl Lang<'_> {
@@ -275,7 +305,7 @@ impl Lang<'_> {
         let alternates = self.alternates(rel_dir, &asset_root);
         let mut ctx = Context::new();
         ctx.insert("lang", self.code);
-        ctx.insert("t", &self.t);
+        ctx.insert_value("t", self.t_value.clone());
         ctx.insert("site_title", &self.text(&self.site.config.title));
         ctx.insert(
             "publisher",
