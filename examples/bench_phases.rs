@@ -4,15 +4,21 @@
 //! cargo run --release --example bench_phases -- CONTENT_DIR [OUTPUT_DIR]
 //! ```
 //!
-//! Runs the phases of `minhbach::build` one by one — load (YAML, Markdown
-//! front matter, histories), theme, render (pages, charts, data files, search
-//! index, feeds, link check), write — and prints the time of each. The link
-//! check and the search index are run a second time on their own to show their
-//! share of the render phase. Prints the output's size in memory and its
-//! largest files.
+//! Runs the phases of `minhbach build` one by one — load (YAML, Markdown
+//! front matter, histories), theme and templates, the units (site pages, and
+//! each report's pages, charts and data files) in parallel, then the
+//! whole-site files (search indexes, feeds, sitemap) with the link check —
+//! and prints the time of each, the slowest units, and the output's sizes.
+//! With OUTPUT_DIR the units are also written there (not atomically: this is
+//! a measuring tool).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use minhbach::render::{Output, Renderer, Unit};
+use rayon::prelude::*;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -37,80 +43,109 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."));
     let (theme, _) = minhbach::load::theme::load_theme(&root, &site.config.theme);
+    let Ok(renderer) = Renderer::new(&site, &theme) else {
+        eprintln!("the theme has errors");
+        std::process::exit(1);
+    };
     let theme_t = t.elapsed();
 
-    let t = Instant::now();
-    let (out, _) = minhbach::render::render_site(&site, &theme);
-    let render = t.elapsed();
-    let Some(out) = out else {
-        eprintln!("render failed");
-        std::process::exit(1);
+    // Sizes by file type, and the largest files.
+    let sizes: Mutex<BTreeMap<String, (usize, usize)>> = Mutex::default();
+    let largest: Mutex<Vec<(usize, String)>> = Mutex::default();
+    let account = |out: &Output| {
+        let mut sizes = sizes.lock().unwrap();
+        let mut largest = largest.lock().unwrap();
+        for (path, bytes) in &out.files {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or(name);
+            let e = sizes.entry(ext.to_string()).or_default();
+            e.0 += 1;
+            e.1 += bytes.len();
+            largest.push((bytes.len(), path.clone()));
+        }
+        largest.sort_by(|a, b| b.cmp(a));
+        largest.truncate(8);
+    };
+    let write = |out: &Output| {
+        if let Some(dir) = &output {
+            for (rel, bytes) in &out.files {
+                let p = dir.join(rel);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, bytes).unwrap();
+            }
+        }
     };
 
     let t = Instant::now();
-    let _ =
-        minhbach::render::links::check(&out, &minhbach::render::base_path(&site.config.base_url));
-    let links = t.elapsed();
+    let statics = renderer.static_files();
+    account(&statics);
+    write(&statics);
+    let units: Vec<(Unit, Duration, minhbach::render::Rendered)> = renderer
+        .units()
+        .into_par_iter()
+        .map(|unit| {
+            let t = Instant::now();
+            let (out, rendered) = renderer.render_scanned(&unit);
+            let took = t.elapsed();
+            account(&out);
+            write(&out);
+            (unit, took, rendered)
+        })
+        .collect();
+    let units_t = t.elapsed();
 
     let t = Instant::now();
-    let mut search_bytes = 0;
-    for lang in &site.config.languages {
-        search_bytes += minhbach::render::search::index_json(&site, lang).len();
+    let mut paths: Vec<&str> = statics.files.keys().map(String::as_str).collect();
+    for (_, _, r) in &units {
+        paths.extend(r.paths.iter().map(String::as_str));
     }
-    let search = t.elapsed();
-
-    let write = output.as_ref().map(|dir| {
-        let t = Instant::now();
-        if let Err(e) = minhbach::write::write_output(&out, dir, &content) {
-            eprintln!("write failed: {e}");
-            std::process::exit(2);
-        }
-        t.elapsed()
-    });
+    let refs: Vec<&minhbach::render::Rendered> = units.iter().map(|(_, _, r)| r).collect();
+    let (last, diags) = renderer.finish(&refs, &paths);
+    let finish_t = t.elapsed();
+    account(&last);
+    write(&last);
     let all = total.elapsed();
 
-    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("load (YAML, front matter, histories)  {:9.1} ms", ms(load));
     println!(
-        "theme (templates, i18n, static)       {:9.1} ms",
+        "theme and templates                   {:9.1} ms",
         ms(theme_t)
     );
     println!(
-        "render (everything below, as built)   {:9.1} ms",
-        ms(render)
+        "units ({} in parallel{})      {:9.1} ms",
+        units.len(),
+        if output.is_some() { ", written" } else { "" },
+        ms(units_t)
     );
-    println!("  of which link check (re-run alone)  {:9.1} ms", ms(links));
-    println!(
-        "  of which search index (re-run)      {:9.1} ms",
-        ms(search)
-    );
-    if let Some(w) = write {
-        println!("write (staging folder, swap)          {:9.1} ms", ms(w));
+    let sum: Duration = units.iter().map(|u| u.1).sum();
+    println!("  sum of unit times (CPU in units)    {:9.1} ms", ms(sum));
+    let mut slow: Vec<&(Unit, Duration, _)> = units.iter().collect();
+    slow.sort_by_key(|u| std::cmp::Reverse(u.1));
+    for (unit, took, _) in slow.iter().take(3) {
+        println!(
+            "  slowest: {:<28} {:9.1} ms",
+            format!("{unit:?}"),
+            ms(*took)
+        );
     }
+    println!(
+        "search, feeds, sitemap, link check    {:9.1} ms",
+        ms(finish_t)
+    );
     println!("total                                 {:9.1} ms", ms(all));
+    println!("({} diagnostics)", diags.iter().count());
 
-    let mut by_ext: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
-    for (path, bytes) in &out.files {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or(name);
-        let e = by_ext.entry(ext).or_default();
-        e.0 += 1;
-        e.1 += bytes.len();
-    }
-    let total_bytes: usize = out.files.values().map(Vec::len).sum();
-    println!(
-        "output in memory: {} files, {:.1} MiB (search indexes {:.1} MiB)",
-        out.files.len(),
-        total_bytes as f64 / 1048576.0,
-        search_bytes as f64 / 1048576.0
-    );
-    for (ext, (n, b)) in &by_ext {
+    let sizes = sizes.into_inner().unwrap();
+    let (n, b) = sizes
+        .values()
+        .fold((0, 0), |(n, b), (n2, b2)| (n + n2, b + b2));
+    println!("output: {n} files, {:.1} MiB", b as f64 / 1048576.0);
+    for (ext, (n, b)) in &sizes {
         println!("  {ext:<10} {n:7} files {:9.1} MiB", *b as f64 / 1048576.0);
     }
-    let mut largest: Vec<(&String, usize)> = out.files.iter().map(|(p, b)| (p, b.len())).collect();
-    largest.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     println!("largest files:");
-    for (p, n) in largest.iter().take(8) {
-        println!("  {:9.1} KiB  {p}", *n as f64 / 1024.0);
+    for (n, p) in largest.into_inner().unwrap() {
+        println!("  {:9.1} KiB  {p}", n as f64 / 1024.0);
     }
 }

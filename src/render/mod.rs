@@ -50,6 +50,8 @@ impl Output {
 pub enum Unit {
     /// The pages of every language that belong to no report (home, agencies, search, 404).
     SitePages,
+    /// One page (from 0) of an agency's targets and projects, in every language.
+    AgencyPage(String, usize),
     /// One report: its pages in every language and its open data files.
     Report(String),
 }
@@ -130,35 +132,40 @@ impl<'a> Renderer<'a> {
 
     /// Every unit of the site, in a fixed order.
     pub fn units(&self) -> Vec<Unit> {
-        std::iter::once(Unit::SitePages)
-            .chain(
-                self.site
-                    .reports
-                    .iter()
-                    .map(|r| Unit::Report(r.slug.clone())),
-            )
-            .collect()
+        let mut units = vec![Unit::SitePages];
+        for a in &self.site.agencies {
+            let pages = pages::agency_page_count(pages::agency_reports(self.site, &a.id).len());
+            units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
+        }
+        units.extend(
+            self.site
+                .reports
+                .iter()
+                .map(|r| Unit::Report(r.slug.clone())),
+        );
+        units
     }
 
-    /// Render one unit; a report unknown to the site renders nothing.
+    /// Render one unit.
     pub fn render(&self, unit: &Unit) -> (Output, Diagnostics) {
         let mut out = Output::default();
         let mut diags = Diagnostics::new();
-        let report = match unit {
-            Unit::SitePages => None,
+        // A unit the site no longer has renders nothing.
+        let part = match unit {
+            Unit::SitePages => pages::Part::SitePages,
+            Unit::AgencyPage(id, page) => match self.site.agencies.iter().find(|a| &a.id == id) {
+                Some(a) => pages::Part::AgencyPage(a, *page),
+                None => return (out, diags),
+            },
             Unit::Report(slug) => match self.site.reports.iter().find(|r| &r.slug == slug) {
-                Some(r) => Some(r),
+                Some(r) => {
+                    data::write_report_data(self.site, r, &mut out);
+                    pages::Part::Report(r)
+                }
                 None => return (out, diags),
             },
         };
-        if let Some(r) = report {
-            data::write_report_data(self.site, r, &mut out);
-        }
         for setup in &self.langs {
-            let part = match report {
-                Some(r) => pages::Part::Report(r),
-                None => pages::Part::SitePages,
-            };
             let lang = setup.lang(self.site, self.theme, &self.tera, &out);
             let (mut files, part_diags) = lang.render(part);
             out.files.append(&mut files.files);

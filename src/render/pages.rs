@@ -158,11 +158,72 @@ struct LinkView {
     kind: Option<String>,
 }
 
-/// What one unit of parallel work renders: the pages of one language that
-/// belong to no report, or one report's pages in one language.
+/// What one unit of parallel work renders in one language.
+#[derive(Clone, Copy)]
 pub(super) enum Part<'a> {
     SitePages,
+    /// One page (from 0) of an agency's targets and projects.
+    AgencyPage(&'a Agency, usize),
     Report(&'a Report),
+}
+
+/// How many reports one page of an agency shows: a national portal has
+/// hundreds of reports per agency, which would make one page of megabytes.
+pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
+
+/// The reports that give `agency` a target or a project, in site order.
+pub(super) fn agency_reports<'s>(site: &'s Site, agency: &str) -> Vec<&'s Report> {
+    site.reports
+        .iter()
+        .filter(|r| {
+            let (i, p) = agency_roles(r, agency);
+            !i.is_empty() || !p.is_empty()
+        })
+        .collect()
+}
+
+/// How many pages an agency with `reports` reports has (at least one, which
+/// says when there is nothing).
+pub(super) fn agency_page_count(reports: usize) -> usize {
+    reports.div_ceil(AGENCY_REPORTS_PER_PAGE).max(1)
+}
+
+/// Folder of page `page` (from 0) of an agency.
+fn agency_page_dir(agency: &str, page: usize) -> String {
+    match page {
+        0 => format!("agencies/{agency}/"),
+        p => format!("agencies/{agency}/page/{}/", p + 1),
+    }
+}
+
+/// The indicators and projects of `report` that `agency` leads (`true`) or
+/// is a partner of (`false`).
+#[allow(clippy::type_complexity)]
+fn agency_roles<'r>(
+    report: &'r Report,
+    agency: &str,
+) -> (Vec<(&'r Indicator, bool)>, Vec<(&'r Project, bool)>) {
+    let has = |list: &[AgencyRef]| list.iter().any(|a| a.id.as_deref() == Some(agency));
+    let indicators = report
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            let lead = ind
+                .lead
+                .as_ref()
+                .is_some_and(|a| a.id.as_deref() == Some(agency));
+            (lead || has(&ind.partners)).then_some((ind, lead))
+        })
+        .collect();
+    let projects = report
+        .projects
+        .iter()
+        .filter_map(|p| {
+            let lead = has(&p.lead);
+            (lead || has(&p.partners)).then_some((p, lead))
+        })
+        .collect();
+    (indicators, projects)
 }
 
 /// What every page of one language shares, prepared once per build.
@@ -231,6 +292,7 @@ impl Lang<'_> {
                 self.agencies(&mut out, &mut diags);
                 self.search_page(&mut out, &mut diags);
             }
+            Part::AgencyPage(agency, page) => self.agency_page(agency, page, &mut out, &mut diags),
             Part::Report(report) => self.report(report, &mut out, &mut diags),
         }
         (out, diags)
@@ -882,7 +944,53 @@ impl Lang<'_> {
 
     /// `agencies/index.html` and one page per agency: everything it leads or
     /// partners in, across all reports.
+    /// The list of agencies, with how many targets and projects each has.
     fn agencies(&self, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct AgencyItem {
+            href: String,
+            name: String,
+            short: Option<String>,
+            indicators: usize,
+            projects: usize,
+        }
+        if self.site.agencies.is_empty() {
+            return;
+        }
+        let mut items: Vec<AgencyItem> = self
+            .site
+            .agencies
+            .iter()
+            .map(|agency| {
+                let (mut indicators, mut projects) = (0, 0);
+                for report in &self.site.reports {
+                    let (i, p) = agency_roles(report, &agency.id);
+                    indicators += i.len();
+                    projects += p.len();
+                }
+                AgencyItem {
+                    href: format!("{}/", agency.id),
+                    name: self.text(&agency.name),
+                    short: agency.short.clone(),
+                    indicators,
+                    projects,
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| {
+            b.indicators
+                .cmp(&a.indicators)
+                .then(b.projects.cmp(&a.projects))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let mut ctx = self.site_page("agencies/", "agencies");
+        ctx.insert("agencies", &items);
+        self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+    }
+
+    /// Page `page` (from 0) of an agency: its targets and projects in the
+    /// reports of that page, newest first.
+    fn agency_page(&self, agency: &Agency, page: usize, out: &mut Output, diags: &mut Diagnostics) {
         #[derive(Serialize)]
         struct Role<T> {
             role: String,
@@ -897,116 +1005,98 @@ impl Lang<'_> {
             counts: StatusCounts,
         }
         #[derive(Serialize)]
-        struct AgencyItem {
-            href: String,
-            name: String,
-            short: Option<String>,
-            indicators: usize,
-            projects: usize,
+        struct Pagination {
+            page: usize,
+            pages: usize,
+            newer: Option<String>,
+            older: Option<String>,
         }
-        let has = |list: &[AgencyRef], id: &str| list.iter().any(|a| a.id.as_deref() == Some(id));
-        let mut items = Vec::new();
-        for agency in &self.site.agencies {
-            let dir = format!("agencies/{}/", agency.id);
-            let (root, _) = self.roots(&dir);
-            let mut parts = Vec::new();
-            let (mut n_ind, mut n_prj) = (0, 0);
-            for report in &self.site.reports {
+        let reports = agency_reports(self.site, &agency.id);
+        let pages = agency_page_count(reports.len());
+        let dir = agency_page_dir(&agency.id, page);
+        let (root, _) = self.roots(&dir);
+        let role = |lead: bool| self.tr(if lead { "lead" } else { "partners" }).to_string();
+        let parts: Vec<ReportPart> = reports
+            .iter()
+            .skip(page * AGENCY_REPORTS_PER_PAGE)
+            .take(AGENCY_REPORTS_PER_PAGE)
+            .map(|report| {
+                let (inds, prjs) = agency_roles(report, &agency.id);
                 let mut counts = StatusCounts::default();
-                let mut indicators = Vec::new();
-                for ind in &report.indicators {
-                    let lead = ind
-                        .lead
-                        .as_ref()
-                        .is_some_and(|a| a.id.as_deref() == Some(&agency.id));
-                    if lead || has(&ind.partners, &agency.id) {
-                        if lead {
-                            counts.add(ind.status.kind);
-                        }
-                        let role = if lead {
-                            self.tr("lead")
-                        } else {
-                            self.tr("partners")
-                        };
-                        indicators.push(Role {
-                            role: role.to_string(),
+                for (ind, lead) in &inds {
+                    if *lead {
+                        counts.add(ind.status.kind);
+                    }
+                }
+                ReportPart {
+                    title: self.text(&report.title),
+                    href: format!("{root}reports/{}/", report.slug),
+                    indicators: inds
+                        .iter()
+                        .map(|(ind, lead)| Role {
+                            role: role(*lead),
                             item: self.indicator_view(report, ind, &root),
-                        });
-                    }
-                }
-                let mut projects = Vec::new();
-                for p in &report.projects {
-                    let lead = has(&p.lead, &agency.id);
-                    if lead || has(&p.partners, &agency.id) {
-                        let role = if lead {
-                            self.tr("lead")
-                        } else {
-                            self.tr("partners")
-                        };
-                        projects.push(Role {
-                            role: role.to_string(),
+                        })
+                        .collect(),
+                    projects: prjs
+                        .iter()
+                        .map(|(p, lead)| Role {
+                            role: role(*lead),
                             item: self.project_view(report, p, &root),
-                        });
-                    }
+                        })
+                        .collect(),
+                    counts,
                 }
-                n_ind += indicators.len();
-                n_prj += projects.len();
-                if !indicators.is_empty() || !projects.is_empty() {
-                    parts.push(ReportPart {
-                        title: self.text(&report.title),
-                        href: format!("{root}reports/{}/", report.slug),
-                        indicators,
-                        projects,
-                        counts,
-                    });
-                }
-            }
-            let name = self.text(&agency.name);
-            let fallback =
-                self.code != self.site.config.default_language() && !agency.name.has(self.code);
-            let crumbs = vec![
-                self.home_crumb(&root),
-                Crumb {
-                    label: self.tr("agencies").to_string(),
-                    href: Some(format!("{root}agencies/")),
-                },
-                Crumb::here(name.clone()),
-            ];
-            let mut ctx = self.context(&dir, &name, &name, crumbs, fallback);
-            let mut also: Vec<String> = agency.short.iter().cloned().collect();
-            also.extend(agency.aliases.iter().cloned());
-            also.extend(
-                agency
-                    .name
-                    .translations
-                    .values()
-                    .filter(|n| **n != name)
-                    .cloned(),
-            );
-            also.dedup();
-            ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
-            ctx.insert("reports", &parts);
-            self.emit("agency.html", &ctx, &format!("{dir}index.html"), out, diags);
-            items.push(AgencyItem {
-                href: format!("{}/", agency.id),
-                name,
-                short: agency.short.clone(),
-                indicators: n_ind,
-                projects: n_prj,
+            })
+            .collect();
+        let name = self.text(&agency.name);
+        let fallback =
+            self.code != self.site.config.default_language() && !agency.name.has(self.code);
+        let agency_href = format!("{root}agencies/{}/", agency.id);
+        let mut crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: self.tr("agencies").to_string(),
+                href: Some(format!("{root}agencies/")),
+            },
+        ];
+        let title = if page == 0 {
+            crumbs.push(Crumb::here(name.clone()));
+            name.clone()
+        } else {
+            crumbs.push(Crumb {
+                label: name.clone(),
+                href: Some(agency_href.clone()),
             });
-        }
-        if self.site.agencies.is_empty() {
-            return;
-        }
-        items.sort_by(|a, b| {
-            b.indicators
-                .cmp(&a.indicators)
-                .then(b.projects.cmp(&a.projects))
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        let mut ctx = self.site_page("agencies/", "agencies");
-        ctx.insert("agencies", &items);
-        self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+            let label = format!("{} {}/{pages}", self.tr("page"), page + 1);
+            crumbs.push(Crumb::here(label.clone()));
+            format!("{name} ({label})")
+        };
+        let mut ctx = self.context(&dir, &title, &name, crumbs, fallback);
+        let mut also: Vec<String> = agency.short.iter().cloned().collect();
+        also.extend(agency.aliases.iter().cloned());
+        also.extend(
+            agency
+                .name
+                .translations
+                .values()
+                .filter(|n| **n != name)
+                .cloned(),
+        );
+        also.dedup();
+        ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
+        ctx.insert("reports", &parts);
+        let href = |p: usize| format!("{root}{}", agency_page_dir(&agency.id, p));
+        ctx.insert(
+            "pagination",
+            &(pages > 1).then(|| Pagination {
+                page: page + 1,
+                pages,
+                newer: (page > 0).then(|| href(page - 1)),
+                older: (page + 1 < pages).then(|| href(page + 1)),
+            }),
+        );
+        self.emit("agency.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
     /// The report's open data files with their sizes, as links from a page at `asset_root`.

@@ -1,0 +1,97 @@
+//! A site with many reports, as a national portal has: pages that list
+//! things across reports stay small by paging.
+
+mod common;
+
+use common::*;
+
+/// The minimal fixture with its one report copied until there are `n`.
+fn site_with_reports(n: usize) -> Site {
+    let site = Site::fixture("minimal");
+    let src = site.path("reports/demo-2024");
+    for i in 1..n {
+        copy_dir(&src, &site.path(&format!("reports/demo-copy-{i:02}")));
+    }
+    site
+}
+
+fn sections(html: &str) -> usize {
+    between(html, "<main", "</main>")
+        .matches("<section>")
+        .count()
+}
+
+#[test]
+fn an_agency_in_many_reports_gets_pages_of_ten_reports() {
+    let site = site_with_reports(12);
+    site.run(&["build", "--strict"]).ok();
+
+    let first = site.page("agencies/so-tttt/index.html");
+    assert_eq!(sections(&first), 10, "the first page shows ten reports");
+    assert!(
+        first.contains(r#"href="../../agencies/so-tttt/page/2/" rel="next""#),
+        "a link to the older reports: {}",
+        between(&first, "<nav class=\"pagination\"", "</nav>")
+    );
+    assert!(first.contains("Trang 1/2"));
+    assert!(!first.contains("rel=\"prev\""));
+
+    let second = site.page("agencies/so-tttt/page/2/index.html");
+    assert_eq!(sections(&second), 2, "the last page shows the rest");
+    assert!(second.contains(r#"href="../../../../agencies/so-tttt/" rel="prev""#));
+    assert!(!second.contains("rel=\"next\""));
+    assert!(second.contains("<title>Sở Thông tin và Truyền thông (Trang 2/2)"));
+    // Every report appears exactly once across the pages.
+    let all = format!("{first}{second}");
+    for i in 1..12 {
+        assert_eq!(
+            all.matches(&format!("reports/demo-copy-{i:02}/\">"))
+                .count(),
+            1,
+            "demo-copy-{i:02}"
+        );
+    }
+    let en = site.page("en/agencies/so-tttt/page/2/index.html");
+    assert!(
+        en.contains("Page 2/2"),
+        "{}",
+        between(&en, "<main", "</main>")
+    );
+    assert!(en.contains("Newer reports"));
+
+    // The list of agencies still counts everything.
+    let list = site.page("agencies/index.html");
+    let one = {
+        let s = Site::fixture("minimal");
+        s.build().ok();
+        s.page("agencies/index.html")
+    };
+    let row = |html: &str| {
+        between(between(html, "href=\"so-tttt/\"", "</tr>"), "<td", "</td>").to_string()
+    };
+    let (many, single): (usize, usize) = (
+        row(&list)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap(),
+        row(&one)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap(),
+    );
+    assert_eq!(many, 12 * single);
+}
+
+#[test]
+fn an_agency_in_few_reports_has_one_page_without_page_links() {
+    let site = site_with_reports(3);
+    site.build().ok();
+    let page = site.page("agencies/so-tttt/index.html");
+    assert_eq!(sections(&page), 3);
+    assert!(!page.contains("class=\"pagination\""));
+    assert!(!site.public().join("agencies/so-tttt/page").exists());
+}
