@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod diagnostics;
+pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -112,7 +113,7 @@ pub fn build_to_dir(
 
 /// Load and check the content and the theme: the site and theme ready to
 /// render, or `None` when there are errors.
-fn prepare(
+pub(crate) fn prepare(
     content_dir: &Path,
     options: &BuildOptions,
     timings: &mut Timings,

@@ -9,8 +9,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostic;
+use crate::incremental::Incremental;
 use crate::render::{escape, percent_decode};
-use crate::{build, BuildOptions};
+use crate::BuildOptions;
 
 /// What is being served, and how many times it changed.
 struct Served {
@@ -57,7 +58,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         }),
         Condvar::new(),
     ));
-    rebuild(&options.content, &build_options, &shared);
+    let mut site = Incremental::new(&options.content, build_options);
+    rebuild(&mut site, &shared);
 
     let site_root = options
         .content
@@ -66,13 +68,13 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         .unwrap_or_else(|| PathBuf::from("."));
     let watched = watch(&options.content, &site_root.join("themes"))?;
     {
-        let (content, shared) = (options.content.clone(), shared.clone());
+        let shared = shared.clone();
         std::thread::spawn(move || {
             let (_watcher, events) = watched;
             while events.recv().is_ok() {
                 // Editors save in bursts (temp file, rename, chmod): wait for quiet.
-                while events.recv_timeout(Duration::from_millis(80)).is_ok() {}
-                rebuild(&content, &build_options, &shared);
+                while events.recv_timeout(Duration::from_millis(30)).is_ok() {}
+                rebuild(&mut site, &shared);
             }
         });
     }
@@ -91,40 +93,41 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-fn rebuild(content: &Path, options: &BuildOptions, shared: &Shared) {
+/// Rebuild what changed and swap it into what is served.
+fn rebuild(site: &mut Incremental, shared: &Shared) {
     let start = Instant::now();
-    let (out, diags) = build(content, options);
-    let items = diags.into_sorted();
+    let update = site.rebuild();
+    let items = update.diags.into_sorted();
+    for d in &items {
+        eprintln!("{d}\n");
+    }
     let (lock, changed) = &**shared;
     let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
     served.version += 1;
-    match out {
-        Some(out) => {
-            for d in &items {
-                eprintln!("{d}\n");
-            }
-            served.files = out.files;
-            served.errors.clear();
-            eprintln!(
-                "Built {} files in {} ms",
-                served.files.len(),
-                start.elapsed().as_millis()
-            );
+    if update.ok {
+        for path in &update.removed {
+            served.files.remove(path);
         }
-        None => {
-            for d in &items {
-                eprintln!("{d}\n");
-            }
-            served.errors = items
-                .iter()
-                .filter(|d| d.is_error())
-                .map(Diagnostic::to_string)
-                .collect();
-            eprintln!(
-                "Build failed with {} error(s); still serving the last good site",
-                served.errors.len()
-            );
-        }
+        let written = update.files.files.len();
+        let mut files = update.files.files;
+        served.files.append(&mut files);
+        served.errors.clear();
+        eprintln!(
+            "Rendered {} of {} parts ({written} files) in {} ms",
+            update.rendered,
+            update.units,
+            start.elapsed().as_millis()
+        );
+    } else {
+        served.errors = items
+            .iter()
+            .filter(|d| d.is_error())
+            .map(Diagnostic::to_string)
+            .collect();
+        eprintln!(
+            "Build failed with {} error(s); still serving the last good site",
+            served.errors.len()
+        );
     }
     changed.notify_all();
 }

@@ -53,7 +53,7 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Site {
     pub config: SiteConfig,
     pub agencies: Vec<Agency>,
@@ -74,7 +74,7 @@ pub struct HistoryEntry {
     pub report: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SiteConfig {
     pub title: Text,
     pub base_url: String,
@@ -91,7 +91,7 @@ impl SiteConfig {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Agency {
     pub id: String,
     pub name: Text,
@@ -106,7 +106,7 @@ pub struct AgencyRef {
     pub id: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub slug: String,
     pub dir: PathBuf,
@@ -149,7 +149,7 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub number: String,
     pub date: Date,
@@ -157,7 +157,7 @@ pub struct Document {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Reference {
     pub id: String,
     pub title: Text,
@@ -165,7 +165,7 @@ pub struct Reference {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub id: String,
     pub name: Text,
@@ -281,7 +281,7 @@ pub struct Measurement {
     pub at: Option<Pos>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
     pub id: String,
     pub group: String,
@@ -325,7 +325,7 @@ impl ProjectStatus {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Project {
     pub name: Text,
     pub category: Option<Text>,
@@ -338,7 +338,7 @@ pub struct Project {
     pub source: Option<Source>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub id: String,
     pub name: Text,
@@ -359,14 +359,14 @@ pub enum ChartType {
     None,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DatasetChart {
     pub kind: ChartType,
     pub x: String,
     pub y: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     /// The file name without `.yaml`.
     pub id: String,
@@ -402,7 +402,7 @@ impl SectionKind {
 }
 
 /// One language version of a narrative section.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SectionText {
     pub title: String,
     pub markdown: String,
@@ -411,7 +411,7 @@ pub struct SectionText {
     pub body_line: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub slug: String,
     pub kind: SectionKind,

@@ -1,0 +1,194 @@
+//! Incremental rebuilds for `serve`: the site, theme and every unit's scan
+//! are kept between builds, and after an edit only the units whose inputs
+//! changed (see [`crate::render::deps`]) are rendered again. The result is
+//! the same as a clean build's, file for file (tested in tests/incremental.rs).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostics;
+use crate::load::theme::Theme;
+use crate::model::Site;
+use crate::render::{deps::Changes, Output, Rendered, Renderer, Unit};
+use crate::BuildOptions;
+
+/// A site kept between builds.
+pub struct Incremental {
+    content: PathBuf,
+    options: BuildOptions,
+    last: Option<Last>,
+}
+
+/// The last good build: its inputs, and each unit's scan.
+struct Last {
+    site: Site,
+    theme: Theme,
+    units: BTreeMap<Unit, Rendered>,
+    /// Files that belong to no unit (static files, search, feeds, sitemap).
+    site_files: BTreeSet<String>,
+}
+
+/// What one rebuild changed in the output.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Files written or rewritten (the whole output on the first build).
+    pub files: Output,
+    /// Files of the previous build that no longer exist.
+    pub removed: Vec<String>,
+    pub diags: Diagnostics,
+    /// False when the build failed: the previous output stays as it was.
+    pub ok: bool,
+    /// Units rendered by this build, and how many the site has.
+    pub rendered: usize,
+    pub units: usize,
+}
+
+impl Incremental {
+    pub fn new(content: &Path, options: BuildOptions) -> Self {
+        Incremental {
+            content: content.to_path_buf(),
+            options,
+            last: None,
+        }
+    }
+
+    /// Load the content again and render what changed since the last good build.
+    pub fn rebuild(&mut self) -> Update {
+        let mut timings = crate::Timings::new();
+        let (ready, mut diags) = crate::prepare(&self.content, &self.options, &mut timings);
+        let Some((site, theme)) = ready else {
+            return Update {
+                diags,
+                ..Default::default()
+            };
+        };
+        let renderer = match Renderer::new(&site, &theme) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.extend(d);
+                return Update {
+                    diags,
+                    ..Default::default()
+                };
+            }
+        };
+        // The theme, the settings and the agencies show on every page.
+        let previous = self.last.as_ref().filter(|last| {
+            same_theme(&last.theme, &theme)
+                && last.site.config == site.config
+                && last.site.agencies == site.agencies
+        });
+        let changes = previous.map(|last| Changes::new(&last.site, &site));
+        let all = renderer.units();
+        let stale: Vec<&Unit> = all
+            .iter()
+            .filter(|u| match (&changes, previous) {
+                (Some(c), Some(last)) => !last.units.contains_key(*u) || c.affects(u),
+                _ => true,
+            })
+            .collect();
+        let fresh: Vec<(Unit, Output, Rendered)> = stale
+            .par_iter()
+            .map(|u| {
+                let (out, rendered) = renderer.render_scanned(u);
+                ((*u).clone(), out, rendered)
+            })
+            .collect();
+
+        let mut units: BTreeMap<Unit, Rendered> = BTreeMap::new();
+        let mut files = renderer.static_files();
+        let mut old_paths: BTreeSet<String> = BTreeSet::new();
+        if let Some(last) = &self.last {
+            old_paths.extend(last.site_files.iter().cloned());
+        }
+        let mut fresh_by_unit: BTreeMap<Unit, (Output, Rendered)> =
+            fresh.into_iter().map(|(u, out, r)| (u, (out, r))).collect();
+        for u in &all {
+            let kept = self.last.as_ref().and_then(|l| l.units.get(u));
+            match fresh_by_unit.remove(u) {
+                Some((mut out, rendered)) => {
+                    if let Some(old) = kept {
+                        old_paths.extend(old.paths.iter().cloned());
+                    }
+                    files.files.append(&mut out.files);
+                    units.insert(u.clone(), rendered);
+                }
+                None => {
+                    if let Some(old) = kept {
+                        units.insert(u.clone(), old.clone());
+                    }
+                }
+            }
+        }
+        // Units the site no longer has leave their files behind to remove.
+        if let Some(last) = &self.last {
+            for (u, r) in &last.units {
+                if !units.contains_key(u) {
+                    old_paths.extend(r.paths.iter().cloned());
+                }
+            }
+        }
+        let mut paths: Vec<&str> = units
+            .values()
+            .flat_map(|r| r.paths.iter().map(String::as_str))
+            .collect();
+        let static_paths: Vec<String> = renderer.static_files().files.into_keys().collect();
+        paths.extend(static_paths.iter().map(String::as_str));
+        let refs: Vec<&Rendered> = units.values().collect();
+        let (site_wide, render_diags) = renderer.finish(&refs, &paths);
+        diags.extend(render_diags);
+        if self.options.strict {
+            diags.make_strict();
+        }
+        let rendered = stale.len();
+        let unit_count = all.len();
+        if diags.has_errors() {
+            return Update {
+                diags,
+                rendered,
+                units: unit_count,
+                ..Default::default()
+            };
+        }
+        let mut site_files: BTreeSet<String> = static_paths.iter().cloned().collect();
+        site_files.extend(site_wide.files.keys().cloned());
+        let mut site_wide = site_wide;
+        files.files.append(&mut site_wide.files);
+        let live: std::collections::HashSet<&str> = paths
+            .iter()
+            .copied()
+            .chain(site_files.iter().map(String::as_str))
+            .collect();
+        let removed = old_paths
+            .into_iter()
+            .filter(|p| !live.contains(p.as_str()))
+            .collect();
+        drop(renderer);
+        self.last = Some(Last {
+            site,
+            theme,
+            units,
+            site_files,
+        });
+        Update {
+            files,
+            removed,
+            diags,
+            ok: true,
+            rendered,
+            units: unit_count,
+        }
+    }
+}
+
+fn same_theme(a: &Theme, b: &Theme) -> bool {
+    a.static_files == b.static_files
+        && a.i18n == b.i18n
+        && a.templates.len() == b.templates.len()
+        && a.templates
+            .iter()
+            .zip(&b.templates)
+            .all(|(x, y)| x.name == y.name && x.source == y.source && x.origin == y.origin)
+}

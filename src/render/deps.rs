@@ -1,0 +1,113 @@
+//! What each [`Unit`] reads from the site, so that after an edit only the
+//! units whose inputs changed are rendered again. This file must follow the
+//! page code: when a page starts reading something new from the site, say so
+//! here (the incremental tests compare every page with a clean build).
+
+use std::collections::HashMap;
+
+use super::pages::{agency_page_count, agency_reports, AGENCY_REPORTS_PER_PAGE};
+use super::Unit;
+use crate::model::{Report, Site};
+
+/// Compares an earlier site with the current one, unit by unit. The theme,
+/// the site's settings and the agencies are read by every page: when one of
+/// them changed, everything is rendered again and this is not asked.
+pub struct Changes<'a> {
+    old: &'a Site,
+    new: &'a Site,
+    old_reports: HashMap<&'a str, &'a Report>,
+    new_reports: HashMap<&'a str, &'a Report>,
+}
+
+impl<'a> Changes<'a> {
+    pub fn new(old: &'a Site, new: &'a Site) -> Self {
+        let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
+        Changes {
+            old,
+            new,
+            old_reports: by_slug(old),
+            new_reports: by_slug(new),
+        }
+    }
+
+    /// Whether `unit` must be rendered again.
+    pub fn affects(&self, unit: &Unit) -> bool {
+        match unit {
+            // The home page lists every report; cheap to redo.
+            Unit::SitePages => true,
+            Unit::Report(slug) => self.report_changed(slug),
+            Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
+        }
+    }
+
+    /// Whether a report's targets and projects (not its prose or tables)
+    /// are as they were: what other pages show of it.
+    fn same_targets(&self, slug: &str) -> bool {
+        match (self.old_reports.get(slug), self.new_reports.get(slug)) {
+            (Some(a), Some(b)) => {
+                a.title == b.title
+                    && a.period == b.period
+                    && a.baseline_period == b.baseline_period
+                    && a.document == b.document
+                    && a.references == b.references
+                    && a.groups == b.groups
+                    && a.indicators == b.indicators
+                    && a.projects == b.projects
+            }
+            _ => false,
+        }
+    }
+
+    /// A report's pages show the report, the values of its indicators in
+    /// every other report (with those reports' titles and references), and
+    /// what changed since the report before it.
+    fn report_changed(&self, slug: &str) -> bool {
+        let (Some(old), Some(new)) = (self.old_reports.get(slug), self.new_reports.get(slug))
+        else {
+            return true;
+        };
+        if old != new {
+            return true;
+        }
+        let previous = |site: &'a Site| {
+            let i = site.reports.iter().position(|r| r.slug == slug)?;
+            site.reports.get(i + 1).map(|r| r.slug.as_str())
+        };
+        match (previous(self.old), previous(self.new)) {
+            (None, None) => {}
+            (Some(a), Some(b)) if a == b && self.same_targets(a) => {}
+            _ => return true,
+        }
+        new.indicators.iter().any(|ind| {
+            let history = self.new.histories.get(&ind.id);
+            history != self.old.histories.get(&ind.id)
+                || history.into_iter().flatten().any(|e| {
+                    e.report != slug && {
+                        let (a, b) = (
+                            self.old_reports.get(e.report.as_str()),
+                            self.new_reports.get(e.report.as_str()),
+                        );
+                        !matches!((a, b), (Some(a), Some(b))
+                            if a.title == b.title && a.references == b.references)
+                    }
+                })
+        })
+    }
+
+    /// An agency's page shows its window of the reports that involve it.
+    fn agency_page_changed(&self, id: &str, page: usize) -> bool {
+        let window = |site: &'a Site| {
+            let all = agency_reports(site, id);
+            let pages = agency_page_count(all.len());
+            let slugs: Vec<&'a str> = all
+                .into_iter()
+                .skip(page * AGENCY_REPORTS_PER_PAGE)
+                .take(AGENCY_REPORTS_PER_PAGE)
+                .map(|r| r.slug.as_str())
+                .collect();
+            (pages, slugs)
+        };
+        let (old, new) = (window(self.old), window(self.new));
+        old != new || new.1.iter().any(|slug| !self.same_targets(slug))
+    }
+}

@@ -1,0 +1,252 @@
+//! Incremental rebuilds (what `serve` does after an edit) must give exactly
+//! what a clean build gives: after each kind of edit, the files the
+//! incremental build has written so far are compared, file for file and byte
+//! for byte, with a clean build of the same content, and so are the
+//! diagnostics. The number of units rendered shows the rebuild was partial.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::*;
+use minhbach::incremental::{Incremental, Update};
+use minhbach::BuildOptions;
+
+/// The output as an incremental build keeps it.
+struct Kept {
+    inc: Incremental,
+    files: BTreeMap<String, Vec<u8>>,
+    options: BuildOptions,
+}
+
+impl Kept {
+    fn new(site: &Site) -> Kept {
+        let options = BuildOptions {
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            strict: false,
+        };
+        Kept {
+            inc: Incremental::new(&site.content(), options.clone()),
+            files: BTreeMap::new(),
+            options,
+        }
+    }
+
+    /// Rebuild, check against a clean build, and say how many units were rendered.
+    fn rebuild_and_compare(&mut self, site: &Site, what: &str) -> Update {
+        let mut update = self.inc.rebuild();
+        assert!(update.ok, "{what}: {:?}", messages(&update.diags));
+        for p in &update.removed {
+            assert!(
+                self.files.remove(p).is_some(),
+                "{what}: removed {p} was not there"
+            );
+        }
+        self.files.append(&mut update.files.files);
+        let (clean, clean_diags) = minhbach::build(&site.content(), &self.options);
+        let clean = clean.expect("the clean build succeeds").files;
+        let missing: Vec<&String> = clean
+            .keys()
+            .filter(|k| !self.files.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = self
+            .files
+            .keys()
+            .filter(|k| !clean.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{what}: missing {missing:?}, extra {extra:?}"
+        );
+        let differ: Vec<&String> = clean
+            .iter()
+            .filter(|(k, v)| self.files.get(*k) != Some(v))
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{what}: these files differ from a clean build: {differ:?}"
+        );
+        assert_eq!(
+            messages(&update.diags),
+            messages(&clean_diags),
+            "{what}: diagnostics"
+        );
+        update
+    }
+}
+
+fn messages(d: &minhbach::diagnostics::Diagnostics) -> Vec<String> {
+    let mut v: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+    v.sort();
+    v
+}
+
+/// A copy of the fixture's report for an earlier year.
+fn add_year(site: &Site, year: u32) {
+    copy_dir(
+        &site.path("reports/demo-2024"),
+        &site.path(&format!("reports/demo-{year}")),
+    );
+    let r = format!("reports/demo-{year}/report.yaml");
+    site.edit(&r, "period: 2024", &format!("period: {year}"));
+    site.edit(
+        &r,
+        "baseline_period: 2023",
+        &format!("baseline_period: {}", year - 1),
+    );
+    site.edit(
+        &r,
+        "Kế hoạch thử năm 2024",
+        &format!("Kế hoạch thử năm {year}"),
+    );
+    site.edit(&r, "Test plan 2024", &format!("Test plan {year}"));
+}
+
+/// The minimal fixture with two older reports that share its indicator ids,
+/// so that indicator histories run across three reports.
+fn three_reports() -> Site {
+    let site = Site::fixture("minimal");
+    add_year(&site, 2023);
+    add_year(&site, 2022);
+    site
+}
+
+#[test]
+fn every_kind_of_edit_gives_what_a_clean_build_gives() {
+    let site = three_reports();
+    let mut kept = Kept::new(&site);
+
+    let first = kept.rebuild_and_compare(&site, "first build");
+    assert_eq!(
+        first.rendered, first.units,
+        "the first build renders everything"
+    );
+    assert!(first.units > 4, "{}", first.units);
+
+    let same = kept.rebuild_and_compare(&site, "no change");
+    assert_eq!(same.rendered, 1, "only the site-wide pages are redone");
+
+    // Prose of one report: that report (and the agency pages listing it).
+    site.edit(
+        "reports/demo-2023/han-che.md",
+        "Nhân lực còn thiếu.",
+        "Nhân lực còn thiếu, nhất là ở cấp xã.",
+    );
+    let prose = kept.rebuild_and_compare(&site, "a section edited");
+    assert!(
+        prose.rendered < prose.units,
+        "{} of {}",
+        prose.rendered,
+        prose.units
+    );
+    assert!(site_file(&kept, "reports/demo-2023/han-che/index.html").contains("nhất là ở cấp xã"));
+
+    // A value only the oldest report has: the newest report's history of
+    // that indicator (its page and chart) changes too, though the report
+    // just before it did not change.
+    site.edit(
+        "reports/demo-2022/indicators.yaml",
+        "- { period: 2022, value: 7.5 }",
+        "- { period: 2021, value: 7.25 }",
+    );
+    kept.rebuild_and_compare(&site, "a value in another report's history");
+    assert!(site_file(
+        &kept,
+        "reports/demo-2024/indicators/digital-economy-share/index.html"
+    )
+    .contains("7,25"));
+
+    // A target of the report before: the newer report's list of changed
+    // targets says so.
+    site.edit(
+        "reports/demo-2023/indicators.yaml",
+        "target: { value: 50, op: \">=\"",
+        "target: { value: 40, op: \">=\"",
+    );
+    kept.rebuild_and_compare(&site, "a target of the previous report");
+
+    // The oldest report's title appears in the newest one's history tables.
+    site.edit(
+        "reports/demo-2022/report.yaml",
+        "Kế hoạch thử năm 2022",
+        "Kế hoạch thử nghiệm năm 2022",
+    );
+    kept.rebuild_and_compare(&site, "another report's title");
+
+    // A new report, then a new section, then removing a report.
+    add_year(&site, 2021);
+    kept.rebuild_and_compare(&site, "a report added");
+    site.write(
+        "reports/demo-2021/giai-phap.md",
+        "---\ntitle: Giải pháp\nkind: solutions\norder: 3\n---\nTăng cường [đào tạo](../han-che/).\n",
+    );
+    kept.rebuild_and_compare(&site, "a section added");
+    std::fs::remove_dir_all(site.path("reports/demo-2021")).unwrap();
+    let gone = kept.rebuild_and_compare(&site, "a report removed");
+    assert!(gone
+        .removed
+        .iter()
+        .any(|p| p.starts_with("reports/demo-2021/")));
+
+    // A project's lead: the agency pages change.
+    site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
+    kept.rebuild_and_compare(&site, "a project's lead agency");
+
+    // Settings, agencies and theme are on every page: everything again.
+    site.edit(
+        "agencies.yaml",
+        "Department of Information and Communications",
+        "Department of Information and Communications (DIC)",
+    );
+    let agencies = kept.rebuild_and_compare(&site, "an agency renamed");
+    assert_eq!(agencies.rendered, agencies.units);
+    let text = site.read("site.yaml");
+    site.write("site.yaml", &format!("{text}theme: mine\n"));
+    site.write("../themes/mine/i18n/en.yaml", "search: Find\n");
+    kept.rebuild_and_compare(&site, "a theme chosen");
+    site.write("../themes/mine/i18n/en.yaml", "search: Look up\n");
+    let theme = kept.rebuild_and_compare(&site, "a theme translation changed");
+    assert!(site_file(&kept, "en/reports/demo-2024/index.html").contains("Look up"));
+    assert_eq!(theme.rendered, theme.units);
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_state() {
+    let site = three_reports();
+    let mut kept = Kept::new(&site);
+    kept.rebuild_and_compare(&site, "first build");
+    let good = site.read("reports/demo-2024/indicators.yaml");
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "  decimals: 2",
+        "  decimls: 2",
+    );
+    let failed = kept.inc.rebuild();
+    assert!(!failed.ok);
+    assert!(failed.files.files.is_empty() && failed.removed.is_empty());
+    assert!(messages(&failed.diags)
+        .iter()
+        .any(|m| m.contains("decimls")));
+    // An error found while rendering (a shortcode naming no indicator).
+    site.write("reports/demo-2024/indicators.yaml", &good);
+    site.edit(
+        "reports/demo-2024/han-che.md",
+        "Nhân lực còn thiếu.",
+        "Nhân lực {{ value(indicator=\"no-such\") }}.",
+    );
+    let failed = kept.inc.rebuild();
+    assert!(!failed.ok);
+    assert!(failed.files.files.is_empty());
+    // Fixed again: the next rebuild catches up with both edits.
+    site.edit(
+        "reports/demo-2024/han-che.md",
+        "Nhân lực {{ value(indicator=\"no-such\") }}.",
+        "Nhân lực còn thiếu nhiều.",
+    );
+    kept.rebuild_and_compare(&site, "after the fix");
+}
+
+fn site_file(kept: &Kept, path: &str) -> String {
+    String::from_utf8(kept.files[path].clone()).unwrap()
+}
