@@ -99,7 +99,8 @@ fn main() {
     for (_, _, r) in &units {
         paths.extend(r.paths.iter().map(String::as_str));
     }
-    let refs: Vec<&minhbach::render::Rendered> = units.iter().map(|(_, _, r)| r).collect();
+    let refs: Vec<(&Unit, &minhbach::render::Rendered)> =
+        units.iter().map(|(u, _, r)| (u, r)).collect();
     let (last, diags) = renderer.finish(&refs, &paths);
     let finish_t = t.elapsed();
     account(&last);

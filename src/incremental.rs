@@ -43,6 +43,8 @@ pub struct Update {
     /// Units rendered by this build, and how many the site has.
     pub rendered: usize,
     pub units: usize,
+    /// How long each step took.
+    pub timings: crate::Timings,
 }
 
 impl Incremental {
@@ -61,15 +63,18 @@ impl Incremental {
         let Some((site, theme)) = ready else {
             return Update {
                 diags,
+                timings,
                 ..Default::default()
             };
         };
+        let clock = std::time::Instant::now();
         let renderer = match Renderer::new(&site, &theme) {
             Ok(r) => r,
             Err(d) => {
                 diags.extend(d);
                 return Update {
                     diags,
+                    timings,
                     ..Default::default()
                 };
             }
@@ -96,6 +101,8 @@ impl Incremental {
                 ((*u).clone(), out, rendered)
             })
             .collect();
+        timings.push(("render changed units", clock.elapsed()));
+        let clock = std::time::Instant::now();
 
         let mut units: BTreeMap<Unit, Rendered> = BTreeMap::new();
         let mut files = renderer.static_files();
@@ -136,8 +143,9 @@ impl Incremental {
             .collect();
         let static_paths: Vec<String> = renderer.static_files().files.into_keys().collect();
         paths.extend(static_paths.iter().map(String::as_str));
-        let refs: Vec<&Rendered> = units.values().collect();
+        let refs: Vec<(&Unit, &Rendered)> = units.iter().collect();
         let (site_wide, render_diags) = renderer.finish(&refs, &paths);
+        timings.push(("search, feeds, link check", clock.elapsed()));
         diags.extend(render_diags);
         if self.options.strict {
             diags.make_strict();
@@ -149,6 +157,7 @@ impl Incremental {
                 diags,
                 rendered,
                 units: unit_count,
+                timings,
                 ..Default::default()
             };
         }
@@ -179,6 +188,7 @@ impl Incremental {
             ok: true,
             rendered,
             units: unit_count,
+            timings,
         }
     }
 }

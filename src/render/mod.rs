@@ -64,16 +64,9 @@ pub struct Rendered {
     pub paths: Vec<String>,
     pub diags: Diagnostics,
     pub links: links::LinkScan,
-}
-
-impl Rendered {
-    fn of(out: &Output, diags: Diagnostics, base_path: &str) -> Self {
-        Rendered {
-            paths: out.files.keys().cloned().collect(),
-            diags,
-            links: links::scan(out, base_path),
-        }
-    }
+    /// A report's part of the search index of each language (in site order
+    /// of languages); empty for other units.
+    pub search: Vec<String>,
 }
 
 /// Counts of what a build wrote, for the closing message.
@@ -176,10 +169,33 @@ impl<'a> Renderer<'a> {
         (out, diags)
     }
 
-    /// Render one unit and scan it for the link check.
+    /// Render one unit, with what the rest of the build needs of it: its
+    /// paths, links and ids for the link check, its search entries.
     pub fn render_scanned(&self, unit: &Unit) -> (Output, Rendered) {
         let (out, diags) = self.render(unit);
-        let rendered = Rendered::of(&out, diags, &self.base_path);
+        let search = match unit {
+            Unit::Report(slug) => self
+                .site
+                .reports
+                .iter()
+                .find(|r| &r.slug == slug)
+                .map(|r| {
+                    self.site
+                        .config
+                        .languages
+                        .iter()
+                        .map(|lang| search::report_fragment(self.site, r, lang))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let rendered = Rendered {
+            paths: out.files.keys().cloned().collect(),
+            diags,
+            links: links::scan(&out, &self.base_path),
+            search,
+        };
         (out, rendered)
     }
 
@@ -195,12 +211,35 @@ impl<'a> Renderer<'a> {
     /// The files made from the whole site once every unit is rendered —
     /// search indexes, feeds, sitemap, robots.txt — and the link check over
     /// all of it. `paths` holds every file the units and static files wrote.
-    pub fn finish(&self, units: &[&Rendered], paths: &[&str]) -> (Output, Diagnostics) {
+    pub fn finish(&self, units: &[(&Unit, &Rendered)], paths: &[&str]) -> (Output, Diagnostics) {
         let mut out = Output::default();
-        search::write_index(self.site, &mut out);
+        let by_report: std::collections::HashMap<&str, &Rendered> = units
+            .iter()
+            .filter_map(|(u, r)| match u {
+                Unit::Report(slug) => Some((slug.as_str(), *r)),
+                _ => None,
+            })
+            .collect();
+        let languages = &self.site.config.languages;
+        let indexes: Vec<String> = languages
+            .par_iter()
+            .enumerate()
+            .map(|(i, lang)| {
+                let fragments = self.site.reports.iter().map(|r| {
+                    by_report
+                        .get(r.slug.as_str())
+                        .and_then(|u| u.search.get(i))
+                        .map_or("", String::as_str)
+                });
+                search::assemble(self.site, lang, fragments)
+            })
+            .collect();
+        for (lang, index) in languages.iter().zip(indexes) {
+            out.add(search::index_path(self.site, lang), index);
+        }
         feeds::write_feeds(self.site, paths, &mut out);
         let mut diags = Diagnostics::new();
-        for u in units {
+        for (_, u) in units {
             diags.extend(u.diags.clone());
         }
         let all: std::collections::HashSet<&str> = paths
@@ -208,7 +247,7 @@ impl<'a> Renderer<'a> {
             .copied()
             .chain(out.files.keys().map(String::as_str))
             .collect();
-        let scans: Vec<&links::LinkScan> = units.iter().map(|u| &u.links).collect();
+        let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
         diags.extend(links::check_scans(&scans, &|p| all.contains(p)));
         (out, diags)
     }
@@ -234,8 +273,8 @@ pub fn render_into<E: Send>(
     sink(fixed)?;
     // Units are independent: render and write them in parallel; the order
     // of `units` (not of completion) decides every later step.
-    let units: Vec<Rendered> = renderer
-        .units()
+    let all = renderer.units();
+    let units: Vec<Rendered> = all
         .par_iter()
         .map(|unit| {
             let (out, rendered) = renderer.render_scanned(unit);
@@ -245,7 +284,7 @@ pub fn render_into<E: Send>(
     for u in &units {
         paths.extend(u.paths.iter().cloned());
     }
-    let refs: Vec<&Rendered> = units.iter().collect();
+    let refs: Vec<(&Unit, &Rendered)> = all.iter().zip(&units).collect();
     let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let (last, diags) = renderer.finish(&refs, &path_refs);
     paths.extend(last.files.keys().cloned());

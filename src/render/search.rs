@@ -26,7 +26,6 @@ use std::collections::HashSet;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::Output;
 use crate::model::{AgencyRef, Report, Site};
 
 /// How many characters of a section's text (after its title and headings) go into the index.
@@ -115,15 +114,52 @@ impl Keywords {
 
 /// The JSON search index of `lang`: the same site and language always give the same bytes.
 pub fn index_json(site: &Site, lang: &str) -> String {
-    serde_json::to_string(&entries(site, lang)).expect("the index is plain strings")
+    let fragments: Vec<String> = site
+        .reports
+        .iter()
+        .map(|r| report_fragment(site, r, lang))
+        .collect();
+    assemble(site, lang, fragments.iter().map(String::as_str))
 }
 
-/// Add `search-index.json` at the root of every language: `search-index.json`
-/// for the default language, `<lang>/search-index.json` for the others.
-pub fn write_index(site: &Site, out: &mut Output) {
-    for lang in &site.config.languages {
-        out.add(index_path(site, lang), index_json(site, lang));
+/// The entries of one report, as the part of the index's JSON array they
+/// make (entries joined by commas, no brackets). Rendered with the report,
+/// so that a rebuild redoes only the reports that changed.
+pub fn report_fragment(site: &Site, report: &Report, lang: &str) -> String {
+    let mut entries = Vec::new();
+    report_entries(
+        site,
+        report,
+        lang,
+        site.config.default_language(),
+        &mut entries,
+    );
+    join_entries(&entries)
+}
+
+fn join_entries(entries: &[Entry]) -> String {
+    let json = serde_json::to_string(entries).expect("the index is plain strings");
+    json[1..json.len() - 1].to_string()
+}
+
+/// The index of `lang` from the reports' fragments, in site order, and the agencies.
+pub fn assemble<'f>(site: &Site, lang: &str, reports: impl Iterator<Item = &'f str>) -> String {
+    let agencies = join_entries(&agency_entries(site, lang));
+    let mut out = String::from("[");
+    let mut push = |part: &str| {
+        if !part.is_empty() {
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(part);
+        }
+    };
+    for part in reports {
+        push(part);
     }
+    push(&agencies);
+    out.push(']');
+    out
 }
 
 /// Where the index of `lang` goes in the output.
@@ -154,12 +190,8 @@ pub fn report_links(site: &Site, lang: &str) -> Vec<ReportLink> {
         .collect()
 }
 
-fn entries(site: &Site, lang: &str) -> Vec<Entry> {
-    let default = site.config.default_language();
+fn agency_entries(site: &Site, lang: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    for report in &site.reports {
-        report_entries(site, report, lang, default, &mut out);
-    }
     for a in &site.agencies {
         let name = a.name.in_lang(lang);
         let mut k = Keywords::new();
@@ -467,9 +499,31 @@ mod tests {
     #[test]
     fn index_paths_follow_languages() {
         let site = example();
-        let mut out = Output::default();
-        write_index(&site, &mut out);
-        let paths: Vec<&String> = out.files.keys().collect();
-        assert_eq!(paths, ["en/search-index.json", "search-index.json"]);
+        assert_eq!(index_path(&site, "vi"), "search-index.json");
+        assert_eq!(index_path(&site, "en"), "en/search-index.json");
+    }
+
+    #[test]
+    fn the_index_joins_every_report_and_agency() {
+        let site = example();
+        let json: Vec<serde_json::Value> =
+            serde_json::from_str(&index_json(&site, "vi")).expect("a JSON array");
+        let r = &site.reports[0];
+        let expected = 1
+            + r.groups.len()
+            + r.indicators.len()
+            + r.sections.len()
+            + r.datasets.len()
+            + r.projects.len()
+            + site.agencies.len();
+        assert_eq!(json.len(), expected);
+        // Reports with no entries leave no stray commas.
+        assert_eq!(
+            assemble(&site, "vi", ["", ""].into_iter())
+                .matches(",,")
+                .count(),
+            0
+        );
+        assert!(assemble(&site, "vi", std::iter::empty()).starts_with("[{"));
     }
 }
