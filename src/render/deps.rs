@@ -36,6 +36,7 @@ impl<'a> Changes<'a> {
             // The home page lists every report; cheap to redo.
             Unit::SitePages => true,
             Unit::Report(slug) => self.report_changed(slug),
+            Unit::Indicators(slug) => self.indicators_changed(slug),
             Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
         }
     }
@@ -58,15 +59,12 @@ impl<'a> Changes<'a> {
         }
     }
 
-    /// A report's pages show the report, the values of its indicators in
-    /// every other report (with those reports' titles and references), and
-    /// what changed since the report before it.
+    /// A report's pages (but its indicators') show the report and what
+    /// changed since the report before it.
     fn report_changed(&self, slug: &str) -> bool {
-        let (Some(old), Some(new)) = (self.old_reports.get(slug), self.new_reports.get(slug))
-        else {
-            return true;
-        };
-        if old != new {
+        if !matches!((self.old_reports.get(slug), self.new_reports.get(slug)),
+            (Some(a), Some(b)) if a == b)
+        {
             return true;
         }
         let previous = |site: &'a Site| {
@@ -74,10 +72,22 @@ impl<'a> Changes<'a> {
             site.reports.get(i + 1).map(|r| r.slug.as_str())
         };
         match (previous(self.old), previous(self.new)) {
-            (None, None) => {}
-            (Some(a), Some(b)) if a == b && self.same_targets(a) => {}
-            _ => return true,
+            (None, None) => false,
+            (Some(a), Some(b)) => a != b || !self.same_targets(a),
+            _ => true,
         }
+    }
+
+    /// A report's indicator pages show its targets (not its prose), and the
+    /// values of each indicator in every other report, with those reports'
+    /// titles and references.
+    fn indicators_changed(&self, slug: &str) -> bool {
+        if !self.same_targets(slug) {
+            return true;
+        }
+        let Some(new) = self.new_reports.get(slug) else {
+            return true;
+        };
         new.indicators.iter().any(|ind| {
             let history = self.new.histories.get(&ind.id);
             history != self.old.histories.get(&ind.id)

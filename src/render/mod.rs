@@ -53,8 +53,11 @@ pub enum Unit {
     SitePages,
     /// One page (from 0) of an agency's targets and projects, in every language.
     AgencyPage(String, usize),
-    /// One report: its pages in every language and its open data files.
+    /// One report: its pages in every language and its open data files,
+    /// but not its indicators' pages.
     Report(String),
+    /// One report's indicator pages, in every language.
+    Indicators(String),
 }
 
 /// A unit's files once written: what the rest of the build still needs of them.
@@ -131,12 +134,10 @@ impl<'a> Renderer<'a> {
             let pages = pages::agency_page_count(pages::agency_reports(self.site, &a.id).len());
             units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
         }
-        units.extend(
-            self.site
-                .reports
-                .iter()
-                .map(|r| Unit::Report(r.slug.clone())),
-        );
+        for r in &self.site.reports {
+            units.push(Unit::Report(r.slug.clone()));
+            units.push(Unit::Indicators(r.slug.clone()));
+        }
         units
     }
 
@@ -156,6 +157,10 @@ impl<'a> Renderer<'a> {
                     data::write_report_data(self.site, r, &mut out);
                     pages::Part::Report(r)
                 }
+                None => return (out, diags),
+            },
+            Unit::Indicators(slug) => match self.site.reports.iter().find(|r| &r.slug == slug) {
+                Some(r) => pages::Part::Indicators(r),
                 None => return (out, diags),
             },
         };

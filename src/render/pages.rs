@@ -164,7 +164,10 @@ pub(super) enum Part<'a> {
     SitePages,
     /// One page (from 0) of an agency's targets and projects.
     AgencyPage(&'a Agency, usize),
+    /// A report's pages but its indicators'.
     Report(&'a Report),
+    /// A report's indicator pages (each with its history across reports).
+    Indicators(&'a Report),
 }
 
 /// How many reports one page of an agency shows: a national portal has
@@ -294,6 +297,11 @@ impl Lang<'_> {
             }
             Part::AgencyPage(agency, page) => self.agency_page(agency, page, &mut out, &mut diags),
             Part::Report(report) => self.report(report, &mut out, &mut diags),
+            Part::Indicators(report) => {
+                for ind in &report.indicators {
+                    self.indicator_page(report, ind, &mut out, &mut diags);
+                }
+            }
         }
         (out, diags)
     }
@@ -931,9 +939,6 @@ impl Lang<'_> {
                 out,
                 diags,
             );
-        }
-        for ind in &report.indicators {
-            self.indicator_page(report, ind, out, diags);
         }
         self.projects_page(report, out, diags);
         self.data_page(report, out, diags);
