@@ -52,6 +52,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+#[cfg(test)]
 use super::escape;
 use crate::model::StatusKind;
 
@@ -217,8 +218,17 @@ fn status_symbol(kind: StatusKind) -> &'static str {
 }
 
 /// `#RRGGBB` as the SVG backend writes colours.
-fn hex_colour(c: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+const fn hex_colour(c: RGBColor) -> [u8; 7] {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    [
+        b'#',
+        HEX[(c.0 >> 4) as usize],
+        HEX[(c.0 & 15) as usize],
+        HEX[(c.1 >> 4) as usize],
+        HEX[(c.1 & 15) as usize],
+        HEX[(c.2 >> 4) as usize],
+        HEX[(c.2 & 15) as usize],
+    ]
 }
 
 fn series_colour(i: usize) -> RGBColor {
@@ -236,7 +246,7 @@ enum Anchor {
     End,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Font {
     size: u32,
     bold: bool,
@@ -265,6 +275,11 @@ impl Font {
     fn width(&self, s: &str) -> f64 {
         text_width(s, self.size, self.bold)
     }
+
+    /// `self.width` of the one-character string `c`, without building it.
+    fn char_width(&self, c: char) -> f64 {
+        em_scale(em_table().em(c), self.size, self.bold)
+    }
 }
 
 /// Estimated advance of a character in em (a sans-serif font like Arial,
@@ -285,8 +300,39 @@ fn char_em(c: char) -> f64 {
 /// Fonts like San Francisco and Noto Sans run wider than the table above.
 const WIDTH_SAFETY: f64 = 1.07;
 
-fn text_width(s: &str, size: u32, bold: bool) -> f64 {
-    let em: f64 = s.chars().map(char_em).sum();
+/// [`char_em`] of the characters below [`EM_TABLE_LEN`] (Latin, Vietnamese,
+/// punctuation, the status symbols), looked up instead of matched: the match
+/// asks the Unicode tables whether a letter is upper case.
+struct EmTable(Box<[u8]>);
+
+/// Every value [`char_em`] returns; [`EmTable`] stores indices into it.
+const EMS: [f64; 7] = [0.3, 0.37, 0.9, 0.8, 0.57, 0.7, 0.56];
+const EM_TABLE_LEN: u32 = 0x2800;
+
+impl EmTable {
+    fn build() -> EmTable {
+        let class = |u: u32| {
+            let em = char::from_u32(u).map_or(0.56, char_em);
+            EMS.iter().position(|e| *e == em).unwrap_or(EMS.len() - 1) as u8
+        };
+        EmTable((0..EM_TABLE_LEN).map(class).collect())
+    }
+
+    #[inline]
+    fn em(&self, c: char) -> f64 {
+        match self.0.get(c as usize) {
+            Some(&k) => EMS[usize::from(k)],
+            None => char_em(c),
+        }
+    }
+}
+
+fn em_table() -> &'static EmTable {
+    static TABLE: std::sync::OnceLock<EmTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(EmTable::build)
+}
+
+fn em_scale(em: f64, size: u32, bold: bool) -> f64 {
     em * f64::from(size)
         * if bold {
             1.08 * WIDTH_SAFETY
@@ -295,10 +341,54 @@ fn text_width(s: &str, size: u32, bold: bool) -> f64 {
         }
 }
 
+fn text_width(s: &str, size: u32, bold: bool) -> f64 {
+    let table = em_table();
+    let em: f64 = s.chars().map(|c| table.em(c)).sum();
+    em_scale(em, size, bold)
+}
+
 /// Caller text made safe to draw: control characters (including newlines and
 /// tabs) become spaces, runs of spaces collapse, ends are trimmed. XML
 /// escaping happens when the text is written.
 fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_string();
+    }
+    clean_slow(s)
+}
+
+/// Whether [`clean`] would return `s` unchanged: no control character, no
+/// U+FFFE or U+FFFF, no space at either end and no two spaces in a row.
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        match x {
+            0..=0x1F | 0x7F => return false,
+            b' ' => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+                continue;
+            }
+            // U+0080..=U+009F (C1 controls).
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F)) => return false,
+            // U+FFFE, U+FFFF.
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                return false
+            }
+            _ => {}
+        }
+        prev_space = false;
+    }
+    true
+}
+
+fn clean_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = if c.is_control() { ' ' } else { c };
@@ -316,6 +406,15 @@ fn clean(s: &str) -> String {
     out
 }
 
+/// [`clean`] of an owned string: `s` itself when it is already clean.
+fn clean_owned(s: String) -> String {
+    if is_clean(&s) {
+        s
+    } else {
+        clean_slow(&s)
+    }
+}
+
 /// `s` shortened with "…" until it fits `max_w`.
 fn ellipsize(s: &str, font: Font, max_w: f64) -> String {
     if font.width(s) <= max_w {
@@ -324,13 +423,21 @@ fn ellipsize(s: &str, font: Font, max_w: f64) -> String {
     cut_with_ellipsis(s, font, max_w)
 }
 
+/// [`ellipsize`] of an owned string: `s` itself when it fits.
+fn ellipsize_owned(s: String, font: Font, max_w: f64) -> String {
+    if font.width(&s) <= max_w {
+        return s;
+    }
+    cut_with_ellipsis(&s, font, max_w)
+}
+
 /// `s` with "…" appended, dropping characters from the end until it fits.
 fn cut_with_ellipsis(s: &str, font: Font, max_w: f64) -> String {
-    let budget = max_w - font.width("…");
-    let mut out = String::new();
+    let budget = max_w - font.char_width('…');
+    let mut out = String::with_capacity(s.len() + '…'.len_utf8());
     let mut w = 0.0;
     for c in s.chars() {
-        let cw = font.width(c.encode_utf8(&mut [0; 4]));
+        let cw = font.char_width(c);
         if w + cw > budget {
             break;
         }
@@ -352,7 +459,7 @@ fn wrap(s: &str, font: Font, max_w: f64, max_lines: usize) -> Vec<String> {
     if max_lines == 0 || s.is_empty() {
         return Vec::new();
     }
-    let space = font.width(" ");
+    let space = font.char_width(' ');
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut cur_w = 0.0;
@@ -379,7 +486,7 @@ fn wrap(s: &str, font: Font, max_w: f64, max_lines: usize) -> Vec<String> {
             continue;
         }
         for c in word.chars() {
-            let cw = font.width(c.encode_utf8(&mut [0; 4]));
+            let cw = font.char_width(c);
             if !cur.is_empty() && cur_w + cw > max_w {
                 lines.push(std::mem::take(&mut cur));
                 cur_w = 0.0;
@@ -473,8 +580,8 @@ impl Canvas {
         Canvas {
             width,
             display_width,
-            background: Vec::new(),
-            ops: Vec::new(),
+            background: Vec::with_capacity(8),
+            ops: Vec::with_capacity(64),
         }
     }
 
@@ -545,10 +652,17 @@ impl Canvas {
     /// Text whose line box starts at `top` and is `font.size` high.
     fn text(&mut self, x: i32, top: i32, text: &str, font: Font) {
         if !text.is_empty() {
+            self.text_owned(x, top, text.to_string(), font);
+        }
+    }
+
+    /// [`Canvas::text`] of a string the caller no longer needs.
+    fn text_owned(&mut self, x: i32, top: i32, text: String, font: Font) {
+        if !text.is_empty() {
             self.ops.push(Op::Text {
                 x,
                 y: top,
-                text: text.to_string(),
+                text,
                 font,
             });
         }
@@ -565,10 +679,22 @@ fn shape(color: RGBColor, filled: bool, width: u32) -> ShapeStyle {
     }
 }
 
+/// Draws the display list with plotters' SVG backend into `buf`.
+///
+/// The backend is driven directly, the way a root drawing area would drive
+/// it (`DrawingArea::fill` / `draw` of `Rectangle`, `PathElement`, `Polygon`,
+/// `Circle` and `Text`): every point is clamped to the area and rectangle
+/// corners are ordered, so the output is the same, without the area's
+/// per-element point vectors.
 fn draw_ops(buf: &mut String, height: i32, canvas: &Canvas) -> DrawResult {
     let size = (canvas.width as u32, height as u32);
-    let root = SVGBackend::with_string(buf, size).into_drawing_area();
-    root.fill(&WHITE_BG)?;
+    let (w, h) = (size.0 as i32, size.1 as i32);
+    let clamp = move |&(x, y): &(i32, i32)| (x.min(w).max(0), y.min(h).max(0));
+    let mut styles: Vec<(Font, TextStyle)> = Vec::new();
+    let mut backend = SVGBackend::with_string(buf, size);
+    let b = &mut backend;
+    b.ensure_prepared()?;
+    b.draw_rect((0, 0), (w, h), &WHITE_BG.to_backend_color(), true)?;
     for op in canvas.background.iter().chain(&canvas.ops) {
         match op {
             Op::Rect {
@@ -578,69 +704,113 @@ fn draw_ops(buf: &mut String, height: i32, canvas: &Canvas) -> DrawResult {
                 y1,
                 color,
             } => {
-                root.draw(&Rectangle::new(
-                    [(*x0, *y0), (*x1, *y1)],
-                    shape(*color, true, 1),
-                ))?;
+                let (a, c) = (clamp(&(*x0, *y0)), clamp(&(*x1, *y1)));
+                let style = shape(*color, true, 1);
+                b.draw_rect(
+                    (a.0.min(c.0), a.1.min(c.1)),
+                    (a.0.max(c.0), a.1.max(c.1)),
+                    &style,
+                    style.filled,
+                )?;
             }
             Op::Path {
                 points,
                 color,
                 width,
             } => {
-                root.draw(&PathElement::new(
-                    points.clone(),
-                    shape(*color, false, *width),
-                ))?;
+                b.draw_path(points.iter().map(clamp), &shape(*color, false, *width))?;
             }
             Op::Dashed { points, width } => {
-                root.draw(&PathElement::new(
-                    points.clone(),
-                    shape(DASH_SENTINEL, false, *width),
-                ))?;
+                let style = shape(DASH_SENTINEL, false, *width);
+                b.draw_path(points.iter().map(clamp), &style)?;
             }
             Op::Poly { points, color } => {
-                root.draw(&Polygon::new(points.clone(), shape(*color, true, 1)))?;
+                b.fill_polygon(points.iter().map(clamp), &color.to_backend_color())?;
             }
             Op::Circle {
                 center,
                 radius,
                 color,
             } => {
-                root.draw(&Circle::new(*center, *radius, shape(*color, true, 1)))?;
+                let style = shape(*color, true, 1);
+                let r = (*radius as i32).max(0) as u32;
+                b.draw_circle(clamp(center), r, &style, style.filled)?;
             }
             Op::Text { x, y, text, font } => {
-                let style = if font.bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
+                // A chart uses a handful of fonts: build each style once.
+                let k = match styles.iter().position(|(f, _)| f == font) {
+                    Some(k) => k,
+                    None => {
+                        styles.push((*font, text_style(font)));
+                        styles.len() - 1
+                    }
                 };
-                // The SVG backend writes font-size = size / 1.24.
-                let desc = FontDesc::new(FontFamily::SansSerif, f64::from(font.size) * 1.24, style);
-                let h = match font.anchor {
-                    Anchor::Start => HPos::Left,
-                    Anchor::Middle => HPos::Center,
-                    Anchor::End => HPos::Right,
-                };
-                let style = TextStyle::from(desc)
-                    .color(&font.color)
-                    .pos(Pos::new(h, VPos::Top));
-                root.draw(&Text::new(text.as_str(), (*x, *y), style))?;
+                b.draw_text(text, &styles[k].1, clamp(&(*x, *y)))?;
             }
         }
     }
-    root.present()?;
+    b.present()?;
     Ok(())
+}
+
+/// The plotters style of a text drawn in `font`, positioned by its top.
+fn text_style(font: &Font) -> TextStyle<'_> {
+    let style = if font.bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    // The SVG backend writes font-size = size / 1.24.
+    let desc = FontDesc::new(FontFamily::SansSerif, f64::from(font.size) * 1.24, style);
+    let h = match font.anchor {
+        Anchor::Start => HPos::Left,
+        Anchor::Middle => HPos::Center,
+        Anchor::End => HPos::Right,
+    };
+    TextStyle::from(desc)
+        .color(&font.color)
+        .pos(Pos::new(h, VPos::Top))
+}
+
+/// Rough size of plotters' output for a canvas, to size buffers once.
+fn raw_size_hint(canvas: &Canvas) -> usize {
+    let text: usize = canvas
+        .ops
+        .iter()
+        .map(|op| match op {
+            Op::Text { text, .. } => text.len() + 200,
+            Op::Path { points, .. } | Op::Dashed { points, .. } | Op::Poly { points, .. } => {
+                120 + 10 * points.len()
+            }
+            _ => 110,
+        })
+        .sum();
+    400 + text + 130 * canvas.background.len()
 }
 
 /// Draws the canvas and turns plotters' output into the final SVG.
 fn render(text: &ChartText, height: i32, canvas: &Canvas) -> String {
-    let height = height.clamp(1, 1_000_000);
-    let mut raw = String::new();
-    if draw_ops(&mut raw, height, canvas).is_err() {
-        raw.clear();
+    thread_local! {
+        /// plotters' output, reused from chart to chart.
+        static RAW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    finish(&raw, text, (canvas.width, canvas.display_width), height)
+    let height = height.clamp(1, 1_000_000);
+    let draw = |raw: &mut String| {
+        raw.clear();
+        raw.reserve(raw_size_hint(canvas));
+        if draw_ops(raw, height, canvas).is_err() {
+            raw.clear();
+        }
+        let svg = finish(raw, text, (canvas.width, canvas.display_width), height);
+        if raw.capacity() > 1 << 20 {
+            *raw = String::new();
+        }
+        svg
+    };
+    RAW.with(|raw| match raw.try_borrow_mut() {
+        Ok(mut raw) => draw(&mut raw),
+        Err(_) => draw(&mut String::new()),
+    })
 }
 
 /// An SVG with only its title and description.
@@ -650,7 +820,7 @@ fn empty_chart(text: &ChartText) -> String {
 
 /// `id` reduced to `[a-z0-9-]`, never empty and never starting with a digit.
 fn sanitize_id(id: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(id.len().min(80) + 6);
     for c in id.chars().take(80) {
         let c = c.to_ascii_lowercase();
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
@@ -665,7 +835,8 @@ fn sanitize_id(id: &str) -> String {
     if out.is_empty() {
         "chart".to_string()
     } else if out.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("chart-{out}")
+        out.insert_str(0, "chart-");
+        out
     } else {
         out
     }
@@ -674,9 +845,38 @@ fn sanitize_id(id: &str) -> String {
 const FONT_STACK: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
 
+/// `escape(&clean(s))` appended to `out`, without the intermediate strings.
+fn push_clean_escaped(out: &mut String, s: &str) {
+    if is_clean(s) {
+        push_escaped(out, s);
+    } else {
+        push_escaped(out, &clean_slow(s));
+    }
+}
+
+/// `escape(s)` appended to `out`.
+fn push_escaped(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
 /// Replaces plotters' root tag by an accessible, scalable one and compacts
 /// the body. `raw` is plotters' output (or empty).
 fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32) -> String {
+    use std::fmt::Write as _;
     let id = sanitize_id(&text.id);
     let body = match raw.find("<svg") {
         Some(start) => match raw[start..].find('>') {
@@ -685,61 +885,186 @@ fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32
         },
         None => "",
     };
-    let body = compact(body);
-    let mut out = String::with_capacity(body.len() + 600);
-    out.push_str(&format!(
+    let mut out =
+        String::with_capacity(body.len() + 500 + 2 * id.len() + text.title.len() + text.desc.len());
+    let _ = write!(
+        out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          preserveAspectRatio=\"xMinYMin meet\" font-family=\"{FONT_STACK}\" \
          style=\"display:block;width:100%;max-width:{display}px;height:auto\">"
-    ));
-    out.push_str(&format!(
-        "<title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\n",
-        escape(&clean(&text.title)),
-        escape(&clean(&text.desc))
-    ));
-    let body = body.trim_start();
-    if body.trim_end().ends_with("</svg>") {
-        out.push_str(body);
+    );
+    let _ = write!(out, "<title id=\"{id}-title\">");
+    push_clean_escaped(&mut out, &text.title);
+    let _ = write!(out, "</title><desc id=\"{id}-desc\">");
+    push_clean_escaped(&mut out, &text.desc);
+    out.push_str("</desc>\n");
+
+    // The body after `compact` and `trim_start`. Leading whitespace followed
+    // by a tag other than `</text>` is never part of a pattern `compact`
+    // replaces, so it can be skipped first (plotters' body starts "\n<rect").
+    let start = out.len();
+    let trimmed = body.trim_start();
+    if trimmed.starts_with('<') && !trimmed.starts_with("</text>") {
+        compact_into(&mut out, trimmed);
     } else {
+        let mut compacted = String::with_capacity(body.len());
+        compact_into(&mut compacted, body);
+        out.push_str(compacted.trim_start());
+    }
+    if !out[start..].trim_end().ends_with("</svg>") {
+        out.truncate(start);
         out.push_str("</svg>\n");
     }
     out
 }
 
-/// Drops attributes that repeat SVG defaults and rounds font sizes. Caller
-/// text cannot contain a raw `"`, so these patterns only ever match markup.
-fn compact(body: &str) -> String {
-    let mut s = body
-        .replace(" opacity=\"1\"", "")
-        .replace(" font-family=\"sans-serif\"", "")
-        .replace(" text-anchor=\"start\"", "")
-        .replace(" stroke=\"none\"", "")
-        .replace(" stroke-width=\"1\"", "")
-        .replace(
-            &format!(" stroke=\"{}\"", hex_colour(DASH_SENTINEL)),
-            &format!(
-                " stroke=\"{}\" stroke-dasharray=\"{DASH_PATTERN}\"",
-                hex_colour(TARGET_LINE)
-            ),
-        )
-        .replace("\n</text>", "</text>")
-        .replace("\">\n", "\">");
-    let key = "font-size=\"";
-    let mut out = String::with_capacity(s.len());
-    while let Some(i) = s.find(key) {
-        let start = i + key.len();
-        let Some(len) = s[start..].find('"') else {
-            break;
-        };
-        out.push_str(&s[..start]);
-        let v: f64 = s[start..start + len].parse().unwrap_or(16.0);
-        let v = (v * 10.0).round() / 10.0;
-        out.push_str(&format!("{v}"));
-        s = s[start + len..].to_string();
+/// The index of the first byte of `b` from `i` on where a pattern of
+/// [`compact_into`] can start (a space, `\n`, `>` or `f`), or `b.len()`.
+/// Looks at eight bytes at a time: markup has long runs without them.
+#[inline]
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of every byte of `w` equal to `c`, and possibly of bytes
+    // above one that is: the lowest set bit is exact.
+    #[inline]
+    fn eq(w: u64, c: u8) -> u64 {
+        let x = w ^ (LO * u64::from(c));
+        x.wrapping_sub(LO) & !x & HI
     }
-    out.push_str(&s);
-    out
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let m = eq(w, b' ') | eq(w, b'\n') | eq(w, b'>') | eq(w, b'f');
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b' ' | b'\n' | b'>' | b'f') {
+        i += 1;
+    }
+    i
+}
+
+/// Attributes that repeat SVG defaults, dropped by [`compact_into`].
+const DEFAULT_ATTRS: [&str; 5] = [
+    " opacity=\"1\"",
+    " font-family=\"sans-serif\"",
+    " text-anchor=\"start\"",
+    " stroke=\"none\"",
+    " stroke-width=\"1\"",
+];
+
+/// Drops attributes that repeat SVG defaults, turns the dash sentinel into a
+/// dashed target line, puts text content on the line of its tags and rounds
+/// font sizes; appends the result to `out`. Caller text cannot contain a raw
+/// `"`, so these patterns only ever match markup.
+///
+/// One pass over `body` with the result of these replacements, in this
+/// order (each over the whole text): the [`DEFAULT_ATTRS`] by nothing,
+/// ` stroke="<sentinel>"` by the target colour and
+/// `stroke-dasharray="<DASH_PATTERN>"`, `\n</text>` by `</text>`, `">\n` by
+/// `">`, and then every `font-size="v"` by `v` rounded to one decimal.
+fn compact_into(out: &mut String, body: &str) {
+    use std::fmt::Write as _;
+    const SENTINEL: [u8; 7] = hex_colour(DASH_SENTINEL);
+    const TARGET: [u8; 7] = hex_colour(TARGET_LINE);
+    const STROKE: &[u8] = b" stroke=\"";
+    const FONT_SIZE: &[u8] = b"font-size=\"";
+    let b = body.as_bytes();
+    // body[copied..i] is still to be appended.
+    let mut copied = 0;
+    let mut i = 0;
+    // The last font size read and its rounded text (sizes repeat).
+    let mut last_size: (&str, String) = ("", String::new());
+    loop {
+        i = next_special(b, i);
+        if i >= b.len() {
+            break;
+        }
+        match b[i] {
+            b' ' => {
+                let rest = &b[i..];
+                // Only the attribute whose name starts like the text can
+                // match (and constant patterns compare without a call).
+                let is = |k: usize| rest.starts_with(DEFAULT_ATTRS[k].as_bytes());
+                let dropped = match rest.get(1) {
+                    Some(b'o') if is(0) => Some(0),
+                    Some(b'f') if is(1) => Some(1),
+                    Some(b't') if is(2) => Some(2),
+                    Some(b's') if is(3) => Some(3),
+                    Some(b's') if is(4) => Some(4),
+                    Some(b's') => None,
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                if let Some(k) = dropped {
+                    out.push_str(&body[copied..i]);
+                    i += DEFAULT_ATTRS[k].len();
+                    copied = i;
+                    continue;
+                }
+                if rest.starts_with(STROKE)
+                    && rest[STROKE.len()..].starts_with(&SENTINEL)
+                    && rest.get(STROKE.len() + SENTINEL.len()) == Some(&b'"')
+                {
+                    out.push_str(&body[copied..i]);
+                    out.push_str(" stroke=\"");
+                    out.push_str(std::str::from_utf8(&TARGET).unwrap_or_default());
+                    out.push_str("\" stroke-dasharray=\"");
+                    out.push_str(DASH_PATTERN);
+                    out.push('"');
+                    i += STROKE.len() + SENTINEL.len() + 1;
+                    copied = i;
+                    continue;
+                }
+                i += 1;
+            }
+            b'\n' if b[i + 1..].starts_with(b"</text>") => {
+                out.push_str(&body[copied..i]);
+                i += 1;
+                copied = i;
+            }
+            // `">\n`, where the `"` may have come before a dropped attribute.
+            b'>' if b.get(i + 1) == Some(&b'\n') && {
+                let prev = if i > copied {
+                    b.get(i - 1)
+                } else {
+                    out.as_bytes().last()
+                };
+                prev == Some(&b'"')
+            } =>
+            {
+                out.push_str(&body[copied..=i]);
+                i += 2;
+                copied = i;
+            }
+            b'f' if b[i..].starts_with(FONT_SIZE) => {
+                let start = i + FONT_SIZE.len();
+                let Some(len) = body[start..].find('"') else {
+                    i += 1;
+                    continue;
+                };
+                out.push_str(&body[copied..start]);
+                let raw = &body[start..start + len];
+                if raw != last_size.0 || last_size.1.is_empty() {
+                    let v: f64 = raw.parse().unwrap_or(16.0);
+                    let v = (v * 10.0).round() / 10.0;
+                    last_size.1.clear();
+                    let _ = write!(last_size.1, "{v}");
+                    last_size.0 = raw;
+                }
+                out.push_str(&last_size.1);
+                i = start + len;
+                copied = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&body[copied..]);
 }
 
 // ---------------------------------------------------------------------------
@@ -784,10 +1109,10 @@ fn layout_group(c: &mut Canvas, rows: &[BulletRow]) -> i32 {
             y += 12;
         }
         for line in wrap(&row.label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
-            c.text(
+            c.text_owned(
                 PAD,
                 y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
-                &line,
+                line,
                 label_font,
             );
             y += LABEL_LINE;
@@ -838,16 +1163,22 @@ fn info_line(c: &mut Canvas, y: i32, row: &BulletRow, target_x: i32, fonts: [Fon
     let inner = f64::from(INNER);
     let status_word = clean(&row.status_text);
     let mut value = clean(&row.value_text);
-    if value.to_lowercase() == status_word.to_lowercase() {
+    let same = if value.is_ascii() && status_word.is_ascii() {
+        value.eq_ignore_ascii_case(&status_word)
+    } else {
+        value.to_lowercase() == status_word.to_lowercase()
+    };
+    if same {
         value.clear();
     }
-    let value = ellipsize(&value, value_font, inner);
-    let target = ellipsize(&clean(&row.target_text), target_font, inner);
-    let status = ellipsize(
-        clean(&format!("{} {}", status_symbol(row.status), status_word)).as_str(),
-        status_font,
-        inner,
-    );
+    let value = ellipsize_owned(value, value_font, inner);
+    let target = ellipsize_owned(clean(&row.target_text), target_font, inner);
+    let symbol = status_symbol(row.status);
+    let mut status = String::with_capacity(symbol.len() + 1 + status_word.len());
+    status.push_str(symbol);
+    status.push(' ');
+    status.push_str(&status_word);
+    let status = ellipsize_owned(clean_owned(status), status_font, inner);
     let (vw, tw, sw) = (
         value_font.width(&value),
         target_font.width(&target),
@@ -1014,7 +1345,7 @@ fn top_axis(
     let font = Font::new(TICK_SIZE, TEXT_MUTED);
     let labels: Vec<String> = ticks
         .iter()
-        .map(|t| ellipsize(&clean(&fmt(*t)), font, 150.0))
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, 150.0))
         .collect();
     let xs: Vec<i32> = ticks.iter().map(|t| x_of(*t)).collect();
     let widths: Vec<f64> = labels.iter().map(|l| font.width(l)).collect();
@@ -1064,10 +1395,10 @@ fn legend(c: &mut Canvas, y: i32, items: Vec<LegendItem>) -> i32 {
         }
         let mid = y + line / 2;
         (item.key)(c, x, mid);
-        c.text(
+        c.text_owned(
             x + KEY,
             y + (line - item.font.size as i32) / 2,
-            &label,
+            label,
             item.font,
         );
         x += w + GAP;
@@ -1122,10 +1453,10 @@ fn layout_bars(
             y += 14;
         }
         for line in wrap(category, label_font, f64::from(INNER), MAX_LABEL_LINES) {
-            c.text(
+            c.text_owned(
                 PAD,
                 y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
-                &line,
+                line,
                 label_font,
             );
             y += LABEL_LINE;
@@ -1139,7 +1470,8 @@ fn layout_bars(
                 Some(v) => {
                     let end = x_of(v);
                     c.rect(PAD, y, end, y + bar_h, color);
-                    let label = ellipsize(&clean(&fmt(v)), outside, f64::from(INNER) - 8.0);
+                    let label =
+                        ellipsize_owned(clean_owned(fmt(v)), outside, f64::from(INNER) - 8.0);
                     let w = outside.width(&label);
                     if f64::from(end) + 6.0 + w <= f64::from(X_END) {
                         c.text(end + 6, top, &label, outside);
@@ -1171,9 +1503,9 @@ fn layout_bars(
 /// centred at `x_of(i)`: wrapped into their column (at most two lines) and
 /// thinned (every k-th shown) when the widest word does not fit. Returns the
 /// y below them.
-fn column_labels(
+fn column_labels<S: AsRef<str>>(
     c: &mut Canvas,
-    categories: &[String],
+    categories: &[S],
     x_of: &dyn Fn(usize) -> i32,
     slot: f64,
     top: i32,
@@ -1182,7 +1514,7 @@ fn column_labels(
     let cat_font = Font::new(size, TEXT).anchor(Anchor::Middle);
     let widest_word = categories
         .iter()
-        .flat_map(|s| s.split(' ').map(|w| cat_font.width(w)))
+        .flat_map(|s| s.as_ref().split(' ').map(|w| cat_font.width(w)))
         .fold(0.0, f64::max)
         .min(f64::from(INNER) / 2.0);
     let every = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
@@ -1195,10 +1527,10 @@ fn column_labels(
         let x = x_of(i);
         let half = label_w / 2.0;
         let room = half.min(f64::from(x - PAD)).min(f64::from(X_END - x)) * 2.0;
-        let lines = wrap(category, cat_font, room.max(20.0), 2);
+        let lines = wrap(category.as_ref(), cat_font, room.max(20.0), 2);
         let mut ly = top;
-        for line in &lines {
-            c.text(x, ly, line, cat_font);
+        for line in lines {
+            c.text_owned(x, ly, line, cat_font);
             ly += size as i32 + 4;
         }
         below = below.max(ly);
@@ -1262,7 +1594,7 @@ fn layout_lines(
     let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
     let tick_labels: Vec<String> = ticks
         .iter()
-        .map(|t| ellipsize(&clean(&fmt(*t)), tick_font, 150.0))
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), tick_font, 150.0))
         .collect();
     let axis_w = tick_labels
         .iter()
@@ -1295,7 +1627,8 @@ fn layout_lines(
         .anchor(Anchor::Middle);
     let label_all = !multi
         && (0..n).all(|i| {
-            value_at(&series[0], i).is_none_or(|v| value_font.width(&clean(&fmt(v))) + 6.0 <= slot)
+            value_at(&series[0], i)
+                .is_none_or(|v| value_font.width(&clean_owned(fmt(v))) + 6.0 <= slot)
         });
     for (si, s) in series.iter().enumerate() {
         let color = series_colour(si);
@@ -1321,7 +1654,11 @@ fn layout_lines(
                     let py = y_of(v);
                     marker(c, si, x, py, color);
                     if !multi && (label_all || Some(i) == last) {
-                        let label = ellipsize(&clean(&fmt(v)), value_font, f64::from(INNER) / 2.0);
+                        let label = ellipsize_owned(
+                            clean_owned(fmt(v)),
+                            value_font,
+                            f64::from(INNER) / 2.0,
+                        );
                         let w = value_font.width(&label);
                         let lx = px(f64::from(x)
                             .clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0));
@@ -1510,7 +1847,7 @@ fn history_columns(
                 Some(v) => {
                     let t = clean(&p.value_text);
                     if t.is_empty() {
-                        clean(&fmt(v))
+                        clean_owned(fmt(v))
                     } else {
                         t
                     }
@@ -1593,8 +1930,8 @@ fn target_key(c: &mut Canvas, y: i32, text: &str) -> i32 {
     c.dashed(vec![(PAD, mid), (PAD + KEY_LINE, mid)], 3);
     diamond(c, PAD + KEY_LINE / 2, mid);
     let mut y = y;
-    for line in &lines {
-        c.text(text_x, y + (SMALL_LINE - SMALL_SIZE as i32) / 2, line, font);
+    for line in lines {
+        c.text_owned(text_x, y + (SMALL_LINE - SMALL_SIZE as i32) / 2, line, font);
         y += SMALL_LINE;
     }
     y
@@ -1683,7 +2020,7 @@ fn layout_history(
     let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
     let tick_labels: Vec<String> = ticks
         .iter()
-        .map(|t| ellipsize(&clean(&fmt(*t)), tick_font, 150.0))
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), tick_font, 150.0))
         .collect();
     let axis_w = tick_labels
         .iter()
@@ -1806,7 +2143,7 @@ fn layout_history(
         }
     }
 
-    let categories: Vec<String> = cols.iter().map(|c| c.label.clone()).collect();
+    let categories: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
     let below = column_labels(c, &categories, &x_of, slot, plot_bottom + 14, SMALL_SIZE);
     below + 8
 }
@@ -1865,10 +2202,10 @@ fn layout_counts(c: &mut Canvas, items: &[(String, usize)]) -> i32 {
             y += 14;
         }
         for line in wrap(label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
-            c.text(
+            c.text_owned(
                 PAD,
                 y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
-                &line,
+                line,
                 label_font,
             );
             y += LABEL_LINE;
@@ -3590,5 +3927,177 @@ mod tests {
         let items: Vec<(String, usize)> = (0..12).map(|i| (format!("{LONG} {i}"), i * 7)).collect();
         let svg = count_bars(&text("size"), &items);
         assert!(svg.len() < 20 * 1024, "{} bytes", svg.len());
+    }
+
+    // --- 12. fast paths match the plain implementations ------------------------
+
+    /// The post-processing as plain string replacements, one after another.
+    fn finish_by_replacing(raw: &str, text: &ChartText, dims: (i32, i32), height: i32) -> String {
+        let (width, display) = dims;
+        let id = sanitize_id(&text.id);
+        let body = match raw.find("<svg") {
+            Some(start) => match raw[start..].find('>') {
+                Some(end) => &raw[start + end + 1..],
+                None => "",
+            },
+            None => "",
+        };
+        let mut s = body
+            .replace(" opacity=\"1\"", "")
+            .replace(" font-family=\"sans-serif\"", "")
+            .replace(" text-anchor=\"start\"", "")
+            .replace(" stroke=\"none\"", "")
+            .replace(" stroke-width=\"1\"", "")
+            .replace(
+                &format!(" stroke=\"{}\"", hex(DASH_SENTINEL)),
+                &format!(
+                    " stroke=\"{}\" stroke-dasharray=\"{DASH_PATTERN}\"",
+                    hex(TARGET_LINE)
+                ),
+            )
+            .replace("\n</text>", "</text>")
+            .replace("\">\n", "\">");
+        let key = "font-size=\"";
+        let mut body = String::new();
+        while let Some(i) = s.find(key) {
+            let start = i + key.len();
+            let Some(len) = s[start..].find('"') else {
+                break;
+            };
+            body.push_str(&s[..start]);
+            let v: f64 = s[start..start + len].parse().unwrap_or(16.0);
+            body.push_str(&format!("{}", (v * 10.0).round() / 10.0));
+            s = s[start + len..].to_string();
+        }
+        body.push_str(&s);
+        let mut out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+             role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+             preserveAspectRatio=\"xMinYMin meet\" font-family=\"{FONT_STACK}\" \
+             style=\"display:block;width:100%;max-width:{display}px;height:auto\">\
+             <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>\n",
+            escape(&clean(&text.title)),
+            escape(&clean(&text.desc))
+        );
+        let body = body.trim_start();
+        if body.trim_end().ends_with("</svg>") {
+            out.push_str(body);
+        } else {
+            out.push_str("</svg>\n");
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_finish_matches_the_replacements() {
+        let rows = sample_rows();
+        let counts = [
+            (StatusKind::NoTarget, 7, EVIL.to_string()),
+            (StatusKind::Met, 2, "đạt".to_string()),
+        ];
+        let (share, target) = share_history();
+        let evil_fmt = |v: f64| format!("{v}{EVIL}");
+        let mut canvases = Vec::new();
+        let mut add = |f: &dyn Fn(&mut Canvas) -> i32, width: i32| {
+            let mut c = Canvas::new(width);
+            let h = f(&mut c);
+            canvases.push((c, h));
+        };
+        add(&|c| layout_group(c, &rows), WIDTH);
+        add(&|c| layout_status(c, &counts), STATUS_WIDTH);
+        add(&|c| layout_history(c, &share, Some(&target), &pct), WIDTH);
+        add(
+            &|c| layout_history(c, &quarterly(9), None, &evil_fmt),
+            WIDTH,
+        );
+        add(&|c| layout_counts(c, &agencies()), WIDTH);
+        add(
+            &|c| layout_lines(c, &categories(), &two_series(), &vi),
+            WIDTH,
+        );
+        add(
+            &|c| layout_bars(c, &categories(), &two_series(), &vi),
+            WIDTH,
+        );
+        let mut raws: Vec<(String, (i32, i32), i32)> = canvases
+            .iter()
+            .map(|(c, h)| {
+                let mut raw = String::new();
+                draw_ops(&mut raw, *h, c).expect("drawn");
+                (raw, (c.width, c.display_width), *h)
+            })
+            .collect();
+        // Odd bodies: patterns next to each other, a dropped attribute before
+        // `>\n`, an unterminated font size, no root tag, nothing.
+        for body in [
+            "<svg a=\"1\">\n<text x=\"1\" opacity=\"1\">\n\n</text>\n</svg>\n",
+            "<svg>  \n</text> opacity=\"1\" stroke-width=\"1\"\">\nfont-size=\"3.14159\" \
+             font-size=\"x\"font-size=\"2\"font-size=\"7",
+            "<svg> stroke=\"#010203\">\n stroke=\"#010203 </svg>",
+            " opacity=\"1\"<svg>",
+            "<svg",
+            "",
+        ] {
+            raws.push((body.to_string(), (WIDTH, DISPLAY_WIDTH), 40));
+        }
+        let texts = [text("a"), text(EVIL)];
+        let weird = ChartText {
+            id: "2023 x".into(),
+            title: format!(" a\u{0}b\u{7}\n{EVIL}  \u{FFFE}x\u{85}y  "),
+            desc: format!("\t{EVIL}\u{9f} z "),
+        };
+        for (raw, dims, h) in &raws {
+            for t in texts.iter().chain([&weird]) {
+                assert_eq!(
+                    finish(raw, t, *dims, *h),
+                    finish_by_replacing(raw, t, *dims, *h),
+                    "{raw}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn text_fast_paths_match_the_plain_ones() {
+        for u in 0..EM_TABLE_LEN + 0x100 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(em_table().em(c), char_em(c), "{u:X}");
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "\u{85}x",
+            "x\u{9f}",
+            "\u{a0}",
+            "a\u{FFFE}b",
+            "a\u{FFFF}",
+            "\u{FFFD}",
+            "ÿ",
+            "a\tb",
+            "Tỷ lệ ≥ 50 %",
+            EVIL,
+        ] {
+            assert_eq!(clean(s), clean_slow(s), "{s:?}");
+            assert_eq!(clean_owned(s.to_string()), clean_slow(s), "{s:?}");
+            let mut out = String::new();
+            push_clean_escaped(&mut out, s);
+            assert_eq!(out, escape(&clean(s)), "{s:?}");
+            let font = Font::new(SMALL_SIZE, TEXT).bold();
+            for c in s.chars() {
+                assert_eq!(font.char_width(c), font.width(c.encode_utf8(&mut [0; 4])));
+            }
+            for w in [0.0, 30.0, 1000.0] {
+                assert_eq!(
+                    ellipsize_owned(s.to_string(), font, w),
+                    ellipsize(s, font, w)
+                );
+            }
+        }
     }
 }
