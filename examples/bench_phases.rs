@@ -130,6 +130,25 @@ fn main() {
             ms(*took)
         );
     }
+    let mut kinds: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
+    for (unit, took, _) in &units {
+        let kind = match unit {
+            Unit::SitePages => "site pages",
+            Unit::AgencyPage(..) => "agency page",
+            Unit::Report(_) => "report but indicators",
+            Unit::Indicators(_) => "report's indicators",
+        };
+        kinds.entry(kind).or_default().push(*took);
+    }
+    for (kind, mut times) in kinds {
+        times.sort();
+        println!(
+            "  {kind:<22} {:5} units, median {:7.1} ms, sum {:9.1} ms",
+            times.len(),
+            ms(times[times.len() / 2]),
+            ms(times.iter().sum())
+        );
+    }
     println!(
         "search, feeds, sitemap, link check    {:9.1} ms",
         ms(finish_t)

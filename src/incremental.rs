@@ -94,6 +94,8 @@ impl Incremental {
                 _ => true,
             })
             .collect();
+        timings.push(("find what changed", clock.elapsed()));
+        let clock = std::time::Instant::now();
         let fresh: Vec<(Unit, Output, Rendered)> = stale
             .par_iter()
             .map(|u| {

@@ -17,16 +17,64 @@ pub struct Changes<'a> {
     new: &'a Site,
     old_reports: HashMap<&'a str, &'a Report>,
     new_reports: HashMap<&'a str, &'a Report>,
+    /// Slugs of the reports involving each agency, before and now.
+    agency_reports: HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>,
+    /// How much of each report that was there before is the same.
+    same: HashMap<&'a str, Same>,
+}
+
+/// How much of a report is as it was.
+struct Same {
+    /// Everything.
+    all: bool,
+    /// Everything but its prose and tables (sections, datasets).
+    targets: bool,
+}
+
+impl Same {
+    fn of(a: &Report, b: &Report) -> Same {
+        let targets = a.title == b.title
+            && a.period == b.period
+            && a.baseline_period == b.baseline_period
+            && a.document == b.document
+            && a.references == b.references
+            && a.groups == b.groups
+            && a.indicators == b.indicators
+            && a.projects == b.projects;
+        Same {
+            all: targets && a == b,
+            targets,
+        }
+    }
 }
 
 impl<'a> Changes<'a> {
     pub fn new(old: &'a Site, new: &'a Site) -> Self {
         let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
+        let slugs = |s: &'a Site, id: &str| -> Vec<&'a str> {
+            agency_reports(s, id)
+                .into_iter()
+                .map(|r| r.slug.as_str())
+                .collect()
+        };
+        let agency_reports = new
+            .agencies
+            .iter()
+            .map(|a| (a.id.as_str(), (slugs(old, &a.id), slugs(new, &a.id))))
+            .collect();
+        let (old_reports, new_reports): (HashMap<_, _>, HashMap<_, _>) =
+            (by_slug(old), by_slug(new));
+        let same = new_reports
+            .iter()
+            .filter_map(|(slug, b)| old_reports.get(slug).map(|a| (*slug, Same::of(a, b))))
+            .collect();
         Changes {
             old,
             new,
-            old_reports: by_slug(old),
-            new_reports: by_slug(new),
+            old_reports,
+            new_reports,
+            agency_reports,
+            same,
         }
     }
 
@@ -44,27 +92,13 @@ impl<'a> Changes<'a> {
     /// Whether a report's targets and projects (not its prose or tables)
     /// are as they were: what other pages show of it.
     fn same_targets(&self, slug: &str) -> bool {
-        match (self.old_reports.get(slug), self.new_reports.get(slug)) {
-            (Some(a), Some(b)) => {
-                a.title == b.title
-                    && a.period == b.period
-                    && a.baseline_period == b.baseline_period
-                    && a.document == b.document
-                    && a.references == b.references
-                    && a.groups == b.groups
-                    && a.indicators == b.indicators
-                    && a.projects == b.projects
-            }
-            _ => false,
-        }
+        self.same.get(slug).is_some_and(|s| s.targets)
     }
 
     /// A report's pages (but its indicators') show the report and what
     /// changed since the report before it.
     fn report_changed(&self, slug: &str) -> bool {
-        if !matches!((self.old_reports.get(slug), self.new_reports.get(slug)),
-            (Some(a), Some(b)) if a == b)
-        {
+        if !self.same.get(slug).is_some_and(|s| s.all) {
             return true;
         }
         let previous = |site: &'a Site| {
@@ -106,18 +140,16 @@ impl<'a> Changes<'a> {
 
     /// An agency's page shows its window of the reports that involve it.
     fn agency_page_changed(&self, id: &str, page: usize) -> bool {
-        let window = |site: &'a Site| {
-            let all = agency_reports(site, id);
-            let pages = agency_page_count(all.len());
-            let slugs: Vec<&'a str> = all
-                .into_iter()
-                .skip(page * AGENCY_REPORTS_PER_PAGE)
-                .take(AGENCY_REPORTS_PER_PAGE)
-                .map(|r| r.slug.as_str())
-                .collect();
-            (pages, slugs)
+        let Some((old, new)) = self.agency_reports.get(id) else {
+            return true;
         };
-        let (old, new) = (window(self.old), window(self.new));
+        let window = |all: &[&'a str]| -> (usize, Vec<&'a str>) {
+            let pages = agency_page_count(all.len());
+            let from = (page * AGENCY_REPORTS_PER_PAGE).min(all.len());
+            let to = (from + AGENCY_REPORTS_PER_PAGE).min(all.len());
+            (pages, all[from..to].to_vec())
+        };
+        let (old, new) = (window(old), window(new));
         old != new || new.1.iter().any(|slug| !self.same_targets(slug))
     }
 }
