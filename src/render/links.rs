@@ -55,28 +55,30 @@ pub fn scan(out: &Output, base_path: &str) -> LinkScan {
         editor: out.links.clone(),
         ..Default::default()
     };
+    let finders = Finders::new();
     let mut index: HashMap<(Option<String>, Option<String>, String), usize> = HashMap::new();
     for (page, bytes) in &out.files {
         if !page.ends_with(".html") || page.ends_with("404.html") {
             continue;
         }
-        let html = String::from_utf8_lossy(bytes);
         let at = s.pages.len() as u32;
         s.pages.push(page.clone());
         let mut ids = Vec::new();
-        let mut urls = Vec::new();
-        each_attribute(&html, |name, value| match name {
-            "id" | "name" => ids.push(unescape(value)),
-            "href" | "src" => urls.push(value),
-            _ => {}
-        });
+        for f in &finders.ids {
+            each_value(bytes, f, |v| ids.push(unescape(v).into_owned()));
+        }
         s.ids.push(ids);
-        let mut seen = std::collections::HashSet::new();
-        for url in urls {
-            let url = unescape(url);
-            if is_external(&url) || !seen.insert(url.clone()) {
-                continue;
-            }
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut urls = Vec::new();
+        for f in &finders.urls {
+            each_value(bytes, f, |v| {
+                if !is_external(v) && seen.insert(v) {
+                    urls.push(v);
+                }
+            });
+        }
+        for raw in urls {
+            let url = unescape(raw).into_owned();
             let (target, fragment) = match resolve(page, &url, base_path) {
                 Some((t, f)) => (Some(t), f),
                 None => (None, None),
@@ -85,8 +87,8 @@ pub fn scan(out: &Output, base_path: &str) -> LinkScan {
             match index.get(&key) {
                 Some(&i) => s.links[i].pages.push(at),
                 None => {
-                    index.insert(key.clone(), s.links.len());
-                    let (target, fragment, url) = key;
+                    let (target, fragment, url) = key.clone();
+                    index.insert(key, s.links.len());
                     s.links.push(Link {
                         url,
                         target,
@@ -98,6 +100,36 @@ pub fn scan(out: &Output, base_path: &str) -> LinkScan {
         }
     }
     s
+}
+
+/// Searchers for the attributes the link check reads, built once per scan.
+struct Finders {
+    ids: [memchr::memmem::Finder<'static>; 2],
+    urls: [memchr::memmem::Finder<'static>; 2],
+}
+
+impl Finders {
+    fn new() -> Self {
+        use memchr::memmem::Finder;
+        Finders {
+            ids: [Finder::new(" id=\""), Finder::new(" name=\"")],
+            urls: [Finder::new(" href=\""), Finder::new(" src=\"")],
+        }
+    }
+}
+
+/// Call `f` with the raw value of every attribute `finder` finds in `html`
+/// (double-quoted, as the theme and the Markdown renderer write them).
+fn each_value<'h>(html: &'h [u8], finder: &memchr::memmem::Finder, mut f: impl FnMut(&'h str)) {
+    for start in finder.find_iter(html) {
+        let from = start + finder.needle().len();
+        let Some(len) = memchr::memchr(b'"', &html[from..]) else {
+            break;
+        };
+        if let Ok(v) = std::str::from_utf8(&html[from..from + len]) {
+            f(v);
+        }
+    }
 }
 
 /// Check every internal link of `out`. `base_path` is the path part of the
@@ -282,35 +314,17 @@ fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, Option<Str
     Some((super::percent_decode(&target), fragment))
 }
 
-/// Call `f(name, raw value)` for every ` name="value"` in `html`, in one pass.
-fn each_attribute<'h>(html: &'h str, mut f: impl FnMut(&'h str, &'h str)) {
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(i) = html[from..].find("=\"").map(|i| i + from) {
-        let start = i + 2;
-        let Some(len) = html[start..].find('"') else {
-            break;
-        };
-        let name_start = bytes[..i]
-            .iter()
-            .rposition(|b| !b.is_ascii_alphanumeric() && *b != b'-')
-            .map_or(0, |p| p + 1);
-        if name_start > 0 && bytes[name_start - 1] == b' ' {
-            f(&html[name_start..i], &html[start..start + len]);
-        }
-        from = start + len + 1;
-    }
-}
-
-fn unescape(s: &str) -> String {
+fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    std::borrow::Cow::Owned(
+        s.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 #[cfg(test)]
