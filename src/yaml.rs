@@ -5,7 +5,12 @@
 //! marked events give a position for every node so that checks made after
 //! deserialisation (an unknown group id, a duplicate id) can still point at the
 //! exact line. Swapping the library means changing this file only.
+//!
+//! Positions cost a second parse, so they are built only when asked for
+//! ([`parse_value`], then [`Spans::of`] when a diagnostic needs a line), or
+//! only for the nodes needed ([`position`], [`nested_positions`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -21,6 +26,13 @@ pub struct Spans {
 }
 
 impl Spans {
+    /// Positions of the nodes of `src` (the text a document was parsed from;
+    /// see [`parse_value`]). Parsing is cheap without positions, so callers
+    /// build these only when a diagnostic or the model needs a position.
+    pub fn of(src: &str, line_offset: usize) -> Spans {
+        Spans::build(strip_bom(src), line_offset)
+    }
+
     /// Position of the node at `path`, or of its nearest ancestor that has one.
     pub fn at(&self, path: &str) -> Pos {
         let mut p = path;
@@ -41,85 +53,160 @@ impl Spans {
     }
 
     fn build(src: &str, line_offset: usize) -> Spans {
-        use saphyr_parser::{Event, Parser};
-
-        enum Frame {
-            Seq(usize),
-            Map { key: Option<String> },
-        }
         let mut spans = Spans::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut parser = Parser::new_from_str(src);
-
-        fn path_of(stack: &[Frame]) -> String {
-            let mut parts: Vec<String> = Vec::with_capacity(stack.len());
-            for f in stack {
-                match f {
-                    Frame::Seq(i) => parts.push(i.to_string()),
-                    Frame::Map { key: Some(k) } => parts.push(k.clone()),
-                    Frame::Map { key: None } => parts.push(String::new()),
-                }
+        let mut path = String::new();
+        walk(src, line_offset, |stack, pos| {
+            path_of(stack, &mut path);
+            if !spans.values.contains_key(path.as_str()) {
+                spans.values.insert(path.clone(), pos);
             }
-            parts.join(".")
-        }
-        // After a complete value, the parent moves on to its next item or key.
-        fn advance(stack: &mut [Frame]) {
-            match stack.last_mut() {
-                Some(Frame::Seq(i)) => *i += 1,
-                Some(Frame::Map { key }) => *key = None,
-                None => {}
-            }
-        }
-        let expecting_key =
-            |stack: &[Frame]| matches!(stack.last(), Some(Frame::Map { key: None }));
-
-        while let Some(Ok((event, span))) = parser.next_event() {
-            let pos = Pos::new(span.start.line() + line_offset, span.start.col() + 1);
-            match event {
-                Event::Scalar(value, ..) => {
-                    if expecting_key(&stack) {
-                        if let Some(Frame::Map { key }) = stack.last_mut() {
-                            *key = Some(value.into_owned());
-                        }
-                    } else {
-                        spans.values.entry(path_of(&stack)).or_insert(pos);
-                        advance(&mut stack);
-                    }
-                }
-                Event::Alias(_) => {
-                    if expecting_key(&stack) {
-                        if let Some(Frame::Map { key }) = stack.last_mut() {
-                            *key = Some("*".into());
-                        }
-                    } else {
-                        spans.values.entry(path_of(&stack)).or_insert(pos);
-                        advance(&mut stack);
-                    }
-                }
-                Event::SequenceStart(..) | Event::MappingStart(..) => {
-                    if expecting_key(&stack) {
-                        // A complex key: give it a name nobody can refer to.
-                        if let Some(Frame::Map { key }) = stack.last_mut() {
-                            *key = Some("?".into());
-                        }
-                    }
-                    spans.values.entry(path_of(&stack)).or_insert(pos);
-                    stack.push(if matches!(event, Event::SequenceStart(..)) {
-                        Frame::Seq(0)
-                    } else {
-                        Frame::Map { key: None }
-                    });
-                }
-                Event::SequenceEnd | Event::MappingEnd => {
-                    stack.pop();
-                    advance(&mut stack);
-                }
-                Event::StreamEnd => break,
-                _ => {}
-            }
-        }
+            false
+        });
         spans
     }
+}
+
+/// `Spans::of(src, line_offset).exact(path)`, reading only as far as needed.
+pub fn position(src: &str, line_offset: usize, path: &str) -> Option<Pos> {
+    let mut found = None;
+    let mut buf = String::new();
+    walk(strip_bom(src), line_offset, |stack, pos| {
+        path_of(stack, &mut buf);
+        if buf == path {
+            found = Some(pos);
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// Where the walk through a document is: inside the `n`th item of a list, or
+/// in a mapping, after reading a key (`Some`) or waiting for the next (`None`).
+enum Frame<'a> {
+    Seq(usize),
+    Map(Option<Cow<'a, str>>),
+}
+
+/// The path of the node `stack` points at, as [`Spans`] names it, into `out`.
+fn path_of(stack: &[Frame], out: &mut String) {
+    use std::fmt::Write;
+    out.clear();
+    for (n, f) in stack.iter().enumerate() {
+        if n > 0 {
+            out.push('.');
+        }
+        match f {
+            Frame::Seq(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Frame::Map(Some(k)) => out.push_str(k),
+            Frame::Map(None) => {}
+        }
+    }
+}
+
+/// Call `node(stack, pos)` for every node of `src` that is a value (not a
+/// key), in document order, with the frames leading to it. Stops at the end
+/// of the first document, at the first syntax error, or when `node` returns
+/// `true`.
+fn walk<'a>(src: &'a str, line_offset: usize, mut node: impl FnMut(&[Frame<'a>], Pos) -> bool) {
+    use saphyr_parser::{Event, Parser};
+
+    // After a complete value, the parent moves on to its next item or key.
+    fn advance(stack: &mut [Frame]) {
+        match stack.last_mut() {
+            Some(Frame::Seq(i)) => *i += 1,
+            Some(Frame::Map(key)) => *key = None,
+            None => {}
+        }
+    }
+    // The key being read, when the innermost frame is a mapping waiting for one.
+    fn pending_key<'s, 'a>(stack: &'s mut [Frame<'a>]) -> Option<&'s mut Option<Cow<'a, str>>> {
+        match stack.last_mut() {
+            Some(Frame::Map(key)) if key.is_none() => Some(key),
+            _ => None,
+        }
+    }
+    let mut stack: Vec<Frame<'a>> = Vec::new();
+    let mut parser = Parser::new_from_str(src);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let pos = Pos::new(span.start.line() + line_offset, span.start.col() + 1);
+        match event {
+            Event::Scalar(value, ..) => {
+                if let Some(key) = pending_key(&mut stack) {
+                    *key = Some(value);
+                } else {
+                    if node(&stack, pos) {
+                        return;
+                    }
+                    advance(&mut stack);
+                }
+            }
+            Event::Alias(_) => {
+                if let Some(key) = pending_key(&mut stack) {
+                    *key = Some(Cow::Borrowed("*"));
+                } else {
+                    if node(&stack, pos) {
+                        return;
+                    }
+                    advance(&mut stack);
+                }
+            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                // A complex key: give it a name nobody can refer to.
+                if let Some(key) = pending_key(&mut stack) {
+                    *key = Some(Cow::Borrowed("?"));
+                }
+                if node(&stack, pos) {
+                    return;
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(0)
+                } else {
+                    Frame::Map(None)
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+                advance(&mut stack);
+            }
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+}
+
+/// For a document that is a list of mappings, each holding a list of mappings
+/// under `list`: the position of `field` in each, by item and sub-item. The
+/// same as `Spans::of(src, line_offset).exact("<i>.<list>.<j>.<field>")`, but
+/// without building every path of the document.
+pub fn nested_positions(
+    src: &str,
+    line_offset: usize,
+    list: &str,
+    field: &str,
+) -> Vec<Vec<Option<Pos>>> {
+    let mut out: Vec<Vec<Option<Pos>>> = Vec::new();
+    walk(strip_bom(src), line_offset, |stack, pos| {
+        if let [Frame::Seq(i), Frame::Map(Some(l)), Frame::Seq(j), Frame::Map(Some(f))] = stack {
+            if l == list && f == field {
+                if out.len() <= *i {
+                    out.resize_with(*i + 1, Vec::new);
+                }
+                let items = &mut out[*i];
+                if items.len() <= *j {
+                    items.resize(*j + 1, None);
+                }
+                items[*j].get_or_insert(pos);
+            }
+        }
+        false
+    });
+    out
+}
+
+fn strip_bom(src: &str) -> &str {
+    src.strip_prefix('\u{feff}').unwrap_or(src)
 }
 
 /// Parse `src` (the text of `path`) into `T`. `line_offset` is added to every
@@ -130,12 +217,19 @@ pub fn parse<T: DeserializeOwned>(
     path: &Path,
     line_offset: usize,
 ) -> Result<Option<(T, Spans)>, Diagnostic> {
-    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    match serde_yaml::from_str::<Option<T>>(src) {
-        Ok(None) => Ok(None),
-        Ok(Some(value)) => Ok(Some((value, Spans::build(src, line_offset)))),
-        Err(err) => Err(to_diagnostic(&err, src, path, line_offset)),
-    }
+    Ok(parse_value(src, path, line_offset)?.map(|v| (v, Spans::of(src, line_offset))))
+}
+
+/// [`parse`] without the positions: build them with [`Spans::of`] from the
+/// same `src` if and when they are needed.
+pub fn parse_value<T: DeserializeOwned>(
+    src: &str,
+    path: &Path,
+    line_offset: usize,
+) -> Result<Option<T>, Diagnostic> {
+    let src = strip_bom(src);
+    serde_yaml::from_str::<Option<T>>(src)
+        .map_err(|err| to_diagnostic(&err, src, path, line_offset))
 }
 
 fn to_diagnostic(
@@ -401,5 +495,18 @@ mod tests {
         let r: Result<Option<(Vec<Item>, Spans)>, _> =
             parse("- id: a\n  bad: 1\n", Path::new("s.md"), 1);
         assert_eq!(r.unwrap_err().pos, Some(Pos::new(3, 3)));
+    }
+
+    #[test]
+    fn nested_positions_are_the_spans() {
+        let src = "- id: a\n  values:\n    - { period: 2020, value: 1 }\n    - period: 2021\n      value: 2\n- id: b\n";
+        let spans = Spans::of(src, 0);
+        let n = nested_positions(src, 0, "values", "value");
+        assert_eq!(n[0][0], spans.exact("0.values.0.value"));
+        assert_eq!(n[0][1], spans.exact("0.values.1.value"));
+        assert_eq!(n[0][0], Some(Pos::new(3, 30)));
+        assert_eq!(n[0][1], Some(Pos::new(5, 14)));
+        assert_eq!(position(src, 0, "1.id"), spans.exact("1.id"));
+        assert_eq!(position(src, 0, "0.nothing"), None);
     }
 }

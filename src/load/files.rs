@@ -3,7 +3,7 @@
 //! refused.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 
@@ -13,7 +13,12 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Read a text file that must lie inside `root` (after resolving symlinks).
 pub fn read_text(path: &Path, root: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    check_inside(path, root, shown)?;
+    read_text_in(path, &Resolved::new(root, None), shown)
+}
+
+/// [`read_text`], resolving the file's location with the help of `resolved`.
+pub fn read_text_in(path: &Path, resolved: &Resolved, shown: &Path) -> Result<String, Diagnostic> {
+    check_inside_in(path, resolved, shown)?;
     let meta = fs::metadata(path).map_err(|e| io_error(shown, &e))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -47,12 +52,83 @@ pub fn read_text(path: &Path, root: &Path, shown: &Path) -> Result<String, Diagn
 
 /// Refuse a path whose real location is outside `root`.
 pub fn check_inside(path: &Path, root: &Path, shown: &Path) -> Result<(), Diagnostic> {
+    check_inside_in(path, &Resolved::new(root, None), shown).map(|_| ())
+}
+
+/// The real location (symlinks resolved) of the content folder and of a few
+/// folders inside it, so that checking a file in one of them costs one
+/// `lstat` rather than resolving every component of its path again.
+pub struct Resolved<'a> {
+    root: &'a Path,
+    real_root: Option<PathBuf>,
+    /// (folder as written, its real location)
+    dirs: Vec<(PathBuf, PathBuf)>,
+}
+
+impl<'a> Resolved<'a> {
+    /// `real_root` is `root` resolved, if already known.
+    pub fn new(root: &'a Path, real_root: Option<PathBuf>) -> Self {
+        Resolved {
+            root,
+            real_root,
+            dirs: Vec::new(),
+        }
+    }
+
+    /// Remember that folder `dir` really is `real`.
+    pub fn add(&mut self, dir: &Path, real: PathBuf) {
+        self.dirs.push((dir.to_path_buf(), real));
+    }
+
+    /// A copy that knows the same folders.
+    pub fn fork(&self) -> Resolved<'a> {
+        Resolved {
+            root: self.root,
+            real_root: self.real_root.clone(),
+            dirs: self.dirs.clone(),
+        }
+    }
+
+    /// The real location of `path`, as `fs::canonicalize` gives it. For a
+    /// file or folder directly in a known folder that is not itself a
+    /// symlink, that is the folder's real location joined with its name.
+    fn real(&self, path: &Path, is_link: Option<bool>) -> std::io::Result<PathBuf> {
+        if is_link == Some(false) {
+            if let (Some(parent), Some(Component::Normal(name))) =
+                (path.parent(), path.components().next_back())
+            {
+                if let Some((_, real)) = self.dirs.iter().find(|(d, _)| d == parent) {
+                    return Ok(real.join(name));
+                }
+            }
+        }
+        fs::canonicalize(path)
+    }
+}
+
+/// [`check_inside`] with the help of `resolved`; gives the real location.
+pub fn check_inside_in(
+    path: &Path,
+    resolved: &Resolved,
+    shown: &Path,
+) -> Result<PathBuf, Diagnostic> {
     let is_link = fs::symlink_metadata(path)
         .map(|m| m.file_type().is_symlink())
-        .unwrap_or(false);
-    let real = fs::canonicalize(path).map_err(|e| io_error(shown, &e))?;
-    let real_root = fs::canonicalize(root).map_err(|e| io_error(root, &e))?;
-    if !real.starts_with(&real_root) {
+        .ok();
+    let real = resolved
+        .real(path, is_link)
+        .map_err(|e| io_error(shown, &e))?;
+    let root = resolved.root;
+    let computed;
+    let real_root = match &resolved.real_root {
+        Some(r) => r,
+        None => {
+            computed = fs::canonicalize(root).map_err(|e| io_error(root, &e))?;
+            &computed
+        }
+    };
+    let is_link = is_link.unwrap_or(false);
+    if !real.starts_with(real_root) {
         return Err(Diagnostic::error(
             shown,
             None,
@@ -64,7 +140,7 @@ pub fn check_inside(path: &Path, root: &Path, shown: &Path) -> Result<(), Diagno
         )
         .with_hint("copy the file into the content folder instead of linking to it"));
     }
-    Ok(())
+    Ok(real)
 }
 
 pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {

@@ -6,9 +6,11 @@ mod raw;
 mod sections;
 pub mod theme;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
@@ -33,8 +35,12 @@ pub const RESERVED_SLUGS: &[&str] = &[
 /// still come with warnings) and all diagnostics.
 pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
+    // Every file read is checked to lie inside the content folder; resolve the
+    // folder itself once (when it cannot be, each check resolves it and fails).
+    let real_root = std::fs::canonicalize(content_dir).ok();
     let site = Loader {
         root: content_dir,
+        resolved: files::Resolved::new(content_dir, real_root),
         diags: &mut diags,
     }
     .site();
@@ -44,6 +50,8 @@ pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
 
 struct Loader<'a> {
     root: &'a Path,
+    /// Real locations of `root` and of the folders being read.
+    resolved: files::Resolved<'a>,
     diags: &'a mut Diagnostics,
 }
 
@@ -52,17 +60,22 @@ struct Loader<'a> {
 struct Doc<'a> {
     shown: PathBuf,
     src: String,
-    spans: Spans,
+    /// Built from `src` on first use: most files never need a position.
+    spans: OnceCell<Spans>,
     langs: &'a [String],
 }
 
 impl Doc<'_> {
+    fn spans(&self) -> &Spans {
+        self.spans.get_or_init(|| Spans::of(&self.src, 0))
+    }
+
     fn err(&self, at: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.shown, Some(self.spans.at(at)), message).with_source(&self.src)
+        Diagnostic::error(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
     fn warn(&self, at: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.shown, Some(self.spans.at(at)), message).with_source(&self.src)
+        Diagnostic::warning(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
     /// Localized text: must contain the default language, and only known languages.
@@ -196,7 +209,7 @@ impl Doc<'_> {
         let mut seen: HashMap<&str, &str> = HashMap::new();
         for (id, at) in ids {
             if let Some(first) = seen.get(id.as_str()) {
-                let p = self.spans.at(first);
+                let p = self.spans().at(first);
                 diags.push(
                     self.err(at, format!("duplicate {what} `{id}`"))
                         .with_hint(format!(
@@ -226,6 +239,11 @@ impl Loader<'_> {
         crate::diagnostics::display_path(path, self.root.parent().unwrap_or(self.root))
     }
 
+    /// Read a content file (see [`files::read_text`]).
+    fn read_text(&self, path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+        files::read_text_in(path, &self.resolved, shown)
+    }
+
     /// Read and parse one YAML file. `Ok(None)` is an empty file.
     fn parse<'l, T: DeserializeOwned>(
         &mut self,
@@ -233,20 +251,20 @@ impl Loader<'_> {
         langs: &'l [String],
     ) -> Option<(Option<T>, Doc<'l>)> {
         let shown = self.shown(path);
-        let src = match files::read_text(path, self.root, &shown) {
+        let src = match self.read_text(path, &shown) {
             Ok(s) => s,
             Err(d) => {
                 self.diags.push(d);
                 return None;
             }
         };
-        match yaml::parse::<T>(&src, &shown, 0) {
-            Ok(Some((v, spans))) => Some((
+        match yaml::parse_value::<T>(&src, &shown, 0) {
+            Ok(Some(v)) => Some((
                 Some(v),
                 Doc {
                     shown,
                     src,
-                    spans,
+                    spans: OnceCell::new(),
                     langs,
                 },
             )),
@@ -255,7 +273,7 @@ impl Loader<'_> {
                 Doc {
                     shown,
                     src,
-                    spans: Spans::default(),
+                    spans: OnceCell::from(Spans::default()),
                     langs,
                 },
             )),
@@ -288,18 +306,40 @@ impl Loader<'_> {
         if reports_dir.is_dir() {
             match files::list_dir(&reports_dir) {
                 Ok(entries) => {
-                    for dir in entries {
-                        if dir.is_dir() {
-                            if let Some(r) = self.report(&dir, &langs, &lookup) {
-                                reports.push(r);
-                            }
-                        } else {
-                            let shown = self.shown(&dir);
-                            self.diags.push(
-                                Diagnostic::warning(shown, None, "file ignored: `reports/` holds one folder per report")
-                                    .with_hint("move it into a report folder, or start its name with `_` to silence this"),
-                            );
-                        }
+                    // Reports are independent: load them in parallel, each
+                    // with its own diagnostics, then merge in folder order so
+                    // that neither the result nor the order of diagnostics
+                    // depends on scheduling.
+                    let mut resolved = self.resolved.fork();
+                    if let Ok(real) = std::fs::canonicalize(&reports_dir) {
+                        resolved.add(&reports_dir, real);
+                    }
+                    let root = self.root;
+                    let loaded: Vec<(Option<Report>, Diagnostics)> = entries
+                        .par_iter()
+                        .map(|dir| {
+                            let mut diags = Diagnostics::new();
+                            let mut loader = Loader {
+                                root,
+                                resolved: resolved.fork(),
+                                diags: &mut diags,
+                            };
+                            let report = if dir.is_dir() {
+                                loader.report(dir, &langs, &lookup)
+                            } else {
+                                let shown = loader.shown(dir);
+                                loader.diags.push(
+                                    Diagnostic::warning(shown, None, "file ignored: `reports/` holds one folder per report")
+                                        .with_hint("move it into a report folder, or start its name with `_` to silence this"),
+                                );
+                                None
+                            };
+                            (report, diags)
+                        })
+                        .collect();
+                    for (report, diags) in loaded {
+                        self.diags.extend(diags);
+                        reports.extend(report);
                     }
                 }
                 Err(e) => self
@@ -331,40 +371,46 @@ impl Loader<'_> {
     /// Merge each indicator's values across reports by period. Two reports
     /// giving different values for one period is a warning; the later wins.
     fn histories(&mut self, reports: &[Report]) -> BTreeMap<String, Vec<HistoryEntry>> {
-        let mut by_id: BTreeMap<String, BTreeMap<(Date, Date), HistoryEntry>> = BTreeMap::new();
+        // The winning measurement and its report's slug, by period (end,
+        // start); entries are built for the winners only.
+        type Merged<'r> = BTreeMap<(Date, Date), (&'r Measurement, &'r str)>;
+        let mut by_id: BTreeMap<&str, Merged> = BTreeMap::new();
         // Oldest report first, so that later reports overwrite.
         for report in reports.iter().rev() {
             for ind in &report.indicators {
-                let merged = by_id.entry(ind.id.clone()).or_default();
+                let merged = by_id.entry(ind.id.as_str()).or_default();
                 for m in &ind.values {
                     let key = (m.period.end(), m.period.start());
-                    if let Some(prev) = merged.get(&key) {
-                        if prev.value != m.value && prev.report != report.slug {
+                    if let Some((prev, prev_report)) = merged.get(&key) {
+                        if prev.value != m.value && *prev_report != report.slug {
                             let shown = self.shown(&report.dir.join("indicators.yaml"));
                             self.diags.push(
                                 Diagnostic::warning(shown, m.at, format!(
                                     "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
-                                    ind.id, m.period, m.value, prev.value, prev.report
+                                    ind.id, m.period, m.value, prev.value, prev_report
                                 ))
                                 .with_hint("correct one of the two, or explain the revision in the indicator's note"),
                             );
                         }
                     }
-                    merged.insert(
-                        key,
-                        HistoryEntry {
-                            period: m.period,
-                            value: m.value,
-                            source: m.source.clone(),
-                            report: report.slug.clone(),
-                        },
-                    );
+                    merged.insert(key, (m, &report.slug));
                 }
             }
         }
         by_id
             .into_iter()
-            .map(|(id, m)| (id, m.into_values().collect()))
+            .map(|(id, m)| {
+                let entries = m
+                    .into_values()
+                    .map(|(m, report)| HistoryEntry {
+                        period: m.period,
+                        value: m.value,
+                        source: m.source.clone(),
+                        report: report.to_string(),
+                    })
+                    .collect();
+                (id.to_string(), entries)
+            })
             .collect()
     }
 
@@ -538,9 +584,12 @@ impl Loader<'_> {
     fn report(&mut self, dir: &Path, langs: &[String], lookup: &AgencyLookup) -> Option<Report> {
         let slug = dir.file_name()?.to_string_lossy().to_string();
         let shown_dir = self.shown(dir);
-        if let Err(d) = files::check_inside(dir, self.root, &shown_dir) {
-            self.diags.push(d);
-            return None;
+        match files::check_inside_in(dir, &self.resolved, &shown_dir) {
+            Ok(real) => self.resolved.add(dir, real),
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
         }
         if !is_slug(&slug) {
             self.diags.push(
@@ -658,17 +707,22 @@ impl Loader<'_> {
         let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
         let projects = self.projects(&dir.join("projects.yaml"), langs, &scope);
         let datasets = self.datasets(&dir.join("datasets"), langs, &scope);
-        self.unexpected_files(
-            dir,
-            &[
-                "report.yaml",
-                "indicators.yaml",
-                "projects.yaml",
-                "datasets",
-            ],
-            Some(".md"),
-        );
-        let sections = sections::load_sections(self, dir, langs, &group_ids);
+        // One listing of the folder serves both the check and the sections.
+        let listing = files::list_dir(dir);
+        if let Ok(entries) = &listing {
+            self.unexpected_entries(
+                dir,
+                entries,
+                &[
+                    "report.yaml",
+                    "indicators.yaml",
+                    "projects.yaml",
+                    "datasets",
+                ],
+                Some(".md"),
+            );
+        }
+        let sections = sections::load_sections(self, dir, listing, langs, &group_ids);
         Some(Report {
             slug,
             dir: dir.to_path_buf(),
@@ -688,9 +742,19 @@ impl Loader<'_> {
     /// A file the loader does not read is reported: `indicators.yml` silently
     /// ignored would drop every target of a report.
     fn unexpected_files(&mut self, dir: &Path, known: &[&str], extension: Option<&str>) {
-        let Ok(entries) = files::list_dir(dir) else {
-            return;
-        };
+        if let Ok(entries) = files::list_dir(dir) {
+            self.unexpected_entries(dir, &entries, known, extension);
+        }
+    }
+
+    /// [`Self::unexpected_files`] given the `entries` of `dir`.
+    fn unexpected_entries(
+        &mut self,
+        dir: &Path,
+        entries: &[PathBuf],
+        known: &[&str],
+        extension: Option<&str>,
+    ) {
         for path in entries {
             let name = path
                 .file_name()
@@ -699,7 +763,7 @@ impl Loader<'_> {
             if known.contains(&name.as_str()) || extension.is_some_and(|e| name.ends_with(e)) {
                 continue;
             }
-            let shown = self.shown(&path);
+            let shown = self.shown(path);
             if let Some(stem) = name.strip_suffix(".yml") {
                 let fixed = format!("{stem}.yaml");
                 if known.contains(&fixed.as_str()) && dir.join(&fixed).exists() {
@@ -748,6 +812,9 @@ impl Loader<'_> {
             return Vec::new();
         };
         let raw = raw.unwrap_or_default();
+        // Each measurement keeps the position of its value (for the history
+        // check across reports): find just those, not every position.
+        let value_pos = value_positions(&doc.src);
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
         for (i, r) in raw.iter().enumerate() {
@@ -779,7 +846,7 @@ impl Loader<'_> {
                             period,
                             value: v.value,
                             source,
-                            at: doc.spans.exact(&format!("{vat}.value")),
+                            at: value_pos.get(i).and_then(|v| v.get(j).copied().flatten()),
                         },
                     ));
                 }
@@ -800,7 +867,7 @@ impl Loader<'_> {
             let lead = r
                 .lead
                 .as_ref()
-                .map(|n| scope.lookup.resolve(&doc, n, &at("lead"), &mut d));
+                .map(|n| scope.lookup.resolve(&doc, n, || at("lead"), &mut d));
             let partners = r
                 .partners
                 .0
@@ -809,7 +876,7 @@ impl Loader<'_> {
                 .map(|(j, n)| {
                     scope
                         .lookup
-                        .resolve(&doc, n, &format!("{i}.partners.{j}"), &mut d)
+                        .resolve(&doc, n, || format!("{i}.partners.{j}"), &mut d)
                 })
                 .collect();
             let status = compute_status(&values, target.as_ref(), scope.period);
@@ -861,14 +928,17 @@ impl Loader<'_> {
                     .iter()
                     .enumerate()
                     .map(|(j, n)| {
-                        let p = if list.0.len() == 1
-                            && doc.spans.exact(&format!("{i}.{key}.0")).is_none()
-                        {
-                            at(key)
-                        } else {
-                            format!("{i}.{key}.{j}")
+                        // Only a warning needs the place: find it then.
+                        let p = || {
+                            if list.0.len() == 1
+                                && doc.spans().exact(&format!("{i}.{key}.0")).is_none()
+                            {
+                                at(key)
+                            } else {
+                                format!("{i}.{key}.{j}")
+                            }
                         };
-                        scope.lookup.resolve(&doc, n, &p, d)
+                        scope.lookup.resolve(&doc, n, p, d)
                     })
                     .collect()
             };
@@ -1045,7 +1115,7 @@ impl Loader<'_> {
                 }
                 for (j, col) in y.iter().enumerate() {
                     if !ids.contains(&col.as_str()) {
-                        let at = if doc.spans.exact("chart.y.0").is_some() {
+                        let at = if doc.spans().exact("chart.y.0").is_some() {
                             format!("chart.y.{j}")
                         } else {
                             "chart.y".into()
@@ -1092,6 +1162,11 @@ impl Loader<'_> {
         }
         out
     }
+}
+
+/// The position of each indicator's values (`<i>.values.<j>.value`).
+fn value_positions(src: &str) -> Vec<Vec<Option<Pos>>> {
+    yaml::nested_positions(src, 0, "values", "value")
 }
 
 fn self_target(
@@ -1258,21 +1333,33 @@ impl AgencyLookup {
     }
 
     fn key(name: &str) -> String {
-        name.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+        let mut folded = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !folded.is_empty() {
+                folded.push(' ');
+            }
+            folded.push_str(word);
+        }
+        folded.to_lowercase()
     }
 
     pub fn get(&self, written: &str) -> Option<&str> {
         self.by_name.get(&Self::key(written)).map(String::as_str)
     }
 
-    fn resolve(&self, doc: &Doc, written: &str, at: &str, d: &mut Diagnostics) -> AgencyRef {
+    /// `at` gives the path of the name in `doc`, for the warning about an
+    /// unknown one.
+    fn resolve(
+        &self,
+        doc: &Doc,
+        written: &str,
+        at: impl FnOnce() -> String,
+        d: &mut Diagnostics,
+    ) -> AgencyRef {
         let written = written.trim().to_string();
         let id = self.get(&written).map(str::to_string);
         if id.is_none() && !self.quiet {
-            let mut w = doc.warn(at, format!("agency `{written}` is not in agencies.yaml"));
+            let mut w = doc.warn(&at(), format!("agency `{written}` is not in agencies.yaml"));
             w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
                 Some(best) => w.with_hint(format!(
                     "did you mean `{best}`? or add it to agencies.yaml as a name or alias"

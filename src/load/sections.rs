@@ -2,7 +2,7 @@
 //! language (`name.md` in the default language, `name.en.md` translated).
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::raw::RawFrontMatter;
 use super::{files, is_slug, pos, slugify, Loader, RESERVED_SLUGS};
@@ -17,13 +17,15 @@ struct Variant {
     group_pos: Option<crate::diagnostics::Pos>,
 }
 
+/// `listing` is what `files::list_dir(dir)` gave.
 pub(super) fn load_sections(
     loader: &mut Loader,
     dir: &Path,
+    listing: std::io::Result<Vec<PathBuf>>,
     langs: &[String],
     groups: &[&str],
 ) -> Vec<Section> {
-    let entries = match files::list_dir(dir) {
+    let entries = match listing {
         Ok(e) => e,
         Err(e) => {
             loader.diags.push(files::io_error(&loader.shown(dir), &e));
@@ -78,7 +80,7 @@ pub(super) fn load_sections(
             );
             continue;
         }
-        let src = match files::read_text(&path, loader.root, &shown) {
+        let src = match loader.read_text(&path, &shown) {
             Ok(s) => s,
             Err(d) => {
                 loader.diags.push(d);
@@ -96,9 +98,9 @@ pub(super) fn load_sections(
                 continue;
             }
         };
-        let fm = match yaml::parse::<RawFrontMatter>(fm_src, &shown, 1) {
-            Ok(Some((fm, spans))) => {
-                let group_pos = spans.exact("group");
+        let fm = match yaml::parse_value::<RawFrontMatter>(fm_src, &shown, 1) {
+            Ok(Some(fm)) => {
+                let group_pos = yaml::position(fm_src, 1, "group");
                 (fm, group_pos)
             }
             Ok(None) => {
