@@ -106,6 +106,7 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     tera: tera::Tera,
     langs: Vec<pages::LangSetup>,
+    index: pages::SiteIndex<'a>,
     base_path: String,
 }
 
@@ -123,6 +124,7 @@ impl<'a> Renderer<'a> {
             theme,
             tera,
             langs,
+            index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
         })
     }
@@ -131,7 +133,7 @@ impl<'a> Renderer<'a> {
     pub fn units(&self) -> Vec<Unit> {
         let mut units = vec![Unit::SitePages];
         for a in &self.site.agencies {
-            let pages = pages::agency_page_count(pages::agency_reports(self.site, &a.id).len());
+            let pages = pages::agency_page_count(self.index.agency_reports(&a.id).len());
             units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
         }
         for r in &self.site.reports {
@@ -152,20 +154,20 @@ impl<'a> Renderer<'a> {
                 Some(a) => pages::Part::AgencyPage(a, *page),
                 None => return (out, diags),
             },
-            Unit::Report(slug) => match self.site.reports.iter().find(|r| &r.slug == slug) {
+            Unit::Report(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
                     data::write_report_data(self.site, r, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
             },
-            Unit::Indicators(slug) => match self.site.reports.iter().find(|r| &r.slug == slug) {
+            Unit::Indicators(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => pages::Part::Indicators(r),
                 None => return (out, diags),
             },
         };
         for setup in &self.langs {
-            let lang = setup.lang(self.site, self.theme, &self.tera, &out);
+            let lang = setup.lang(self.site, &self.index, self.theme, &self.tera, &out);
             let (mut files, part_diags) = lang.render(part);
             out.files.append(&mut files.files);
             out.links.append(&mut files.links);
@@ -180,10 +182,9 @@ impl<'a> Renderer<'a> {
         let (out, diags) = self.render(unit);
         let search = match unit {
             Unit::Report(slug) => self
-                .site
+                .index
                 .reports
-                .iter()
-                .find(|r| &r.slug == slug)
+                .get(slug.as_str())
                 .map(|r| {
                     self.site
                         .config

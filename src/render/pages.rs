@@ -1,7 +1,7 @@
 //! HTML pages of one language: view models with every string already
 //! formatted for the language, handed to the theme's Tera templates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -26,6 +26,7 @@ pub(super) struct Lang<'a> {
     /// `t` as a template value, built once: every page's context holds it.
     t_value: &'a tera::Value,
     site: &'a Site,
+    index: &'a SiteIndex<'a>,
     tera: &'a Tera,
     theme: &'a Theme,
     /// The open data files, for their sizes.
@@ -178,11 +179,51 @@ pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
 pub(super) fn agency_reports<'s>(site: &'s Site, agency: &str) -> Vec<&'s Report> {
     site.reports
         .iter()
-        .filter(|r| {
-            let (i, p) = agency_roles(r, agency);
-            !i.is_empty() || !p.is_empty()
-        })
+        .filter(|r| involves(r).any(|id| id == agency))
         .collect()
+}
+
+/// Every agency id a report's indicators and projects name (with repeats).
+fn involves(r: &Report) -> impl Iterator<Item = &str> {
+    let indicators = r
+        .indicators
+        .iter()
+        .flat_map(|i| i.lead.iter().chain(&i.partners));
+    let projects = r
+        .projects
+        .iter()
+        .flat_map(|p| p.lead.iter().chain(&p.partners));
+    indicators.chain(projects).filter_map(|a| a.id.as_deref())
+}
+
+/// Lookups over the whole site, built once per build so that no page
+/// searches every report.
+pub(super) struct SiteIndex<'a> {
+    pub(super) reports: HashMap<&'a str, &'a Report>,
+    /// For each agency, the reports that involve it, in site order.
+    pub(super) agency_reports: HashMap<&'a str, Vec<&'a Report>>,
+}
+
+impl<'a> SiteIndex<'a> {
+    pub(super) fn new(site: &'a Site) -> Self {
+        let mut agency_reports: HashMap<&'a str, Vec<&'a Report>> = HashMap::new();
+        for r in &site.reports {
+            let mut ids: Vec<&str> = involves(r).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                agency_reports.entry(id).or_default().push(r);
+            }
+        }
+        SiteIndex {
+            reports: site.reports.iter().map(|r| (r.slug.as_str(), r)).collect(),
+            agency_reports,
+        }
+    }
+
+    pub(super) fn agency_reports(&self, agency: &str) -> &[&'a Report] {
+        self.agency_reports.get(agency).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// How many pages an agency with `reports` reports has (at least one, which
@@ -265,6 +306,7 @@ impl LangSetup {
     pub(super) fn lang<'a>(
         &'a self,
         site: &'a Site,
+        index: &'a SiteIndex<'a>,
         theme: &'a Theme,
         tera: &'a Tera,
         data: &'a Output,
@@ -276,6 +318,7 @@ impl LangSetup {
             t: &self.t,
             t_value: &self.t_value,
             site,
+            index,
             tera,
             theme,
             data,
@@ -968,7 +1011,7 @@ impl Lang<'_> {
             .iter()
             .map(|agency| {
                 let (mut indicators, mut projects) = (0, 0);
-                for report in &self.site.reports {
+                for report in self.index.agency_reports(&agency.id) {
                     let (i, p) = agency_roles(report, &agency.id);
                     indicators += i.len();
                     projects += p.len();
@@ -1016,7 +1059,7 @@ impl Lang<'_> {
             newer: Option<String>,
             older: Option<String>,
         }
-        let reports = agency_reports(self.site, &agency.id);
+        let reports = self.index.agency_reports(&agency.id);
         let pages = agency_page_count(reports.len());
         let dir = agency_page_dir(&agency.id, page);
         let (root, _) = self.roots(&dir);
@@ -1160,7 +1203,7 @@ impl Lang<'_> {
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
-                let from = self.site.reports.iter().find(|r| r.slug == e.report);
+                let from = self.index.reports.get(e.report.as_str()).copied();
                 HistoryRow {
                     period: format::period(e.period, self.style),
                     value: self.value_text(ind, e.value),
