@@ -67,6 +67,28 @@ pub fn build_timed(
     }
 }
 
+/// Check the site in `content_dir` as a build would, rendering every page
+/// but keeping none: what would be built (`None` when there are errors) and
+/// every diagnostic.
+pub fn check(content_dir: &Path, options: &BuildOptions) -> (Option<render::Summary>, Diagnostics) {
+    let mut timings = Timings::new();
+    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
+    let Some((site, theme)) = ready else {
+        return (None, diags);
+    };
+    let discard = |_| -> Result<(), std::convert::Infallible> { Ok(()) };
+    let Ok((summary, render_diags)) = render::render_into(&site, &theme, &discard);
+    diags.extend(render_diags);
+    if options.strict {
+        diags.make_strict();
+    }
+    if diags.has_errors() {
+        (None, diags)
+    } else {
+        (summary, diags)
+    }
+}
+
 /// Build the site in `content_dir` into `out_dir`, writing each part of the
 /// site as soon as it is rendered into a staging folder that replaces
 /// `out_dir` only when the whole build succeeded. Returns what was written

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use minhbach::diagnostics::Diagnostic;
-use minhbach::{build, build_to_dir, BuildOptions};
+use minhbach::{build_to_dir, check, BuildOptions};
 
 #[derive(Parser)]
 #[command(
@@ -163,7 +163,7 @@ fn main() -> ExitCode {
             strict,
             format,
         } => {
-            let (out, diags) = build(
+            let (out, diags) = check(
                 &content,
                 &BuildOptions {
                     base_url: None,

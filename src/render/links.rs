@@ -83,6 +83,15 @@ pub fn scan(out: &Output, base_path: &str) -> LinkScan {
                 Some((t, f)) => (Some(t), f),
                 None => (None, None),
             };
+            // A link to a file of this same part without an anchor is fine
+            // already; keeping only the others keeps scans small.
+            if fragment.is_none()
+                && target.as_ref().is_some_and(|t| {
+                    out.files.contains_key(t) || out.files.contains_key(&format!("{t}/index.html"))
+                })
+            {
+                continue;
+            }
             let key = (target, fragment, url);
             match index.get(&key) {
                 Some(&i) => s.links[i].pages.push(at),
