@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -19,13 +20,15 @@ pub struct Incremental {
     content: PathBuf,
     options: BuildOptions,
     last: Option<Last>,
+    /// Reports as loaded, reused while their files are unchanged.
+    loaded: crate::load::LoadCache,
 }
 
 /// The last good build: its inputs, and each unit's scan.
 struct Last {
     site: Site,
     theme: Theme,
-    units: BTreeMap<Unit, Rendered>,
+    units: BTreeMap<Unit, Arc<Rendered>>,
     /// Files that belong to no unit (static files, search, feeds, sitemap).
     site_files: BTreeSet<String>,
 }
@@ -53,13 +56,15 @@ impl Incremental {
             content: content.to_path_buf(),
             options,
             last: None,
+            loaded: Default::default(),
         }
     }
 
     /// Load the content again and render what changed since the last good build.
     pub fn rebuild(&mut self) -> Update {
         let mut timings = crate::Timings::new();
-        let (ready, mut diags) = crate::prepare(&self.content, &self.options, &mut timings);
+        let (ready, mut diags) =
+            crate::prepare_cached(&self.content, &self.options, &mut timings, &mut self.loaded);
         let Some((site, theme)) = ready else {
             return Update {
                 diags,
@@ -106,9 +111,12 @@ impl Incremental {
         timings.push(("render changed units", clock.elapsed()));
         let clock = std::time::Instant::now();
 
-        let mut units: BTreeMap<Unit, Rendered> = BTreeMap::new();
+        let mut units: BTreeMap<Unit, Arc<Rendered>> = BTreeMap::new();
         let mut files = renderer.static_files();
-        let mut old_paths: BTreeSet<String> = BTreeSet::new();
+        // Paths of the previous build that may be gone: those of the units
+        // rendered again or dropped, and the site-wide files.
+        let mut old_paths: Vec<String> = Vec::new();
+        let mut new_paths: std::collections::HashSet<String> = std::collections::HashSet::new();
         if let Some(last) = &self.last {
             old_paths.extend(last.site_files.iter().cloned());
         }
@@ -121,17 +129,17 @@ impl Incremental {
                     if let Some(old) = kept {
                         old_paths.extend(old.paths.iter().cloned());
                     }
+                    new_paths.extend(rendered.paths.iter().cloned());
                     files.files.append(&mut out.files);
-                    units.insert(u.clone(), rendered);
+                    units.insert(u.clone(), Arc::new(rendered));
                 }
                 None => {
                     if let Some(old) = kept {
-                        units.insert(u.clone(), old.clone());
+                        units.insert(u.clone(), Arc::clone(old));
                     }
                 }
             }
         }
-        // Units the site no longer has leave their files behind to remove.
         if let Some(last) = &self.last {
             for (u, r) in &last.units {
                 if !units.contains_key(u) {
@@ -145,7 +153,7 @@ impl Incremental {
             .collect();
         let static_paths: Vec<String> = renderer.static_files().files.into_keys().collect();
         paths.extend(static_paths.iter().map(String::as_str));
-        let refs: Vec<(&Unit, &Rendered)> = units.iter().collect();
+        let refs: Vec<(&Unit, &Rendered)> = units.iter().map(|(u, r)| (u, &**r)).collect();
         let (site_wide, render_diags) = renderer.finish(&refs, &paths);
         timings.push(("search, feeds, link check", clock.elapsed()));
         diags.extend(render_diags);
@@ -167,15 +175,15 @@ impl Incremental {
         site_files.extend(site_wide.files.keys().cloned());
         let mut site_wide = site_wide;
         files.files.append(&mut site_wide.files);
-        let live: std::collections::HashSet<&str> = paths
-            .iter()
-            .copied()
-            .chain(site_files.iter().map(String::as_str))
-            .collect();
-        let removed = old_paths
+        // A path belongs to one unit, so one kept from before is still there.
+        let mut removed: Vec<String> = old_paths
             .into_iter()
-            .filter(|p| !live.contains(p.as_str()))
+            .filter(|p| !new_paths.contains(p) && !site_files.contains(p))
             .collect();
+        removed.sort();
+        removed.dedup();
+        drop(refs);
+        drop(paths);
         drop(renderer);
         self.last = Some(Last {
             site,

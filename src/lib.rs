@@ -140,12 +140,27 @@ pub(crate) fn prepare(
     options: &BuildOptions,
     timings: &mut Timings,
 ) -> (Option<(model::Site, load::theme::Theme)>, Diagnostics) {
+    prepare_cached(
+        content_dir,
+        options,
+        timings,
+        &mut load::LoadCache::default(),
+    )
+}
+
+/// [`prepare`], reusing the reports of `cache` whose files did not change.
+pub(crate) fn prepare_cached(
+    content_dir: &Path,
+    options: &BuildOptions,
+    timings: &mut Timings,
+    cache: &mut load::LoadCache,
+) -> (Option<(model::Site, load::theme::Theme)>, Diagnostics) {
     let mut clock = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Timings| {
         timings.push((name, clock.elapsed()));
         clock = std::time::Instant::now();
     };
-    let (site, mut diags) = load::load_site(content_dir);
+    let (site, mut diags) = load::load_site_cached(content_dir, cache);
     lap("load content", timings);
     if options.strict {
         diags.make_strict();

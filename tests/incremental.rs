@@ -104,11 +104,21 @@ fn add_year(site: &Site, year: u32) {
 }
 
 /// The minimal fixture with two older reports that share its indicator ids,
-/// so that indicator histories run across three reports.
+/// so that indicator histories run across three reports. Its files look an
+/// hour old, so that the loader may reuse the reports no edit touched (files
+/// modified in the last seconds are always read again).
 fn three_reports() -> Site {
     let site = Site::fixture("minimal");
     add_year(&site, 2023);
     add_year(&site, 2022);
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for e in walkdir::WalkDir::new(site.content()) {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+            f.set_modified(hour_ago).unwrap();
+        }
+    }
     site
 }
 

@@ -34,6 +34,13 @@ pub const RESERVED_SLUGS: &[&str] = &[
 /// Load the site in `content_dir`. Returns the site when it is usable (it may
 /// still come with warnings) and all diagnostics.
 pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
+    load_site_cached(content_dir, &mut LoadCache::default())
+}
+
+/// [`load_site`], reusing the reports of an earlier call whose files did not
+/// change (same names, sizes and modification times), as long as the site's
+/// languages and agencies are the same. For `serve`'s rebuilds.
+pub fn load_site_cached(content_dir: &Path, cache: &mut LoadCache) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     // Every file read is checked to lie inside the content folder; resolve the
     // folder itself once (when it cannot be, each check resolves it and fails).
@@ -42,10 +49,50 @@ pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
         root: content_dir,
         resolved: files::Resolved::new(content_dir, real_root),
         diags: &mut diags,
+        cache: Some(cache),
     }
     .site();
     let site = if diags.has_errors() { None } else { site };
     (site, diags)
+}
+
+/// Reports loaded by earlier calls of [`load_site_cached`].
+#[derive(Default)]
+pub struct LoadCache {
+    /// What loading a report reads from outside its folder: the languages,
+    /// the agencies, and whether agency names are checked.
+    context: Option<(Vec<String>, Vec<Agency>, bool)>,
+    reports: HashMap<PathBuf, CachedReport>,
+}
+
+struct CachedReport {
+    stamp: Stamp,
+    report: Option<std::sync::Arc<Report>>,
+    diags: Diagnostics,
+}
+
+/// Every file and folder below a report folder, with its size and
+/// modification time: when these are the same, so is the report.
+type Stamp = Vec<(PathBuf, u64, Option<std::time::SystemTime>, bool)>;
+
+/// `None` (do not cache) when something cannot be read, or was modified so
+/// recently that a second write in the same clock tick could go unseen.
+fn stamp(dir: &Path) -> Option<Stamp> {
+    let recent = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| {
+            let e = e.ok()?;
+            let m = e.path().symlink_metadata().ok()?;
+            if m.is_dir() {
+                // What a folder holds is listed entry by entry already.
+                return Some((e.into_path(), 0, None, true));
+            }
+            let modified = m.modified().ok().filter(|t| *t < recent)?;
+            Some((e.into_path(), m.len(), Some(modified), false))
+        })
+        .collect()
 }
 
 struct Loader<'a> {
@@ -53,6 +100,8 @@ struct Loader<'a> {
     /// Real locations of `root` and of the folders being read.
     resolved: files::Resolved<'a>,
     diags: &'a mut Diagnostics,
+    /// Reports of an earlier load, and where to keep this one's.
+    cache: Option<&'a mut LoadCache>,
 }
 
 /// One parsed YAML file: its text, positions and where it lives, so that checks
@@ -315,17 +364,28 @@ impl Loader<'_> {
                         resolved.add(&reports_dir, real);
                     }
                     let root = self.root;
-                    let loaded: Vec<(Option<Report>, Diagnostics)> = entries
+                    let context = Some((langs.clone(), agencies.clone(), lookup.quiet));
+                    let cache = self.cache.take();
+                    let earlier = cache.as_deref().filter(|c| c.context == context);
+                    type Loaded = (Option<std::sync::Arc<Report>>, Diagnostics, Option<Stamp>);
+                    let loaded: Vec<Loaded> = entries
                         .par_iter()
                         .map(|dir| {
+                            let stamp = cache.as_ref().and_then(|_| stamp(dir));
+                            if let (Some(c), Some(st)) = (earlier, &stamp) {
+                                if let Some(hit) = c.reports.get(dir).filter(|h| &h.stamp == st) {
+                                    return (hit.report.clone(), hit.diags.clone(), stamp);
+                                }
+                            }
                             let mut diags = Diagnostics::new();
                             let mut loader = Loader {
                                 root,
                                 resolved: resolved.fork(),
                                 diags: &mut diags,
+                                cache: None,
                             };
                             let report = if dir.is_dir() {
-                                loader.report(dir, &langs, &lookup)
+                                loader.report(dir, &langs, &lookup).map(std::sync::Arc::new)
                             } else {
                                 let shown = loader.shown(dir);
                                 loader.diags.push(
@@ -334,12 +394,27 @@ impl Loader<'_> {
                                 );
                                 None
                             };
-                            (report, diags)
+                            (report, diags, stamp)
                         })
                         .collect();
-                    for (report, diags) in loaded {
+                    let mut kept = HashMap::new();
+                    for (dir, (report, diags, stamp)) in entries.iter().zip(loaded) {
+                        if let Some(stamp) = stamp {
+                            kept.insert(
+                                dir.clone(),
+                                CachedReport {
+                                    stamp,
+                                    report: report.clone(),
+                                    diags: diags.clone(),
+                                },
+                            );
+                        }
                         self.diags.extend(diags);
                         reports.extend(report);
+                    }
+                    if let Some(cache) = cache {
+                        cache.context = context;
+                        cache.reports = kept;
                     }
                 }
                 Err(e) => self
@@ -370,7 +445,10 @@ impl Loader<'_> {
 
     /// Merge each indicator's values across reports by period. Two reports
     /// giving different values for one period is a warning; the later wins.
-    fn histories(&mut self, reports: &[Report]) -> BTreeMap<String, Vec<HistoryEntry>> {
+    fn histories(
+        &mut self,
+        reports: &[std::sync::Arc<Report>],
+    ) -> BTreeMap<String, Vec<HistoryEntry>> {
         // The winning measurement and its report's slug, by period (end,
         // start); entries are built for the winners only.
         type Merged<'r> = BTreeMap<(Date, Date), (&'r Measurement, &'r str)>;
@@ -1377,4 +1455,87 @@ impl AgencyLookup {
 /// Position helper for the sections module.
 fn pos(line: usize, col: usize) -> Pos {
     Pos::new(line, col)
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn copy(from: &Path, to: &Path) {
+        for e in walkdir::WalkDir::new(from) {
+            let e = e.unwrap();
+            let target = to.join(e.path().strip_prefix(from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(e.path(), &target).unwrap();
+                let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+                let f = std::fs::File::options().write(true).open(&target).unwrap();
+                f.set_modified(old).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn unchanged_reports_are_reused_and_changed_ones_read_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/content");
+        copy(&fixture, &content);
+        copy(
+            &fixture.join("reports/demo-2024"),
+            &content.join("reports/demo-copy"),
+        );
+        let mut cache = LoadCache::default();
+        let (first, _) = load_site_cached(&content, &mut cache);
+        let first = first.unwrap();
+        let (again, _) = load_site_cached(&content, &mut cache);
+        let again = again.unwrap();
+        for (a, b) in first.reports.iter().zip(&again.reports) {
+            assert!(Arc::ptr_eq(a, b), "{} was read again", a.slug);
+        }
+        // One file of one report changes (same length: the time tells).
+        let md = content.join("reports/demo-copy/han-che.md");
+        let text = std::fs::read_to_string(&md).unwrap();
+        std::fs::write(&md, text.replace("thiếu", "thiêu")).unwrap();
+        let (edited, _) = load_site_cached(&content, &mut cache);
+        let edited = edited.unwrap();
+        for (a, b) in first.reports.iter().zip(&edited.reports) {
+            assert_eq!(Arc::ptr_eq(a, b), a.slug != "demo-copy", "{}", a.slug);
+        }
+        assert_ne!(first.reports, edited.reports);
+        // A file put back with an old time (as `cp -p` or rsync do) is seen too.
+        let age = |p: &Path, secs: u64| {
+            let f = std::fs::File::options().write(true).open(p).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(secs))
+                .unwrap();
+        };
+        age(&md, 2700);
+        let (settled, _) = load_site_cached(&content, &mut cache);
+        let (settled_again, _) = load_site_cached(&content, &mut cache);
+        let copy = |s: &Site| {
+            s.reports
+                .iter()
+                .find(|r| r.slug == "demo-copy")
+                .unwrap()
+                .clone()
+        };
+        let (settled, settled_again) = (settled.unwrap(), settled_again.unwrap());
+        assert!(Arc::ptr_eq(&copy(&settled), &copy(&settled_again)));
+        std::fs::write(&md, &text).unwrap();
+        age(&md, 1800);
+        let (restored, _) = load_site_cached(&content, &mut cache);
+        let restored = restored.unwrap();
+        assert!(!Arc::ptr_eq(&copy(&settled), &copy(&restored)));
+        assert_eq!(copy(&restored), copy(&first));
+        // The languages or agencies changing makes every report be read again.
+        let agencies = content.join("agencies.yaml");
+        let text = std::fs::read_to_string(&agencies).unwrap();
+        std::fs::write(&agencies, text.replace("Sở TTTT", "Sở TT-TT")).unwrap();
+        let (renamed, _) = load_site_cached(&content, &mut cache);
+        for (a, b) in edited.reports.iter().zip(&renamed.unwrap().reports) {
+            assert!(!Arc::ptr_eq(a, b), "{}", a.slug);
+        }
+    }
 }

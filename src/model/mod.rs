@@ -57,8 +57,9 @@ impl Text {
 pub struct Site {
     pub config: SiteConfig,
     pub agencies: Vec<Agency>,
-    /// Newest first (by period end, then slug).
-    pub reports: Vec<Report>,
+    /// Newest first (by period end, then slug). Shared, so that a rebuild
+    /// reuses the reports whose files did not change.
+    pub reports: Vec<std::sync::Arc<Report>>,
     /// Every indicator id's values across all reports, merged by period
     /// (a later report wins), in period order.
     pub histories: BTreeMap<String, Vec<HistoryEntry>>,

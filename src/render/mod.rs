@@ -227,23 +227,33 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let languages = &self.site.config.languages;
-        let indexes: Vec<String> = languages
-            .par_iter()
-            .enumerate()
-            .map(|(i, lang)| {
-                let fragments = self.site.reports.iter().map(|r| {
-                    by_report
-                        .get(r.slug.as_str())
-                        .and_then(|u| u.search.get(i))
-                        .map_or("", String::as_str)
-                });
-                search::assemble(self.site, lang, fragments)
-            })
-            .collect();
+        // The search indexes and the feeds are independent: make them side by side.
+        let (indexes, feeds) = rayon::join(
+            || -> Vec<String> {
+                languages
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, lang)| {
+                        let fragments = self.site.reports.iter().map(|r| {
+                            by_report
+                                .get(r.slug.as_str())
+                                .and_then(|u| u.search.get(i))
+                                .map_or("", String::as_str)
+                        });
+                        search::assemble(self.site, lang, fragments)
+                    })
+                    .collect()
+            },
+            || {
+                let mut feeds = Output::default();
+                feeds::write_feeds(self.site, paths, &mut feeds);
+                feeds
+            },
+        );
         for (lang, index) in languages.iter().zip(indexes) {
             out.add(search::index_path(self.site, lang), index);
         }
-        feeds::write_feeds(self.site, paths, &mut out);
+        out.files.extend(feeds.files);
         let mut diags = Diagnostics::new();
         for (_, u) in units {
             diags.extend(u.diags.clone());

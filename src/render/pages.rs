@@ -180,6 +180,7 @@ pub(super) fn agency_reports<'s>(site: &'s Site, agency: &str) -> Vec<&'s Report
     site.reports
         .iter()
         .filter(|r| involves(r).any(|id| id == agency))
+        .map(|r| &**r)
         .collect()
 }
 
@@ -216,7 +217,11 @@ impl<'a> SiteIndex<'a> {
             }
         }
         SiteIndex {
-            reports: site.reports.iter().map(|r| (r.slug.as_str(), r)).collect(),
+            reports: site
+                .reports
+                .iter()
+                .map(|r| (r.slug.as_str(), &**r))
+                .collect(),
             agency_reports,
         }
     }
