@@ -38,6 +38,7 @@ fn main() {
         first.files.files.len(),
         ms(t.elapsed())
     );
+    drop(first);
 
     let reports = {
         let mut r: Vec<PathBuf> = std::fs::read_dir(content.join("reports"))

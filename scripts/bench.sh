@@ -9,10 +9,11 @@
 #   large  63 provinces x 10 years, 35 indicators/report     (~62k pages)
 #   xl     63 provinces x 10 years, 100 indicators/report    (~145k pages; not in the default set)
 #
-# For each size: clean build (output folder absent) and rebuild after editing
-# one Markdown file (output folder present; the CLI has no incremental mode, so
-# this is a full rebuild), each the median of --runs runs, timed with GNU time
-# (wall seconds, peak RSS, user+system CPU seconds). Then the same corpus's
+# For each size: clean build (output folder absent), the median of --runs
+# runs, timed with GNU time (wall seconds, peak RSS, user+system CPU seconds);
+# then `serve`'s incremental rebuild after editing one section and after
+# editing one value of the oldest report (examples/bench_rebuild.rs, median
+# of --runs edits each). Then the same corpus's
 # Markdown sections as a plain bilingual Hugo site (no theme), built with
 # `hugo --quiet`. Prints a Markdown table on stdout; progress goes to stderr.
 # Everything happens in a temporary folder (in /dev/shm when it exists) that
@@ -76,9 +77,10 @@ if [[ $HUGO == 1 ]] && ! command -v hugo >/dev/null 2>&1; then
 fi
 
 log "building minhbach and gen_corpus (release)"
-(cd "$ROOT" && cargo build --release --quiet --bin minhbach --example gen_corpus)
+(cd "$ROOT" && cargo build --release --quiet --bin minhbach --example gen_corpus --example bench_rebuild)
 BIN=$ROOT/target/release/minhbach
 GEN=$ROOT/target/release/examples/gen_corpus
+REBUILD=$ROOT/target/release/examples/bench_rebuild
 
 if [[ -d /dev/shm && -w /dev/shm ]]; then TMPBASE=/dev/shm; else TMPBASE=${TMPDIR:-/tmp}; fi
 WORK=$(mktemp -d "$TMPBASE/minhbach-bench.XXXXXX")
@@ -167,19 +169,14 @@ for size in "${SIZE_LIST[@]}"; do
     charts=$(find "$out" -name '*.svg' | wc -l)
     bytes=$(du -sb "$out" | cut -f1)
 
-    # One edited section, then a rebuild into the existing output.
-    # (awk, not head: head would close the pipe early and pipefail would stop the script)
-    md=$(find "$content/reports" -mindepth 2 -maxdepth 2 -name '*.md' ! -name '*.*.md' | sort | awk 'NR == 1')
-    rwalls=()
-    for ((r = 1; r <= RUNS; r++)); do
-        printf '\nCập nhật lần %d: số liệu được rà soát lại.\n' "$r" >>"$md"
-        res=$(timed "$BIN" build --quiet --content "$content" --output "$out")
-        read -r w m c <<<"$res"
-        log "$size: rebuild after one edit $r/$RUNS: ${w} s wall, $((m / 1024)) MiB peak RSS"
-        rwalls+=("$w")
-        if ((m > peak)); then peak=$m; fi
-    done
-    rebuild=$(printf '%s\n' "${rwalls[@]}" | median)
+    # serve's incremental rebuild after one edit (examples/bench_rebuild.rs):
+    # files made an hour old first, as an editor's are (the loader never
+    # reuses a file written in the last seconds).
+    find "$content" -type f -exec touch -d '1 hour ago' {} +
+    "$REBUILD" "$content" "$RUNS" >"$dir/rebuild.log"
+    log "$size: $(grep median "$dir/rebuild.log" | tr '\n' ';')"
+    rebuild_md=$(awk '/^a sentence of one section: median/ { print $(NF - 1) }' "$dir/rebuild.log")
+    rebuild_value=$(awk '/^a value in the oldest report: median/ { print $(NF - 1) }' "$dir/rebuild.log")
     rm -rf "$out"
 
     hugo_cell="n/a" ratio="n/a" hugo_pages="n/a"
@@ -205,7 +202,7 @@ for size in "${SIZE_LIST[@]}"; do
     mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
     rss_mib=$(awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }')
     reports=$(find "$content/reports" -mindepth 1 -maxdepth 1 -type d | wc -l)
-    ROWS+=("| $size | $reports | $pages | $charts | $clean | $clean_cpu | $pps | $cps | $rss_mib | $mib | $rebuild | $hugo_cell | $ratio |")
+    ROWS+=("| $size | $reports | $pages | $charts | $clean | $clean_cpu | $pps | $cps | $rss_mib | $mib | $rebuild_md | $rebuild_value | $hugo_cell | $ratio |")
     log "row: ${ROWS[-1]}"
     rm -rf "$dir"
 done
@@ -213,8 +210,8 @@ done
 echo
 echo "$("$BIN" --version), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d), median of $RUNS runs"
 echo
-echo "| corpus | reports | pages | charts | clean build (s) | CPU (s) | pages/s | charts/s | peak RSS (MiB) | output (MiB) | rebuild after 1 .md edit (s, full) | Hugo (s) | minhbach/Hugo |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | reports | pages | charts | clean build (s) | CPU (s) | pages/s | charts/s | peak RSS (MiB) | output (MiB) | serve: rebuild after 1 .md edit (ms) | serve: after 1 value edit (ms) | Hugo (s) | minhbach/Hugo |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 if [[ ${#HUGO_ROWS[@]} -gt 0 ]]; then
     echo
