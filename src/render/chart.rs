@@ -873,18 +873,23 @@ fn push_escaped(out: &mut String, s: &str) {
     out.push_str(&s[from..]);
 }
 
-/// Replaces plotters' root tag by an accessible, scalable one and compacts
-/// the body. `raw` is plotters' output (or empty).
-fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32) -> String {
-    use std::fmt::Write as _;
-    let id = sanitize_id(&text.id);
-    let body = match raw.find("<svg") {
+/// What follows plotters' root `<svg …>` tag (empty when there is none).
+fn svg_body(raw: &str) -> &str {
+    match raw.find("<svg") {
         Some(start) => match raw[start..].find('>') {
             Some(end) => &raw[start + end + 1..],
             None => "",
         },
         None => "",
-    };
+    }
+}
+
+/// Replaces plotters' root tag by an accessible, scalable one and compacts
+/// the body. `raw` is plotters' output (or empty).
+fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32) -> String {
+    use std::fmt::Write as _;
+    let id = sanitize_id(&text.id);
+    let body = svg_body(raw);
     let mut out =
         String::with_capacity(body.len() + 500 + 2 * id.len() + text.title.len() + text.desc.len());
     let _ = write!(
@@ -3935,13 +3940,7 @@ mod tests {
     fn finish_by_replacing(raw: &str, text: &ChartText, dims: (i32, i32), height: i32) -> String {
         let (width, display) = dims;
         let id = sanitize_id(&text.id);
-        let body = match raw.find("<svg") {
-            Some(start) => match raw[start..].find('>') {
-                Some(end) => &raw[start + end + 1..],
-                None => "",
-            },
-            None => "",
-        };
+        let body = svg_body(raw);
         let mut s = body
             .replace(" opacity=\"1\"", "")
             .replace(" font-family=\"sans-serif\"", "")
