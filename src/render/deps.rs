@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::pages::{agency_page_count, agency_reports, AGENCY_REPORTS_PER_PAGE};
+use super::pages::{agency_page_count, SiteIndex, AGENCY_REPORTS_PER_PAGE};
 use super::Unit;
 use crate::model::{Report, Site};
 
@@ -16,12 +16,13 @@ use crate::model::{Report, Site};
 pub struct Changes<'a> {
     old: &'a Site,
     new: &'a Site,
-    old_reports: HashMap<&'a str, &'a Arc<Report>>,
     new_reports: HashMap<&'a str, &'a Arc<Report>>,
     /// Slugs of the reports involving each agency, before and now.
     agency_reports: HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>,
     /// How much of each report that was there before is the same.
     same: HashMap<&'a str, Same>,
+    /// The report before each report (in site order), before and now.
+    previous: (HashMap<&'a str, &'a str>, HashMap<&'a str, &'a str>),
 }
 
 /// How much of a report is as it was.
@@ -30,6 +31,8 @@ struct Same {
     all: bool,
     /// Everything but its prose and tables (sections, datasets).
     targets: bool,
+    /// Its title and references (what another report's history rows show).
+    header: bool,
 }
 
 impl Same {
@@ -39,19 +42,21 @@ impl Same {
             return Same {
                 all: true,
                 targets: true,
+                header: true,
             };
         }
-        let targets = a.title == b.title
+        let header = a.title == b.title && a.references == b.references;
+        let targets = header
             && a.period == b.period
             && a.baseline_period == b.baseline_period
             && a.document == b.document
-            && a.references == b.references
             && a.groups == b.groups
             && a.indicators == b.indicators
             && a.projects == b.projects;
         Same {
             all: targets && a == b,
             targets,
+            header,
         }
     }
 }
@@ -59,17 +64,31 @@ impl Same {
 impl<'a> Changes<'a> {
     pub fn new(old: &'a Site, new: &'a Site) -> Self {
         let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
-        let slugs = |s: &'a Site, id: &str| -> Vec<&'a str> {
-            agency_reports(s, id)
-                .into_iter()
+        // Which reports involve each agency, from one pass over each site.
+        let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
+        let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<&'a str> {
+            index
+                .agency_reports(id)
+                .iter()
                 .map(|r| r.slug.as_str())
                 .collect()
         };
         let agency_reports = new
             .agencies
             .iter()
-            .map(|a| (a.id.as_str(), (slugs(old, &a.id), slugs(new, &a.id))))
+            .map(|a| {
+                (
+                    a.id.as_str(),
+                    (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
+                )
+            })
             .collect();
+        let previous = |s: &'a Site| -> HashMap<&'a str, &'a str> {
+            s.reports
+                .windows(2)
+                .map(|w| (w[0].slug.as_str(), w[1].slug.as_str()))
+                .collect()
+        };
         let (old_reports, new_reports): (HashMap<_, _>, HashMap<_, _>) =
             (by_slug(old), by_slug(new));
         let same = new_reports
@@ -79,10 +98,10 @@ impl<'a> Changes<'a> {
         Changes {
             old,
             new,
-            old_reports,
             new_reports,
             agency_reports,
             same,
+            previous: (previous(old), previous(new)),
         }
     }
 
@@ -109,11 +128,7 @@ impl<'a> Changes<'a> {
         if !self.same.get(slug).is_some_and(|s| s.all) {
             return true;
         }
-        let previous = |site: &'a Site| {
-            let i = site.reports.iter().position(|r| r.slug == slug)?;
-            site.reports.get(i + 1).map(|r| r.slug.as_str())
-        };
-        match (previous(self.old), previous(self.new)) {
+        match (self.previous.0.get(slug), self.previous.1.get(slug)) {
             (None, None) => false,
             (Some(a), Some(b)) => a != b || !self.same_targets(a),
             _ => true,
@@ -134,14 +149,7 @@ impl<'a> Changes<'a> {
             let history = self.new.histories.get(&ind.id);
             history != self.old.histories.get(&ind.id)
                 || history.into_iter().flatten().any(|e| {
-                    e.report != slug && {
-                        let (a, b) = (
-                            self.old_reports.get(e.report.as_str()),
-                            self.new_reports.get(e.report.as_str()),
-                        );
-                        !matches!((a, b), (Some(a), Some(b))
-                            if a.title == b.title && a.references == b.references)
-                    }
+                    e.report != slug && !self.same.get(e.report.as_str()).is_some_and(|s| s.header)
                 })
         })
     }

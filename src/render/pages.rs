@@ -175,15 +175,6 @@ pub(super) enum Part<'a> {
 /// hundreds of reports per agency, which would make one page of megabytes.
 pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
 
-/// The reports that give `agency` a target or a project, in site order.
-pub(super) fn agency_reports<'s>(site: &'s Site, agency: &str) -> Vec<&'s Report> {
-    site.reports
-        .iter()
-        .filter(|r| involves(r).any(|id| id == agency))
-        .map(|r| &**r)
-        .collect()
-}
-
 /// Every agency id a report's indicators and projects name (with repeats).
 fn involves(r: &Report) -> impl Iterator<Item = &str> {
     let indicators = r
