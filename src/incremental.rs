@@ -29,6 +29,8 @@ struct Last {
     site: Site,
     theme: Theme,
     units: BTreeMap<Unit, Arc<Rendered>>,
+    /// Each unit's broken links.
+    broken: BTreeMap<Unit, Arc<crate::render::links::Broken>>,
     /// Files that belong to no unit (static files, search, feeds, sitemap).
     site_files: BTreeSet<String>,
 }
@@ -120,6 +122,19 @@ impl Incremental {
         if let Some(last) = &self.last {
             old_paths.extend(last.site_files.iter().cloned());
         }
+        // When every unit rendered again has the same pages with the same
+        // ids as before, and no unit came or went, links of the other units
+        // lead where they did: their broken links are still the same.
+        let links_hold = self.last.as_ref().is_some_and(|last| {
+            last.units.len() == all.len()
+                && fresh.iter().all(|(u, _, r)| {
+                    last.units
+                        .get(u)
+                        .is_some_and(|old| old.paths == r.paths && old.links.same_targets(&r.links))
+                })
+        });
+        let fresh_units: std::collections::HashSet<Unit> =
+            fresh.iter().map(|(u, _, _)| u.clone()).collect();
         let mut fresh_by_unit: BTreeMap<Unit, (Output, Rendered)> =
             fresh.into_iter().map(|(u, out, r)| (u, (out, r))).collect();
         for u in &all {
@@ -154,7 +169,16 @@ impl Incremental {
         let static_paths: Vec<String> = renderer.static_files().files.into_keys().collect();
         paths.extend(static_paths.iter().map(String::as_str));
         let refs: Vec<(&Unit, &Rendered)> = units.iter().map(|(u, r)| (u, &**r)).collect();
-        let (site_wide, render_diags) = renderer.finish(&refs, &paths);
+        let last_broken = self.last.as_ref().map(|l| &l.broken);
+        let known = |u: &Unit| -> Option<Arc<crate::render::links::Broken>> {
+            if !links_hold || fresh_units.contains(u) {
+                return None;
+            }
+            last_broken.and_then(|b| b.get(u)).cloned()
+        };
+        let (site_wide, render_diags, broken) = renderer.finish_with(&refs, &paths, &known);
+        let broken: BTreeMap<Unit, Arc<crate::render::links::Broken>> =
+            units.keys().cloned().zip(broken).collect();
         timings.push(("search, feeds, link check", clock.elapsed()));
         diags.extend(render_diags);
         if self.options.strict {
@@ -189,6 +213,7 @@ impl Incremental {
             site,
             theme,
             units,
+            broken,
             site_files,
         });
         Update {

@@ -199,6 +199,48 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         .iter()
         .any(|p| p.starts_with("reports/demo-2021/")));
 
+    // A link from one report into a chart of another: when the chart goes,
+    // the page with the link (not rendered again) has a broken anchor; prose
+    // edits elsewhere keep that warning.
+    site.edit(
+        "reports/demo-2023/han-che.md",
+        "Hạ tầng cấp xã còn hạn chế.",
+        "Hạ tầng cấp xã còn hạn chế ([xem](../../demo-2024/ket-qua/#chart-digital-economy-title)).",
+    );
+    let en = site.read("reports/demo-2024/ket-qua.en.md");
+    site.write(
+        "reports/demo-2024/ket-qua.en.md",
+        &format!("{en}\n{{{{ chart(group=\"digital-economy\") }}}}\n"),
+    );
+    let linked = kept.rebuild_and_compare(&site, "a link into another report");
+    assert!(
+        !messages(&linked.diags)
+            .iter()
+            .any(|m| m.contains("broken link")),
+        "{:?}",
+        messages(&linked.diags)
+    );
+    site.edit(
+        "reports/demo-2024/ket-qua.md",
+        "{{ chart(group=\"digital-economy\") }}",
+        "",
+    );
+    let broken = kept.rebuild_and_compare(&site, "the linked chart removed");
+    assert!(
+        messages(&broken.diags)
+            .iter()
+            .any(|m| m.contains("no anchor `#chart-digital-economy-title`")),
+        "{:?}",
+        messages(&broken.diags)
+    );
+    site.edit(
+        "reports/demo-2024/ket-qua.md",
+        "Toàn tỉnh có 1.970",
+        "Toàn tỉnh đã có 1.970",
+    );
+    let still = kept.rebuild_and_compare(&site, "prose edited elsewhere");
+    assert!(still.rendered < still.units);
+
     // A project's lead: the agency pages change.
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
     kept.rebuild_and_compare(&site, "a project's lead agency");

@@ -151,10 +151,43 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
 /// Check the links of every scan against the files of the whole output
 /// (`exists`) and the ids of every scanned page.
 pub fn check_scans(scans: &[&LinkScan], exists: &(dyn Fn(&str) -> bool + Sync)) -> Diagnostics {
-    let ids: HashMap<&str, &Vec<String>> = scans
+    let ids = page_ids(scans);
+    let found: Vec<Broken> = scans.par_iter().map(|s| broken(s, exists, &ids)).collect();
+    report(&found.iter().collect::<Vec<_>>())
+}
+
+impl LinkScan {
+    /// Whether two scans have the same pages with the same ids: links into
+    /// them are then as good or as broken as before.
+    pub fn same_targets(&self, other: &LinkScan) -> bool {
+        self.pages == other.pages && self.ids == other.ids
+    }
+}
+
+/// The ids of every scanned page, by page.
+pub fn page_ids<'s>(scans: &[&'s LinkScan]) -> HashMap<&'s str, &'s Vec<String>> {
+    scans
         .iter()
         .flat_map(|s| s.pages.iter().map(String::as_str).zip(&s.ids))
-        .collect();
+        .collect()
+}
+
+/// The broken links of one scan, before they are merged into diagnostics.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Broken {
+    /// (url, problem, page) of links from the theme's templates.
+    theme: Vec<(String, String, String)>,
+    /// (source, line, url, version, problem) of links editors wrote.
+    editor: Vec<(PathBuf, usize, String, Option<String>, String)>,
+}
+
+/// The broken links of one scan, against the files of the whole output
+/// (`exists`) and the ids of every page.
+pub fn broken(
+    s: &LinkScan,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    ids: &HashMap<&str, &Vec<String>>,
+) -> Broken {
     let find = |target: &str| -> Option<String> {
         if exists(target) {
             Some(target.to_string())
@@ -163,67 +196,57 @@ pub fn check_scans(scans: &[&LinkScan], exists: &(dyn Fn(&str) -> bool + Sync)) 
             exists(&index).then_some(index)
         }
     };
-    // (url, problem, page) of theme links and (source, line, url, version,
-    // problem) of editor links, per scan, in parallel.
-    type Found = (
-        Vec<(String, String, String)>,
-        Vec<(PathBuf, usize, String, Option<String>, String)>,
-    );
-    let found: Vec<Found> = scans
-        .par_iter()
-        .map(|s| {
-            let written: HashMap<(&str, &str), &EditorLink> = s
-                .editor
-                .iter()
-                .map(|l| ((l.page.as_str(), l.url.as_str()), l))
-                .collect();
-            let mut theme = Vec::new();
-            let mut editor = Vec::new();
-            for link in &s.links {
-                let problem = match &link.target {
-                    None => Some("it leads outside the site".to_string()),
-                    Some(target) => match find(target) {
-                        Some(file) => {
-                            link.fragment
-                                .as_ref()
-                                .filter(|f| !f.is_empty())
-                                .and_then(|f| {
-                                    let has =
-                                        ids.get(file.as_str()).is_some_and(|ids| ids.contains(f));
-                                    (!has).then(|| {
-                                        format!("there is no anchor `#{f}` on the page it leads to")
-                                    })
-                                })
-                        }
-                        None => Some("there is no page at that address".to_string()),
-                    },
-                };
-                let Some(problem) = problem else { continue };
-                for &p in &link.pages {
-                    let page = s.pages[p as usize].as_str();
-                    match written.get(&(page, link.url.as_str())) {
-                        Some(l) => editor.push((
-                            l.source.clone(),
-                            l.line,
-                            link.url.clone(),
-                            l.version.clone(),
-                            problem.clone(),
-                        )),
-                        None => theme.push((link.url.clone(), problem.clone(), page.to_string())),
-                    }
-                }
-            }
-            (theme, editor)
-        })
+    let written: HashMap<(&str, &str), &EditorLink> = s
+        .editor
+        .iter()
+        .map(|l| ((l.page.as_str(), l.url.as_str()), l))
         .collect();
+    let mut found = Broken::default();
+    for link in &s.links {
+        let problem = match &link.target {
+            None => Some("it leads outside the site".to_string()),
+            Some(target) => match find(target) {
+                Some(file) => link
+                    .fragment
+                    .as_ref()
+                    .filter(|f| !f.is_empty())
+                    .and_then(|f| {
+                        let has = ids.get(file.as_str()).is_some_and(|ids| ids.contains(f));
+                        (!has).then(|| format!("there is no anchor `#{f}` on the page it leads to"))
+                    }),
+                None => Some("there is no page at that address".to_string()),
+            },
+        };
+        let Some(problem) = problem else { continue };
+        for &p in &link.pages {
+            let page = s.pages[p as usize].as_str();
+            match written.get(&(page, link.url.as_str())) {
+                Some(l) => found.editor.push((
+                    l.source.clone(),
+                    l.line,
+                    link.url.clone(),
+                    l.version.clone(),
+                    problem.clone(),
+                )),
+                None => found
+                    .theme
+                    .push((link.url.clone(), problem.clone(), page.to_string())),
+            }
+        }
+    }
+    found
+}
+
+/// Diagnostics for the broken links of every scan.
+pub fn report(found: &[&Broken]) -> Diagnostics {
     let mut theme: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
     type Versions = Vec<(Option<String>, String)>;
     let mut editor: BTreeMap<(PathBuf, usize, String), Versions> = BTreeMap::new();
-    for (t, e) in found {
-        for (url, problem, page) in t {
+    for b in found {
+        for (url, problem, page) in b.theme.iter().cloned() {
             theme.entry((url, problem)).or_default().push(page);
         }
-        for (source, line, url, version, problem) in e {
+        for (source, line, url, version, problem) in b.editor.iter().cloned() {
             editor
                 .entry((source, line, url))
                 .or_default()

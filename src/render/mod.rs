@@ -15,6 +15,7 @@ mod pages;
 pub mod search;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -218,6 +219,19 @@ impl<'a> Renderer<'a> {
     /// search indexes, feeds, sitemap, robots.txt — and the link check over
     /// all of it. `paths` holds every file the units and static files wrote.
     pub fn finish(&self, units: &[(&Unit, &Rendered)], paths: &[&str]) -> (Output, Diagnostics) {
+        let (out, diags, _) = self.finish_with(units, paths, &|_| None);
+        (out, diags)
+    }
+
+    /// [`Renderer::finish`], taking the broken links of a unit from `known`
+    /// when it has them (a rebuild's units whose links lead where they did),
+    /// and returning each unit's broken links, in the order of `units`.
+    pub fn finish_with(
+        &self,
+        units: &[(&Unit, &Rendered)],
+        paths: &[&str],
+        known: &(dyn Fn(&Unit) -> Option<Arc<links::Broken>> + Sync),
+    ) -> (Output, Diagnostics, Vec<Arc<links::Broken>>) {
         let mut out = Output::default();
         let by_report: std::collections::HashMap<&str, &Rendered> = units
             .iter()
@@ -258,14 +272,31 @@ impl<'a> Renderer<'a> {
         for (_, u) in units {
             diags.extend(u.diags.clone());
         }
-        let all: std::collections::HashSet<&str> = paths
-            .iter()
-            .copied()
-            .chain(out.files.keys().map(String::as_str))
-            .collect();
-        let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
-        diags.extend(links::check_scans(&scans, &|p| all.contains(p)));
-        (out, diags)
+        let known: Vec<Option<Arc<links::Broken>>> = units.iter().map(|(u, _)| known(u)).collect();
+        let broken: Vec<Arc<links::Broken>> = if known.iter().all(Option::is_some) {
+            known.into_iter().flatten().collect()
+        } else {
+            let all: std::collections::HashSet<&str> = paths
+                .iter()
+                .copied()
+                .chain(out.files.keys().map(String::as_str))
+                .collect();
+            let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
+            let ids = links::page_ids(&scans);
+            units
+                .par_iter()
+                .zip(known)
+                .map(|((_, u), known)| {
+                    known.unwrap_or_else(|| {
+                        Arc::new(links::broken(&u.links, &|p| all.contains(p), &ids))
+                    })
+                })
+                .collect()
+        };
+        diags.extend(links::report(
+            &broken.iter().map(|b| &**b).collect::<Vec<_>>(),
+        ));
+        (out, diags, broken)
     }
 }
 
