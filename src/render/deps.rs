@@ -108,8 +108,17 @@ impl<'a> Changes<'a> {
     /// Whether `unit` must be rendered again.
     pub fn affects(&self, unit: &Unit) -> bool {
         match unit {
-            // The home page lists every report; cheap to redo.
-            Unit::SitePages => true,
+            // The home page, the list of agencies and the search page show
+            // every report's title, targets and projects.
+            Unit::SitePages => {
+                self.old.reports.len() != self.new.reports.len()
+                    || self
+                        .old
+                        .reports
+                        .iter()
+                        .zip(&self.new.reports)
+                        .any(|(a, b)| a.slug != b.slug || !self.same_targets(&b.slug))
+            }
             Unit::Report(slug) => self.report_changed(slug),
             Unit::Indicators(slug) => self.indicators_changed(slug),
             Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
