@@ -115,6 +115,7 @@ impl Incremental {
 
         let mut units: BTreeMap<Unit, Arc<Rendered>> = BTreeMap::new();
         let mut files = renderer.static_files();
+        let static_paths: Vec<String> = files.files.keys().cloned().collect();
         // Paths of the previous build that may be gone: those of the units
         // rendered again or dropped, and the site-wide files.
         let mut old_paths: Vec<String> = Vec::new();
@@ -166,7 +167,6 @@ impl Incremental {
             .values()
             .flat_map(|r| r.paths.iter().map(String::as_str))
             .collect();
-        let static_paths: Vec<String> = renderer.static_files().files.into_keys().collect();
         paths.extend(static_paths.iter().map(String::as_str));
         let refs: Vec<(&Unit, &Rendered)> = units.iter().map(|(u, r)| (u, &**r)).collect();
         let last_broken = self.last.as_ref().map(|l| &l.broken);

@@ -36,14 +36,6 @@ impl Output {
     pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         self.files.insert(path.into(), bytes.into());
     }
-
-    pub fn pages(&self) -> usize {
-        self.files.keys().filter(|k| k.ends_with(".html")).count()
-    }
-
-    pub fn charts(&self) -> usize {
-        self.files.keys().filter(|k| k.ends_with(".svg")).count()
-    }
 }
 
 /// An independent piece of the site: rendered on its own, in parallel with
