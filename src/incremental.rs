@@ -29,8 +29,9 @@ struct Last {
     site: Site,
     theme: Theme,
     units: BTreeMap<Unit, Arc<Rendered>>,
-    /// Each unit's broken links.
+    /// Each unit's broken links, and what links were checked against.
     broken: BTreeMap<Unit, Arc<crate::render::links::Broken>>,
+    link_targets: Option<Arc<crate::render::links::Targets>>,
     /// Files that belong to no unit (static files, search, feeds, sitemap).
     site_files: BTreeSet<String>,
 }
@@ -176,7 +177,14 @@ impl Incremental {
             }
             last_broken.and_then(|b| b.get(u)).cloned()
         };
-        let (site_wide, render_diags, broken) = renderer.finish_with(&refs, &paths, &known);
+        // The same paths and ids as before (see `links_hold`): the same targets.
+        let targets = self
+            .last
+            .as_ref()
+            .filter(|_| links_hold)
+            .and_then(|l| l.link_targets.clone());
+        let (site_wide, render_diags, broken, link_targets) =
+            renderer.finish_with(&refs, &paths, &known, targets, true);
         let broken: BTreeMap<Unit, Arc<crate::render::links::Broken>> =
             units.keys().cloned().zip(broken).collect();
         timings.push(("search, feeds, link check", clock.elapsed()));
@@ -214,6 +222,7 @@ impl Incremental {
             theme,
             units,
             broken,
+            link_targets,
             site_files,
         });
         Update {

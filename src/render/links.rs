@@ -145,15 +145,61 @@ fn each_value<'h>(html: &'h [u8], finder: &memchr::memmem::Finder, mut f: impl F
 /// site's address (`/` or `/sub/`), against which root-absolute links resolve.
 pub fn check(out: &Output, base_path: &str) -> Diagnostics {
     let s = scan(out, base_path);
-    check_scans(&[&s], &|p| out.files.contains_key(p))
+    let paths: Vec<&str> = out.files.keys().map(String::as_str).collect();
+    check_scans(&[&s], &paths)
 }
 
 /// Check the links of every scan against the files of the whole output
 /// (`exists`) and the ids of every scanned page.
-pub fn check_scans(scans: &[&LinkScan], exists: &(dyn Fn(&str) -> bool + Sync)) -> Diagnostics {
+pub fn check_scans(scans: &[&LinkScan], paths: &[&str]) -> Diagnostics {
+    let exists: std::collections::HashSet<&str> = paths.iter().copied().collect();
     let ids = page_ids(scans);
-    let found: Vec<Broken> = scans.par_iter().map(|s| broken(s, exists, &ids)).collect();
+    let found: Vec<Broken> = scans
+        .par_iter()
+        .map(|s| broken(s, &|p| exists.contains(p), &|p| ids.get(p).copied()))
+        .collect();
     report(&found.iter().collect::<Vec<_>>())
+}
+
+/// The ids of every scanned page, by page.
+pub fn page_ids<'s>(scans: &[&'s LinkScan]) -> HashMap<&'s str, &'s [String]> {
+    scans
+        .iter()
+        .flat_map(|s| {
+            s.pages
+                .iter()
+                .map(String::as_str)
+                .zip(s.ids.iter().map(Vec::as_slice))
+        })
+        .collect()
+}
+
+/// What links are checked against: every file of the output and the ids of
+/// every scanned page. Kept between rebuilds while neither changes.
+#[derive(Debug, Default)]
+pub struct Targets {
+    paths: std::collections::HashSet<String>,
+    ids: HashMap<String, Vec<String>>,
+}
+
+impl Targets {
+    pub fn exists(&self, path: &str) -> bool {
+        self.paths.contains(path)
+    }
+
+    pub fn ids(&self, page: &str) -> Option<&[String]> {
+        self.ids.get(page).map(Vec::as_slice)
+    }
+
+    pub fn new(paths: &[&str], scans: &[&LinkScan]) -> Self {
+        Targets {
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            ids: scans
+                .iter()
+                .flat_map(|s| s.pages.iter().cloned().zip(s.ids.iter().cloned()))
+                .collect(),
+        }
+    }
 }
 
 impl LinkScan {
@@ -162,14 +208,6 @@ impl LinkScan {
     pub fn same_targets(&self, other: &LinkScan) -> bool {
         self.pages == other.pages && self.ids == other.ids
     }
-}
-
-/// The ids of every scanned page, by page.
-pub fn page_ids<'s>(scans: &[&'s LinkScan]) -> HashMap<&'s str, &'s Vec<String>> {
-    scans
-        .iter()
-        .flat_map(|s| s.pages.iter().map(String::as_str).zip(&s.ids))
-        .collect()
 }
 
 /// The broken links of one scan, before they are merged into diagnostics.
@@ -181,12 +219,12 @@ pub struct Broken {
     editor: Vec<(PathBuf, usize, String, Option<String>, String)>,
 }
 
-/// The broken links of one scan, against the files of the whole output
-/// (`exists`) and the ids of every page.
-pub fn broken(
+/// The broken links of one scan.
+/// `exists` tells whether the output has a file, `ids` the ids of a page.
+pub fn broken<'i>(
     s: &LinkScan,
     exists: &(dyn Fn(&str) -> bool + Sync),
-    ids: &HashMap<&str, &Vec<String>>,
+    ids: &(dyn Fn(&str) -> Option<&'i [String]> + Sync),
 ) -> Broken {
     let find = |target: &str| -> Option<String> {
         if exists(target) {
@@ -211,7 +249,7 @@ pub fn broken(
                     .as_ref()
                     .filter(|f| !f.is_empty())
                     .and_then(|f| {
-                        let has = ids.get(file.as_str()).is_some_and(|ids| ids.contains(f));
+                        let has = ids(&file).is_some_and(|ids| ids.contains(f));
                         (!has).then(|| format!("there is no anchor `#{f}` on the page it leads to"))
                     }),
                 None => Some("there is no page at that address".to_string()),

@@ -211,19 +211,30 @@ impl<'a> Renderer<'a> {
     /// search indexes, feeds, sitemap, robots.txt — and the link check over
     /// all of it. `paths` holds every file the units and static files wrote.
     pub fn finish(&self, units: &[(&Unit, &Rendered)], paths: &[&str]) -> (Output, Diagnostics) {
-        let (out, diags, _) = self.finish_with(units, paths, &|_| None);
+        let (out, diags, _, _) = self.finish_with(units, paths, &|_| None, None, false);
         (out, diags)
     }
 
     /// [`Renderer::finish`], taking the broken links of a unit from `known`
     /// when it has them (a rebuild's units whose links lead where they did),
-    /// and returning each unit's broken links, in the order of `units`.
+    /// and the link targets from `targets` when they are as before. Returns
+    /// also each unit's broken links, in the order of `units`, and, when
+    /// `keep_targets`, the link targets (kept, they cost memory: a clean
+    /// build checks against borrowed ones).
+    #[allow(clippy::type_complexity)]
     pub fn finish_with(
         &self,
         units: &[(&Unit, &Rendered)],
         paths: &[&str],
         known: &(dyn Fn(&Unit) -> Option<Arc<links::Broken>> + Sync),
-    ) -> (Output, Diagnostics, Vec<Arc<links::Broken>>) {
+        targets: Option<Arc<links::Targets>>,
+        keep_targets: bool,
+    ) -> (
+        Output,
+        Diagnostics,
+        Vec<Arc<links::Broken>>,
+        Option<Arc<links::Targets>>,
+    ) {
         let mut out = Output::default();
         let by_report: std::collections::HashMap<&str, &Rendered> = units
             .iter()
@@ -265,31 +276,50 @@ impl<'a> Renderer<'a> {
             diags.extend(u.diags.clone());
         }
         let known: Vec<Option<Arc<links::Broken>>> = units.iter().map(|(u, _)| known(u)).collect();
-        let broken: Vec<Arc<links::Broken>> = if known.iter().all(Option::is_some) {
-            known.into_iter().flatten().collect()
+        let (broken, targets): (Vec<Arc<links::Broken>>, _) = if known.iter().all(Option::is_some) {
+            (known.into_iter().flatten().collect(), targets)
         } else {
-            let all: std::collections::HashSet<&str> = paths
+            let all: Vec<&str> = paths
                 .iter()
                 .copied()
                 .chain(out.files.keys().map(String::as_str))
                 .collect();
             let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
-            let ids = links::page_ids(&scans);
-            units
-                .par_iter()
-                .zip(known)
-                .map(|((_, u), known)| {
-                    known.unwrap_or_else(|| {
-                        Arc::new(links::broken(&u.links, &|p| all.contains(p), &ids))
-                    })
-                })
-                .collect()
+            if keep_targets || targets.is_some() {
+                let targets =
+                    targets.unwrap_or_else(|| Arc::new(links::Targets::new(&all, &scans)));
+                let broken = check_links(units, known, &|p| targets.exists(p), &|p| targets.ids(p));
+                (broken, Some(targets))
+            } else {
+                let exists: std::collections::HashSet<&str> = all.iter().copied().collect();
+                let ids = links::page_ids(&scans);
+                let broken = check_links(units, known, &|p| exists.contains(p), &|p| {
+                    ids.get(p).copied()
+                });
+                (broken, None)
+            }
         };
         diags.extend(links::report(
             &broken.iter().map(|b| &**b).collect::<Vec<_>>(),
         ));
-        (out, diags, broken)
+        (out, diags, broken, targets)
     }
+}
+
+/// The broken links of each unit: `known` where given, else checked.
+fn check_links<'i>(
+    units: &[(&Unit, &Rendered)],
+    known: Vec<Option<Arc<links::Broken>>>,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+    ids: &(dyn Fn(&str) -> Option<&'i [String]> + Sync),
+) -> Vec<Arc<links::Broken>> {
+    units
+        .par_iter()
+        .zip(known)
+        .map(|((_, u), known)| {
+            known.unwrap_or_else(|| Arc::new(links::broken(&u.links, exists, ids)))
+        })
+        .collect()
 }
 
 /// Render the whole site, handing each unit's files to `sink` as soon as
