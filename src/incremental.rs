@@ -188,13 +188,10 @@ impl Incremental {
         let broken: BTreeMap<Unit, Arc<crate::render::links::Broken>> =
             units.keys().cloned().zip(broken).collect();
         timings.push(("search, feeds, link check", clock.elapsed()));
-        diags.extend(render_diags);
-        if self.options.strict {
-            diags.make_strict();
-        }
+        let ok = crate::settle(&mut diags, render_diags, self.options.strict);
         let rendered = stale.len();
         let unit_count = all.len();
-        if diags.has_errors() {
+        if !ok {
             return Update {
                 diags,
                 rendered,

@@ -56,14 +56,10 @@ pub fn build_timed(
     let clock = std::time::Instant::now();
     let (out, render_diags) = render::render_site(&site, &theme);
     timings.push(("render and check links", clock.elapsed()));
-    diags.extend(render_diags);
-    if options.strict {
-        diags.make_strict();
-    }
-    if diags.has_errors() {
-        (None, diags, timings)
-    } else {
+    if settle(&mut diags, render_diags, options.strict) {
         (out, diags, timings)
+    } else {
+        (None, diags, timings)
     }
 }
 
@@ -78,14 +74,10 @@ pub fn check(content_dir: &Path, options: &BuildOptions) -> (Option<render::Summ
     };
     let discard = |_| -> Result<(), std::convert::Infallible> { Ok(()) };
     let Ok((summary, render_diags)) = render::render_into(&site, &theme, &discard);
-    diags.extend(render_diags);
-    if options.strict {
-        diags.make_strict();
-    }
-    if diags.has_errors() {
-        (None, diags)
-    } else {
+    if settle(&mut diags, render_diags, options.strict) {
         (summary, diags)
+    } else {
+        (None, diags)
     }
 }
 
@@ -119,11 +111,7 @@ pub fn build_to_dir(
         Ok(r) => r,
         Err(e) => return (Err(e), diags, timings),
     };
-    diags.extend(render_diags);
-    if options.strict {
-        diags.make_strict();
-    }
-    if diags.has_errors() {
+    if !settle(&mut diags, render_diags, options.strict) {
         // Dropping the staging folder removes it; the output stays as it was.
         return (Ok(None), diags, timings);
     }
@@ -131,6 +119,16 @@ pub fn build_to_dir(
     let committed = staging.commit();
     timings.push(("replace output", clock.elapsed()));
     (committed.map(|()| summary), diags, timings)
+}
+
+/// Add the render's diagnostics to the load's (under `--strict` warnings
+/// count as errors). Whether the build succeeded.
+pub(crate) fn settle(diags: &mut Diagnostics, render: Diagnostics, strict: bool) -> bool {
+    diags.extend(render);
+    if strict {
+        diags.make_strict();
+    }
+    !diags.has_errors()
 }
 
 /// Load and check the content and the theme: the site and theme ready to
