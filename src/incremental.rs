@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostics;
 use crate::load::theme::Theme;
 use crate::model::Site;
-use crate::render::{deps::Changes, Output, Rendered, Renderer, Unit};
+use crate::render::{deps::Changes, Output, Rendered, Renderer, Reuse, Unit};
 use crate::BuildOptions;
 
 /// A site kept between builds.
@@ -34,6 +34,8 @@ struct Last {
     link_targets: Option<Arc<crate::render::links::Targets>>,
     /// Files that belong to no unit (static files, search, feeds, sitemap).
     site_files: BTreeSet<String>,
+    /// The sitemap, which stays as it is while every path does.
+    sitemap: Output,
 }
 
 /// What one rebuild changed in the output.
@@ -127,14 +129,21 @@ impl Incremental {
         // When every unit rendered again has the same pages with the same
         // ids as before, and no unit came or went, links of the other units
         // lead where they did: their broken links are still the same.
-        let links_hold = self.last.as_ref().is_some_and(|last| {
-            last.units.len() == all.len()
-                && fresh.iter().all(|(u, _, r)| {
-                    last.units
-                        .get(u)
-                        .is_some_and(|old| old.paths == r.paths && old.links.same_targets(&r.links))
-                })
-        });
+        let same_units = |also: &dyn Fn(&Rendered, &Rendered) -> bool| {
+            previous.is_some_and(|last| {
+                last.units.len() == all.len()
+                    && fresh.iter().all(|(u, _, r)| {
+                        last.units
+                            .get(u)
+                            .is_some_and(|old| old.paths == r.paths && also(old, r))
+                    })
+            })
+        };
+        // With the same theme (static files), base address and units, and
+        // every unit rendered again writing the files it wrote before, the
+        // output has the same paths: the sitemap is the same.
+        let paths_hold = same_units(&|_, _| true);
+        let links_hold = same_units(&|old, new| old.links.same_targets(&new.links));
         let fresh_units: std::collections::HashSet<Unit> =
             fresh.iter().map(|(u, _, _)| u.clone()).collect();
         let mut fresh_by_unit: BTreeMap<Unit, (Output, Rendered)> =
@@ -183,10 +192,22 @@ impl Incremental {
             .as_ref()
             .filter(|_| links_hold)
             .and_then(|l| l.link_targets.clone());
-        let (site_wide, render_diags, broken, link_targets) =
-            renderer.finish_with(&refs, &paths, &known, targets, true);
+        let kept_sitemap = previous.filter(|_| paths_hold).map(|l| &l.sitemap);
+        let sitemap_kept = kept_sitemap.is_some();
+        let done = renderer.finish_with(
+            &refs,
+            &paths,
+            Reuse {
+                broken: &known,
+                targets,
+                sitemap: kept_sitemap,
+                keep_targets: true,
+            },
+        );
         let broken: BTreeMap<Unit, Arc<crate::render::links::Broken>> =
-            units.keys().cloned().zip(broken).collect();
+            units.keys().cloned().zip(done.broken).collect();
+        let (site_wide, render_diags, link_targets, sitemap) =
+            (done.files, done.diags, done.targets, done.sitemap);
         timings.push(("search, feeds, link check", clock.elapsed()));
         let ok = crate::settle(&mut diags, render_diags, self.options.strict);
         let rendered = stale.len();
@@ -202,8 +223,12 @@ impl Incremental {
         }
         let mut site_files: BTreeSet<String> = static_paths.iter().cloned().collect();
         site_files.extend(site_wide.files.keys().cloned());
+        site_files.extend(sitemap.files.keys().cloned());
         let mut site_wide = site_wide;
         files.files.append(&mut site_wide.files);
+        if !sitemap_kept {
+            files.files.extend(sitemap.files.clone());
+        }
         // A path belongs to one unit, so one kept from before is still there.
         let mut removed: Vec<String> = old_paths
             .into_iter()
@@ -221,6 +246,7 @@ impl Incremental {
             broken,
             link_targets,
             site_files,
+            sitemap,
         });
         Update {
             files,

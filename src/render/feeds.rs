@@ -9,11 +9,17 @@ use crate::model::Site;
 const SITEMAP_LIMIT: usize = 50_000;
 
 /// `sitemap.xml`, or an index of numbered sitemaps past the protocol's limit.
+/// `urls` are escaped already.
 fn sitemaps(base: &str, urls: &[String]) -> Vec<(String, String)> {
     let urlset = |urls: &[String]| {
-        let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+        let len = urls.iter().map(|u| u.len() + 22).sum::<usize>();
+        let mut s = String::with_capacity(HEAD.len() + len + 12);
+        s.push_str(HEAD);
         for u in urls {
-            s.push_str(&format!("  <url><loc>{u}</loc></url>\n"));
+            s.push_str("  <url><loc>");
+            s.push_str(u);
+            s.push_str("</loc></url>\n");
         }
         s.push_str("</urlset>\n");
         s
@@ -36,22 +42,37 @@ fn sitemaps(base: &str, urls: &[String]) -> Vec<(String, String)> {
     files
 }
 
-/// Sitemap, robots.txt and feeds. `paths` holds every file of the output.
-pub(super) fn write_feeds(site: &Site, paths: &[&str], out: &mut Output) {
-    let base = &site.config.base_url;
+/// The sitemap (one file, or an index and its parts on a large site) of a
+/// site at `base` whose output holds `paths`. It depends on nothing else, so
+/// a rebuild that keeps every path keeps it too.
+pub(super) fn write_sitemap(base: &str, paths: &[&str], out: &mut Output) {
     let mut pages: Vec<&str> = paths
         .iter()
         .copied()
         .filter(|p| p.ends_with("index.html"))
         .collect();
+    // In the order of the files' paths (`a/index.html` after `index.html`).
     pages.sort_unstable();
-    let urls: Vec<String> = pages
+    let pages = pages
         .into_iter()
-        .map(|p| escape(&format!("{base}{}", p.trim_end_matches("index.html"))))
+        .map(|p| &p[..p.len() - "index.html".len()]);
+    let escaped_base = escape(base);
+    let urls: Vec<String> = pages
+        .map(|p| {
+            let mut url = String::with_capacity(escaped_base.len() + p.len());
+            url.push_str(&escaped_base);
+            url.push_str(&escape(p));
+            url
+        })
         .collect();
     for (name, text) in sitemaps(base, &urls) {
         out.add(name, text);
     }
+}
+
+/// Robots.txt and the feeds.
+pub(super) fn write_feeds(site: &Site, out: &mut Output) {
+    let base = &site.config.base_url;
     out.add(
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),

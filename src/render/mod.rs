@@ -211,30 +211,25 @@ impl<'a> Renderer<'a> {
     /// search indexes, feeds, sitemap, robots.txt — and the link check over
     /// all of it. `paths` holds every file the units and static files wrote.
     pub fn finish(&self, units: &[(&Unit, &Rendered)], paths: &[&str]) -> (Output, Diagnostics) {
-        let (out, diags, _, _) = self.finish_with(units, paths, &|_| None, None, false);
-        (out, diags)
+        let mut done = self.finish_with(units, paths, Reuse::nothing());
+        done.files.files.append(&mut done.sitemap.files);
+        (done.files, done.diags)
     }
 
-    /// [`Renderer::finish`], taking the broken links of a unit from `known`
-    /// when it has them (a rebuild's units whose links lead where they did),
-    /// and the link targets from `targets` when they are as before. Returns
-    /// also each unit's broken links, in the order of `units`, and, when
-    /// `keep_targets`, the link targets (kept, they cost memory: a clean
-    /// build checks against borrowed ones).
-    #[allow(clippy::type_complexity)]
+    /// [`Renderer::finish`], taking from `reuse` what a rebuild kept of the
+    /// build before instead of making it again.
     pub fn finish_with(
         &self,
         units: &[(&Unit, &Rendered)],
         paths: &[&str],
-        known: &(dyn Fn(&Unit) -> Option<Arc<links::Broken>> + Sync),
-        targets: Option<Arc<links::Targets>>,
-        keep_targets: bool,
-    ) -> (
-        Output,
-        Diagnostics,
-        Vec<Arc<links::Broken>>,
-        Option<Arc<links::Targets>>,
-    ) {
+        reuse: Reuse,
+    ) -> Finished {
+        let Reuse {
+            broken: known,
+            targets,
+            sitemap,
+            keep_targets,
+        } = reuse;
         let mut out = Output::default();
         let by_report: std::collections::HashMap<&str, &Rendered> = units
             .iter()
@@ -263,10 +258,16 @@ impl<'a> Renderer<'a> {
             },
             || {
                 let mut feeds = Output::default();
-                feeds::write_feeds(self.site, paths, &mut feeds);
-                feeds
+                feeds::write_feeds(self.site, &mut feeds);
+                let sitemap = sitemap.cloned().unwrap_or_else(|| {
+                    let mut files = Output::default();
+                    feeds::write_sitemap(&self.site.config.base_url, paths, &mut files);
+                    files
+                });
+                (feeds, sitemap)
             },
         );
+        let (feeds, sitemap) = feeds;
         for (lang, index) in languages.iter().zip(indexes) {
             out.add(search::index_path(self.site, lang), index);
         }
@@ -283,6 +284,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .copied()
                 .chain(out.files.keys().map(String::as_str))
+                .chain(sitemap.files.keys().map(String::as_str))
                 .collect();
             let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
             if keep_targets || targets.is_some() {
@@ -302,8 +304,53 @@ impl<'a> Renderer<'a> {
         diags.extend(links::report(
             &broken.iter().map(|b| &**b).collect::<Vec<_>>(),
         ));
-        (out, diags, broken, targets)
+        Finished {
+            files: out,
+            sitemap,
+            diags,
+            broken,
+            targets,
+        }
     }
+}
+
+/// What a rebuild takes from the build before instead of making it again.
+pub struct Reuse<'r> {
+    /// A unit's broken links, when its links lead where they did.
+    pub broken: &'r (dyn Fn(&Unit) -> Option<Arc<links::Broken>> + Sync),
+    /// What links are checked against, when every page kept its path and ids.
+    pub targets: Option<Arc<links::Targets>>,
+    /// The sitemap's files, when every path is as it was.
+    pub sitemap: Option<&'r Output>,
+    /// Return the link targets for the next rebuild (they cost memory: a
+    /// clean build checks against borrowed ones).
+    pub keep_targets: bool,
+}
+
+impl Reuse<'_> {
+    /// A clean build's: make everything.
+    pub fn nothing() -> Self {
+        Reuse {
+            broken: &|_| None,
+            targets: None,
+            sitemap: None,
+            keep_targets: false,
+        }
+    }
+}
+
+/// The site-wide files and checks made once every unit is rendered.
+pub struct Finished {
+    /// Search indexes, feeds and robots.txt.
+    pub files: Output,
+    /// The sitemap's files.
+    pub sitemap: Output,
+    /// Every unit's diagnostics and the link check's.
+    pub diags: Diagnostics,
+    /// Each unit's broken links, in the order of the units.
+    pub broken: Vec<Arc<links::Broken>>,
+    /// What links were checked against, when kept.
+    pub targets: Option<Arc<links::Targets>>,
 }
 
 /// The broken links of each unit: `known` where given, else checked.
