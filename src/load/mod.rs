@@ -63,6 +63,27 @@ pub struct LoadCache {
     /// the agencies, and whether agency names are checked.
     context: Option<(Vec<String>, Vec<Agency>, bool)>,
     reports: HashMap<PathBuf, CachedReport>,
+    /// The histories merged from the last load's reports, and the warnings
+    /// merging gave.
+    histories: Option<CachedHistories>,
+}
+
+struct CachedHistories {
+    reports: Vec<std::sync::Arc<Report>>,
+    histories: std::sync::Arc<Histories>,
+    diags: Diagnostics,
+}
+
+impl CachedHistories {
+    /// Histories are merged from the reports' folders (for warnings), slugs
+    /// and indicators, in site order: the same inputs give the same result.
+    fn fits(&self, reports: &[std::sync::Arc<Report>]) -> bool {
+        self.reports.len() == reports.len()
+            && self.reports.iter().zip(reports).all(|(a, b)| {
+                std::sync::Arc::ptr_eq(a, b)
+                    || (a.slug == b.slug && a.dir == b.dir && a.indicators == b.indicators)
+            })
+    }
 }
 
 struct CachedReport {
@@ -415,6 +436,7 @@ impl Loader<'_> {
                     if let Some(cache) = cache {
                         cache.context = context;
                         cache.reports = kept;
+                        self.cache = Some(cache);
                     }
                 }
                 Err(e) => self
@@ -434,7 +456,27 @@ impl Loader<'_> {
                 .cmp(&a.period.end())
                 .then_with(|| a.slug.cmp(&b.slug))
         });
-        let histories = self.histories(&reports);
+        let cached = self
+            .cache
+            .as_deref_mut()
+            .and_then(|c| c.histories.take())
+            .filter(|h| h.fits(&reports));
+        let (histories, diags) = match cached {
+            Some(h) => (h.histories, h.diags),
+            None => {
+                let mut diags = Diagnostics::new();
+                let histories = self.histories(&reports, &mut diags);
+                (std::sync::Arc::new(histories), diags)
+            }
+        };
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.histories = Some(CachedHistories {
+                reports: reports.clone(),
+                histories: std::sync::Arc::clone(&histories),
+                diags: diags.clone(),
+            });
+        }
+        self.diags.extend(diags);
         Some(Site {
             config,
             agencies,
@@ -445,10 +487,7 @@ impl Loader<'_> {
 
     /// Merge each indicator's values across reports by period. Two reports
     /// giving different values for one period is a warning; the later wins.
-    fn histories(
-        &mut self,
-        reports: &[std::sync::Arc<Report>],
-    ) -> BTreeMap<String, Vec<HistoryEntry>> {
+    fn histories(&self, reports: &[std::sync::Arc<Report>], diags: &mut Diagnostics) -> Histories {
         // The winning measurement and its report's slug, by period (end,
         // start); entries are built for the winners only.
         type Merged<'r> = BTreeMap<(Date, Date), (&'r Measurement, &'r str)>;
@@ -462,7 +501,7 @@ impl Loader<'_> {
                     if let Some((prev, prev_report)) = merged.get(&key) {
                         if prev.value != m.value && *prev_report != report.slug {
                             let shown = self.shown(&report.dir.join("indicators.yaml"));
-                            self.diags.push(
+                            diags.push(
                                 Diagnostic::warning(shown, m.at, format!(
                                     "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
                                     ind.id, m.period, m.value, prev.value, prev_report

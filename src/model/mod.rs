@@ -61,9 +61,13 @@ pub struct Site {
     /// reuses the reports whose files did not change.
     pub reports: Vec<std::sync::Arc<Report>>,
     /// Every indicator id's values across all reports, merged by period
-    /// (a later report wins), in period order.
-    pub histories: BTreeMap<String, Vec<HistoryEntry>>,
+    /// (a later report wins), in period order. Shared, so that a rebuild
+    /// after an edit that changed no value keeps them.
+    pub histories: std::sync::Arc<Histories>,
 }
+
+/// Each indicator id's history across reports.
+pub type Histories = BTreeMap<String, Vec<HistoryEntry>>;
 
 /// One value of an indicator's history across reports.
 #[derive(Debug, Clone, PartialEq)]

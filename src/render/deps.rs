@@ -3,7 +3,7 @@
 //! page code: when a page starts reading something new from the site, say so
 //! here (the incremental tests compare every page with a clean build).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::pages::{agency_page_count, SiteIndex, AGENCY_REPORTS_PER_PAGE};
@@ -17,13 +17,20 @@ pub struct Changes<'a> {
     old: &'a Site,
     new: &'a Site,
     new_reports: HashMap<&'a str, &'a Arc<Report>>,
-    /// Slugs of the reports involving each agency, before and now.
-    agency_reports: HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>,
+    /// Slugs of the reports involving each agency, before and now; `None`
+    /// when every report kept its place and targets (the lists are the same).
+    agency_reports: Option<AgencyReports<'a>>,
+    /// Ids of the indicators of every report that changed, came or went:
+    /// only their histories can differ, or show a changed report's title.
+    touched: HashSet<&'a str>,
     /// How much of each report that was there before is the same.
     same: HashMap<&'a str, Same>,
     /// The report before each report (in site order), before and now.
     previous: (HashMap<&'a str, &'a str>, HashMap<&'a str, &'a str>),
 }
+
+/// Slugs of the reports involving each agency, before and now.
+type AgencyReports<'a> = HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>;
 
 /// How much of a report is as it was.
 struct Same {
@@ -64,25 +71,6 @@ impl Same {
 impl<'a> Changes<'a> {
     pub fn new(old: &'a Site, new: &'a Site) -> Self {
         let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
-        // Which reports involve each agency, from one pass over each site.
-        let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
-        let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<&'a str> {
-            index
-                .agency_reports(id)
-                .iter()
-                .map(|r| r.slug.as_str())
-                .collect()
-        };
-        let agency_reports = new
-            .agencies
-            .iter()
-            .map(|a| {
-                (
-                    a.id.as_str(),
-                    (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
-                )
-            })
-            .collect();
         let previous = |s: &'a Site| -> HashMap<&'a str, &'a str> {
             s.reports
                 .windows(2)
@@ -91,15 +79,51 @@ impl<'a> Changes<'a> {
         };
         let (old_reports, new_reports): (HashMap<_, _>, HashMap<_, _>) =
             (by_slug(old), by_slug(new));
-        let same = new_reports
+        let same: HashMap<&str, Same> = new_reports
             .iter()
             .filter_map(|(slug, b)| old_reports.get(slug).map(|a| (*slug, Same::of(a, b))))
             .collect();
+        let mut touched = HashSet::new();
+        for (site, others) in [(old, &new_reports), (new, &old_reports)] {
+            for r in &site.reports {
+                if !others
+                    .get(r.slug.as_str())
+                    .is_some_and(|o| Arc::ptr_eq(o, r))
+                {
+                    touched.extend(r.indicators.iter().map(|i| i.id.as_str()));
+                }
+            }
+        }
+        let same_places = old.reports.len() == new.reports.len()
+            && old.reports.iter().zip(&new.reports).all(|(a, b)| {
+                a.slug == b.slug && same.get(b.slug.as_str()).is_some_and(|s| s.targets)
+            });
+        // Which reports involve each agency, from one pass over each site.
+        let agency_reports = (!same_places).then(|| {
+            let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
+            let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<&'a str> {
+                index
+                    .agency_reports(id)
+                    .iter()
+                    .map(|r| r.slug.as_str())
+                    .collect()
+            };
+            new.agencies
+                .iter()
+                .map(|a| {
+                    (
+                        a.id.as_str(),
+                        (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
+                    )
+                })
+                .collect()
+        });
         Changes {
             old,
             new,
             new_reports,
             agency_reports,
+            touched,
             same,
             previous: (previous(old), previous(new)),
         }
@@ -155,6 +179,9 @@ impl<'a> Changes<'a> {
             return true;
         };
         new.indicators.iter().any(|ind| {
+            if !self.touched.contains(ind.id.as_str()) {
+                return false;
+            }
             let history = self.new.histories.get(&ind.id);
             history != self.old.histories.get(&ind.id)
                 || history.into_iter().flatten().any(|e| {
@@ -165,7 +192,12 @@ impl<'a> Changes<'a> {
 
     /// An agency's page shows its window of the reports that involve it.
     fn agency_page_changed(&self, id: &str, page: usize) -> bool {
-        let Some((old, new)) = self.agency_reports.get(id) else {
+        let Some(agency_reports) = &self.agency_reports else {
+            // Every report where it was, with the same targets: the same
+            // reports involve the agency, and show the same.
+            return false;
+        };
+        let Some((old, new)) = agency_reports.get(id) else {
             return true;
         };
         let window = |all: &[&'a str]| -> (usize, Vec<&'a str>) {
