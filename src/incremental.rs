@@ -65,7 +65,16 @@ impl Incremental {
         }
     }
 
-    /// Load the content again and render what changed since the last good build.
+    /// [`Incremental::rebuild`] when a file watcher says which files changed
+    /// since the last rebuild (`None`: it lost track): only the reports
+    /// holding them are read again.
+    pub fn rebuild_after(&mut self, changed: Option<&[PathBuf]>) -> Update {
+        self.loaded.changed(&self.content, changed);
+        self.rebuild()
+    }
+
+    /// Load the content again and render what changed since the last good
+    /// build. Every report's files are looked at to see whether it changed.
     pub fn rebuild(&mut self) -> Update {
         let mut timings = crate::Timings::new();
         let (ready, mut diags) =

@@ -58,23 +58,30 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         }),
         Condvar::new(),
     ));
-    let mut site = Incremental::new(&options.content, build_options);
-    rebuild(&mut site, &shared);
-
     let site_root = options
         .content
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
+    // Watch before the first build, so that no change made while it runs
+    // goes unseen (rebuilds read only the reports a change was seen in).
     let watched = watch(&options.content, &site_root.join("themes"))?;
+    let mut site = Incremental::new(&options.content, build_options);
+    rebuild(&mut site, &shared, None);
     {
         let shared = shared.clone();
         std::thread::spawn(move || {
             let (_watcher, events) = watched;
-            while events.recv().is_ok() {
+            while let Ok(first) = events.recv() {
                 // Editors save in bursts (temp file, rename, chmod): wait for quiet.
-                while events.recv_timeout(Duration::from_millis(30)).is_ok() {}
-                rebuild(&mut site, &shared);
+                let mut changed = first;
+                while let Ok(more) = events.recv_timeout(Duration::from_millis(30)) {
+                    changed = changed.zip(more).map(|(mut a, b)| {
+                        a.extend(b);
+                        a
+                    });
+                }
+                rebuild(&mut site, &shared, changed.as_deref());
             }
         });
     }
@@ -94,9 +101,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
 }
 
 /// Rebuild what changed and swap it into what is served.
-fn rebuild(site: &mut Incremental, shared: &Shared) {
+fn rebuild(site: &mut Incremental, shared: &Shared, changed: Option<&[PathBuf]>) {
     let start = Instant::now();
-    let update = site.rebuild();
+    let update = site.rebuild_after(changed);
     let items = update.diags.into_sorted();
     for d in &items {
         eprintln!("{d}\n");
@@ -132,19 +139,27 @@ fn rebuild(site: &mut Incremental, shared: &Shared) {
     changed.notify_all();
 }
 
-type Watch = (notify::RecommendedWatcher, mpsc::Receiver<()>);
+/// The watcher, and the paths of each change it saw (`None` when it lost
+/// track and every file must be looked at).
+type Watch = (
+    notify::RecommendedWatcher,
+    mpsc::Receiver<Option<Vec<PathBuf>>>,
+);
 
 fn watch(content: &Path, themes: &Path) -> Result<Watch, String> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(e) = event {
-            if !e.kind.is_access() {
-                let _ = tx.send(());
+    let mut watcher =
+        notify::recommended_watcher(move |event: notify::Result<notify::Event>| match event {
+            Ok(e) if e.kind.is_access() => {}
+            Ok(e) if !e.need_rescan() => {
+                let _ = tx.send(Some(e.paths));
             }
-        }
-    })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
+            _ => {
+                let _ = tx.send(None);
+            }
+        })
+        .map_err(|e| format!("cannot watch files: {e}"))?;
     watcher
         .watch(content, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;

@@ -17,6 +17,49 @@ struct Kept {
     inc: Incremental,
     files: BTreeMap<String, Vec<u8>>,
     options: BuildOptions,
+    /// When set, rebuilds are told which files changed, as `serve`'s file
+    /// watcher tells them.
+    watch: Option<Watch>,
+}
+
+/// What a file watcher reports: the files that changed since the last look.
+/// Every file is also made an hour old again, so that an edit keeping a
+/// file's size shows only in what the watcher says.
+struct Watch {
+    root: std::path::PathBuf,
+    seen: BTreeMap<std::path::PathBuf, Vec<u8>>,
+}
+
+impl Watch {
+    fn new(site: &Site) -> Watch {
+        let mut w = Watch {
+            root: site.dir.path().to_path_buf(),
+            seen: BTreeMap::new(),
+        };
+        w.changed();
+        w
+    }
+
+    fn changed(&mut self) -> Vec<std::path::PathBuf> {
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let mut now = BTreeMap::new();
+        for e in walkdir::WalkDir::new(&self.root) {
+            let e = e.unwrap();
+            if e.file_type().is_file() {
+                now.insert(e.path().to_path_buf(), std::fs::read(e.path()).unwrap());
+                let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+                f.set_modified(hour_ago).unwrap();
+            }
+        }
+        let mut changed: Vec<std::path::PathBuf> = now
+            .iter()
+            .filter(|(p, bytes)| self.seen.get(*p) != Some(bytes))
+            .map(|(p, _)| p.clone())
+            .collect();
+        changed.extend(self.seen.keys().filter(|p| !now.contains_key(*p)).cloned());
+        self.seen = now;
+        changed
+    }
 }
 
 impl Kept {
@@ -29,12 +72,30 @@ impl Kept {
             inc: Incremental::new(&site.content(), options.clone()),
             files: BTreeMap::new(),
             options,
+            watch: None,
+        }
+    }
+
+    fn watched(site: &Site) -> Kept {
+        Kept {
+            watch: Some(Watch::new(site)),
+            ..Kept::new(site)
+        }
+    }
+
+    fn rebuild(&mut self) -> Update {
+        match &mut self.watch {
+            Some(w) => {
+                let changed = w.changed();
+                self.inc.rebuild_after(Some(&changed))
+            }
+            None => self.inc.rebuild(),
         }
     }
 
     /// Rebuild, check against a clean build, and say how many units were rendered.
     fn rebuild_and_compare(&mut self, site: &Site, what: &str) -> Update {
-        let mut update = self.inc.rebuild();
+        let mut update = self.rebuild();
         assert!(update.ok, "{what}: {:?}", messages(&update.diags));
         for p in &update.removed {
             assert!(
@@ -125,16 +186,26 @@ fn three_reports() -> Site {
 #[test]
 fn every_kind_of_edit_gives_what_a_clean_build_gives() {
     let site = three_reports();
-    let mut kept = Kept::new(&site);
+    every_kind_of_edit(&site, Kept::new(&site));
+}
 
-    let first = kept.rebuild_and_compare(&site, "first build");
+/// The same, when a file watcher says what changed: only the reports it
+/// names are read again.
+#[test]
+fn every_kind_of_edit_gives_the_same_when_a_watcher_says_what_changed() {
+    let site = three_reports();
+    every_kind_of_edit(&site, Kept::watched(&site));
+}
+
+fn every_kind_of_edit(site: &Site, mut kept: Kept) {
+    let first = kept.rebuild_and_compare(site, "first build");
     assert_eq!(
         first.rendered, first.units,
         "the first build renders everything"
     );
     assert!(first.units > 4, "{}", first.units);
 
-    let same = kept.rebuild_and_compare(&site, "no change");
+    let same = kept.rebuild_and_compare(site, "no change");
     assert_eq!(same.rendered, 0, "nothing is rendered again");
 
     // Prose of one report: that report (and the agency pages listing it).
@@ -143,7 +214,7 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "Nhân lực còn thiếu.",
         "Nhân lực còn thiếu, nhất là ở cấp xã.",
     );
-    let prose = kept.rebuild_and_compare(&site, "a section edited");
+    let prose = kept.rebuild_and_compare(site, "a section edited");
     assert!(
         prose.rendered < prose.units,
         "{} of {}",
@@ -160,7 +231,7 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "- { period: 2022, value: 7.5 }",
         "- { period: 2021, value: 7.25 }",
     );
-    kept.rebuild_and_compare(&site, "a value in another report's history");
+    kept.rebuild_and_compare(site, "a value in another report's history");
     assert!(site_file(
         &kept,
         "reports/demo-2024/indicators/digital-economy-share/index.html"
@@ -174,7 +245,7 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "target: { value: 50, op: \">=\"",
         "target: { value: 40, op: \">=\"",
     );
-    kept.rebuild_and_compare(&site, "a target of the previous report");
+    kept.rebuild_and_compare(site, "a target of the previous report");
 
     // The oldest report's title appears in the newest one's history tables.
     site.edit(
@@ -182,18 +253,18 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "Kế hoạch thử năm 2022",
         "Kế hoạch thử nghiệm năm 2022",
     );
-    kept.rebuild_and_compare(&site, "another report's title");
+    kept.rebuild_and_compare(site, "another report's title");
 
     // A new report, then a new section, then removing a report.
-    add_year(&site, 2021);
-    kept.rebuild_and_compare(&site, "a report added");
+    add_year(site, 2021);
+    kept.rebuild_and_compare(site, "a report added");
     site.write(
         "reports/demo-2021/giai-phap.md",
         "---\ntitle: Giải pháp\nkind: solutions\norder: 3\n---\nTăng cường [đào tạo](../han-che/).\n",
     );
-    kept.rebuild_and_compare(&site, "a section added");
+    kept.rebuild_and_compare(site, "a section added");
     std::fs::remove_dir_all(site.path("reports/demo-2021")).unwrap();
-    let gone = kept.rebuild_and_compare(&site, "a report removed");
+    let gone = kept.rebuild_and_compare(site, "a report removed");
     assert!(gone
         .removed
         .iter()
@@ -212,7 +283,7 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "reports/demo-2024/ket-qua.en.md",
         &format!("{en}\n{{{{ chart(group=\"digital-economy\") }}}}\n"),
     );
-    let linked = kept.rebuild_and_compare(&site, "a link into another report");
+    let linked = kept.rebuild_and_compare(site, "a link into another report");
     assert!(
         !messages(&linked.diags)
             .iter()
@@ -225,7 +296,7 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "{{ chart(group=\"digital-economy\") }}",
         "",
     );
-    let broken = kept.rebuild_and_compare(&site, "the linked chart removed");
+    let broken = kept.rebuild_and_compare(site, "the linked chart removed");
     assert!(
         messages(&broken.diags)
             .iter()
@@ -238,12 +309,12 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "Toàn tỉnh có 1.970",
         "Toàn tỉnh đã có 1.970",
     );
-    let still = kept.rebuild_and_compare(&site, "prose edited elsewhere");
+    let still = kept.rebuild_and_compare(site, "prose edited elsewhere");
     assert!(still.rendered < still.units);
 
     // A project's lead: the agency pages change.
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
-    kept.rebuild_and_compare(&site, "a project's lead agency");
+    kept.rebuild_and_compare(site, "a project's lead agency");
 
     // Settings, agencies and theme are on every page: everything again.
     site.edit(
@@ -251,14 +322,14 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
         "Department of Information and Communications",
         "Department of Information and Communications (DIC)",
     );
-    let agencies = kept.rebuild_and_compare(&site, "an agency renamed");
+    let agencies = kept.rebuild_and_compare(site, "an agency renamed");
     assert_eq!(agencies.rendered, agencies.units);
     let text = site.read("site.yaml");
     site.write("site.yaml", &format!("{text}theme: mine\n"));
     site.write("../themes/mine/i18n/en.yaml", "search: Find\n");
-    kept.rebuild_and_compare(&site, "a theme chosen");
+    kept.rebuild_and_compare(site, "a theme chosen");
     site.write("../themes/mine/i18n/en.yaml", "search: Look up\n");
-    let theme = kept.rebuild_and_compare(&site, "a theme translation changed");
+    let theme = kept.rebuild_and_compare(site, "a theme translation changed");
     assert!(site_file(&kept, "en/reports/demo-2024/index.html").contains("Look up"));
     assert_eq!(theme.rendered, theme.units);
 }
@@ -266,15 +337,20 @@ fn every_kind_of_edit_gives_what_a_clean_build_gives() {
 #[test]
 fn a_failed_rebuild_keeps_the_last_good_state() {
     let site = three_reports();
-    let mut kept = Kept::new(&site);
-    kept.rebuild_and_compare(&site, "first build");
+    a_failed_rebuild(&site, Kept::new(&site));
+    let site = three_reports();
+    a_failed_rebuild(&site, Kept::watched(&site));
+}
+
+fn a_failed_rebuild(site: &Site, mut kept: Kept) {
+    kept.rebuild_and_compare(site, "first build");
     let good = site.read("reports/demo-2024/indicators.yaml");
     site.edit(
         "reports/demo-2024/indicators.yaml",
         "  decimals: 2",
         "  decimls: 2",
     );
-    let failed = kept.inc.rebuild();
+    let failed = kept.rebuild();
     assert!(!failed.ok);
     assert!(failed.files.files.is_empty() && failed.removed.is_empty());
     assert!(messages(&failed.diags)
@@ -287,7 +363,7 @@ fn a_failed_rebuild_keeps_the_last_good_state() {
         "Nhân lực còn thiếu.",
         "Nhân lực {{ value(indicator=\"no-such\") }}.",
     );
-    let failed = kept.inc.rebuild();
+    let failed = kept.rebuild();
     assert!(!failed.ok);
     assert!(failed.files.files.is_empty());
     // Fixed again: the next rebuild catches up with both edits.
@@ -296,7 +372,20 @@ fn a_failed_rebuild_keeps_the_last_good_state() {
         "Nhân lực {{ value(indicator=\"no-such\") }}.",
         "Nhân lực còn thiếu nhiều.",
     );
-    kept.rebuild_and_compare(&site, "after the fix");
+    kept.rebuild_and_compare(site, "after the fix");
+    // A report edited while site.yaml is broken (no report is looked at):
+    // fixing site.yaml brings the edit in too.
+    let settings = site.read("site.yaml");
+    site.write("site.yaml", "title: [unclosed\n");
+    assert!(!kept.rebuild().ok);
+    site.edit(
+        "reports/demo-2023/indicators.yaml",
+        "target: { value: 50, op: \">=\"",
+        "target: { value: 40, op: \">=\"",
+    );
+    assert!(!kept.rebuild().ok);
+    site.write("site.yaml", &settings);
+    kept.rebuild_and_compare(site, "an edit made while site.yaml was broken");
 }
 
 fn site_file(kept: &Kept, path: &str) -> String {

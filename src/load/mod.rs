@@ -7,7 +7,7 @@ mod sections;
 pub mod theme;
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -41,6 +41,9 @@ pub fn load_site(content_dir: &Path) -> (Option<Site>, Diagnostics) {
 /// change (same names, sizes and modification times), as long as the site's
 /// languages and agencies are the same. For `serve`'s rebuilds.
 pub fn load_site_cached(content_dir: &Path, cache: &mut LoadCache) -> (Option<Site>, Diagnostics) {
+    if !std::mem::take(&mut cache.told) {
+        cache.changed = None;
+    }
     let mut diags = Diagnostics::new();
     // Every file read is checked to lie inside the content folder; resolve the
     // folder itself once (when it cannot be, each check resolves it and fails).
@@ -66,6 +69,64 @@ pub struct LoadCache {
     /// The histories merged from the last load's reports, and the warnings
     /// merging gave.
     histories: Option<CachedHistories>,
+    /// Names of the report folders that may have changed since reports were
+    /// last looked at, as a file watcher said: the others are reused without
+    /// looking at their files. `None` (at first, and whenever a caller does
+    /// not know): look at every folder.
+    changed: Option<HashSet<std::ffi::OsString>>,
+    /// Whether [`LoadCache::changed`] was called before this load: a load
+    /// without it looks at every folder.
+    told: bool,
+}
+
+impl LoadCache {
+    /// Say which files changed (from a file watcher's events; paths as
+    /// `content_dir` was given, or canonical), so that the next load looks
+    /// only at the report folders holding them; `None` when that is not
+    /// known. Changes add up until a load looks at the reports.
+    pub fn changed(&mut self, content_dir: &Path, paths: Option<&[PathBuf]>) {
+        let new = paths.and_then(|paths| report_folders(content_dir, paths));
+        self.changed = match (self.changed.take(), new) {
+            (Some(mut before), Some(new)) => {
+                before.extend(new);
+                Some(before)
+            }
+            _ => None,
+        };
+        self.told = true;
+    }
+}
+
+/// The report folders (by name) that `paths` lie in; `None` when a path
+/// could concern every report (the `reports` folder itself) or cannot be
+/// placed. Paths outside the content folder (the theme's) concern none.
+fn report_folders(content_dir: &Path, paths: &[PathBuf]) -> Option<HashSet<std::ffi::OsString>> {
+    let roots: Vec<PathBuf> = std::iter::once(content_dir.to_path_buf())
+        .chain(std::fs::canonicalize(content_dir).ok())
+        .collect();
+    let mut names = HashSet::new();
+    for path in paths {
+        let Some(rel) = roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
+            // Outside the content folder: a theme file, which no report reads.
+            if path.is_absolute() && roots.iter().any(|r| r.is_absolute()) {
+                continue;
+            }
+            return None;
+        };
+        let mut parts = rel.components();
+        match (parts.next(), parts.next()) {
+            (Some(first), Some(std::path::Component::Normal(name)))
+                if first.as_os_str() == "reports" =>
+            {
+                names.insert(name.to_os_string());
+            }
+            // `reports` itself, or a file of the content folder: those are
+            // read on every load anyway (site.yaml, agencies.yaml).
+            (Some(first), None) if first.as_os_str() != "reports" => {}
+            _ => return None,
+        }
+    }
+    Some(names)
 }
 
 struct CachedHistories {
@@ -87,7 +148,7 @@ impl CachedHistories {
 }
 
 struct CachedReport {
-    stamp: Stamp,
+    stamp: std::sync::Arc<Stamp>,
     report: Option<std::sync::Arc<Report>>,
     diags: Diagnostics,
 }
@@ -386,13 +447,34 @@ impl Loader<'_> {
                     }
                     let root = self.root;
                     let context = Some((langs.clone(), agencies.clone(), lookup.quiet));
-                    let cache = self.cache.take();
+                    let mut cache = self.cache.take();
+                    // What changed since the last look; from now on, nothing.
+                    let changed = cache
+                        .as_deref_mut()
+                        .and_then(|c| c.changed.replace(HashSet::new()));
                     let earlier = cache.as_deref().filter(|c| c.context == context);
-                    type Loaded = (Option<std::sync::Arc<Report>>, Diagnostics, Option<Stamp>);
+                    // A folder the watcher saw no change in is as it was.
+                    let unchanged = |dir: &Path| {
+                        changed
+                            .as_ref()
+                            .zip(dir.file_name())
+                            .is_some_and(|(names, name)| !names.contains(name))
+                    };
+                    type Loaded = (
+                        Option<std::sync::Arc<Report>>,
+                        Diagnostics,
+                        Option<std::sync::Arc<Stamp>>,
+                    );
                     let loaded: Vec<Loaded> = entries
                         .par_iter()
                         .map(|dir| {
-                            let stamp = cache.as_ref().and_then(|_| stamp(dir));
+                            if let Some(hit) = earlier
+                                .filter(|_| unchanged(dir))
+                                .and_then(|c| c.reports.get(dir))
+                            {
+                                return (hit.report.clone(), hit.diags.clone(), Some(std::sync::Arc::clone(&hit.stamp)));
+                            }
+                            let stamp = cache.as_ref().and_then(|_| stamp(dir)).map(std::sync::Arc::new);
                             if let (Some(c), Some(st)) = (earlier, &stamp) {
                                 if let Some(hit) = c.reports.get(dir).filter(|h| &h.stamp == st) {
                                     return (hit.report.clone(), hit.diags.clone(), stamp);
