@@ -427,6 +427,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) 
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::new();
+    tera.set_escape_fn(pages::escape_html);
     let origins: BTreeMap<&str, &PathBuf> = theme
         .templates
         .iter()

@@ -1877,6 +1877,28 @@ impl Lang<'_> {
     }
 }
 
+/// Tera's HTML escaping, the same five characters, but writing the text
+/// between them in one piece: Tera's own writes every byte on its own
+/// through `dyn Write`, a tenth of the time of rendering a page.
+pub(super) fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let entity: &[u8] = match b {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[start..i])?;
+        out.write_all(entity)?;
+        start = i + 1;
+    }
+    out.write_all(&bytes[start..])
+}
+
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
 fn section_text<'s>(s: &'s Section, lang: &str, default: &str) -> (&'s SectionText, bool) {
     match s.texts.get(lang) {
