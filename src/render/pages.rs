@@ -1,6 +1,7 @@
 //! HTML pages of one language: view models with every string already
 //! formatted for the language, handed to the theme's Tera templates.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
@@ -31,6 +32,8 @@ pub(super) struct Lang<'a> {
     theme: &'a Theme,
     /// The open data files, for their sizes.
     data: &'a Output,
+    /// Where pages are rendered before they are copied out at their size.
+    scratch: RefCell<Vec<u8>>,
 }
 
 #[derive(Serialize)]
@@ -318,6 +321,7 @@ impl LangSetup {
             tera,
             theme,
             data,
+            scratch: RefCell::new(Vec::new()),
         }
     }
 }
@@ -440,8 +444,12 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        match self.tera.render(template, ctx) {
-            Ok(html) => out.add(format!("{}{rel_path}", self.prefix), html),
+        // Rendered into the unit's scratch buffer (no growing from empty, no
+        // UTF-8 check of what Tera wrote from UTF-8), kept at its exact size.
+        let mut buf = self.scratch.borrow_mut();
+        buf.clear();
+        match self.tera.render_to(template, ctx, &mut *buf) {
+            Ok(()) => out.add(format!("{}{rel_path}", self.prefix), buf.as_slice()),
             Err(e) => {
                 let origins = self
                     .theme
