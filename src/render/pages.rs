@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -197,6 +198,29 @@ pub(super) struct SiteIndex<'a> {
     pub(super) reports: HashMap<&'a str, &'a Report>,
     /// For each agency, the reports that involve it, in site order.
     pub(super) agency_reports: HashMap<&'a str, Vec<&'a Report>>,
+    site: &'a Site,
+    /// The site's agencies by id.
+    agencies: HashMap<&'a str, &'a Agency>,
+    /// What each agency does in each report, by report slug and agency id:
+    /// built on first use (the incremental build's comparisons need none).
+    roles: OnceLock<HashMap<String, HashMap<String, Roles>>>,
+}
+
+/// The positions of the indicators and projects of one report that one
+/// agency leads (`true`) or is a partner of (`false`), in the report's order.
+#[derive(Default)]
+struct Roles {
+    indicators: Vec<(usize, bool)>,
+    projects: Vec<(usize, bool)>,
+}
+
+impl Roles {
+    /// Record that the agency has a part in item `i`, unless it already has.
+    fn add(list: &mut Vec<(usize, bool)>, i: usize, lead: bool) {
+        if list.last().is_none_or(|(j, _)| *j != i) {
+            list.push((i, lead));
+        }
+    }
 }
 
 impl<'a> SiteIndex<'a> {
@@ -217,7 +241,69 @@ impl<'a> SiteIndex<'a> {
                 .map(|r| (r.slug.as_str(), &**r))
                 .collect(),
             agency_reports,
+            agencies: site.agencies.iter().map(|a| (a.id.as_str(), a)).collect(),
+            roles: OnceLock::new(),
+            site,
         }
+    }
+
+    fn agency(&self, id: &str) -> Option<&'a Agency> {
+        self.agencies.get(id).copied()
+    }
+
+    /// The indicators and projects of `report` that `agency` leads (`true`)
+    /// or is a partner of (`false`).
+    #[allow(clippy::type_complexity)]
+    fn agency_roles<'s, 'r>(
+        &'s self,
+        report: &'r Report,
+        agency: &str,
+    ) -> (
+        impl Iterator<Item = (&'r Indicator, bool)> + 's,
+        impl Iterator<Item = (&'r Project, bool)> + 's,
+    )
+    where
+        'r: 's,
+    {
+        let roles = self
+            .roles
+            .get_or_init(|| Self::all_roles(self.site))
+            .get(report.slug.as_str())
+            .and_then(|by_agency| by_agency.get(agency));
+        let (inds, prjs) = roles.map_or((&[][..], &[][..]), |r| {
+            (r.indicators.as_slice(), r.projects.as_slice())
+        });
+        (
+            inds.iter().map(|&(i, lead)| (&report.indicators[i], lead)),
+            prjs.iter().map(|&(i, lead)| (&report.projects[i], lead)),
+        )
+    }
+
+    fn all_roles(site: &Site) -> HashMap<String, HashMap<String, Roles>> {
+        let mut all = HashMap::new();
+        for r in &site.reports {
+            let by_agency: &mut HashMap<String, Roles> = all.entry(r.slug.clone()).or_default();
+            for (i, ind) in r.indicators.iter().enumerate() {
+                // The lead first: an agency also listed as a partner leads.
+                let lead = ind.lead.iter().map(|a| (a, true));
+                for (a, lead) in lead.chain(ind.partners.iter().map(|a| (a, false))) {
+                    if let Some(id) = &a.id {
+                        let roles = by_agency.entry(id.clone()).or_default();
+                        Roles::add(&mut roles.indicators, i, lead);
+                    }
+                }
+            }
+            for (i, p) in r.projects.iter().enumerate() {
+                let lead = p.lead.iter().map(|a| (a, true));
+                for (a, lead) in lead.chain(p.partners.iter().map(|a| (a, false))) {
+                    if let Some(id) = &a.id {
+                        let roles = by_agency.entry(id.clone()).or_default();
+                        Roles::add(&mut roles.projects, i, lead);
+                    }
+                }
+            }
+        }
+        all
     }
 
     pub(super) fn agency_reports(&self, agency: &str) -> &[&'a Report] {
@@ -237,36 +323,6 @@ fn agency_page_dir(agency: &str, page: usize) -> String {
         0 => format!("agencies/{agency}/"),
         p => format!("agencies/{agency}/page/{}/", p + 1),
     }
-}
-
-/// The indicators and projects of `report` that `agency` leads (`true`) or
-/// is a partner of (`false`).
-#[allow(clippy::type_complexity)]
-fn agency_roles<'r>(
-    report: &'r Report,
-    agency: &str,
-) -> (Vec<(&'r Indicator, bool)>, Vec<(&'r Project, bool)>) {
-    let has = |list: &[AgencyRef]| list.iter().any(|a| a.id.as_deref() == Some(agency));
-    let indicators = report
-        .indicators
-        .iter()
-        .filter_map(|ind| {
-            let lead = ind
-                .lead
-                .as_ref()
-                .is_some_and(|a| a.id.as_deref() == Some(agency));
-            (lead || has(&ind.partners)).then_some((ind, lead))
-        })
-        .collect();
-    let projects = report
-        .projects
-        .iter()
-        .filter_map(|p| {
-            let lead = has(&p.lead);
-            (lead || has(&p.partners)).then_some((p, lead))
-        })
-        .collect();
-    (indicators, projects)
 }
 
 /// What every page of one language shares, prepared once per build.
@@ -494,9 +550,7 @@ impl Lang<'_> {
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
     fn agency(&self, a: &AgencyRef, root: &str) -> AgencyView {
-        let known =
-            a.id.as_ref()
-                .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+        let known = a.id.as_deref().and_then(|id| self.index.agency(id));
         let name = match known {
             Some(x)
                 if self.code != self.site.config.default_language() && x.name.has(self.code) =>
@@ -1016,9 +1070,9 @@ impl Lang<'_> {
             .map(|agency| {
                 let (mut indicators, mut projects) = (0, 0);
                 for report in self.index.agency_reports(&agency.id) {
-                    let (i, p) = agency_roles(report, &agency.id);
-                    indicators += i.len();
-                    projects += p.len();
+                    let (i, p) = self.index.agency_roles(report, &agency.id);
+                    indicators += i.count();
+                    projects += p.count();
                 }
                 AgencyItem {
                     href: format!("{}/", agency.id),
@@ -1073,7 +1127,8 @@ impl Lang<'_> {
             .skip(page * AGENCY_REPORTS_PER_PAGE)
             .take(AGENCY_REPORTS_PER_PAGE)
             .map(|report| {
-                let (inds, prjs) = agency_roles(report, &agency.id);
+                let (inds, prjs) = self.index.agency_roles(report, &agency.id);
+                let (inds, prjs): (Vec<_>, Vec<_>) = (inds.collect(), prjs.collect());
                 let mut counts = StatusCounts::default();
                 for (ind, lead) in &inds {
                     if *lead {
@@ -1288,9 +1343,7 @@ impl Lang<'_> {
         for p in &report.projects {
             for a in &p.lead {
                 // Count agencies, not spellings: "Văn phòng UBND" and "VP UBND tỉnh" are one body.
-                let known =
-                    a.id.as_ref()
-                        .and_then(|id| self.site.agencies.iter().find(|x| &x.id == id));
+                let known = a.id.as_deref().and_then(|id| self.index.agency(id));
                 let name = known
                     .map(|x| self.text(&x.name))
                     .unwrap_or_else(|| a.written.clone());
