@@ -35,6 +35,18 @@ pub(super) struct Lang<'a> {
     data: &'a Output,
     /// Where pages are rendered before they are copied out at their size.
     scratch: RefCell<Vec<u8>>,
+    statuses: &'a [tera::Value; 4],
+    /// Views of the known agencies, made once per unit and page root.
+    agency_views: RefCell<AgencyViews>,
+}
+
+/// The template values of known agencies as linked from pages at `root`:
+/// by id, then by how the document wrote the name (shown in the default
+/// language).
+#[derive(Default)]
+struct AgencyViews {
+    root: String,
+    by_id: HashMap<String, Vec<(String, tera::Value)>>,
 }
 
 #[derive(Serialize)]
@@ -93,11 +105,13 @@ struct IndicatorView {
     target_source: String,
     value: Option<String>,
     value_period: Option<String>,
-    status: StatusView,
+    /// A [`StatusView`].
+    status: tera::Value,
     sentence: String,
     source: String,
-    lead: Option<AgencyView>,
-    partners: Vec<AgencyView>,
+    /// [`AgencyView`]s.
+    lead: Option<tera::Value>,
+    partners: Vec<tera::Value>,
     note: Option<String>,
     values: Vec<ValueView>,
 }
@@ -106,8 +120,9 @@ struct IndicatorView {
 struct ProjectView {
     name: String,
     source: Option<String>,
-    lead: Vec<AgencyView>,
-    partners: Vec<AgencyView>,
+    /// [`AgencyView`]s.
+    lead: Vec<tera::Value>,
+    partners: Vec<tera::Value>,
     timeframe: Option<String>,
     status: Option<String>,
 }
@@ -333,6 +348,8 @@ pub(super) struct LangSetup {
     /// Translations: the theme's default language, overridden by this one's.
     t: BTreeMap<String, String>,
     t_value: tera::Value,
+    /// The four statuses as template values, by [`status_index`].
+    statuses: [tera::Value; 4],
 }
 
 impl LangSetup {
@@ -343,6 +360,13 @@ impl LangSetup {
             t.extend(own.clone());
         }
         let t_value = tera::Value::from_serializable(&t);
+        let statuses = [
+            StatusKind::Met,
+            StatusKind::NotMet,
+            StatusKind::NoData,
+            StatusKind::NoTarget,
+        ]
+        .map(|k| tera::Value::from_serializable(&status_view(&t, k)));
         LangSetup {
             code: code.to_string(),
             prefix: if code == default {
@@ -353,6 +377,7 @@ impl LangSetup {
             style: Style::for_lang(code),
             t,
             t_value,
+            statuses,
         }
     }
 
@@ -372,12 +397,14 @@ impl LangSetup {
             style: self.style,
             t: &self.t,
             t_value: &self.t_value,
+            statuses: &self.statuses,
             site,
             index,
             tera,
             theme,
             data,
             scratch: RefCell::new(Vec::new()),
+            agency_views: RefCell::default(),
         }
     }
 }
@@ -534,17 +561,36 @@ impl Lang<'_> {
     }
 
     fn status_view(&self, kind: StatusKind) -> StatusView {
-        let (symbol, key) = match kind {
-            StatusKind::Met => ("✓", "status_met"),
-            StatusKind::NotMet => ("✗", "status_not_met"),
-            StatusKind::NoData => ("–", "status_no_data"),
-            StatusKind::NoTarget => ("○", "status_no_target"),
+        status_view(self.t, kind)
+    }
+
+    /// [`Self::status_view`] as a template value, made once per build.
+    fn status_value(&self, kind: StatusKind) -> tera::Value {
+        self.statuses[status_index(kind)].clone()
+    }
+
+    /// [`Self::agency`] as a template value, made once per unit for each
+    /// known agency, spelling and page root.
+    fn agency_value(&self, a: &AgencyRef, root: &str) -> tera::Value {
+        let Some(id) = a.id.as_deref().filter(|id| self.index.agency(id).is_some()) else {
+            return tera::Value::from_serializable(&self.agency(a, root));
         };
-        StatusView {
-            kind: kind.as_str(),
-            symbol,
-            label: self.tr(key).to_string(),
+        let mut views = self.agency_views.borrow_mut();
+        if views.root != root {
+            views.root.clear();
+            views.root.push_str(root);
+            views.by_id.clear();
         }
+        let spellings = match views.by_id.get_mut(id) {
+            Some(s) => s,
+            None => views.by_id.entry(id.to_string()).or_default(),
+        };
+        if let Some((_, v)) = spellings.iter().find(|(w, _)| *w == a.written) {
+            return v.clone();
+        }
+        let v = tera::Value::from_serializable(&self.agency(a, root));
+        spellings.push((a.written.clone(), v.clone()));
+        v
     }
 
     /// An agency as the document wrote it in the default language, by its
@@ -671,11 +717,15 @@ impl Lang<'_> {
                 .unwrap_or_default(),
             value: latest.map(|m| self.value_text(ind, m.value)),
             value_period: latest.map(|m| format::period(m.period, self.style)),
-            status: self.status_view(ind.status.kind),
+            status: self.status_value(ind.status.kind),
             sentence: self.sentence(report, ind),
             source,
-            lead: ind.lead.as_ref().map(|a| self.agency(a, root)),
-            partners: ind.partners.iter().map(|a| self.agency(a, root)).collect(),
+            lead: ind.lead.as_ref().map(|a| self.agency_value(a, root)),
+            partners: ind
+                .partners
+                .iter()
+                .map(|a| self.agency_value(a, root))
+                .collect(),
             note: ind.note.as_ref().map(|n| self.text(n)),
             values: ind
                 .values
@@ -697,8 +747,12 @@ impl Lang<'_> {
         ProjectView {
             name: self.text(&p.name),
             source: p.source.as_ref().map(|s| self.source(report, s)),
-            lead: p.lead.iter().map(|a| self.agency(a, root)).collect(),
-            partners: p.partners.iter().map(|a| self.agency(a, root)).collect(),
+            lead: p.lead.iter().map(|a| self.agency_value(a, root)).collect(),
+            partners: p
+                .partners
+                .iter()
+                .map(|a| self.agency_value(a, root))
+                .collect(),
             timeframe: p.timeframe.as_ref().map(|t| self.text(t)),
             status: p
                 .status
@@ -1958,6 +2012,29 @@ pub(super) fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io:
         start = i + 1;
     }
     out.write_all(&bytes[start..])
+}
+
+fn status_view(t: &BTreeMap<String, String>, kind: StatusKind) -> StatusView {
+    let (symbol, key) = match kind {
+        StatusKind::Met => ("✓", "status_met"),
+        StatusKind::NotMet => ("✗", "status_not_met"),
+        StatusKind::NoData => ("–", "status_no_data"),
+        StatusKind::NoTarget => ("○", "status_no_target"),
+    };
+    StatusView {
+        kind: kind.as_str(),
+        symbol,
+        label: t.get(key).map_or(key, String::as_str).to_string(),
+    }
+}
+
+fn status_index(kind: StatusKind) -> usize {
+    match kind {
+        StatusKind::Met => 0,
+        StatusKind::NotMet => 1,
+        StatusKind::NoData => 2,
+        StatusKind::NoTarget => 3,
+    }
 }
 
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
