@@ -1,6 +1,7 @@
 //! HTML pages of one language: view models with every string already
 //! formatted for the language, handed to the theme's Tera templates.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
@@ -1153,7 +1154,7 @@ impl Lang<'_> {
     fn agency_page(&self, agency: &Agency, page: usize, out: &mut Output, diags: &mut Diagnostics) {
         #[derive(Serialize)]
         struct Role<T> {
-            role: String,
+            role: tera::Value,
             item: T,
         }
         #[derive(Serialize)]
@@ -1175,7 +1176,8 @@ impl Lang<'_> {
         let pages = agency_page_count(reports.len());
         let dir = agency_page_dir(&agency.id, page);
         let (root, _) = self.roots(&dir);
-        let role = |lead: bool| self.tr(if lead { "lead" } else { "partners" }).to_string();
+        let roles = ["partners", "lead"].map(|k| tera::Value::from(self.tr(k)));
+        let role = |lead: bool| roles[usize::from(lead)].clone();
         let parts: Vec<ReportPart> = reports
             .iter()
             .skip(page * AGENCY_REPORTS_PER_PAGE)
@@ -1299,8 +1301,8 @@ impl Lang<'_> {
     /// An indicator's values across every report that shares its id, with
     /// the chart of them against this report's target.
     fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
-        let entries: Vec<HistoryEntry> = match self.site.histories.get(&ind.id) {
-            Some(h) => h.clone(),
+        let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
+            Some(h) => Cow::Borrowed(h),
             None => ind
                 .values
                 .iter()
@@ -1310,7 +1312,8 @@ impl Lang<'_> {
                     source: m.source.clone(),
                     report: report.slug.clone(),
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
         };
         let several_reports = entries.iter().any(|e| e.report != report.slug);
         let rows: Vec<HistoryRow> = entries
