@@ -1,6 +1,8 @@
 //! Numbers, dates and periods formatted for the page's language.
 //! Vietnamese: 1.970 and 56,6 %; English: 1,970 and 56.6%.
 
+use std::fmt;
+
 use crate::model::{Date, Indicator, Period, PeriodKind, Unit, UnitSpec};
 
 /// Non-breaking space: keeps "56,6 %" on one line.
@@ -33,59 +35,116 @@ impl Style {
 
 /// Format `v` with `decimals` fixed digits, or "as many as the data needs, at most 2".
 pub fn number(v: f64, decimals: Option<u8>, style: Style) -> String {
-    let text = match decimals {
-        Some(d) => format!("{:.*}", d as usize, v),
-        None => {
-            let t = format!("{v:.2}");
-            let t = t.trim_end_matches('0').trim_end_matches('.').to_string();
-            t
+    let mut out = String::with_capacity(16);
+    push_number(&mut out, v, decimals, style);
+    out
+}
+
+/// [`number`], appended to `out`: the digits are written on the stack, and
+/// grouped straight into `out` (numbers are formatted for every value of
+/// every page and chart).
+fn push_number(out: &mut String, v: f64, decimals: Option<u8>, style: Style) {
+    fn raw(w: &mut impl fmt::Write, v: f64, decimals: Option<u8>) -> fmt::Result {
+        match decimals {
+            Some(d) => write!(w, "{:.*}", d as usize, v),
+            None => write!(w, "{v:.2}"),
         }
+    }
+    let mut stack = StackText::default();
+    let heap;
+    let text = if raw(&mut stack, v, decimals).is_ok() {
+        stack.as_str()
+    } else {
+        let mut s = String::new();
+        let _ = raw(&mut s, v, decimals);
+        heap = s;
+        heap.as_str()
     };
-    let text = if text == "-0" { "0".to_string() } else { text };
+    let text = match decimals {
+        Some(_) => text,
+        None => text.trim_end_matches('0').trim_end_matches('.'),
+    };
+    let text = if text == "-0" { "0" } else { text };
     let (neg, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, text.as_str()),
+        None => (false, text),
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let (thousands, decimal) = style.separators();
-    let mut grouped = String::new();
-    let bytes = int.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if i > 0 && (bytes.len() - i) % 3 == 0 {
-            grouped.push(thousands);
-        }
-        grouped.push(*b as char);
-    }
-    let mut out = String::new();
     if neg {
         out.push('−');
     }
-    out.push_str(&grouped);
+    let bytes = int.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if i > 0 && (bytes.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(*b as char);
+    }
     if !frac.is_empty() {
         out.push(decimal);
         out.push_str(frac);
     }
-    out
+}
+
+/// A short text written on the stack; writing more than it holds fails.
+struct StackText {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Default for StackText {
+    fn default() -> Self {
+        StackText {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl StackText {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let dest = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dest.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 /// A value with its unit: "56,60 %", "114", "66/100", "616 tỷ đồng".
 pub fn with_unit(v: f64, decimals: Option<u8>, unit: &UnitSpec, style: Style) -> String {
-    let n = number(v, decimals, style);
+    let mut s = String::with_capacity(24);
+    push_number(&mut s, v, decimals, style);
     match (unit.kind, style) {
-        (Unit::Percent, Style::Vi) => format!("{n}{NBSP}%"),
-        (Unit::Percent, Style::En) => format!("{n}%"),
-        (Unit::Count, _) => n,
-        (Unit::Per100, Style::Vi) => format!("{n}/100"),
-        (Unit::Per100, Style::En) => format!("{n} per 100"),
+        (Unit::Percent, Style::Vi) => {
+            s.push(NBSP);
+            s.push('%');
+        }
+        (Unit::Percent, Style::En) => s.push('%'),
+        (Unit::Count, _) => {}
+        (Unit::Per100, Style::Vi) => s.push_str("/100"),
+        (Unit::Per100, Style::En) => s.push_str(" per 100"),
         (Unit::Currency, _) => {
             let code = unit.raw.trim_start_matches("currency:");
-            match (code, style) {
-                ("VND", Style::Vi) => format!("{n}{NBSP}đồng"),
-                _ => format!("{n}{NBSP}{code}"),
-            }
+            s.push(NBSP);
+            s.push_str(match (code, style) {
+                ("VND", Style::Vi) => "đồng",
+                _ => code,
+            });
         }
-        (Unit::Other, _) => format!("{n}{NBSP}{}", unit.raw),
+        (Unit::Other, _) => {
+            s.push(NBSP);
+            s.push_str(&unit.raw);
+        }
     }
+    s
 }
 
 /// An indicator's value formatted with its own decimals and unit.
