@@ -216,27 +216,20 @@ pub(super) struct SiteIndex<'a> {
     pub(super) agency_reports: HashMap<&'a str, Vec<&'a Report>>,
     site: &'a Site,
     /// The site's agencies by id.
-    agencies: HashMap<&'a str, &'a Agency>,
-    /// What each agency does in each report, by report slug and agency id:
-    /// built on first use (the incremental build's comparisons need none).
-    roles: OnceLock<HashMap<String, HashMap<String, Roles>>>,
+    agencies: HashMap<&'a str, (u32, &'a Agency)>,
+    /// What each agency does in each report, by report slug: built on first
+    /// use (the incremental build's comparisons need none).
+    roles: OnceLock<HashMap<String, Vec<Role>>>,
 }
 
-/// The positions of the indicators and projects of one report that one
-/// agency leads (`true`) or is a partner of (`false`), in the report's order.
-#[derive(Default)]
-struct Roles {
-    indicators: Vec<(usize, bool)>,
-    projects: Vec<(usize, bool)>,
-}
-
-impl Roles {
-    /// Record that the agency has a part in item `i`, unless it already has.
-    fn add(list: &mut Vec<(usize, bool)>, i: usize, lead: bool) {
-        if list.last().is_none_or(|(j, _)| *j != i) {
-            list.push((i, lead));
-        }
-    }
+/// A part an agency has in a report: in its indicator or project (by
+/// position), as lead or partner. A report's are sorted by agency (by its
+/// position in the site), indicators first, each in the report's order.
+struct Role {
+    agency: u32,
+    project: bool,
+    item: u32,
+    lead: bool,
 }
 
 impl<'a> SiteIndex<'a> {
@@ -257,14 +250,17 @@ impl<'a> SiteIndex<'a> {
                 .map(|r| (r.slug.as_str(), &**r))
                 .collect(),
             agency_reports,
-            agencies: site.agencies.iter().map(|a| (a.id.as_str(), a)).collect(),
+            agencies: (0..)
+                .zip(&site.agencies)
+                .map(|(i, a)| (a.id.as_str(), (i, a)))
+                .collect(),
             roles: OnceLock::new(),
             site,
         }
     }
 
     fn agency(&self, id: &str) -> Option<&'a Agency> {
-        self.agencies.get(id).copied()
+        self.agencies.get(id).map(|(_, a)| *a)
     }
 
     /// The indicators and projects of `report` that `agency` leads (`true`)
@@ -283,41 +279,66 @@ impl<'a> SiteIndex<'a> {
     {
         let roles = self
             .roles
-            .get_or_init(|| Self::all_roles(self.site))
+            .get_or_init(|| self.all_roles())
             .get(report.slug.as_str())
-            .and_then(|by_agency| by_agency.get(agency));
-        let (inds, prjs) = roles.map_or((&[][..], &[][..]), |r| {
-            (r.indicators.as_slice(), r.projects.as_slice())
-        });
+            .map_or(&[][..], Vec::as_slice);
+        let roles = match self.agencies.get(agency) {
+            Some(&(a, _)) => {
+                let start = roles.partition_point(|r| r.agency < a);
+                let end = start + roles[start..].partition_point(|r| r.agency == a);
+                &roles[start..end]
+            }
+            None => &[],
+        };
+        let split = roles.partition_point(|r| !r.project);
         (
-            inds.iter().map(|&(i, lead)| (&report.indicators[i], lead)),
-            prjs.iter().map(|&(i, lead)| (&report.projects[i], lead)),
+            roles[..split]
+                .iter()
+                .map(|r| (&report.indicators[r.item as usize], r.lead)),
+            roles[split..]
+                .iter()
+                .map(|r| (&report.projects[r.item as usize], r.lead)),
         )
     }
 
-    fn all_roles(site: &Site) -> HashMap<String, HashMap<String, Roles>> {
+    fn all_roles(&self) -> HashMap<String, Vec<Role>> {
         let mut all = HashMap::new();
-        for r in &site.reports {
-            let by_agency: &mut HashMap<String, Roles> = all.entry(r.slug.clone()).or_default();
-            for (i, ind) in r.indicators.iter().enumerate() {
+        for r in &self.site.reports {
+            let mut roles: Vec<Role> = Vec::new();
+            let items = r
+                .indicators
+                .iter()
+                .map(|i| (false, i.lead.as_slice(), i.partners.as_slice()))
+                .enumerate()
+                .chain(
+                    r.projects
+                        .iter()
+                        .map(|p| (true, p.lead.as_slice(), p.partners.as_slice()))
+                        .enumerate(),
+                );
+            for (item, (project, lead, partners)) in items {
+                let first = roles.len();
                 // The lead first: an agency also listed as a partner leads.
-                let lead = ind.lead.iter().map(|a| (a, true));
-                for (a, lead) in lead.chain(ind.partners.iter().map(|a| (a, false))) {
-                    if let Some(id) = &a.id {
-                        let roles = by_agency.entry(id.clone()).or_default();
-                        Roles::add(&mut roles.indicators, i, lead);
+                let refs = lead.iter().map(|a| (a, true));
+                for (a, lead) in refs.chain(partners.iter().map(|a| (a, false))) {
+                    let Some(&(agency, _)) = a.id.as_deref().and_then(|id| self.agencies.get(id))
+                    else {
+                        continue;
+                    };
+                    if roles[first..].iter().all(|r| r.agency != agency) {
+                        roles.push(Role {
+                            agency,
+                            project,
+                            item: item as u32,
+                            lead,
+                        });
                     }
                 }
             }
-            for (i, p) in r.projects.iter().enumerate() {
-                let lead = p.lead.iter().map(|a| (a, true));
-                for (a, lead) in lead.chain(p.partners.iter().map(|a| (a, false))) {
-                    if let Some(id) = &a.id {
-                        let roles = by_agency.entry(id.clone()).or_default();
-                        Roles::add(&mut roles.projects, i, lead);
-                    }
-                }
-            }
+            // Stable: each agency's indicators and projects stay in order.
+            roles.sort_by_key(|r| (r.agency, r.project));
+            roles.shrink_to_fit();
+            all.insert(r.slug.clone(), roles);
         }
         all
     }
