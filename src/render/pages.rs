@@ -2094,3 +2094,30 @@ pub(super) fn base_path(base_url: &str) -> String {
         _ => "/".to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    /// The escape given to Tera writes what Tera's own does, for text that
+    /// tries to become markup.
+    #[test]
+    fn escapes_as_tera_does() {
+        for s in [
+            "",
+            "plain Tiếng Việt",
+            "<script>alert('x')</script>",
+            "\" onerror=\"alert(1)",
+            "a & b &amp; <b>c</b> > d",
+            "'''\"\"\"<<<>>>&&&",
+            "ends with <",
+        ] {
+            let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+            escape_html(s, &mut ours).unwrap();
+            tera::escape_html(s, &mut theirs).unwrap();
+            assert_eq!(ours, theirs, "{s:?}");
+            let out = String::from_utf8(ours).unwrap();
+            assert!(!out.contains('<') && !out.contains('"') && !out.contains('\''));
+        }
+    }
+}
