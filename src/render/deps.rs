@@ -16,6 +16,7 @@ use crate::model::{Report, Site};
 pub struct Changes<'a> {
     old: &'a Site,
     new: &'a Site,
+    old_reports: HashMap<&'a str, &'a Arc<Report>>,
     new_reports: HashMap<&'a str, &'a Arc<Report>>,
     /// Slugs of the reports involving each agency, before and now; `None`
     /// when every report kept its place and targets (the lists are the same).
@@ -40,6 +41,9 @@ struct Same {
     targets: bool,
     /// Its title and references (what another report's history rows show).
     header: bool,
+    /// Everything of its targets but the indicators and projects: what
+    /// frames the indicators and projects an agency's page shows of it.
+    frame: bool,
 }
 
 impl Same {
@@ -50,20 +54,21 @@ impl Same {
                 all: true,
                 targets: true,
                 header: true,
+                frame: true,
             };
         }
         let header = a.title == b.title && a.references == b.references;
-        let targets = header
+        let frame = header
             && a.period == b.period
             && a.baseline_period == b.baseline_period
             && a.document == b.document
-            && a.groups == b.groups
-            && a.indicators == b.indicators
-            && a.projects == b.projects;
+            && a.groups == b.groups;
+        let targets = frame && a.indicators == b.indicators && a.projects == b.projects;
         Same {
             all: targets && a == b,
             targets,
             header,
+            frame,
         }
     }
 }
@@ -121,6 +126,7 @@ impl<'a> Changes<'a> {
         Changes {
             old,
             new,
+            old_reports,
             new_reports,
             agency_reports,
             touched,
@@ -207,6 +213,37 @@ impl<'a> Changes<'a> {
             (pages, all[from..to].to_vec())
         };
         let (old, new) = (window(old), window(new));
-        old != new || new.1.iter().any(|slug| !self.same_targets(slug))
+        old != new || new.1.iter().any(|slug| !self.agency_sees_same(slug, id))
+    }
+
+    /// Whether what an agency's page shows of a report is as it was: the
+    /// report's frame, and the indicators and projects the agency leads or
+    /// partners in.
+    fn agency_sees_same(&self, slug: &str, agency: &str) -> bool {
+        match self.same.get(slug) {
+            Some(s) if s.targets => return true,
+            Some(s) if s.frame => {}
+            _ => return false,
+        }
+        let (Some(a), Some(b)) = (self.old_reports.get(slug), self.new_reports.get(slug)) else {
+            return false;
+        };
+        fn involves<'r>(
+            mut refs: impl Iterator<Item = &'r crate::model::AgencyRef>,
+            agency: &str,
+        ) -> bool {
+            refs.any(|r| r.id.as_deref() == Some(agency))
+        }
+        let indicators = |r: &'a Report| {
+            r.indicators
+                .iter()
+                .filter(move |i| involves(i.lead.iter().chain(&i.partners), agency))
+        };
+        let projects = |r: &'a Report| {
+            r.projects
+                .iter()
+                .filter(move |p| involves(p.lead.iter().chain(&p.partners), agency))
+        };
+        indicators(a).eq(indicators(b)) && projects(a).eq(projects(b))
     }
 }
