@@ -6,10 +6,13 @@
 //! their bytes can be written and dropped; the check itself ([`check_scans`])
 //! runs once every part is known, on the scans alone.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Output;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -32,11 +35,70 @@ pub struct EditorLink {
 #[derive(Debug, Default, Clone)]
 pub struct LinkScan {
     /// Scanned pages, in output order.
-    pages: Vec<String>,
-    /// Ids (and `name`s) on each scanned page, by index into `pages`.
-    ids: Vec<Vec<String>>,
+    pages: Strs,
+    /// Ids (and `name`s) of every scanned page, page after page.
+    ids: Strs,
+    /// Where each page's ids end in `ids`, by index into `pages`.
+    page_ids: Vec<u32>,
     links: Vec<Link>,
     editor: Vec<EditorLink>,
+}
+
+/// A list of strings kept in one buffer: the scans of a large site hold
+/// about a million ids until the end of the build.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Strs {
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl Strs {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(offset(self.text.len()));
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+fn offset(n: usize) -> u32 {
+    u32::try_from(n).expect("the link scan of one part stays under 4 GiB")
+}
+
+/// The ids of one page.
+#[derive(Debug, Clone, Copy)]
+pub struct Ids<'a> {
+    all: &'a Strs,
+    from: usize,
+    to: usize,
+}
+
+impl<'a> Ids<'a> {
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|i| i == id)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let all = self.all;
+        (self.from..self.to).map(move |i| all.get(i))
+    }
 }
 
 /// One distinct internal link of a part, and the pages it appears on.
@@ -49,66 +111,173 @@ struct Link {
     pages: Vec<u32>,
 }
 
+/// What the output file a url leads to depends on, besides the url.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Depends {
+    /// Not checked: it leads to another site.
+    External,
+    /// Nothing (a root-absolute url).
+    Nothing,
+    /// The page it is on (`#anchor` alone, `?query` alone, or empty).
+    Page,
+    /// The folders of the page but the last `n`, which `..` leave.
+    Folder(usize),
+}
+
+impl Depends {
+    /// Mirrors [`resolve`].
+    fn of(raw: &str) -> Depends {
+        if is_external(raw) {
+            return Depends::External;
+        }
+        let url = unescape(raw);
+        let rest = url.split('#').next().unwrap_or("");
+        let rest = rest.split('?').next().unwrap_or("");
+        if rest.is_empty() {
+            return Depends::Page;
+        }
+        if rest.starts_with('/') {
+            return Depends::Nothing;
+        }
+        // `..` past the segments the url itself adds leave a folder of the page.
+        let (mut depth, mut up) = (0usize, 0usize);
+        for seg in rest.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." if depth > 0 => depth -= 1,
+                ".." => up += 1,
+                _ => depth += 1,
+            }
+        }
+        Depends::Folder(up)
+    }
+
+    /// The part of `page` (whose `/` are at `slashes`) a url depending on
+    /// this resolves the same from, on every page: `None` when it leaves the
+    /// site (too many `..`), which it does from any page as deep.
+    fn context<'p>(self, page: &'p str, slashes: &[usize]) -> Option<&'p str> {
+        match self {
+            Depends::External | Depends::Nothing => Some(""),
+            Depends::Page => Some(page),
+            // The first folders the `..` leave, each with its `/`.
+            Depends::Folder(up) => match slashes.len().checked_sub(up)? {
+                0 => Some(""),
+                keep => Some(&page[..slashes[keep - 1] + 1]),
+            },
+        }
+    }
+}
+
+/// A url met in a part: the link it makes (`None` when there is nothing to
+/// check), and the last page it was met on.
+struct Met {
+    link: Option<u32>,
+    page: u32,
+}
+
 /// Scan the pages of `out` (one part of the site) for ids and internal links.
-pub fn scan(out: &Output, base_path: &str) -> LinkScan {
+pub fn scan<'o>(out: &'o Output, base_path: &str) -> LinkScan {
     let mut s = LinkScan {
         editor: out.links.clone(),
         ..Default::default()
     };
     let finders = Finders::new();
-    let mut index: HashMap<(Option<String>, Option<String>, String), usize> = HashMap::new();
+    // Most urls are the theme's, the same on every page: each distinct url
+    // is resolved once for all pages it resolves the same on.
+    let mut depends: FxHashMap<&'o str, Depends> = FxHashMap::default();
+    let mut met: FxHashMap<(&'o str, Option<&'o str>), Met> = FxHashMap::default();
+    let mut index: FxHashMap<(Option<String>, Option<String>, String), u32> = FxHashMap::default();
+    let mut srcs: Vec<&'o str> = Vec::new();
+    let mut slashes = Vec::new();
     for (page, bytes) in &out.files {
         if !page.ends_with(".html") || page.ends_with("404.html") {
             continue;
         }
-        let at = s.pages.len() as u32;
-        s.pages.push(page.clone());
-        let mut ids = Vec::new();
+        let at = offset(s.pages.len());
+        s.pages.push(page);
         for f in &finders.ids {
-            each_value(bytes, f, |v| ids.push(unescape(v).into_owned()));
+            each_value(bytes, f, |v| s.ids.push(&unescape(v)));
         }
-        s.ids.push(ids);
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let mut urls = Vec::new();
-        for f in &finders.urls {
-            each_value(bytes, f, |v| {
-                if !is_external(v) && seen.insert(v) {
-                    urls.push(v);
+        s.page_ids.push(offset(s.ids.len()));
+        slashes.clear();
+        slashes.extend(page.match_indices('/').map(|(i, _)| i));
+        let [hrefs, srcs_finder] = &finders.urls;
+        srcs.clear();
+        each_value(bytes, srcs_finder, |raw| srcs.push(raw));
+        let mut each_url = |raw: &'o str| {
+            let d = *depends.entry(raw).or_insert_with(|| Depends::of(raw));
+            if d == Depends::External {
+                return;
+            }
+            let link = match met.entry((raw, d.context(page, &slashes))) {
+                Entry::Occupied(mut e) => {
+                    let m = e.get_mut();
+                    if m.page == at {
+                        return;
+                    }
+                    m.page = at;
+                    m.link
                 }
-            });
-        }
-        for raw in urls {
-            let url = unescape(raw).into_owned();
-            let (target, fragment) = match resolve(page, &url, base_path) {
-                Some((t, f)) => (Some(t), f),
-                None => (None, None),
+                Entry::Vacant(e) => {
+                    let link = resolve_link(out, page, raw, base_path, &mut index, &mut s.links);
+                    e.insert(Met { link, page: at });
+                    link
+                }
             };
-            // A link to a file of this same part without an anchor is fine
-            // already; keeping only the others keeps scans small.
-            if fragment.is_none()
-                && target.as_ref().is_some_and(|t| {
-                    out.files.contains_key(t) || out.files.contains_key(&format!("{t}/index.html"))
-                })
-            {
-                continue;
+            if let Some(i) = link {
+                s.links[i as usize].pages.push(at);
             }
-            let key = (target, fragment, url);
-            match index.get(&key) {
-                Some(&i) => s.links[i].pages.push(at),
-                None => {
-                    let (target, fragment, url) = key.clone();
-                    index.insert(key, s.links.len());
-                    s.links.push(Link {
-                        url,
-                        target,
-                        fragment,
-                        pages: vec![at],
-                    });
-                }
-            }
-        }
+        };
+        each_value(bytes, hrefs, &mut each_url);
+        srcs.iter().for_each(|raw| each_url(raw));
+    }
+    s.pages.shrink_to_fit();
+    s.ids.shrink_to_fit();
+    s.page_ids.shrink_to_fit();
+    s.links.shrink_to_fit();
+    for link in &mut s.links {
+        link.pages.shrink_to_fit();
     }
     s
+}
+
+/// The link `raw` on `page` makes, added to `links` if new; `None` when
+/// there is nothing to check: it leads to a file of this same part, without
+/// an anchor (keeping only the others keeps scans small).
+fn resolve_link(
+    out: &Output,
+    page: &str,
+    raw: &str,
+    base_path: &str,
+    index: &mut FxHashMap<(Option<String>, Option<String>, String), u32>,
+    links: &mut Vec<Link>,
+) -> Option<u32> {
+    let url = unescape(raw).into_owned();
+    let (target, fragment) = match resolve(page, &url, base_path) {
+        Some((t, f)) => (Some(t), f),
+        None => (None, None),
+    };
+    if fragment.is_none()
+        && target.as_ref().is_some_and(|t| {
+            out.files.contains_key(t) || out.files.contains_key(&format!("{t}/index.html"))
+        })
+    {
+        return None;
+    }
+    let key = (target, fragment, url);
+    if let Some(&i) = index.get(&key) {
+        return Some(i);
+    }
+    let i = offset(links.len());
+    let (target, fragment, url) = key.clone();
+    index.insert(key, i);
+    links.push(Link {
+        url,
+        target,
+        fragment,
+        pages: Vec::new(),
+    });
+    Some(i)
 }
 
 /// Searchers for the attributes the link check reads, built once per scan.
@@ -152,7 +321,7 @@ pub fn check(out: &Output, base_path: &str) -> Diagnostics {
 /// Check the links of every scan against the files of the whole output
 /// (`exists`) and the ids of every scanned page.
 pub fn check_scans(scans: &[&LinkScan], paths: &[&str]) -> Diagnostics {
-    let exists: std::collections::HashSet<&str> = paths.iter().copied().collect();
+    let exists: FxHashSet<&str> = paths.iter().copied().collect();
     let ids = page_ids(scans);
     let found: Vec<Broken> = scans
         .par_iter()
@@ -162,24 +331,28 @@ pub fn check_scans(scans: &[&LinkScan], paths: &[&str]) -> Diagnostics {
 }
 
 /// The ids of every scanned page, by page.
-pub fn page_ids<'s>(scans: &[&'s LinkScan]) -> HashMap<&'s str, &'s [String]> {
-    scans
-        .iter()
-        .flat_map(|s| {
+pub fn page_ids<'s>(scans: &[&'s LinkScan]) -> FxHashMap<&'s str, Ids<'s>> {
+    let mut ids = FxHashMap::default();
+    ids.reserve(scans.iter().map(|s| s.pages.len()).sum());
+    for s in scans {
+        ids.extend(
             s.pages
                 .iter()
-                .map(String::as_str)
-                .zip(s.ids.iter().map(Vec::as_slice))
-        })
-        .collect()
+                .enumerate()
+                .map(|(i, page)| (page, s.ids_of(i))),
+        );
+    }
+    ids
 }
 
 /// What links are checked against: every file of the output and the ids of
 /// every scanned page. Kept between rebuilds while neither changes.
 #[derive(Debug, Default)]
 pub struct Targets {
-    paths: std::collections::HashSet<String>,
-    ids: HashMap<String, Vec<String>>,
+    paths: FxHashSet<String>,
+    /// Each page's ids, as the range of them in `ids`.
+    pages: FxHashMap<String, (u32, u32)>,
+    ids: Strs,
 }
 
 impl Targets {
@@ -187,18 +360,31 @@ impl Targets {
         self.paths.contains(path)
     }
 
-    pub fn ids(&self, page: &str) -> Option<&[String]> {
-        self.ids.get(page).map(Vec::as_slice)
+    pub fn ids(&self, page: &str) -> Option<Ids<'_>> {
+        self.pages.get(page).map(|&(from, to)| Ids {
+            all: &self.ids,
+            from: from as usize,
+            to: to as usize,
+        })
     }
 
     pub fn new(paths: &[&str], scans: &[&LinkScan]) -> Self {
-        Targets {
+        let mut t = Targets {
             paths: paths.iter().map(|p| p.to_string()).collect(),
-            ids: scans
-                .iter()
-                .flat_map(|s| s.pages.iter().cloned().zip(s.ids.iter().cloned()))
-                .collect(),
+            ..Default::default()
+        };
+        for s in scans {
+            for (i, page) in s.pages.iter().enumerate() {
+                let from = offset(t.ids.len());
+                for id in s.ids_of(i).iter() {
+                    t.ids.push(id);
+                }
+                t.pages
+                    .insert(page.to_string(), (from, offset(t.ids.len())));
+            }
         }
+        t.ids.shrink_to_fit();
+        t
     }
 }
 
@@ -206,7 +392,20 @@ impl LinkScan {
     /// Whether two scans have the same pages with the same ids: links into
     /// them are then as good or as broken as before.
     pub fn same_targets(&self, other: &LinkScan) -> bool {
-        self.pages == other.pages && self.ids == other.ids
+        self.pages == other.pages && self.page_ids == other.page_ids && self.ids == other.ids
+    }
+
+    /// The ids of the `i`th scanned page.
+    fn ids_of(&self, i: usize) -> Ids<'_> {
+        Ids {
+            all: &self.ids,
+            from: if i == 0 {
+                0
+            } else {
+                self.page_ids[i - 1] as usize
+            },
+            to: self.page_ids[i] as usize,
+        }
     }
 }
 
@@ -224,17 +423,9 @@ pub struct Broken {
 pub fn broken<'i>(
     s: &LinkScan,
     exists: &(dyn Fn(&str) -> bool + Sync),
-    ids: &(dyn Fn(&str) -> Option<&'i [String]> + Sync),
+    ids: &(dyn Fn(&str) -> Option<Ids<'i>> + Sync),
 ) -> Broken {
-    let find = |target: &str| -> Option<String> {
-        if exists(target) {
-            Some(target.to_string())
-        } else {
-            let index = format!("{target}/index.html");
-            exists(&index).then_some(index)
-        }
-    };
-    let written: HashMap<(&str, &str), &EditorLink> = s
+    let written: FxHashMap<(&str, &str), &EditorLink> = s
         .editor
         .iter()
         .map(|l| ((l.page.as_str(), l.url.as_str()), l))
@@ -243,7 +434,7 @@ pub fn broken<'i>(
     for link in &s.links {
         let problem = match &link.target {
             None => Some("it leads outside the site".to_string()),
-            Some(target) => match find(target) {
+            Some(target) => match find(exists, target) {
                 Some(file) => link
                     .fragment
                     .as_ref()
@@ -257,7 +448,7 @@ pub fn broken<'i>(
         };
         let Some(problem) = problem else { continue };
         for &p in &link.pages {
-            let page = s.pages[p as usize].as_str();
+            let page = s.pages.get(p as usize);
             match written.get(&(page, link.url.as_str())) {
                 Some(l) => found.editor.push((
                     l.source.clone(),
@@ -273,6 +464,16 @@ pub fn broken<'i>(
         }
     }
     found
+}
+
+/// The output file `target` names: itself or, for a folder, its `index.html`.
+fn find<'t>(exists: &dyn Fn(&str) -> bool, target: &'t str) -> Option<Cow<'t, str>> {
+    if exists(target) {
+        Some(Cow::Borrowed(target))
+    } else {
+        let index = format!("{target}/index.html");
+        exists(&index).then_some(Cow::Owned(index))
+    }
 }
 
 /// Diagnostics for the broken links of every scan.
@@ -334,11 +535,12 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
 }
 
 fn is_external(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("//")
+    let starts = |p: &str| {
+        url.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    starts("http:") || starts("https:") || starts("mailto:") || url.starts_with("//")
 }
 
 /// The output file `url` (written on `page`) points to, and its fragment.
@@ -384,11 +586,11 @@ fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, Option<Str
     Some((super::percent_decode(&target), fragment))
 }
 
-fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+fn unescape(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
+    Cow::Owned(
         s.replace("&quot;", "\"")
             .replace("&#39;", "'")
             .replace("&lt;", "<")

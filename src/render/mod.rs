@@ -358,7 +358,7 @@ fn check_links<'i>(
     units: &[(&Unit, &Rendered)],
     known: Vec<Option<Arc<links::Broken>>>,
     exists: &(dyn Fn(&str) -> bool + Sync),
-    ids: &(dyn Fn(&str) -> Option<&'i [String]> + Sync),
+    ids: &(dyn Fn(&str) -> Option<links::Ids<'i>> + Sync),
 ) -> Vec<Arc<links::Broken>> {
     units
         .par_iter()
