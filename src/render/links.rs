@@ -7,8 +7,8 @@
 //! runs once every part is known, on the scans alone.
 
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -40,8 +40,16 @@ pub struct LinkScan {
     ids: Strs,
     /// Where each page's ids end in `ids`, by index into `pages`.
     page_ids: Vec<u32>,
-    links: Vec<Link>,
+    /// Each distinct internal link's url, by link.
+    urls: Strs,
+    /// Where each link's pages end in `on`. The output file a link leads to
+    /// is not kept: it is what its url resolves to from its first page.
+    links: Vec<u32>,
+    /// The pages each link appears on, link after link.
+    on: Vec<u32>,
     editor: Vec<EditorLink>,
+    /// The path part of the site's address, which root-absolute urls start with.
+    base_path: String,
 }
 
 /// A list of strings kept in one buffer: the scans of a large site hold
@@ -101,16 +109,6 @@ impl<'a> Ids<'a> {
     }
 }
 
-/// One distinct internal link of a part, and the pages it appears on.
-#[derive(Debug, Clone)]
-struct Link {
-    url: String,
-    /// The output file it leads to; `None` when it leads outside the site.
-    target: Option<String>,
-    fragment: Option<String>,
-    pages: Vec<u32>,
-}
-
 /// What the output file a url leads to depends on, besides the url.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Depends {
@@ -151,162 +149,311 @@ impl Depends {
         }
         Depends::Folder(up)
     }
+}
 
-    /// The part of `page` (whose `/` are at `slashes`) a url depending on
-    /// this resolves the same from, on every page: `None` when it leaves the
-    /// site (too many `..`), which it does from any page as deep.
-    fn context<'p>(self, page: &'p str, slashes: &[usize]) -> Option<&'p str> {
-        match self {
-            Depends::External | Depends::Nothing => Some(""),
-            Depends::Page => Some(page),
-            // The first folders the `..` leave, each with its `/`.
-            Depends::Folder(up) => match slashes.len().checked_sub(up)? {
-                0 => Some(""),
-                keep => Some(&page[..slashes[keep - 1] + 1]),
-            },
+/// The attributes the link check reads.
+#[derive(Clone, Copy)]
+enum Attr {
+    Id,
+    Name,
+    Href,
+    Src,
+}
+
+/// Call `f` with the raw value of every `id`, `name`, `href` and `src`
+/// attribute in `html` (double-quoted, as the theme and the Markdown
+/// renderer write them), in the order they appear. One pass over `="`
+/// finds exactly what a search for each of ` id="`, ` name="`, ` href="`
+/// and ` src="` would: occurrences of `="` cannot overlap.
+fn each_attribute<'h>(html: &'h [u8], mut f: impl FnMut(Attr, &'h str)) {
+    for at in memchr::memmem::find_iter(html, b"=\"") {
+        let before = &html[..at];
+        let attr = if before.ends_with(b" href") {
+            Attr::Href
+        } else if before.ends_with(b" src") {
+            Attr::Src
+        } else if before.ends_with(b" id") {
+            Attr::Id
+        } else if before.ends_with(b" name") {
+            Attr::Name
+        } else {
+            continue;
+        };
+        let from = at + 2;
+        let Some(len) = memchr::memchr(b'"', &html[from..]) else {
+            break;
+        };
+        if let Ok(v) = std::str::from_utf8(&html[from..from + len]) {
+            f(attr, v);
         }
     }
 }
 
-/// A url met in a part: the link it makes (`None` when there is nothing to
-/// check), and the last page it was met on.
-struct Met {
-    link: Option<u32>,
+/// A distinct url of a part: what its target depends on.
+struct Url {
+    depends: Depends,
+    /// The page it was last met on, which does not count it twice.
     page: u32,
+    /// The link it makes when it resolves the same on every page (context
+    /// 0), once known.
+    link: u32,
 }
+
+/// The contexts of one page a url may resolve from (see [`Depends`]), as
+/// ids given by `Contexts`, computed when first needed.
+struct Contexts<'o> {
+    ids: FxHashMap<&'o str, u32>,
+    /// The `/` of the current page, and its contexts so far: keeping its
+    /// first `i` folders at `i`, the page itself last.
+    slashes: Vec<usize>,
+    page: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+const UNKNOWN: u32 = u32::MAX - 1;
+
+impl<'o> Contexts<'o> {
+    fn start(&mut self, page: &str) {
+        self.slashes.clear();
+        self.slashes.extend(
+            page.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'/')
+                .map(|(i, _)| i),
+        );
+        self.page.clear();
+        self.page.resize(self.slashes.len() + 2, NONE);
+    }
+
+    /// The id of what a url that `depends` so resolves the same from, on
+    /// every page: `NONE` when it leaves the site (too many `..`), which it
+    /// does from every page as deep.
+    fn of(&mut self, depends: Depends, page: &'o str) -> u32 {
+        let (slot, text) = match depends {
+            Depends::External | Depends::Nothing => return 0,
+            Depends::Page => (self.slashes.len() + 1, page),
+            // The first folders the `..` leave, each with its `/`.
+            Depends::Folder(up) => match self.slashes.len().checked_sub(up) {
+                None => return NONE,
+                Some(0) => return 0,
+                Some(keep) => (keep, &page[..self.slashes[keep - 1] + 1]),
+            },
+        };
+        if self.page[slot] == NONE {
+            let next = self.ids.len() as u32 + 1;
+            self.page[slot] = *self.ids.entry(text).or_insert(next);
+        }
+        self.page[slot]
+    }
+}
+
+/// A url met from a context: the link it makes (`NONE` when there is
+/// nothing to check).
+type Met = FxHashMap<(u32, u32), u32>;
 
 /// Scan the pages of `out` (one part of the site) for ids and internal links.
 pub fn scan<'o>(out: &'o Output, base_path: &str) -> LinkScan {
     let mut s = LinkScan {
         editor: out.links.clone(),
+        base_path: base_path.to_string(),
         ..Default::default()
     };
-    let finders = Finders::new();
-    // Most urls are the theme's, the same on every page: each distinct url
-    // is resolved once for all pages it resolves the same on.
-    let mut depends: FxHashMap<&'o str, Depends> = FxHashMap::default();
-    let mut met: FxHashMap<(&'o str, Option<&'o str>), Met> = FxHashMap::default();
-    let mut index: FxHashMap<(Option<String>, Option<String>, String), u32> = FxHashMap::default();
-    let mut srcs: Vec<&'o str> = Vec::new();
-    let mut slashes = Vec::new();
+    let mut urls = Urls {
+        files: out.files.keys().map(String::as_str).collect(),
+        base_path,
+        ids: FxHashMap::default(),
+        info: Vec::new(),
+        contexts: Contexts {
+            ids: FxHashMap::default(),
+            slashes: Vec::new(),
+            page: Vec::new(),
+        },
+        met: FxHashMap::default(),
+        links: LinksBuilder::default(),
+    };
+    let (mut names, mut srcs): (Vec<&'o str>, Vec<&'o str>) = Default::default();
     for (page, bytes) in &out.files {
         if !page.ends_with(".html") || page.ends_with("404.html") {
             continue;
         }
         let at = offset(s.pages.len());
         s.pages.push(page);
-        for f in &finders.ids {
-            each_value(bytes, f, |v| s.ids.push(&unescape(v)));
+        names.clear();
+        srcs.clear();
+        urls.contexts.start(page);
+        // Ids, then names; links in `href`, then in `src`.
+        each_attribute(bytes, |attr, v| match attr {
+            Attr::Id => s.ids.push(&unescape(v)),
+            Attr::Name => names.push(v),
+            Attr::Href => urls.met(v, page, at, &s.pages),
+            Attr::Src => srcs.push(v),
+        });
+        for v in &names {
+            s.ids.push(&unescape(v));
         }
         s.page_ids.push(offset(s.ids.len()));
-        slashes.clear();
-        slashes.extend(page.match_indices('/').map(|(i, _)| i));
-        let [hrefs, srcs_finder] = &finders.urls;
-        srcs.clear();
-        each_value(bytes, srcs_finder, |raw| srcs.push(raw));
-        let mut each_url = |raw: &'o str| {
-            let d = *depends.entry(raw).or_insert_with(|| Depends::of(raw));
-            if d == Depends::External {
-                return;
-            }
-            let link = match met.entry((raw, d.context(page, &slashes))) {
-                Entry::Occupied(mut e) => {
-                    let m = e.get_mut();
-                    if m.page == at {
-                        return;
-                    }
-                    m.page = at;
-                    m.link
-                }
-                Entry::Vacant(e) => {
-                    let link = resolve_link(out, page, raw, base_path, &mut index, &mut s.links);
-                    e.insert(Met { link, page: at });
-                    link
-                }
-            };
-            if let Some(i) = link {
-                s.links[i as usize].pages.push(at);
-            }
-        };
-        each_value(bytes, hrefs, &mut each_url);
-        srcs.iter().for_each(|raw| each_url(raw));
+        for raw in &srcs {
+            urls.met(raw, page, at, &s.pages);
+        }
     }
+    urls.links.finish(&mut s);
     s.pages.shrink_to_fit();
     s.ids.shrink_to_fit();
     s.page_ids.shrink_to_fit();
-    s.links.shrink_to_fit();
-    for link in &mut s.links {
-        link.pages.shrink_to_fit();
-    }
     s
 }
 
-/// The link `raw` on `page` makes, added to `links` if new; `None` when
-/// there is nothing to check: it leads to a file of this same part, without
-/// an anchor (keeping only the others keeps scans small).
-fn resolve_link(
-    out: &Output,
-    page: &str,
-    raw: &str,
-    base_path: &str,
-    index: &mut FxHashMap<(Option<String>, Option<String>, String), u32>,
-    links: &mut Vec<Link>,
-) -> Option<u32> {
-    let url = unescape(raw).into_owned();
-    let (target, fragment) = match resolve(page, &url, base_path) {
-        Some((t, f)) => (Some(t), f),
-        None => (None, None),
-    };
-    if fragment.is_none()
-        && target.as_ref().is_some_and(|t| {
-            out.files.contains_key(t) || out.files.contains_key(&format!("{t}/index.html"))
-        })
-    {
-        return None;
-    }
-    let key = (target, fragment, url);
-    if let Some(&i) = index.get(&key) {
-        return Some(i);
-    }
-    let i = offset(links.len());
-    let (target, fragment, url) = key.clone();
-    index.insert(key, i);
-    links.push(Link {
-        url,
-        target,
-        fragment,
-        pages: Vec::new(),
-    });
-    Some(i)
+/// The urls of a part and the links they make. Most urls are the theme's,
+/// the same on every page: each distinct url is resolved once for all the
+/// pages it resolves the same on.
+struct Urls<'o, 'b> {
+    /// The part's files.
+    files: FxHashSet<&'o str>,
+    base_path: &'b str,
+    /// Each distinct url by its raw value, and what is known of it.
+    ids: FxHashMap<&'o str, u32>,
+    info: Vec<Url>,
+    contexts: Contexts<'o>,
+    met: Met,
+    links: LinksBuilder,
 }
 
-/// Searchers for the attributes the link check reads, built once per scan.
-struct Finders {
-    ids: [memchr::memmem::Finder<'static>; 2],
-    urls: [memchr::memmem::Finder<'static>; 2],
-}
-
-impl Finders {
-    fn new() -> Self {
-        use memchr::memmem::Finder;
-        Finders {
-            ids: [Finder::new(" id=\""), Finder::new(" name=\"")],
-            urls: [Finder::new(" href=\""), Finder::new(" src=\"")],
+impl<'o> Urls<'o, '_> {
+    /// Note url `raw` on `page` (the `at`th scanned).
+    fn met(&mut self, raw: &'o str, page: &'o str, at: u32, pages: &Strs) {
+        let next = self.info.len() as u32;
+        let u = *self.ids.entry(raw).or_insert(next);
+        if u == next {
+            self.info.push(Url {
+                depends: Depends::of(raw),
+                page: NONE,
+                link: UNKNOWN,
+            });
         }
-    }
-}
-
-/// Call `f` with the raw value of every attribute `finder` finds in `html`
-/// (double-quoted, as the theme and the Markdown renderer write them).
-fn each_value<'h>(html: &'h [u8], finder: &memchr::memmem::Finder, mut f: impl FnMut(&'h str)) {
-    for start in finder.find_iter(html) {
-        let from = start + finder.needle().len();
-        let Some(len) = memchr::memchr(b'"', &html[from..]) else {
-            break;
+        let info = &mut self.info[u as usize];
+        if info.depends == Depends::External || info.page == at {
+            return;
+        }
+        info.page = at;
+        let (files, links, base_path) = (&self.files, &mut self.links, self.base_path);
+        let link = match self.contexts.of(info.depends, page) {
+            0 => {
+                if info.link == UNKNOWN {
+                    info.link = links.add(files, pages, at, raw, base_path);
+                }
+                info.link
+            }
+            context => *self
+                .met
+                .entry((u, context))
+                .or_insert_with(|| links.add(files, pages, at, raw, base_path)),
         };
-        if let Ok(v) = std::str::from_utf8(&html[from..from + len]) {
-            f(v);
+        if link != NONE {
+            links.pairs.push((link, at));
         }
+    }
+}
+
+/// The distinct links of a part, as they are found.
+#[derive(Default)]
+struct LinksBuilder {
+    /// A link by the hash of its target and url...
+    by_hash: FxHashMap<u64, u32>,
+    /// ...or, when another link has that hash, by its target and url.
+    collided: FxHashMap<(Option<String>, String), u32>,
+    urls: Strs,
+    /// The page each link was first met on, and whether it leads inside the site.
+    first: Vec<u32>,
+    inside: Vec<bool>,
+    /// (link, page) as met.
+    pairs: Vec<(u32, u32)>,
+    /// The target being resolved, another one, and `{target}/index.html`.
+    target: String,
+    other: String,
+    folder: String,
+}
+
+impl LinksBuilder {
+    /// The link `raw` on the `at`th page of `pages` makes, added if new;
+    /// `NONE` when there is nothing to check: it leads to a file of this
+    /// same part, without an anchor (keeping only the others keeps scans
+    /// small).
+    fn add(
+        &mut self,
+        files: &FxHashSet<&str>,
+        pages: &Strs,
+        at: u32,
+        raw: &str,
+        base_path: &str,
+    ) -> u32 {
+        let page = pages.get(at as usize);
+        let url = unescape(raw);
+        let inside = resolve_into(page, &url, base_path, &mut self.target);
+        if inside && !url.contains('#') {
+            self.folder.clear();
+            self.folder.push_str(&self.target);
+            self.folder.push_str("/index.html");
+            if files.contains(self.target.as_str()) || files.contains(self.folder.as_str()) {
+                return NONE;
+            }
+        }
+        let target = inside.then_some(self.target.as_str());
+        let hash = rustc_hash::FxBuildHasher.hash_one((target, &*url));
+        let collided = match self.by_hash.get(&hash) {
+            None => false,
+            Some(&i) => {
+                let i = i as usize;
+                let same = self.urls.get(i) == url
+                    && self.inside[i] == inside
+                    && (!inside || {
+                        let first = pages.get(self.first[i] as usize);
+                        resolve_into(first, &url, base_path, &mut self.other);
+                        self.other == self.target
+                    });
+                if same {
+                    return i as u32;
+                }
+                let key = (target.map(str::to_string), url.to_string());
+                if let Some(&i) = self.collided.get(&key) {
+                    return i;
+                }
+                true
+            }
+        };
+        let i = offset(self.inside.len());
+        if collided {
+            self.collided
+                .insert((target.map(str::to_string), url.to_string()), i);
+        } else {
+            self.by_hash.insert(hash, i);
+        }
+        self.urls.push(&url);
+        self.first.push(at);
+        self.inside.push(inside);
+        i
+    }
+
+    /// Put the links in `s`, their pages grouped by link, in the order met.
+    fn finish(mut self, s: &mut LinkScan) {
+        let mut ends = vec![0u32; self.inside.len()];
+        for &(link, _) in &self.pairs {
+            ends[link as usize] += 1;
+        }
+        let mut end = 0;
+        for e in &mut ends {
+            end += *e;
+            *e = end;
+        }
+        s.links = ends.clone();
+        // Fill each link's pages from its end, backwards, keeping their order.
+        s.on = vec![0; self.pairs.len()];
+        for &(link, page) in self.pairs.iter().rev() {
+            let e = &mut ends[link as usize];
+            *e -= 1;
+            s.on[*e as usize] = page;
+        }
+        self.urls.shrink_to_fit();
+        s.urls = self.urls;
     }
 }
 
@@ -431,13 +578,20 @@ pub fn broken<'i>(
         .map(|l| ((l.page.as_str(), l.url.as_str()), l))
         .collect();
     let mut found = Broken::default();
-    for link in &s.links {
-        let problem = match &link.target {
+    let (mut from, mut target) = (0, String::new());
+    for (i, &end) in s.links.iter().enumerate() {
+        let pages = &s.on[from..end as usize];
+        from = end as usize;
+        let url = s.urls.get(i);
+        // What the url resolves to from its first page, as from every other.
+        let first = s.pages.get(pages[0] as usize);
+        let inside = resolve_into(first, url, &s.base_path, &mut target);
+        let problem = match inside.then_some(target.as_str()) {
             None => Some("it leads outside the site".to_string()),
             Some(target) => match find(exists, target) {
-                Some(file) => link
-                    .fragment
-                    .as_ref()
+                Some(file) => url
+                    .split_once('#')
+                    .map(|(_, f)| f)
                     .filter(|f| !f.is_empty())
                     .and_then(|f| {
                         let has = ids(&file).is_some_and(|ids| ids.contains(f));
@@ -447,19 +601,19 @@ pub fn broken<'i>(
             },
         };
         let Some(problem) = problem else { continue };
-        for &p in &link.pages {
+        for &p in pages {
             let page = s.pages.get(p as usize);
-            match written.get(&(page, link.url.as_str())) {
+            match written.get(&(page, url)) {
                 Some(l) => found.editor.push((
                     l.source.clone(),
                     l.line,
-                    link.url.clone(),
+                    url.to_string(),
                     l.version.clone(),
                     problem.clone(),
                 )),
                 None => found
                     .theme
-                    .push((link.url.clone(), problem.clone(), page.to_string())),
+                    .push((url.to_string(), problem.clone(), page.to_string())),
             }
         }
     }
@@ -544,46 +698,75 @@ fn is_external(url: &str) -> bool {
 }
 
 /// The output file `url` (written on `page`) points to, and its fragment.
+#[cfg(test)]
 fn resolve(page: &str, url: &str, base_path: &str) -> Option<(String, Option<String>)> {
-    let (rest, fragment) = match url.split_once('#') {
-        Some((r, f)) => (r, Some(f.to_string())),
-        None => (url, None),
-    };
+    let fragment = url.split_once('#').map(|(_, f)| f.to_string());
+    resolve_target(page, url, base_path).map(|t| (t, fragment))
+}
+
+/// The output file `url` (written on `page`) points to.
+#[cfg(test)]
+fn resolve_target(page: &str, url: &str, base_path: &str) -> Option<String> {
+    let mut target = String::new();
+    resolve_into(page, url, base_path, &mut target).then_some(target)
+}
+
+/// Put in `target` the output file `url` (written on `page`) points to;
+/// false when it leads outside the site.
+fn resolve_into(page: &str, url: &str, base_path: &str, target: &mut String) -> bool {
+    target.clear();
+    let rest = url.split('#').next().unwrap_or("");
     let rest = rest.split('?').next().unwrap_or("");
     if rest.is_empty() {
-        return Some((page.to_string(), fragment));
+        target.push_str(page);
+        return true;
     }
-    let mut parts: Vec<&str> = if let Some(abs) = rest.strip_prefix('/') {
-        let under = format!("/{abs}");
-        under.strip_prefix(base_path)?;
-        Vec::new()
+    // The path segments so far, joined by `/` in `target`.
+    let mut parts = 0;
+    let tail = if rest.starts_with('/') {
+        match rest.strip_prefix(base_path) {
+            Some(tail) => tail,
+            None => return false,
+        }
     } else {
-        page.split('/').collect::<Vec<_>>()[..page.matches('/').count()].to_vec()
-    };
-    let tail = match rest.strip_prefix('/') {
-        Some(abs) => format!("/{abs}")
-            .strip_prefix(base_path)
-            .map(str::to_string)?,
-        None => rest.to_string(),
+        // The page's folders.
+        if let Some(end) = page.rfind('/') {
+            target.push_str(&page[..end]);
+            parts = page.bytes().filter(|&b| b == b'/').count();
+        }
+        rest
     };
     for seg in tail.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                if parts == 0 {
+                    return false;
+                }
+                parts -= 1;
+                // Segments hold no `/`: the last one follows the last `/`.
+                target.truncate(target.rfind('/').unwrap_or(0));
             }
-            s => parts.push(s),
+            s => {
+                if parts > 0 {
+                    target.push('/');
+                }
+                target.push_str(s);
+                parts += 1;
+            }
         }
     }
-    let mut target = parts.join("/");
     if tail.is_empty() || tail.ends_with('/') {
-        target = if target.is_empty() {
-            "index.html".into()
+        target.push_str(if target.is_empty() {
+            "index.html"
         } else {
-            format!("{target}/index.html")
-        };
+            "/index.html"
+        });
     }
-    Some((super::percent_decode(&target), fragment))
+    if target.contains('%') {
+        *target = super::percent_decode(target);
+    }
+    true
 }
 
 fn unescape(s: &str) -> Cow<'_, str> {
@@ -655,6 +838,151 @@ mod tests {
                 "s.md:7:1: warning: broken link `b/`: there is no page at that address"
             )),
             "{text:?}"
+        );
+    }
+
+    /// The resolution before it wrote into a buffer, to check it against.
+    fn resolve_before(page: &str, url: &str, base_path: &str) -> Option<String> {
+        let rest = url.split_once('#').map_or(url, |(r, _)| r);
+        let rest = rest.split('?').next().unwrap_or("");
+        if rest.is_empty() {
+            return Some(page.to_string());
+        }
+        let mut parts: Vec<&str> = if rest.starts_with('/') {
+            rest.strip_prefix(base_path)?;
+            Vec::new()
+        } else {
+            page.split('/').collect::<Vec<_>>()[..page.matches('/').count()].to_vec()
+        };
+        let tail = match rest.strip_prefix('/') {
+            Some(_) => rest.strip_prefix(base_path)?.to_string(),
+            None => rest.to_string(),
+        };
+        for seg in tail.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let mut target = parts.join("/");
+        if tail.is_empty() || tail.ends_with('/') {
+            target = if target.is_empty() {
+                "index.html".into()
+            } else {
+                format!("{target}/index.html")
+            };
+        }
+        Some(crate::render::percent_decode(&target))
+    }
+
+    #[test]
+    fn resolves_as_before() {
+        let pages = [
+            "index.html",
+            "a.html",
+            "a/index.html",
+            "a/b/index.html",
+            "a/b/c/d.html",
+            "/x.html",
+            "a//b.html",
+            "x%41/y.html",
+        ];
+        let urls = [
+            "",
+            "#",
+            "#top",
+            "?q",
+            "?q#f",
+            ".",
+            "./",
+            "..",
+            "../",
+            "../..",
+            "../../",
+            "a",
+            "a/",
+            "a/../b",
+            "a/./b/",
+            "../a/../../b",
+            "../../../../../x",
+            "/",
+            "/sub",
+            "/sub/",
+            "/sub/a/../b/",
+            "/other/",
+            "//x",
+            "a%20b/",
+            "%41",
+            "a%4",
+            "x?y/z#w/v",
+            "a//b",
+            "../%2e%2e/",
+        ];
+        for base in ["/", "/sub/"] {
+            for page in pages {
+                for url in urls {
+                    assert_eq!(
+                        resolve_target(page, url, base),
+                        resolve_before(page, url, base),
+                        "{url} on {page} under {base}"
+                    );
+                    // The context a url resolves from gives the same target on every page.
+                    let d = Depends::of(url);
+                    for other in pages {
+                        let mut a = Contexts {
+                            ids: FxHashMap::default(),
+                            slashes: Vec::new(),
+                            page: Vec::new(),
+                        };
+                        a.start(page);
+                        let ca = a.of(d, page);
+                        a.start(other);
+                        let cb = a.of(d, other);
+                        if ca == cb {
+                            assert_eq!(
+                                resolve_target(page, url, base),
+                                resolve_target(other, url, base),
+                                "{url} on {page} and {other} under {base}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_relative_link_resolves_from_each_page_folder() {
+        let mut out = Output::default();
+        let links = r##"<a href="chart.svg">c</a> <a href="../w/">w</a> <a href="../../up/">u</a> <a href="../../../x">x</a> <a href="#top">t</a> <img src="chart.svg">"##;
+        out.add("a/x/index.html", format!(r#"<h1 id="top">a</h1>{links}"#));
+        out.add("b/y/index.html", links);
+        out.add("a/x/s/index.html", links);
+        out.add("a/x/chart.svg", "");
+        out.add("a/x/s/chart.svg", "");
+        out.add("a/w/index.html", "");
+        out.add("a/x/w/index.html", "");
+        out.add("x", "");
+        // `../../up/` is `up/` from a/x/ and b/y/, but `a/up/` from a/x/s/:
+        // no page at either.
+        let text: Vec<String> = check(&out, "/")
+            .into_sorted()
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "(output) a/x/index.html: warning: broken link `../../../x` and 1 other page: it leads outside the site",
+                "(output) a/x/index.html: warning: broken link `../../up/` and 2 other pages: there is no page at that address",
+                "(output) a/x/s/index.html: warning: broken link `#top` and 1 other page: there is no anchor `#top` on the page it leads to",
+                "(output) b/y/index.html: warning: broken link `../w/`: there is no page at that address",
+                "(output) b/y/index.html: warning: broken link `chart.svg`: there is no page at that address",
+            ],
+            "{text:#?}"
         );
     }
 }
