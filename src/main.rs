@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+// Rendering allocates many small strings on two or more threads at once;
+// mimalloc does that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use minhbach::diagnostics::Diagnostic;
 use minhbach::{build_to_dir, check, BuildOptions};
 
