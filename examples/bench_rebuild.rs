@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 use minhbach::incremental::Incremental;
 use minhbach::BuildOptions;
 
+// As the command does (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(content) = args.next().map(PathBuf::from) else {
