@@ -391,3 +391,28 @@ fn a_failed_rebuild(site: &Site, mut kept: Kept) {
 fn site_file(kept: &Kept, path: &str) -> String {
     String::from_utf8(kept.files[path].clone()).unwrap()
 }
+
+/// A site whose home page lists its reports over two pages: an edit to a
+/// report on the second page, a report added in front (every report moves
+/// down the list) and one taken away again.
+#[test]
+fn home_page_windows_follow_the_reports() {
+    let site = three_reports();
+    for year in 2000..2021 {
+        add_year(&site, year);
+    }
+    let mut kept = Kept::watched(&site);
+    kept.rebuild_and_compare(&site, "first build");
+    assert!(kept.files.contains_key("page/2/index.html"));
+    site.edit(
+        "reports/demo-2001/indicators.yaml",
+        "target: { value: 50, op: \">=\"",
+        "target: { value: 40, op: \">=\"",
+    );
+    let edited = kept.rebuild_and_compare(&site, "a target on the second page");
+    assert!(edited.rendered < edited.units);
+    add_year(&site, 2030);
+    kept.rebuild_and_compare(&site, "a report added at the top");
+    std::fs::remove_dir_all(site.path("reports/demo-2030")).unwrap();
+    kept.rebuild_and_compare(&site, "that report removed");
+}

@@ -95,3 +95,57 @@ fn an_agency_in_few_reports_has_one_page_without_page_links() {
     assert!(!page.contains("class=\"pagination\""));
     assert!(!site.public().join("agencies/so-tttt/page").exists());
 }
+
+fn cards(html: &str) -> usize {
+    between(html, "<main", "</main>")
+        .matches("<li class=\"card\">")
+        .count()
+}
+
+#[test]
+fn the_home_page_lists_twenty_reports_a_page() {
+    let site = site_with_reports(45);
+    site.run(&["build", "--strict"]).ok();
+
+    let first = site.page("index.html");
+    assert_eq!(cards(&first), 20, "the first page shows twenty reports");
+    assert!(
+        first.contains(r#"href="./page/2/" rel="next""#),
+        "{}",
+        between(&first, "<nav class=\"pagination\"", "</nav>")
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    let second = site.page("page/2/index.html");
+    assert_eq!(cards(&second), 20);
+    assert!(second.contains(r#"href="../../" rel="prev""#));
+    assert!(second.contains(r#"href="../../page/3/" rel="next""#));
+    assert!(second.contains("<title>Báo cáo: Trang 2/3"));
+    let third = site.page("page/3/index.html");
+    assert_eq!(cards(&third), 5, "the last page shows the rest");
+    assert!(!third.contains("rel=\"next\""));
+    // Links from a page further down lead to the reports.
+    assert!(third.contains("href=\"../../reports/demo-"));
+    // Every report is on exactly one page.
+    let all = format!("{first}{second}{third}");
+    for i in 1..45 {
+        assert_eq!(
+            all.matches(&format!("reports/demo-copy-{i:02}/\">"))
+                .count(),
+            1,
+            "demo-copy-{i:02}"
+        );
+    }
+    let en = site.page("en/page/3/index.html");
+    assert!(en.contains("Page 3/3") && en.contains("Newer reports"));
+    let sitemap = std::fs::read_to_string(site.public().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/page/3/</loc>") && sitemap.contains("/en/page/2/</loc>"));
+}
+
+#[test]
+fn a_site_with_few_reports_has_one_home_page() {
+    let site = site_with_reports(20);
+    site.build().ok();
+    assert_eq!(cards(&site.page("index.html")), 20);
+    assert!(!site.page("index.html").contains("class=\"pagination\""));
+    assert!(!site.public().join("page").exists());
+}

@@ -6,7 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::pages::{agency_page_count, SiteIndex, AGENCY_REPORTS_PER_PAGE};
+use super::pages::{
+    agency_page_count, home_page_count, SiteIndex, AGENCY_REPORTS_PER_PAGE, HOME_REPORTS_PER_PAGE,
+};
 use super::Unit;
 use crate::model::{Report, Site};
 
@@ -138,8 +140,8 @@ impl<'a> Changes<'a> {
     /// Whether `unit` must be rendered again.
     pub fn affects(&self, unit: &Unit) -> bool {
         match unit {
-            // The home page, the list of agencies and the search page show
-            // every report's title, targets and projects.
+            // The search page lists every report by title; the list of
+            // agencies counts the indicators and projects each is in.
             Unit::SitePages => {
                 self.old.reports.len() != self.new.reports.len()
                     || self
@@ -147,12 +149,42 @@ impl<'a> Changes<'a> {
                         .reports
                         .iter()
                         .zip(&self.new.reports)
-                        .any(|(a, b)| a.slug != b.slug || !self.same_targets(&b.slug))
+                        .any(|(a, b)| a.slug != b.slug || !self.same_roles(a, b))
+            }
+            // A page of the home page shows its window of reports: each
+            // one's title, document and status counts.
+            Unit::HomePage(page) => {
+                let window = |s: &'a Site| -> (usize, Vec<&'a str>) {
+                    let all = &s.reports;
+                    let from = (page * HOME_REPORTS_PER_PAGE).min(all.len());
+                    let to = (from + HOME_REPORTS_PER_PAGE).min(all.len());
+                    let slugs = all[from..to].iter().map(|r| r.slug.as_str()).collect();
+                    (home_page_count(all.len()), slugs)
+                };
+                let (old, new) = (window(self.old), window(self.new));
+                old != new || new.1.iter().any(|slug| !self.same_targets(slug))
             }
             Unit::Report(slug) => self.report_changed(slug),
             Unit::Indicators(slug) => self.indicators_changed(slug),
             Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
         }
+    }
+
+    /// Whether a report's title and the agencies of its indicators and
+    /// projects are as they were.
+    fn same_roles(&self, a: &Report, b: &Report) -> bool {
+        if self.same_targets(&b.slug) {
+            return true;
+        }
+        a.title == b.title
+            && a.indicators
+                .iter()
+                .map(|i| (&i.lead, &i.partners))
+                .eq(b.indicators.iter().map(|i| (&i.lead, &i.partners)))
+            && a.projects
+                .iter()
+                .map(|p| (&p.lead, &p.partners))
+                .eq(b.projects.iter().map(|p| (&p.lead, &p.partners)))
     }
 
     /// Whether a report's targets and projects (not its prose or tables)

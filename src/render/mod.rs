@@ -42,8 +42,10 @@ impl Output {
 /// the others, or alone when only its inputs changed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Unit {
-    /// The pages of every language that belong to no report (home, agencies, search, 404).
+    /// The pages of every language that belong to no report (agencies, search, 404).
     SitePages,
+    /// One page (from 0) of the home page's list of reports, in every language.
+    HomePage(usize),
     /// One page (from 0) of an agency's targets and projects, in every language.
     AgencyPage(String, usize),
     /// One report: its pages in every language and its open data files,
@@ -125,6 +127,8 @@ impl<'a> Renderer<'a> {
     /// Every unit of the site, in a fixed order.
     pub fn units(&self) -> Vec<Unit> {
         let mut units = vec![Unit::SitePages];
+        let pages = pages::home_page_count(self.site.reports.len());
+        units.extend((0..pages).map(Unit::HomePage));
         for a in &self.site.agencies {
             let pages = pages::agency_page_count(self.index.agency_reports(&a.id).len());
             units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
@@ -143,6 +147,7 @@ impl<'a> Renderer<'a> {
         // A unit the site no longer has renders nothing.
         let part = match unit {
             Unit::SitePages => pages::Part::SitePages,
+            Unit::HomePage(page) => pages::Part::HomePage(*page),
             Unit::AgencyPage(id, page) => match self.site.agencies.iter().find(|a| &a.id == id) {
                 Some(a) => pages::Part::AgencyPage(a, *page),
                 None => return (out, diags),

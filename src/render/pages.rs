@@ -183,6 +183,8 @@ struct LinkView {
 #[derive(Clone, Copy)]
 pub(super) enum Part<'a> {
     SitePages,
+    /// One page (from 0) of the home page's list of reports.
+    HomePage(usize),
     /// One page (from 0) of an agency's targets and projects.
     AgencyPage(&'a Agency, usize),
     /// A report's pages but its indicators'.
@@ -194,6 +196,23 @@ pub(super) enum Part<'a> {
 /// How many reports one page of an agency shows: a national portal has
 /// hundreds of reports per agency, which would make one page of megabytes.
 pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
+
+/// How many reports one page of the home page lists, newest first: a
+/// national portal's 600 reports would make a home page of half a megabyte.
+pub(super) const HOME_REPORTS_PER_PAGE: usize = 20;
+
+/// How many pages the home page's list of `reports` reports takes (at least one).
+pub(super) fn home_page_count(reports: usize) -> usize {
+    reports.div_ceil(HOME_REPORTS_PER_PAGE).max(1)
+}
+
+/// Folder of page `page` (from 0) of the home page's list, in a language.
+fn home_page_dir(page: usize) -> String {
+    match page {
+        0 => String::new(),
+        p => format!("page/{}/", p + 1),
+    }
+}
 
 /// Every agency id a report's indicators and projects name (with repeats).
 fn involves(r: &Report) -> impl Iterator<Item = &str> {
@@ -438,11 +457,11 @@ impl Lang<'_> {
         let mut diags = Diagnostics::new();
         match part {
             Part::SitePages => {
-                self.index(&mut out, &mut diags);
                 self.not_found(&mut out, &mut diags);
                 self.agencies(&mut out, &mut diags);
                 self.search_page(&mut out, &mut diags);
             }
+            Part::HomePage(page) => self.index(page, &mut out, &mut diags),
             Part::AgencyPage(agency, page) => self.agency_page(agency, page, &mut out, &mut diags),
             Part::Report(report) => self.report(report, &mut out, &mut diags),
             Part::Indicators(report) => {
@@ -930,7 +949,8 @@ impl Lang<'_> {
         }
     }
 
-    fn index(&self, out: &mut Output, diags: &mut Diagnostics) {
+    /// Page `page` (from 0) of the home page: the site's reports, newest first.
+    fn index(&self, page: usize, out: &mut Output, diags: &mut Diagnostics) {
         #[derive(Serialize)]
         struct ReportItem {
             href: String,
@@ -938,21 +958,54 @@ impl Lang<'_> {
             document_line: String,
             counts: StatusCounts,
         }
-        let title = self.text(&self.site.config.title);
-        let mut ctx = self.context("", &title, &title, Vec::new(), false);
+        #[derive(Serialize)]
+        struct Pagination {
+            page: usize,
+            pages: usize,
+            newer: Option<String>,
+            older: Option<String>,
+        }
+        let pages = home_page_count(self.site.reports.len());
+        let dir = home_page_dir(page);
+        let (root, _) = self.roots(&dir);
+        let site_title = self.text(&self.site.config.title);
+        let (title, crumbs) = if page == 0 {
+            (site_title.clone(), Vec::new())
+        } else {
+            let label = format!("{} {}/{pages}", self.tr("page"), page + 1);
+            (
+                format!("{}: {label}", self.tr("reports")),
+                vec![self.home_crumb(&root), Crumb::here(label)],
+            )
+        };
+        let mut ctx = self.context(&dir, &title, &site_title, crumbs, false);
+        // The first page's links stay as they always were (`reports/…`).
+        let cards_root = if page == 0 { "" } else { root.as_str() };
         let reports: Vec<ReportItem> = self
             .site
             .reports
             .iter()
+            .skip(page * HOME_REPORTS_PER_PAGE)
+            .take(HOME_REPORTS_PER_PAGE)
             .map(|r| ReportItem {
-                href: format!("reports/{}/", r.slug),
+                href: format!("{cards_root}reports/{}/", r.slug),
                 title: self.text(&r.title),
                 document_line: self.document_line(r),
                 counts: r.counts(),
             })
             .collect();
         ctx.insert("reports", &reports);
-        self.emit("index.html", &ctx, "index.html", out, diags);
+        let href = |p: usize| format!("{root}{}", home_page_dir(p));
+        ctx.insert(
+            "pagination",
+            &(pages > 1).then(|| Pagination {
+                page: page + 1,
+                pages,
+                newer: (page > 0).then(|| href(page - 1)),
+                older: (page + 1 < pages).then(|| href(page + 1)),
+            }),
+        );
+        self.emit("index.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
     fn not_found(&self, out: &mut Output, diags: &mut Diagnostics) {
