@@ -138,6 +138,7 @@ fn main() {
     for (unit, took, _) in &units {
         let kind = match unit {
             Unit::SitePages => "site pages",
+            Unit::HomePage(_) => "home page",
             Unit::AgencyPage(..) => "agency page",
             Unit::Report(_) => "report but indicators",
             Unit::Indicators(_) => "report's indicators",
