@@ -141,7 +141,7 @@ fn main() {
             Unit::HomePage(_) => "home page",
             Unit::AgencyPage(..) => "agency page",
             Unit::Report(_) => "report but indicators",
-            Unit::Indicators(_) => "report's indicators",
+            Unit::Indicators(..) => "report's indicators",
         };
         kinds.entry(kind).or_default().push(*took);
     }

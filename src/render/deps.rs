@@ -165,7 +165,7 @@ impl<'a> Changes<'a> {
                 old != new || new.1.iter().any(|slug| !self.same_targets(slug))
             }
             Unit::Report(slug) => self.report_changed(slug),
-            Unit::Indicators(slug) => self.indicators_changed(slug),
+            Unit::Indicators(slug, group) => self.indicators_changed(slug, group),
             Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
         }
     }
@@ -209,14 +209,20 @@ impl<'a> Changes<'a> {
     /// A report's indicator pages show its targets (not its prose), and the
     /// values of each indicator in every other report, with those reports'
     /// titles and references.
-    fn indicators_changed(&self, slug: &str) -> bool {
-        if !self.same_targets(slug) {
-            return true;
-        }
-        let Some(new) = self.new_reports.get(slug) else {
+    fn indicators_changed(&self, slug: &str, group: &str) -> bool {
+        let (Some(old), Some(new)) = (self.old_reports.get(slug), self.new_reports.get(slug))
+        else {
             return true;
         };
-        new.indicators.iter().any(|ind| {
+        let of_group = |r: &'a Report| r.indicators.iter().filter(move |i| i.group == group);
+        if !self.same_targets(slug) {
+            // The report around them, or the group's indicators themselves.
+            let frame = self.same.get(slug).is_some_and(|s| s.frame);
+            if !frame || !of_group(old).eq(of_group(new)) {
+                return true;
+            }
+        }
+        of_group(new).any(|ind| {
             if !self.touched.contains(ind.id.as_str()) {
                 return false;
             }

@@ -51,8 +51,9 @@ pub enum Unit {
     /// One report: its pages in every language and its open data files,
     /// but not its indicators' pages.
     Report(String),
-    /// One report's indicator pages, in every language.
-    Indicators(String),
+    /// The pages of one report's indicators of one target group, in every
+    /// language: an edited value redraws one group's histories, not all.
+    Indicators(String, String),
 }
 
 /// A unit's files once written: what the rest of the build still needs of them.
@@ -135,7 +136,9 @@ impl<'a> Renderer<'a> {
         }
         for r in &self.site.reports {
             units.push(Unit::Report(r.slug.clone()));
-            units.push(Unit::Indicators(r.slug.clone()));
+            units.extend(
+                pages::indicator_groups(r).map(|g| Unit::Indicators(r.slug.clone(), g.to_string())),
+            );
         }
         units
     }
@@ -159,8 +162,8 @@ impl<'a> Renderer<'a> {
                 }
                 None => return (out, diags),
             },
-            Unit::Indicators(slug) => match self.index.reports.get(slug.as_str()) {
-                Some(r) => pages::Part::Indicators(r),
+            Unit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
+                Some(r) => pages::Part::Indicators(r, group),
                 None => return (out, diags),
             },
         };

@@ -189,13 +189,24 @@ pub(super) enum Part<'a> {
     AgencyPage(&'a Agency, usize),
     /// A report's pages but its indicators'.
     Report(&'a Report),
-    /// A report's indicator pages (each with its history across reports).
-    Indicators(&'a Report),
+    /// A report's indicator pages of one group (each with its history across reports).
+    Indicators(&'a Report, &'a str),
 }
 
 /// How many reports one page of an agency shows: a national portal has
 /// hundreds of reports per agency, which would make one page of megabytes.
 pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
+
+/// The groups of a report's indicators, each once, in the order they first
+/// appear: one unit each renders their indicators' pages.
+pub(super) fn indicator_groups(report: &Report) -> impl Iterator<Item = &str> {
+    let mut seen = std::collections::HashSet::new();
+    report
+        .indicators
+        .iter()
+        .map(|i| i.group.as_str())
+        .filter(move |g| seen.insert(*g))
+}
 
 /// How many reports one page of the home page lists, newest first: a
 /// national portal's 600 reports would make a home page of half a megabyte.
@@ -464,8 +475,8 @@ impl Lang<'_> {
             Part::HomePage(page) => self.index(page, &mut out, &mut diags),
             Part::AgencyPage(agency, page) => self.agency_page(agency, page, &mut out, &mut diags),
             Part::Report(report) => self.report(report, &mut out, &mut diags),
-            Part::Indicators(report) => {
-                for ind in &report.indicators {
+            Part::Indicators(report, group) => {
+                for ind in report.indicators.iter().filter(|i| i.group == group) {
                     self.indicator_page(report, ind, &mut out, &mut diags);
                 }
             }
