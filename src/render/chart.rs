@@ -1,13 +1,14 @@
-//! Accessible, phone-friendly SVG charts drawn with plotters' SVG backend.
+//! Accessible, phone-friendly SVG charts in the markup of plotters' SVG backend.
 //!
 //! Every chart is first laid out as a small display list in a coordinate space
-//! [`WIDTH`] units wide whose height grows with the content, then drawn with
-//! `SVGBackend::with_string` (rectangles, polylines, polygons, circles and real
-//! `<text>` elements only, so the output is deterministic and needs no fonts),
-//! and finally post-processed: the root gets `role="img"`, `aria-labelledby`,
-//! a `<title>` and a `<desc>`, loses its fixed width and height so it scales
-//! with its container, and redundant default attributes are dropped to keep
-//! the file small.
+//! [`WIDTH`] units wide whose height grows with the content, then written as
+//! SVG (rectangles, polylines, polygons, circles and real `<text>` elements
+//! only, so the output is deterministic and needs no fonts). The markup is
+//! what drawing the list with `SVGBackend::with_string` and post-processing
+//! it gives (the tests keep that pipeline as the oracle), written directly:
+//! the root has `role="img"`, `aria-labelledby`, a `<title>` and a `<desc>`,
+//! no fixed width and height so it scales with its container, and no
+//! redundant default attributes, to keep the file small.
 //!
 //! Callers pass already formatted and translated strings; the only formatting
 //! done here goes through the closures given to [`dataset_chart`] and
@@ -50,6 +51,7 @@
 //! label fills the width), followed by the count as bold text at `x + width + 6`.
 
 use plotters::prelude::*;
+#[cfg(test)]
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 #[cfg(test)]
@@ -669,8 +671,10 @@ impl Canvas {
     }
 }
 
+#[cfg(test)]
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
+#[cfg(test)]
 fn shape(color: RGBColor, filled: bool, width: u32) -> ShapeStyle {
     ShapeStyle {
         color: color.to_rgba(),
@@ -679,6 +683,7 @@ fn shape(color: RGBColor, filled: bool, width: u32) -> ShapeStyle {
     }
 }
 
+#[cfg(test)]
 /// Draws the display list with plotters' SVG backend into `buf`.
 ///
 /// The backend is driven directly, the way a root drawing area would drive
@@ -753,6 +758,7 @@ fn draw_ops(buf: &mut String, height: i32, canvas: &Canvas) -> DrawResult {
     Ok(())
 }
 
+#[cfg(test)]
 /// The plotters style of a text drawn in `font`, positioned by its top.
 fn text_style(font: &Font) -> TextStyle<'_> {
     let style = if font.bold {
@@ -788,34 +794,32 @@ fn raw_size_hint(canvas: &Canvas) -> usize {
     400 + text + 130 * canvas.background.len()
 }
 
-/// Draws the canvas and turns plotters' output into the final SVG.
+/// Draws the canvas as the final SVG.
 fn render(text: &ChartText, height: i32, canvas: &Canvas) -> String {
-    thread_local! {
-        /// plotters' output, reused from chart to chart.
-        static RAW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
     let height = height.clamp(1, 1_000_000);
-    let draw = |raw: &mut String| {
-        raw.clear();
-        raw.reserve(raw_size_hint(canvas));
-        if draw_ops(raw, height, canvas).is_err() {
-            raw.clear();
-        }
-        let svg = finish(raw, text, (canvas.width, canvas.display_width), height);
-        if raw.capacity() > 1 << 20 {
-            *raw = String::new();
-        }
-        svg
-    };
-    RAW.with(|raw| match raw.try_borrow_mut() {
-        Ok(mut raw) => draw(&mut raw),
-        Err(_) => draw(&mut String::new()),
-    })
+    let id = sanitize_id(&text.id);
+    let mut out = String::with_capacity(
+        raw_size_hint(canvas) + 2 * id.len() + text.title.len() + text.desc.len(),
+    );
+    push_header(
+        &mut out,
+        &id,
+        text,
+        (canvas.width, canvas.display_width),
+        height,
+    );
+    write_ops(&mut out, height, canvas);
+    out.push_str("</svg>\n");
+    out
 }
 
 /// An SVG with only its title and description.
 fn empty_chart(text: &ChartText) -> String {
-    finish("", text, (WIDTH, DISPLAY_WIDTH), 40)
+    let id = sanitize_id(&text.id);
+    let mut out = String::with_capacity(500 + text.title.len() + text.desc.len());
+    push_header(&mut out, &id, text, (WIDTH, DISPLAY_WIDTH), 40);
+    out.push_str("</svg>\n");
+    out
 }
 
 /// `id` reduced to `[a-z0-9-]`, never empty and never starting with a digit.
@@ -873,6 +877,236 @@ fn push_escaped(out: &mut String, s: &str) {
     out.push_str(&s[from..]);
 }
 
+/// The root tag, title and description of a chart whose sanitized id is `id`.
+fn push_header(
+    out: &mut String,
+    id: &str,
+    text: &ChartText,
+    (width, display): (i32, i32),
+    height: i32,
+) {
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    push_int(out, i64::from(width));
+    out.push(' ');
+    push_int(out, i64::from(height));
+    out.push_str("\" role=\"img\" aria-labelledby=\"");
+    out.push_str(id);
+    out.push_str("-title ");
+    out.push_str(id);
+    out.push_str("-desc\" preserveAspectRatio=\"xMinYMin meet\" font-family=\"");
+    out.push_str(FONT_STACK);
+    out.push_str("\" style=\"display:block;width:100%;max-width:");
+    push_int(out, i64::from(display));
+    out.push_str("px;height:auto\"><title id=\"");
+    out.push_str(id);
+    out.push_str("-title\">");
+    push_clean_escaped(out, &text.title);
+    out.push_str("</title><desc id=\"");
+    out.push_str(id);
+    out.push_str("-desc\">");
+    push_clean_escaped(out, &text.desc);
+    out.push_str("</desc>\n");
+}
+
+/// `v` in decimal, as `format!("{v}")` writes it.
+#[inline]
+fn push_int(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// `s` escaped as plotters' SVG backend escapes text (`'` becomes `&apos;`).
+fn push_svg_escaped(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// ` name="#RRGGBB"`.
+#[inline]
+fn push_colour_attr(out: &mut String, name: &str, c: RGBColor) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    let hex = hex_colour(c);
+    out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
+    out.push('"');
+}
+
+/// `x,y x,y … ` of clamped points, as plotters writes a `points` attribute.
+fn push_points(out: &mut String, points: &[(i32, i32)], clamp: impl Fn(&(i32, i32)) -> (i32, i32)) {
+    out.push_str(" points=\"");
+    for p in points {
+        let (x, y) = clamp(p);
+        push_int(out, i64::from(x));
+        out.push(',');
+        push_int(out, i64::from(y));
+        out.push(' ');
+    }
+    out.push_str("\"/>\n");
+}
+
+/// A `<polyline>` in `color` (the dashed target line for [`DASH_SENTINEL`]).
+fn push_polyline(
+    out: &mut String,
+    points: &[(i32, i32)],
+    color: RGBColor,
+    width: u32,
+    clamp: impl Fn(&(i32, i32)) -> (i32, i32),
+) {
+    out.push_str("<polyline fill=\"none\"");
+    if color == DASH_SENTINEL {
+        push_colour_attr(out, "stroke", TARGET_LINE);
+        out.push_str(" stroke-dasharray=\"");
+        out.push_str(DASH_PATTERN);
+        out.push('"');
+    } else {
+        push_colour_attr(out, "stroke", color);
+    }
+    if width != 1 {
+        out.push_str(" stroke-width=\"");
+        push_int(out, i64::from(width));
+        out.push('"');
+    }
+    push_points(out, points, clamp);
+}
+
+/// The `font-size` value [`compact_into`] makes of what the SVG backend
+/// writes for `size` (see [`text_style`]): `size * 1.24 / 1.24`, rounded to
+/// one decimal.
+fn font_size_text(size: u32) -> String {
+    let v = f64::from(size) * 1.24 / 1.24;
+    format!("{}", (v * 10.0).round() / 10.0)
+}
+
+/// Writes the display list as the chart's body: the same text that drawing
+/// it with plotters' SVG backend ([`draw_ops`]) and compacting the result
+/// ([`compact_into`]) gives, written directly. Every point is clamped to the
+/// chart and rectangle corners are ordered, as a drawing area does.
+///
+/// In that output (all colours opaque, so `opacity="1"` is dropped
+/// everywhere) a filled rectangle is `<rect x y width height fill/>`, a path
+/// `<polyline fill="none" stroke [stroke-dasharray] [stroke-width≠1]
+/// points/>`, a polygon `<polygon fill points/>`, a filled circle `<circle cx
+/// cy r fill/>` and a text `<text x y dy="0.76em" [text-anchor≠start]
+/// font-size fill [font-weight]>…</text>`, each followed by a newline; text
+/// is escaped as plotters escapes it.
+fn write_ops(out: &mut String, height: i32, canvas: &Canvas) {
+    let (w, h) = (canvas.width.max(0), height.max(0));
+    let clamp = move |&(x, y): &(i32, i32)| (x.min(w).max(0), y.min(h).max(0));
+    // Font sizes in use, with their text (a chart uses a handful).
+    let mut sizes: Vec<(u32, String)> = Vec::with_capacity(4);
+    let rect = |out: &mut String, a: (i32, i32), c: (i32, i32), color: RGBColor| {
+        let (x0, y0) = (a.0.min(c.0), a.1.min(c.1));
+        out.push_str("<rect x=\"");
+        push_int(out, i64::from(x0));
+        out.push_str("\" y=\"");
+        push_int(out, i64::from(y0));
+        out.push_str("\" width=\"");
+        push_int(out, i64::from(a.0.max(c.0) - x0));
+        out.push_str("\" height=\"");
+        push_int(out, i64::from(a.1.max(c.1) - y0));
+        out.push('"');
+        push_colour_attr(out, "fill", color);
+        out.push_str("/>\n");
+    };
+    rect(out, (0, 0), (w, h), WHITE_BG);
+    for op in canvas.background.iter().chain(&canvas.ops) {
+        match op {
+            Op::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                color,
+            } => rect(out, clamp(&(*x0, *y0)), clamp(&(*x1, *y1)), *color),
+            Op::Path {
+                points,
+                color,
+                width,
+            } => push_polyline(out, points, *color, *width, clamp),
+            Op::Dashed { points, width } => {
+                push_polyline(out, points, DASH_SENTINEL, *width, clamp);
+            }
+            Op::Poly { points, color } => {
+                out.push_str("<polygon");
+                push_colour_attr(out, "fill", *color);
+                push_points(out, points, clamp);
+            }
+            Op::Circle {
+                center,
+                radius,
+                color,
+            } => {
+                let (x, y) = clamp(center);
+                out.push_str("<circle cx=\"");
+                push_int(out, i64::from(x));
+                out.push_str("\" cy=\"");
+                push_int(out, i64::from(y));
+                out.push_str("\" r=\"");
+                push_int(out, i64::from((*radius as i32).max(0)));
+                out.push('"');
+                push_colour_attr(out, "fill", *color);
+                out.push_str("/>\n");
+            }
+            Op::Text { x, y, text, font } => {
+                let (x, y) = clamp(&(*x, *y));
+                out.push_str("<text x=\"");
+                push_int(out, i64::from(x));
+                out.push_str("\" y=\"");
+                push_int(out, i64::from(y));
+                out.push_str(match font.anchor {
+                    Anchor::Start => "\" dy=\"0.76em\" font-size=\"",
+                    Anchor::Middle => "\" dy=\"0.76em\" text-anchor=\"middle\" font-size=\"",
+                    Anchor::End => "\" dy=\"0.76em\" text-anchor=\"end\" font-size=\"",
+                });
+                let k = match sizes.iter().position(|(s, _)| *s == font.size) {
+                    Some(k) => k,
+                    None => {
+                        sizes.push((font.size, font_size_text(font.size)));
+                        sizes.len() - 1
+                    }
+                };
+                out.push_str(&sizes[k].1);
+                out.push('"');
+                push_colour_attr(out, "fill", font.color);
+                if font.bold {
+                    out.push_str(" font-weight=\"bold\"");
+                }
+                out.push('>');
+                push_svg_escaped(out, text);
+                out.push_str("</text>\n");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
 /// What follows plotters' root `<svg …>` tag (empty when there is none).
 fn svg_body(raw: &str) -> &str {
     match raw.find("<svg") {
@@ -886,24 +1120,13 @@ fn svg_body(raw: &str) -> &str {
 
 /// Replaces plotters' root tag by an accessible, scalable one and compacts
 /// the body. `raw` is plotters' output (or empty).
+#[cfg(test)]
 fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32) -> String {
-    use std::fmt::Write as _;
     let id = sanitize_id(&text.id);
     let body = svg_body(raw);
     let mut out =
         String::with_capacity(body.len() + 500 + 2 * id.len() + text.title.len() + text.desc.len());
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
-         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
-         preserveAspectRatio=\"xMinYMin meet\" font-family=\"{FONT_STACK}\" \
-         style=\"display:block;width:100%;max-width:{display}px;height:auto\">"
-    );
-    let _ = write!(out, "<title id=\"{id}-title\">");
-    push_clean_escaped(&mut out, &text.title);
-    let _ = write!(out, "</title><desc id=\"{id}-desc\">");
-    push_clean_escaped(&mut out, &text.desc);
-    out.push_str("</desc>\n");
+    push_header(&mut out, &id, text, (width, display), height);
 
     // The body after `compact` and `trim_start`. Leading whitespace followed
     // by a tag other than `</text>` is never part of a pattern `compact`
@@ -924,6 +1147,7 @@ fn finish(raw: &str, text: &ChartText, (width, display): (i32, i32), height: i32
     out
 }
 
+#[cfg(test)]
 /// The index of the first byte of `b` from `i` on where a pattern of
 /// [`compact_into`] can start (a space, `\n`, `>` or `f`), or `b.len()`.
 /// Looks at eight bytes at a time: markup has long runs without them.
@@ -952,6 +1176,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+#[cfg(test)]
 /// Attributes that repeat SVG defaults, dropped by [`compact_into`].
 const DEFAULT_ATTRS: [&str; 5] = [
     " opacity=\"1\"",
@@ -961,6 +1186,7 @@ const DEFAULT_ATTRS: [&str; 5] = [
     " stroke-width=\"1\"",
 ];
 
+#[cfg(test)]
 /// Drops attributes that repeat SVG defaults, turns the dash sentinel into a
 /// dashed target line, puts text content on the line of its tags and rounds
 /// font sizes; appends the result to `out`. Caller text cannot contain a raw
@@ -4053,6 +4279,129 @@ mod tests {
                     "{raw}"
                 );
             }
+        }
+    }
+
+    /// The chart drawn by plotters' SVG backend and post-processed: what
+    /// [`write_ops`] must write.
+    fn render_by_plotters(text: &ChartText, height: i32, canvas: &Canvas) -> String {
+        let height = height.clamp(1, 1_000_000);
+        let mut raw = String::new();
+        if draw_ops(&mut raw, height, canvas).is_err() {
+            raw.clear();
+        }
+        finish(&raw, text, (canvas.width, canvas.display_width), height)
+    }
+
+    #[test]
+    fn direct_svg_matches_plotters() {
+        let rows = sample_rows();
+        let counts = [
+            (StatusKind::NoTarget, 7, EVIL.to_string()),
+            (StatusKind::Met, 2, "đạt".to_string()),
+            (StatusKind::NotMet, 0, "x".to_string()),
+        ];
+        let (share, target) = share_history();
+        let evil_fmt = |v: f64| format!("{v}{EVIL}");
+        let odd: Vec<HistoryPoint> = [None, Some(-3.0), Some(0.0), Some(1e9), Some(f64::NAN)]
+            .iter()
+            .map(|v| hp("it's \"q\" & <b>", *v, "1'2"))
+            .collect();
+        let mut canvases = Vec::new();
+        let mut add = |f: &dyn Fn(&mut Canvas) -> i32, width: i32| {
+            let mut c = Canvas::new(width);
+            let h = f(&mut c);
+            canvases.push((c, h));
+        };
+        add(&|c| layout_group(c, &rows), WIDTH);
+        add(&|c| layout_group(c, &twelve_rows()), WIDTH);
+        add(&|c| layout_status(c, &counts), STATUS_WIDTH);
+        add(&|c| layout_history(c, &share, Some(&target), &pct), WIDTH);
+        add(&|c| layout_history(c, &share, None, &pct), WIDTH);
+        add(
+            &|c| layout_history(c, &quarterly(9), None, &evil_fmt),
+            WIDTH,
+        );
+        add(
+            &|c| layout_history(c, &odd, Some(&ht(-5.0, EVIL, "x")), &evil_fmt),
+            WIDTH,
+        );
+        add(&|c| layout_counts(c, &agencies()), WIDTH);
+        add(
+            &|c| layout_lines(c, &categories(), &two_series(), &vi),
+            WIDTH,
+        );
+        add(
+            &|c| layout_bars(c, &categories(), &two_series(), &vi),
+            WIDTH,
+        );
+        // Every kind of op, out of bounds, odd colours, sizes and text.
+        add(
+            &|c| {
+                c.rect(700, -5, -9, 30, DASH_SENTINEL);
+                c.rect(5, 6, 5, 6, TEXT);
+                c.line(vec![(-1, 2), (900, 3000), (4, 4)], DASH_SENTINEL, 1);
+                c.line(vec![], AXIS, 0);
+                c.line(vec![(1, 1)], AXIS, 12);
+                c.dashed(vec![(3, 3), (1000, 3)], 1);
+                c.grid_line(vec![(0, 0), (640, 0)], GRID);
+                c.poly(vec![(1, 2), (-3, 4), (5, 99_999)], NO_TARGET_OUTLINE);
+                c.poly(vec![], WHITE_BG);
+                c.circle((3, 4), 5, MET_FILL);
+                c.circle((-3, 4000), u32::MAX, MET_FILL);
+                c.circle((10, 10), 0, MET_FILL);
+                for (k, size) in [1, 9, 17, 18, 20, 24, 31, 100, 1000]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let anchor = [Anchor::Start, Anchor::Middle, Anchor::End][k % 3];
+                    let font = Font::new(size, series_colour(k)).anchor(anchor);
+                    let font = if k % 2 == 0 { font.bold() } else { font };
+                    c.text(-4, 9 * k as i32, EVIL, font);
+                    c.text(1000, 3, "a\nb\n\n</text>\t'\"", font);
+                    c.text(5, 5, "Tỷ lệ ≥ 50 %", font);
+                }
+                40
+            },
+            WIDTH,
+        );
+        for height in [-5, 0, 1, 40, 2_000_000] {
+            add(
+                &|c| {
+                    c.rect(0, 0, 10, 10, TEXT);
+                    height
+                },
+                WIDTH,
+            );
+        }
+        let weird = ChartText {
+            id: "2023 x".into(),
+            title: format!(" a\u{0}b\u{7}\n{EVIL}  \u{FFFE}x\u{85}y  "),
+            desc: format!("\t{EVIL}\u{9f} z "),
+        };
+        for (c, h) in &canvases {
+            for t in [text("a"), text(EVIL)].iter().chain([&weird]) {
+                assert_eq!(render(t, *h, c), render_by_plotters(t, *h, c));
+            }
+        }
+        for t in [text("e"), weird] {
+            assert_eq!(empty_chart(&t), finish("", &t, (WIDTH, DISPLAY_WIDTH), 40));
+        }
+        for v in [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            i64::from(i32::MAX),
+            i64::MIN,
+            i64::MAX,
+        ] {
+            let mut s = String::new();
+            push_int(&mut s, v);
+            assert_eq!(s, v.to_string());
         }
     }
 
