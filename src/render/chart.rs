@@ -908,9 +908,28 @@ fn push_header(
     out.push_str("</desc>\n");
 }
 
+/// The two-digit numbers 00 to 99, one after another.
+const DIGIT_PAIRS: &str = "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+                           5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
 /// `v` in decimal, as `format!("{v}")` writes it.
 #[inline]
 fn push_int(out: &mut String, v: i64) {
+    // Coordinates: almost always below 10 000.
+    if (0..10_000).contains(&v) {
+        let n = v as usize;
+        let pair = |k: usize, full: bool| {
+            let from = 2 * k + usize::from(!full && k < 10);
+            &DIGIT_PAIRS[from..2 * k + 2]
+        };
+        if n < 100 {
+            out.push_str(pair(n, false));
+        } else {
+            out.push_str(pair(n / 100, false));
+            out.push_str(pair(n % 100, true));
+        }
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = v.unsigned_abs();
@@ -925,7 +944,11 @@ fn push_int(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    // ASCII digits: pushed as chars, which needs no UTF-8 validation.
+    out.reserve(buf.len() - i);
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// `s` escaped as plotters' SVG backend escapes text (`'` becomes `&apos;`).
@@ -953,8 +976,10 @@ fn push_colour_attr(out: &mut String, name: &str, c: RGBColor) {
     out.push(' ');
     out.push_str(name);
     out.push_str("=\"");
-    let hex = hex_colour(c);
-    out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
+    out.reserve(8);
+    for b in hex_colour(c) {
+        out.push(char::from(b));
+    }
     out.push('"');
 }
 
