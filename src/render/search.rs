@@ -21,10 +21,12 @@
 //! A query matches an entry when every folded query word is the start of a
 //! word of `k`; entries whose title holds every query word come first.
 
-use std::collections::HashSet;
-
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
+
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{AgencyRef, Report, Site};
 
@@ -37,78 +39,237 @@ const SECTION_TEXT_CHARS: usize = 200;
 ///
 /// `static/search.js` folds queries the same way.
 pub fn fold(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect();
-    let ascii = deunicode::deunicode(&mapped);
-    let mut out = String::with_capacity(ascii.len());
-    let mut space = false;
-    for c in ascii.chars() {
-        let c = c.to_ascii_lowercase();
-        if c.is_ascii_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    }
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
     out
 }
+
+/// Appends the [`fold`]ed words of `s` to `out`, after a space if `out` is
+/// not empty.
+///
+/// The same as folding the transliteration of `deunicode::deunicode` (with `đ`
+/// and `Đ` as `d` first), without building it: that transliteration is the
+/// characters up to the first one from `U+007F` on as they are, then every
+/// character's `deunicode_char` (`[?]` when it has none; a trailing space it
+/// drops is a separator either way). After that first one, printable ASCII
+/// is its own `deunicode_char` (see the tests), so it is taken as it is too.
+fn fold_into(s: &str, out: &mut String) {
+    #[inline(always)]
+    fn push(folded: u8, out: &mut String, gap: &mut bool) {
+        if folded != 0 {
+            if *gap && !out.is_empty() {
+                out.push(' ');
+            }
+            *gap = false;
+            out.push(folded as char);
+        } else {
+            *gap = true;
+        }
+    }
+    out.reserve(s.len() + 1);
+    let mut gap = true;
+    // Still in the part that deunicode copies as it is.
+    let mut verbatim = true;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x7F && (verbatim || b >= 0x20) {
+            push(ALNUM_LOWER[b as usize], out, &mut gap);
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("not at the end");
+        i += c.len_utf8();
+        if c == 'đ' || c == 'Đ' {
+            // As `d`, which does not end the verbatim part.
+            push(b'd', out, &mut gap);
+            continue;
+        }
+        verbatim = false;
+        match deunicode::deunicode_char(c) {
+            Some(ascii) => {
+                for b in ascii.bytes() {
+                    push(ALNUM_LOWER[b as usize], out, &mut gap);
+                }
+            }
+            None => gap = true,
+        }
+    }
+}
+
+/// For each byte: itself in lowercase if it is an ASCII letter or digit, else 0.
+const ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Where an agency's page is, relative to the language root.
 pub fn agency_href(id: &str) -> String {
     format!("agencies/{id}/")
 }
 
-/// One entry of the index. Field names are short: they are repeated in every entry.
-#[derive(Debug, Serialize)]
-struct Entry {
-    t: &'static str,
-    n: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    r: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    u: Option<String>,
-    k: String,
+/// Appends the concatenation of `parts` as a JSON string, exactly as `serde_json` writes it.
+fn push_json_str(out: &mut String, parts: &[&str]) {
+    let plain = parts
+        .iter()
+        .all(|p| !p.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+    if plain {
+        out.push('"');
+        for p in parts {
+            out.push_str(p);
+        }
+        out.push('"');
+    } else {
+        let s = parts.concat();
+        out.push_str(&serde_json::to_string(&s).expect("a string"));
+    }
 }
 
-/// Collects the searchable words of one entry, each word once, in order.
-struct Keywords {
-    seen: HashSet<String>,
-    words: Vec<String>,
+/// Writes entries of the index: a JSON array's items joined by commas, no
+/// brackets. One entry, in this order (field names are short: they are
+/// repeated in every entry):
+///
+/// `{"t":kind,"n":title[,"r":report title][,"u":link],"k":keywords}`
+struct Entries<'s> {
+    json: String,
+    /// The folded text of the entry being written: its words, in order, not
+    /// yet unique.
+    words: String,
+    /// A table of the unique words of `words` (see [`Entries::entry`]).
+    seen: Vec<(u64, u32, u32)>,
+    /// The folded names of the agencies referred to, by how they are written and their id.
+    agency_words: FxHashMap<(&'s str, Option<&'s str>), String>,
 }
 
-impl Keywords {
-    fn new() -> Keywords {
-        Keywords {
-            seen: HashSet::new(),
-            words: Vec::new(),
+impl<'s> Entries<'s> {
+    fn new(capacity: usize) -> Entries<'s> {
+        Entries {
+            json: String::with_capacity(capacity),
+            words: String::new(),
+            seen: Vec::new(),
+            agency_words: FxHashMap::default(),
         }
     }
 
+    /// Adds the words of `text` to the entry being written.
     fn add(&mut self, text: &str) -> &mut Self {
-        for w in fold(text).split(' ').filter(|w| !w.is_empty()) {
-            if self.seen.insert(w.to_string()) {
-                self.words.push(w.to_string());
-            }
-        }
+        fold_into(text, &mut self.words);
         self
     }
 
-    /// An id like `records-online-province` as words.
+    /// Adds an id like `records-online-province` as words (folding makes
+    /// dashes and underscores spaces).
     fn id(&mut self, id: &str) -> &mut Self {
-        self.add(&id.replace(['-', '_'], " "))
+        self.add(id)
     }
 
-    fn done(&mut self) -> String {
-        self.words.join(" ")
+    /// Writes the entry with the words added since the last one, each once.
+    /// `r` is already JSON; `u` is the parts of the link.
+    fn entry(&mut self, t: &str, n: &str, r: Option<&str>, u: &[&str]) {
+        let Entries {
+            json, words, seen, ..
+        } = self;
+        if !json.is_empty() {
+            json.push(',');
+        }
+        json.push_str("{\"t\":\"");
+        json.push_str(t);
+        json.push_str("\",\"n\":");
+        push_json_str(json, &[n]);
+        if let Some(r) = r {
+            json.push_str(",\"r\":");
+            json.push_str(r);
+        }
+        if !u.is_empty() {
+            json.push_str(",\"u\":");
+            push_json_str(json, u);
+        }
+        json.push_str(",\"k\":\"");
+        // Each word once, in order: an open-addressing table of the words
+        // written, as (hash, start, end) in `words`; `end` is 0 in an empty slot.
+        let count = words.bytes().filter(|&b| b == b' ').count() + 1;
+        let size = (count * 2).next_power_of_two().max(16);
+        seen.clear();
+        seen.resize(size, (0, 0, 0));
+        let mask = size - 1;
+        let mut first = true;
+        let mut start = 0;
+        while start < words.len() {
+            let end =
+                memchr::memchr(b' ', &words.as_bytes()[start..]).map_or(words.len(), |j| start + j);
+            let w = &words[start..end];
+            if !w.is_empty() {
+                let mut hasher = FxHasher::default();
+                hasher.write(w.as_bytes());
+                let h = hasher.finish();
+                let mut i = h as usize & mask;
+                loop {
+                    let (sh, ss, se) = seen[i];
+                    if se == 0 {
+                        seen[i] = (h, start as u32, end as u32);
+                        if !first {
+                            json.push(' ');
+                        }
+                        first = false;
+                        json.push_str(w);
+                        break;
+                    }
+                    if sh == h && &words[ss as usize..se as usize] == w {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            start = end + 1;
+        }
+        json.push_str("\"}");
+        words.clear();
+    }
+
+    /// Adds the names an agency goes by: as written, and when known its name
+    /// in `lang` and the default language, its short name and aliases.
+    fn agencies(
+        &mut self,
+        site: &'s Site,
+        lang: &str,
+        refs: impl Iterator<Item = &'s AgencyRef>,
+    ) -> &mut Self {
+        for a in refs {
+            let key = (a.written.as_str(), a.id.as_deref());
+            let folded = self.agency_words.entry(key).or_insert_with(|| {
+                let mut f = String::new();
+                fold_into(&a.written, &mut f);
+                let known =
+                    a.id.as_ref()
+                        .and_then(|id| site.agencies.iter().find(|x| &x.id == id));
+                if let Some(x) = known {
+                    fold_into(x.name.in_lang(lang), &mut f);
+                    fold_into(&x.name.default, &mut f);
+                    if let Some(s) = &x.short {
+                        fold_into(s, &mut f);
+                    }
+                    for alias in &x.aliases {
+                        fold_into(alias, &mut f);
+                    }
+                }
+                f
+            });
+            if !folded.is_empty() {
+                if !self.words.is_empty() {
+                    self.words.push(' ');
+                }
+                self.words.push_str(folded);
+            }
+        }
+        self
     }
 }
 
@@ -126,25 +287,12 @@ pub fn index_json(site: &Site, lang: &str) -> String {
 /// make (entries joined by commas, no brackets). Rendered with the report,
 /// so that a rebuild redoes only the reports that changed.
 pub fn report_fragment(site: &Site, report: &Report, lang: &str) -> String {
-    let mut entries = Vec::new();
-    report_entries(
-        site,
-        report,
-        lang,
-        site.config.default_language(),
-        &mut entries,
-    );
-    join_entries(&entries)
-}
-
-fn join_entries(entries: &[Entry]) -> String {
-    let json = serde_json::to_string(entries).expect("the index is plain strings");
-    json[1..json.len() - 1].to_string()
+    report_entries(site, report, lang, site.config.default_language())
 }
 
 /// The index of `lang` from the reports' fragments, in site order, and the agencies.
 pub fn assemble<'f>(site: &Site, lang: &str, reports: impl Iterator<Item = &'f str>) -> String {
-    let agencies = join_entries(&agency_entries(site, lang));
+    let agencies = agency_entries(site, lang);
     let mut out = String::from("[");
     let mut push = |part: &str| {
         if !part.is_empty() {
@@ -190,83 +338,61 @@ pub fn report_links(site: &Site, lang: &str) -> Vec<ReportLink> {
         .collect()
 }
 
-fn agency_entries(site: &Site, lang: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
+fn agency_entries(site: &Site, lang: &str) -> String {
+    let mut e = Entries::new(site.agencies.len() * 256);
     for a in &site.agencies {
         let name = a.name.in_lang(lang);
-        let mut k = Keywords::new();
-        k.add(name);
+        e.add(name);
         if let Some(s) = &a.short {
-            k.add(s);
+            e.add(s);
         }
         for alias in &a.aliases {
-            k.add(alias);
+            e.add(alias);
         }
         for other in a.name.translations.values() {
-            k.add(other);
+            e.add(other);
         }
-        k.add(&a.name.default).id(&a.id);
-        out.push(Entry {
-            t: "agency",
-            n: name.to_string(),
-            r: None,
-            u: Some(agency_href(&a.id)),
-            k: k.done(),
-        });
+        e.add(&a.name.default).id(&a.id);
+        e.entry("agency", name, None, &["agencies/", &a.id, "/"]);
     }
-    out
+    e.json
 }
 
-fn report_entries(site: &Site, report: &Report, lang: &str, default: &str, out: &mut Vec<Entry>) {
-    let rtitle = report.title.in_lang(lang).to_string();
-    let rdir = format!("reports/{}/", report.slug);
-    let entry = |t: &'static str, n: String, u: String, k: String| Entry {
-        t,
-        n,
-        r: Some(rtitle.clone()),
-        u: Some(u),
-        k,
-    };
+fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> String {
+    let rtitle = report.title.in_lang(lang);
+    let mut r = String::with_capacity(rtitle.len() + 2);
+    push_json_str(&mut r, &[rtitle]);
+    let r = Some(r.as_str());
+    let rdir: &str = &format!("reports/{}/", report.slug);
+    let entries = 1
+        + report.groups.len()
+        + report.indicators.len()
+        + report.sections.len()
+        + report.datasets.len()
+        + report.projects.len();
+    let mut e = Entries::new(entries * 400);
 
-    let mut k = Keywords::new();
-    k.add(&rtitle).add(&report.document.number).id(&report.slug);
+    e.add(rtitle).add(&report.document.number).id(&report.slug);
     if let Some(i) = &report.document.issuer {
-        k.add(i.in_lang(lang));
+        e.add(i.in_lang(lang));
     }
-    out.push(Entry {
-        t: "report",
-        n: rtitle.clone(),
-        r: None,
-        u: Some(rdir.clone()),
-        k: k.done(),
-    });
+    e.entry("report", rtitle, None, &[rdir]);
 
     for g in &report.groups {
         let name = g.name.in_lang(lang);
-        let mut k = Keywords::new();
-        k.add(name).id(&g.id);
+        e.add(name).id(&g.id);
         if let Some(d) = &g.description {
-            k.add(d.in_lang(lang));
+            e.add(d.in_lang(lang));
         }
-        out.push(entry(
-            "group",
-            name.to_string(),
-            format!("{rdir}groups/{}/", g.id),
-            k.done(),
-        ));
+        e.entry("group", name, r, &[rdir, "groups/", &g.id, "/"]);
     }
 
     for ind in &report.indicators {
         let name = ind.name.in_lang(lang);
-        let mut k = Keywords::new();
-        k.add(name).id(&ind.id);
-        agencies(site, lang, ind.lead.iter().chain(&ind.partners), &mut k);
-        out.push(entry(
-            "indicator",
-            name.to_string(),
-            format!("{rdir}indicators/{}/", ind.id),
-            k.done(),
-        ));
+        e.add(name)
+            .id(&ind.id)
+            .agencies(site, lang, ind.lead.iter().chain(&ind.partners));
+        e.entry("indicator", name, r, &[rdir, "indicators/", &ind.id, "/"]);
     }
 
     for s in &report.sections {
@@ -277,78 +403,36 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str, out: 
             .or_else(|| s.texts.values().next());
         let Some(text) = text else { continue };
         let (headings, body) = plain_text(&text.markdown);
-        let mut k = Keywords::new();
-        k.add(&text.title);
+        e.add(&text.title);
         for h in &headings {
-            k.add(h);
+            e.add(h);
         }
         if let Some(src) = &s.source {
-            k.add(src);
+            e.add(src);
         }
-        k.add(&start_of(&body, SECTION_TEXT_CHARS));
-        out.push(entry(
-            "section",
-            text.title.clone(),
-            format!("{rdir}{}/", s.slug),
-            k.done(),
-        ));
+        e.add(&start_of(&body, SECTION_TEXT_CHARS));
+        e.entry("section", &text.title, r, &[rdir, &s.slug, "/"]);
     }
 
     for d in &report.datasets {
         let title = d.title.in_lang(lang);
-        let mut k = Keywords::new();
-        k.add(title).id(&d.id);
+        e.add(title).id(&d.id);
         if let Some(desc) = &d.description {
-            k.add(desc.in_lang(lang));
+            e.add(desc.in_lang(lang));
         }
         for c in &d.columns {
-            k.add(c.name.in_lang(lang));
+            e.add(c.name.in_lang(lang));
         }
-        out.push(entry(
-            "dataset",
-            title.to_string(),
-            format!("{rdir}datasets/{}/", d.id),
-            k.done(),
-        ));
+        e.entry("dataset", title, r, &[rdir, "datasets/", &d.id, "/"]);
     }
 
     for p in &report.projects {
         let name = p.name.in_lang(lang);
-        let mut k = Keywords::new();
-        k.add(name);
-        agencies(site, lang, p.lead.iter().chain(&p.partners), &mut k);
-        out.push(entry(
-            "project",
-            name.to_string(),
-            format!("{rdir}projects/"),
-            k.done(),
-        ));
+        e.add(name)
+            .agencies(site, lang, p.lead.iter().chain(&p.partners));
+        e.entry("project", name, r, &[rdir, "projects/"]);
     }
-}
-
-/// The names an agency goes by: as written, and when known its name in `lang`
-/// and the default language, its short name and aliases.
-fn agencies<'a>(
-    site: &Site,
-    lang: &str,
-    refs: impl Iterator<Item = &'a AgencyRef>,
-    k: &mut Keywords,
-) {
-    for a in refs {
-        k.add(&a.written);
-        let known =
-            a.id.as_ref()
-                .and_then(|id| site.agencies.iter().find(|x| &x.id == id));
-        if let Some(x) = known {
-            k.add(x.name.in_lang(lang)).add(&x.name.default);
-            if let Some(s) = &x.short {
-                k.add(s);
-            }
-            for alias in &x.aliases {
-                k.add(alias);
-            }
-        }
-    }
+    e.json
 }
 
 /// The headings and the rest of the text of a section's Markdown, without
@@ -402,15 +486,30 @@ fn strip_shortcodes(markdown: &str) -> String {
 
 /// About the first `n` characters of `s`, cut between words.
 fn start_of(s: &str, n: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= n {
-        return s;
+    // The words joined by one space, as far as needed to know whether there are more than `n` characters.
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(w);
+        chars += w.chars().count();
+        if chars > n {
+            break;
+        }
     }
-    let cut: String = s.chars().take(n).collect();
-    match cut.rfind(' ') {
-        Some(i) => cut[..i].to_string(),
-        None => cut,
+    if chars <= n {
+        return out;
     }
+    if let Some((i, _)) = out.char_indices().nth(n) {
+        out.truncate(i);
+    }
+    if let Some(i) = out.rfind(' ') {
+        out.truncate(i);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -451,11 +550,15 @@ mod tests {
 
     #[test]
     fn keywords_are_unique_and_in_order() {
-        let mut k = Keywords::new();
-        k.add("Sở Thông tin và Truyền thông")
+        let mut e = Entries::new(0);
+        e.add("Sở Thông tin và Truyền thông")
             .add("Sở TTTT")
             .id("so-tttt");
-        assert_eq!(k.done(), "so thong tin va truyen tttt");
+        e.entry("x", "X", None, &[]);
+        assert_eq!(
+            e.json,
+            r#"{"t":"x","n":"X","k":"so thong tin va truyen tttt"}"#
+        );
     }
 
     #[test]
