@@ -54,20 +54,36 @@ pub fn fold(s: &str) -> String {
 /// drops is a separator either way). After that first one, printable ASCII
 /// is its own `deunicode_char` (see the tests), so it is taken as it is too.
 fn fold_into(s: &str, out: &mut String) {
+    fold_words(s, out, |_, _| {});
+}
+
+/// [`fold_into`], calling `word(out, start)` after each word it appends,
+/// which starts at `start` in `out` (after its space).
+#[inline(always)]
+fn fold_words(s: &str, out: &mut String, mut word: impl FnMut(&mut String, usize)) {
+    /// Appends a folded byte (0 for a separator).
     #[inline(always)]
-    fn push(folded: u8, out: &mut String, gap: &mut bool) {
+    fn push<W: FnMut(&mut String, usize)>(
+        folded: u8,
+        out: &mut String,
+        start: &mut Option<usize>,
+        word: &mut W,
+    ) {
         if folded != 0 {
-            if *gap && !out.is_empty() {
-                out.push(' ');
+            if start.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                *start = Some(out.len());
             }
-            *gap = false;
             out.push(folded as char);
-        } else {
-            *gap = true;
+        } else if let Some(at) = start.take() {
+            word(out, at);
         }
     }
+    // Where the word being appended starts, if one is.
+    let mut start = None;
     out.reserve(s.len() + 1);
-    let mut gap = true;
     // Still in the part that deunicode copies as it is.
     let mut verbatim = true;
     let bytes = s.as_bytes();
@@ -75,7 +91,7 @@ fn fold_into(s: &str, out: &mut String) {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x7F && (verbatim || b >= 0x20) {
-            push(ALNUM_LOWER[b as usize], out, &mut gap);
+            push(ALNUM_LOWER[b as usize], out, &mut start, &mut word);
             i += 1;
             continue;
         }
@@ -83,19 +99,20 @@ fn fold_into(s: &str, out: &mut String) {
         i += c.len_utf8();
         if c == 'đ' || c == 'Đ' {
             // As `d`, which does not end the verbatim part.
-            push(b'd', out, &mut gap);
+            push(b'd', out, &mut start, &mut word);
             continue;
         }
         verbatim = false;
         match deunicode::deunicode_char(c) {
             Some(ascii) => {
                 for b in ascii.bytes() {
-                    push(ALNUM_LOWER[b as usize], out, &mut gap);
+                    push(ALNUM_LOWER[b as usize], out, &mut start, &mut word);
                 }
             }
-            None => gap = true,
+            None => push(0, out, &mut start, &mut word),
         }
     }
+    push(0, out, &mut start, &mut word);
 }
 
 /// For each byte: itself in lowercase if it is an ASCII letter or digit, else 0.
@@ -133,6 +150,111 @@ fn push_json_str(out: &mut String, parts: &[&str]) {
     }
 }
 
+/// The words of a text that are new: a hash table of words in a text
+/// (their start and length), emptied in O(1) by a new generation.
+struct Unique {
+    slots: Vec<Slot>,
+    generation: u32,
+    count: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The word's bytes (up to 8), or its hash.
+    key: u64,
+    start: u32,
+    len: u32,
+    /// The slot is empty unless this is the table's generation.
+    generation: u32,
+}
+
+impl Unique {
+    fn new() -> Unique {
+        Unique {
+            slots: vec![Slot::default(); 64],
+            generation: 1,
+            count: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.count = 0;
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.slots.fill(Slot::default());
+            self.generation = 1;
+        }
+    }
+
+    fn index(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// Whether the word `text[start..]` is not in the table yet: then it is now.
+    fn insert(&mut self, text: &str, start: usize) -> bool {
+        let w = &text.as_bytes()[start..];
+        let key = if w.len() <= 8 {
+            // Words have no zero bytes: the same length and key is the same word.
+            w.iter()
+                .enumerate()
+                .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
+        } else {
+            let mut h = FxHasher::default();
+            h.write(w);
+            h.finish()
+        };
+        if (self.count + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(key);
+        loop {
+            let s = self.slots[i];
+            if s.generation != self.generation {
+                self.slots[i] = Slot {
+                    key,
+                    start: start as u32,
+                    len: w.len() as u32,
+                    generation: self.generation,
+                };
+                self.count += 1;
+                return true;
+            }
+            if s.key == key
+                && s.len as usize == w.len()
+                && (w.len() <= 8 || &text.as_bytes()[s.start as usize..][..w.len()] == w)
+            {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        let mask = self.slots.len() - 1;
+        for s in old.into_iter().filter(|s| s.generation == self.generation) {
+            let mut i = self.index(s.key);
+            while self.slots[i].generation == self.generation {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+
+    /// Appends the folded words of `text` to `out` (separated by spaces) that
+    /// are not in the table yet, and adds them to it.
+    fn add(&mut self, text: &str, out: &mut String) {
+        fold_words(text, out, |out, start| {
+            if !self.insert(out, start) {
+                out.truncate(start.saturating_sub(1));
+            }
+        });
+    }
+}
+
 /// Writes entries of the index: a JSON array's items joined by commas, no
 /// brackets. One entry, in this order (field names are short: they are
 /// repeated in every entry):
@@ -140,12 +262,12 @@ fn push_json_str(out: &mut String, parts: &[&str]) {
 /// `{"t":kind,"n":title[,"r":report title][,"u":link],"k":keywords}`
 struct Entries<'s> {
     json: String,
-    /// The folded text of the entry being written: its words, in order, not
-    /// yet unique.
+    /// The keywords of the entry being written: each word once, in order.
     words: String,
-    /// A table of the unique words of `words` (see [`Entries::entry`]).
-    seen: Vec<(u64, u32, u32)>,
-    /// The folded names of the agencies referred to, by how they are written and their id.
+    /// The words in `words`.
+    unique: Unique,
+    /// The folded names of the agencies referred to, each word once, by how
+    /// they are written and their id.
     agency_words: FxHashMap<(&'s str, Option<&'s str>), String>,
 }
 
@@ -154,14 +276,14 @@ impl<'s> Entries<'s> {
         Entries {
             json: String::with_capacity(capacity),
             words: String::new(),
-            seen: Vec::new(),
+            unique: Unique::new(),
             agency_words: FxHashMap::default(),
         }
     }
 
     /// Adds the words of `text` to the entry being written.
     fn add(&mut self, text: &str) -> &mut Self {
-        fold_into(text, &mut self.words);
+        self.unique.add(text, &mut self.words);
         self
     }
 
@@ -171,12 +293,10 @@ impl<'s> Entries<'s> {
         self.add(id)
     }
 
-    /// Writes the entry with the words added since the last one, each once.
+    /// Writes the entry with the words added since the last one.
     /// `r` is already JSON; `u` is the parts of the link.
     fn entry(&mut self, t: &str, n: &str, r: Option<&str>, u: &[&str]) {
-        let Entries {
-            json, words, seen, ..
-        } = self;
+        let json = &mut self.json;
         if !json.is_empty() {
             json.push(',');
         }
@@ -193,45 +313,10 @@ impl<'s> Entries<'s> {
             push_json_str(json, u);
         }
         json.push_str(",\"k\":\"");
-        // Each word once, in order: an open-addressing table of the words
-        // written, as (hash, start, end) in `words`; `end` is 0 in an empty slot.
-        let count = words.bytes().filter(|&b| b == b' ').count() + 1;
-        let size = (count * 2).next_power_of_two().max(16);
-        seen.clear();
-        seen.resize(size, (0, 0, 0));
-        let mask = size - 1;
-        let mut first = true;
-        let mut start = 0;
-        while start < words.len() {
-            let end =
-                memchr::memchr(b' ', &words.as_bytes()[start..]).map_or(words.len(), |j| start + j);
-            let w = &words[start..end];
-            if !w.is_empty() {
-                let mut hasher = FxHasher::default();
-                hasher.write(w.as_bytes());
-                let h = hasher.finish();
-                let mut i = h as usize & mask;
-                loop {
-                    let (sh, ss, se) = seen[i];
-                    if se == 0 {
-                        seen[i] = (h, start as u32, end as u32);
-                        if !first {
-                            json.push(' ');
-                        }
-                        first = false;
-                        json.push_str(w);
-                        break;
-                    }
-                    if sh == h && &words[ss as usize..se as usize] == w {
-                        break;
-                    }
-                    i = (i + 1) & mask;
-                }
-            }
-            start = end + 1;
-        }
+        json.push_str(&self.words);
         json.push_str("\"}");
-        words.clear();
+        self.words.clear();
+        self.unique.clear();
     }
 
     /// Adds the names an agency goes by: as written, and when known its name
@@ -246,28 +331,25 @@ impl<'s> Entries<'s> {
             let key = (a.written.as_str(), a.id.as_deref());
             let folded = self.agency_words.entry(key).or_insert_with(|| {
                 let mut f = String::new();
-                fold_into(&a.written, &mut f);
+                let mut unique = Unique::new();
+                unique.add(&a.written, &mut f);
                 let known =
                     a.id.as_ref()
                         .and_then(|id| site.agencies.iter().find(|x| &x.id == id));
                 if let Some(x) = known {
-                    fold_into(x.name.in_lang(lang), &mut f);
-                    fold_into(&x.name.default, &mut f);
+                    unique.add(x.name.in_lang(lang), &mut f);
+                    unique.add(&x.name.default, &mut f);
                     if let Some(s) = &x.short {
-                        fold_into(s, &mut f);
+                        unique.add(s, &mut f);
                     }
                     for alias in &x.aliases {
-                        fold_into(alias, &mut f);
+                        unique.add(alias, &mut f);
                     }
                 }
                 f
             });
-            if !folded.is_empty() {
-                if !self.words.is_empty() {
-                    self.words.push(' ');
-                }
-                self.words.push_str(folded);
-            }
+            // Folding folded words gives them back.
+            self.unique.add(folded, &mut self.words);
         }
         self
     }
