@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use std::hash::Hasher;
 
+use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{AgencyRef, Report, Site};
@@ -191,19 +192,26 @@ impl Unique {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
-    /// Whether the word `text[start..]` is not in the table yet: then it is now.
-    fn insert(&mut self, text: &str, start: usize) -> bool {
-        let w = &text.as_bytes()[start..];
-        let key = if w.len() <= 8 {
+    /// The key of a word in the table.
+    #[inline]
+    fn key(w: &[u8]) -> u64 {
+        if w.len() <= 8 {
             // Words have no zero bytes: the same length and key is the same word.
-            w.iter()
-                .enumerate()
-                .fold(0, |k, (i, &b)| k | u64::from(b) << (8 * i))
+            let mut b = [0; 8];
+            b[..w.len()].copy_from_slice(w);
+            u64::from_le_bytes(b)
         } else {
             let mut h = FxHasher::default();
             h.write(w);
             h.finish()
-        };
+        }
+    }
+
+    /// Whether the word `w` (whose key is `key`) is not in the table yet:
+    /// then it is now, as the word at `start` in `text` (the words in the
+    /// table are in `text`).
+    #[inline]
+    fn insert(&mut self, key: u64, w: &[u8], text: &str, start: usize) -> bool {
         if (self.count + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -248,7 +256,44 @@ impl Unique {
     /// are not in the table yet, and adds them to it.
     fn add(&mut self, text: &str, out: &mut String) {
         fold_words(text, out, |out, start| {
-            if !self.insert(out, start) {
+            let w = &out.as_bytes()[start..];
+            if !self.insert(Unique::key(w), w, out, start) {
+                out.truncate(start.saturating_sub(1));
+            }
+        });
+    }
+
+    /// Appends the words of `words` to `out` that are not in the table yet, as [`Unique::add`].
+    fn add_folded(&mut self, words: &Folded, out: &mut String) {
+        for &(key, start, len) in &words.words {
+            let w = &words.text[start as usize..][..len as usize];
+            let at = if out.is_empty() { 0 } else { out.len() + 1 };
+            if self.insert(key, w.as_bytes(), out, at) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+        }
+    }
+}
+
+/// Folded text, each word once, with its words' keys and places.
+#[derive(Default)]
+struct Folded {
+    text: String,
+    words: Vec<(u64, u32, u32)>,
+}
+
+impl Folded {
+    fn add(&mut self, text: &str, unique: &mut Unique) {
+        let Folded { text: out, words } = self;
+        fold_words(text, out, |out, start| {
+            let w = &out.as_bytes()[start..];
+            let key = Unique::key(w);
+            if unique.insert(key, w, out, start) {
+                words.push((key, start as u32, w.len() as u32));
+            } else {
                 out.truncate(start.saturating_sub(1));
             }
         });
@@ -266,17 +311,20 @@ struct Entries<'s> {
     words: String,
     /// The words in `words`.
     unique: Unique,
-    /// The folded names of the agencies referred to, each word once, by how
-    /// they are written and their id.
-    agency_words: FxHashMap<(&'s str, Option<&'s str>), String>,
+    /// For [`Entries::agencies`].
+    scratch: Unique,
+    /// The folded names of the agencies referred to, each word once, by id
+    /// (none for an unknown id).
+    agency_words: FxHashMap<&'s str, Option<Folded>>,
 }
 
 impl<'s> Entries<'s> {
     fn new(capacity: usize) -> Entries<'s> {
         Entries {
             json: String::with_capacity(capacity),
-            words: String::new(),
+            words: String::with_capacity(1024),
             unique: Unique::new(),
+            scratch: Unique::new(),
             agency_words: FxHashMap::default(),
         }
     }
@@ -327,29 +375,33 @@ impl<'s> Entries<'s> {
         lang: &str,
         refs: impl Iterator<Item = &'s AgencyRef>,
     ) -> &mut Self {
+        let Entries {
+            words,
+            unique,
+            scratch,
+            agency_words,
+            ..
+        } = self;
         for a in refs {
-            let key = (a.written.as_str(), a.id.as_deref());
-            let folded = self.agency_words.entry(key).or_insert_with(|| {
-                let mut f = String::new();
-                let mut unique = Unique::new();
-                unique.add(&a.written, &mut f);
-                let known =
-                    a.id.as_ref()
-                        .and_then(|id| site.agencies.iter().find(|x| &x.id == id));
-                if let Some(x) = known {
-                    unique.add(x.name.in_lang(lang), &mut f);
-                    unique.add(&x.name.default, &mut f);
-                    if let Some(s) = &x.short {
-                        unique.add(s, &mut f);
-                    }
-                    for alias in &x.aliases {
-                        unique.add(alias, &mut f);
-                    }
+            unique.add(&a.written, words);
+            let Some(id) = &a.id else { continue };
+            let folded = agency_words.entry(id).or_insert_with(|| {
+                let x = site.agencies.iter().find(|x| &x.id == id)?;
+                let mut f = Folded::default();
+                scratch.clear();
+                f.add(x.name.in_lang(lang), scratch);
+                f.add(&x.name.default, scratch);
+                if let Some(s) = &x.short {
+                    f.add(s, scratch);
                 }
-                f
+                for alias in &x.aliases {
+                    f.add(alias, scratch);
+                }
+                Some(f)
             });
-            // Folding folded words gives them back.
-            self.unique.add(folded, &mut self.words);
+            if let Some(folded) = folded {
+                unique.add_folded(folded, words);
+            }
         }
         self
     }
@@ -549,9 +601,10 @@ fn plain_text(markdown: &str) -> (Vec<String>, String) {
 fn strip_shortcodes(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
-    while let Some(i) = rest.find("{{") {
+    let (open, close) = (memmem::Finder::new("{{"), memmem::Finder::new("}}"));
+    while let Some(i) = open.find(rest.as_bytes()) {
         out.push_str(&rest[..i]);
-        match rest[i..].find("}}") {
+        match close.find(&rest.as_bytes()[i..]) {
             Some(j) => {
                 out.push(' ');
                 rest = &rest[i + j + 2..];
