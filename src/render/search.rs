@@ -663,6 +663,115 @@ mod tests {
         assert_eq!(fold("Ỹ ỳ Ữ ặ Ấ"), "y y u a a");
     }
 
+    /// [`fold`] as it was written first: through `deunicode`'s string.
+    fn fold_by_deunicode(s: &str) -> String {
+        let mapped: String = s
+            .chars()
+            .map(|c| match c {
+                'đ' | 'Đ' => 'd',
+                c => c,
+            })
+            .collect();
+        let ascii = deunicode::deunicode(&mapped);
+        let mut out = String::new();
+        let mut space = false;
+        for c in ascii.chars() {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            } else {
+                space = true;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn folds_as_deunicode_does() {
+        // What `fold_into` takes as it is after deunicode's verbatim part.
+        for b in 0x20..0x7F_u8 {
+            let c = char::from(b);
+            assert_eq!(deunicode::deunicode_char(c), Some(&*c.to_string()));
+        }
+        let mut unique = Unique::new();
+        for u in (0..=0xFFFF).chain(0x1F300..0x1F700) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for s in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("{c}\u{1}x\tY"),
+                format!("é{c}\u{1}Ab-{c}"),
+                format!("đ\u{1}x{c}{c}y đ"),
+                format!("X{c} {c}\u{7f}{c}"),
+            ] {
+                assert_eq!(fold(&s), fold_by_deunicode(&s), "{s:?}");
+                // Made unique as they are folded: the same words.
+                let mut words = String::new();
+                unique.clear();
+                unique.add(&s, &mut words);
+                let mut expected = Vec::new();
+                let folded = fold_by_deunicode(&s);
+                for w in folded.split(' ').filter(|w| !w.is_empty()) {
+                    if !expected.contains(&w) {
+                        expected.push(w);
+                    }
+                }
+                assert_eq!(words, expected.join(" "), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unique_words_survive_growing() {
+        let text: String = (0..500)
+            .map(|i| format!("w{} longer-word-{} ", i % 300, i % 7))
+            .collect();
+        let mut e = Entries::new(0);
+        e.add(&text).add("w1 w299 longer word 3 new");
+        e.entry("x", "X", None, &[]);
+        let k = &e.json[e.json.find("\"k\":\"").unwrap() + 5..e.json.len() - 2];
+        let words: Vec<&str> = k.split(' ').collect();
+        let mut reference = Vec::new();
+        let folded = fold_by_deunicode(&format!("{text} w1 w299 longer word 3 new"));
+        for w in folded.split(' ') {
+            if !reference.contains(&w) {
+                reference.push(w);
+            }
+        }
+        assert_eq!(words, reference);
+        assert_eq!(words.len(), 300 + 2 + 7 + 1);
+    }
+
+    #[test]
+    fn entries_escape_as_serde_json() {
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            t: &'a str,
+            n: &'a str,
+            r: &'a str,
+            u: &'a str,
+            k: &'a str,
+        }
+        let n = "quote \" back \\ tab \t bell \u{7} del \u{7f} ư / é";
+        let mut r = String::new();
+        push_json_str(&mut r, &["r\u{1b}"]);
+        let mut e = Entries::new(0);
+        e.add("a");
+        e.entry("x", n, Some(&r), &["u/", "\n"]);
+        let expected = Entry {
+            t: "x",
+            n,
+            r: "r\u{1b}",
+            u: "u/\n",
+            k: "a",
+        };
+        assert_eq!(e.json, serde_json::to_string(&expected).unwrap());
+    }
+
     #[test]
     fn folds_punctuation_and_space() {
         assert_eq!(
