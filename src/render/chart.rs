@@ -885,6 +885,11 @@ fn push_clean_escaped(out: &mut String, s: &str) {
 
 /// `escape(s)` appended to `out`.
 fn push_escaped(out: &mut String, s: &str) {
+    push_escaped_with(out, s, "&#39;");
+}
+
+/// `s` escaped for XML, with `apos` for `'`, appended to `out`.
+fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
     let mut from = 0;
     for (i, b) in s.bytes().enumerate() {
         let rep = match b {
@@ -892,7 +897,7 @@ fn push_escaped(out: &mut String, s: &str) {
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
+            b'\'' => apos,
             _ => continue,
         };
         out.push_str(&s[from..i]);
@@ -978,21 +983,7 @@ fn push_int(out: &mut String, v: i64) {
 
 /// `s` escaped as plotters' SVG backend escapes text (`'` becomes `&apos;`).
 fn push_svg_escaped(out: &mut String, s: &str) {
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(rep);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
+    push_escaped_with(out, s, "&apos;");
 }
 
 /// ` name="#RRGGBB"`.

@@ -197,6 +197,29 @@ pub(super) enum Part<'a> {
 /// hundreds of reports per agency, which would make one page of megabytes.
 pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
 
+/// Where a page of a paged list is, and the links to its neighbours.
+#[derive(Serialize)]
+struct Pagination {
+    /// From 1.
+    page: usize,
+    pages: usize,
+    newer: Option<String>,
+    older: Option<String>,
+}
+
+impl Pagination {
+    /// Page `page` (from 0) of `pages`, whose addresses `href` gives; none
+    /// when everything fits on one page.
+    fn of(page: usize, pages: usize, href: impl Fn(usize) -> String) -> Option<Pagination> {
+        (pages > 1).then(|| Pagination {
+            page: page + 1,
+            pages,
+            newer: (page > 0).then(|| href(page - 1)),
+            older: (page + 1 < pages).then(|| href(page + 1)),
+        })
+    }
+}
+
 /// The groups of a report's indicators, each once, in the order they first
 /// appear: one unit each renders their indicators' pages.
 pub(super) fn indicator_groups(report: &Report) -> impl Iterator<Item = &str> {
@@ -969,13 +992,6 @@ impl Lang<'_> {
             document_line: String,
             counts: StatusCounts,
         }
-        #[derive(Serialize)]
-        struct Pagination {
-            page: usize,
-            pages: usize,
-            newer: Option<String>,
-            older: Option<String>,
-        }
         let pages = home_page_count(self.site.reports.len());
         let dir = home_page_dir(page);
         let (root, _) = self.roots(&dir);
@@ -1006,15 +1022,9 @@ impl Lang<'_> {
             })
             .collect();
         ctx.insert("reports", &reports);
-        let href = |p: usize| format!("{root}{}", home_page_dir(p));
         ctx.insert(
             "pagination",
-            &(pages > 1).then(|| Pagination {
-                page: page + 1,
-                pages,
-                newer: (page > 0).then(|| href(page - 1)),
-                older: (page + 1 < pages).then(|| href(page + 1)),
-            }),
+            &Pagination::of(page, pages, |p| format!("{root}{}", home_page_dir(p))),
         );
         self.emit("index.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
@@ -1250,13 +1260,6 @@ impl Lang<'_> {
             projects: Vec<Role<ProjectView>>,
             counts: StatusCounts,
         }
-        #[derive(Serialize)]
-        struct Pagination {
-            page: usize,
-            pages: usize,
-            newer: Option<String>,
-            older: Option<String>,
-        }
         let reports = self.index.agency_reports(&agency.id);
         let pages = agency_page_count(reports.len());
         let dir = agency_page_dir(&agency.id, page);
@@ -1334,14 +1337,10 @@ impl Lang<'_> {
         also.dedup();
         ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
         ctx.insert("reports", &parts);
-        let href = |p: usize| format!("{root}{}", agency_page_dir(&agency.id, p));
         ctx.insert(
             "pagination",
-            &(pages > 1).then(|| Pagination {
-                page: page + 1,
-                pages,
-                newer: (page > 0).then(|| href(page - 1)),
-                older: (page + 1 < pages).then(|| href(page + 1)),
+            &Pagination::of(page, pages, |p| {
+                format!("{root}{}", agency_page_dir(&agency.id, p))
             }),
         );
         self.emit("agency.html", &ctx, &format!("{dir}index.html"), out, diags);
