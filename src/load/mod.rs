@@ -98,21 +98,17 @@ impl LoadCache {
 }
 
 /// The report folders (by name) that `paths` lie in; `None` when a path
-/// could concern every report (the `reports` folder itself) or cannot be
-/// placed. Paths outside the content folder (the theme's) concern none.
+/// could concern every report (the `reports` folder itself) or lies outside
+/// the content folder (a theme file, which renders everything again anyway,
+/// or a path written in a way not recognised: looking at every report is
+/// then the safe answer).
 fn report_folders(content_dir: &Path, paths: &[PathBuf]) -> Option<HashSet<std::ffi::OsString>> {
     let roots: Vec<PathBuf> = std::iter::once(content_dir.to_path_buf())
         .chain(std::fs::canonicalize(content_dir).ok())
         .collect();
     let mut names = HashSet::new();
     for path in paths {
-        let Some(rel) = roots.iter().find_map(|r| path.strip_prefix(r).ok()) else {
-            // Outside the content folder: a theme file, which no report reads.
-            if path.is_absolute() && roots.iter().any(|r| r.is_absolute()) {
-                continue;
-            }
-            return None;
-        };
+        let rel = roots.iter().find_map(|r| path.strip_prefix(r).ok())?;
         let mut parts = rel.components();
         match (parts.next(), parts.next()) {
             (Some(first), Some(std::path::Component::Normal(name)))
@@ -1582,6 +1578,36 @@ fn pos(line: usize, col: usize) -> Pos {
 mod cache_tests {
     use super::*;
     use std::sync::Arc;
+
+    /// What a file watcher's paths say about which reports to read again.
+    #[test]
+    fn changed_paths_name_report_folders() {
+        let content = Path::new("/site/content");
+        let names = |paths: &[&str]| {
+            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+            report_folders(content, &paths).map(|n| {
+                let mut v: Vec<String> = n.iter().map(|s| s.to_string_lossy().into()).collect();
+                v.sort();
+                v
+            })
+        };
+        assert_eq!(
+            names(&[
+                "/site/content/reports/a/ket-qua.md",
+                "/site/content/reports/b",
+                "/site/content/reports/a/datasets/x.yaml",
+            ]),
+            Some(vec!["a".to_string(), "b".to_string()])
+        );
+        // Files read on every load anyway.
+        assert_eq!(names(&["/site/content/site.yaml"]), Some(vec![]));
+        // The reports folder itself, a theme file, a path not recognised:
+        // every report is looked at.
+        assert_eq!(names(&["/site/content/reports"]), None);
+        assert_eq!(names(&["/site/themes/mine/templates/base.html"]), None);
+        assert_eq!(names(&["content/reports/a/x.md"]), None);
+        assert_eq!(names(&[]), Some(vec![]));
+    }
 
     fn copy(from: &Path, to: &Path) {
         for e in walkdir::WalkDir::new(from) {
