@@ -301,8 +301,11 @@ impl<'a> Renderer<'a> {
                 let broken = check_links(units, known, &|p| targets.exists(p), &|p| targets.ids(p));
                 (broken, Some(targets))
             } else {
-                let exists: std::collections::HashSet<&str> = all.iter().copied().collect();
-                let ids = links::page_ids(&scans);
+                // Two large tables, independent: built side by side.
+                let (exists, ids) = rayon::join(
+                    || -> rustc_hash::FxHashSet<&str> { all.iter().copied().collect() },
+                    || links::page_ids(&scans),
+                );
                 let broken = check_links(units, known, &|p| exists.contains(p), &|p| {
                     ids.get(p).copied()
                 });

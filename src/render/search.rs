@@ -425,9 +425,16 @@ pub fn report_fragment(site: &Site, report: &Report, lang: &str) -> String {
 }
 
 /// The index of `lang` from the reports' fragments, in site order, and the agencies.
-pub fn assemble<'f>(site: &Site, lang: &str, reports: impl Iterator<Item = &'f str>) -> String {
+pub fn assemble<'f>(
+    site: &Site,
+    lang: &str,
+    reports: impl Iterator<Item = &'f str> + Clone,
+) -> String {
     let agencies = agency_entries(site, lang);
-    let mut out = String::from("[");
+    // Sized once: the index of a national portal is over 10 MiB.
+    let len = reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + 2;
+    let mut out = String::with_capacity(len);
+    out.push('[');
     let mut push = |part: &str| {
         if !part.is_empty() {
             if out.len() > 1 {
