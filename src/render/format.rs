@@ -52,7 +52,8 @@ fn push_number(out: &mut String, v: f64, decimals: Option<u8>, style: Style) {
     }
     let mut stack = StackText::default();
     let heap;
-    let text = if raw(&mut stack, v, decimals).is_ok() {
+    let d = decimals.unwrap_or(2) as usize;
+    let text = if fixed_exact(&mut stack, v, d) || raw(&mut stack, v, decimals).is_ok() {
         stack.as_str()
     } else {
         let mut s = String::new();
@@ -85,6 +86,51 @@ fn push_number(out: &mut String, v: f64, decimals: Option<u8>, style: Style) {
         out.push(decimal);
         out.push_str(frac);
     }
+}
+
+/// `v` with `d` decimals, as `format!("{:.d$}", v)` writes it, when that
+/// needs no float formatting: when `v × 10^d` computes to an integer `n` well
+/// inside the range where doubles are spaced by at most ¼, the exact product
+/// is within ⅛ of `n`, so `n` is the correctly rounded result (most figures
+/// of a report are such). Otherwise writes nothing and says no.
+fn fixed_exact(w: &mut StackText, v: f64, d: usize) -> bool {
+    const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let Some(scale) = POW10.get(d) else {
+        return false;
+    };
+    let s = v * scale;
+    // 2^50: doubles there are ¼ apart. `-0.0` keeps its sign in Rust's output.
+    if !s.is_finite()
+        || s.abs() >= 1_125_899_906_842_624.0
+        || s.fract() != 0.0
+        || (s == 0.0 && v.is_sign_negative())
+    {
+        return false;
+    }
+    let n = s as i64;
+    let mut digits = [b'0'; 24];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    // At least one digit before the point.
+    let start = i.min(digits.len() - d - 1);
+    let (int, frac) = digits[start..].split_at(digits.len() - start - d);
+    fn text(b: &[u8]) -> &str {
+        std::str::from_utf8(b).unwrap_or_default()
+    }
+    use fmt::Write;
+    let sign = if n < 0 { "-" } else { "" };
+    let point = if d > 0 { "." } else { "" };
+    [sign, text(int), point, text(frac)]
+        .iter()
+        .all(|part| w.write_str(part).is_ok())
 }
 
 /// A short text written on the stack; writing more than it holds fails.
@@ -219,6 +265,52 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path writes what Rust's float formatting writes, or nothing.
+    #[test]
+    fn fixed_exact_matches_float_formatting() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut fast = 0;
+        for k in 0..400_000 {
+            // Figures as written (a few decimals), and arbitrary doubles.
+            let v = match k % 4 {
+                0 => (next() % 2_000_000) as f64 / 10.0 - 50_000.0,
+                1 => (next() % 20_000_000) as f64 / 1000.0,
+                2 => f64::from_bits(next()),
+                _ => (next() % 1_000_000) as f64 / 8.0 * if k % 8 == 3 { -1.0 } else { 1.0 },
+            };
+            for d in 0..=7 {
+                let mut w = StackText::default();
+                if fixed_exact(&mut w, v, d) {
+                    fast += 1;
+                    assert_eq!(w.as_str(), format!("{v:.d$}"), "{v:?} with {d} decimals");
+                }
+            }
+        }
+        assert!(
+            fast > 200_000,
+            "the fast path is taken for most figures: {fast}"
+        );
+        for (v, d) in [
+            (0.0, 2),
+            (-0.0, 2),
+            (0.125, 2),
+            (2.5, 0),
+            (1e15, 1),
+            (f64::NAN, 1),
+        ] {
+            let mut w = StackText::default();
+            if fixed_exact(&mut w, v, d) {
+                assert_eq!(w.as_str(), format!("{v:.d$}"), "{v:?} {d}");
+            }
+        }
+    }
 
     fn unit(raw: &str, kind: Unit) -> UnitSpec {
         UnitSpec {
