@@ -960,25 +960,8 @@ fn push_int(out: &mut String, v: i64) {
         }
         return;
     }
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut n = v.unsigned_abs();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        out.push('-');
-    }
-    // ASCII digits: pushed as chars, which needs no UTF-8 validation.
-    out.reserve(buf.len() - i);
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
+    use std::fmt::Write;
+    let _ = write!(out, "{v}");
 }
 
 /// `s` escaped as plotters' SVG backend escapes text (`'` becomes `&apos;`).

@@ -107,28 +107,16 @@ fn fixed_exact(w: &mut StackText, v: f64, d: usize) -> bool {
     {
         return false;
     }
-    let n = s as i64;
-    let mut digits = [b'0'; 24];
-    let mut i = digits.len();
-    let mut m = n.unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    // At least one digit before the point.
-    let start = i.min(digits.len() - d - 1);
-    let (int, frac) = digits[start..].split_at(digits.len() - start - d);
-    fn text(b: &[u8]) -> &str {
-        std::str::from_utf8(b).unwrap_or_default()
-    }
     use fmt::Write;
-    let sign = if n < 0 { "-" } else { "" };
+    // The digits of |n|, at least one before the point.
+    let mut digits = StackText::default();
+    if write!(digits, "{:01$}", s.abs() as u64, d + 1).is_err() {
+        return false;
+    }
+    let (int, frac) = digits.as_str().split_at(digits.len - d);
+    let sign = if s < 0.0 { "-" } else { "" };
     let point = if d > 0 { "." } else { "" };
-    [sign, text(int), point, text(frac)]
+    [sign, int, point, frac]
         .iter()
         .all(|part| w.write_str(part).is_ok())
 }
