@@ -155,11 +155,11 @@ impl<'a> Changes<'a> {
             // one's title, document and status counts.
             Unit::HomePage(page) => {
                 let window = |s: &'a Site| -> (usize, Vec<&'a str>) {
-                    let all = &s.reports;
-                    let from = (page * HOME_REPORTS_PER_PAGE).min(all.len());
-                    let to = (from + HOME_REPORTS_PER_PAGE).min(all.len());
-                    let slugs = all[from..to].iter().map(|r| r.slug.as_str()).collect();
-                    (home_page_count(all.len()), slugs)
+                    let slugs = page_of(&s.reports, *page, HOME_REPORTS_PER_PAGE)
+                        .iter()
+                        .map(|r| r.slug.as_str())
+                        .collect();
+                    (home_page_count(s.reports.len()), slugs)
                 };
                 let (old, new) = (window(self.old), window(self.new));
                 old != new || new.1.iter().any(|slug| !self.same_targets(slug))
@@ -245,10 +245,8 @@ impl<'a> Changes<'a> {
             return true;
         };
         let window = |all: &[&'a str]| -> (usize, Vec<&'a str>) {
-            let pages = agency_page_count(all.len());
-            let from = (page * AGENCY_REPORTS_PER_PAGE).min(all.len());
-            let to = (from + AGENCY_REPORTS_PER_PAGE).min(all.len());
-            (pages, all[from..to].to_vec())
+            let slugs = page_of(all, page, AGENCY_REPORTS_PER_PAGE).to_vec();
+            (agency_page_count(all.len()), slugs)
         };
         let (old, new) = (window(old), window(new));
         old != new || new.1.iter().any(|slug| !self.agency_sees_same(slug, id))
@@ -284,4 +282,10 @@ impl<'a> Changes<'a> {
         };
         indicators(a).eq(indicators(b)) && projects(a).eq(projects(b))
     }
+}
+
+/// Page `page` (from 0) of `all`, `per` to a page.
+fn page_of<T>(all: &[T], page: usize, per: usize) -> &[T] {
+    let from = (page * per).min(all.len());
+    &all[from..(from + per).min(all.len())]
 }
