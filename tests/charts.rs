@@ -8,7 +8,8 @@ use serde_yaml::Value;
 
 /// Attributes of every `<rect>` with the given fill, in document order.
 fn rects(svg: &str, fill: &str) -> Vec<(f64, f64, f64, f64)> {
-    svg.split("<rect ")
+    common::ungroup(svg)
+        .split("<rect ")
         .skip(1)
         .filter(|r| r.contains(&format!("fill=\"{fill}\"")))
         .map(|r| {
