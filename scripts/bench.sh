@@ -166,7 +166,11 @@ for size in "${SIZE_LIST[@]}"; do
     peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
 
     pages=$(find "$out" -name '*.html' | wc -l)
-    charts=$(find "$out" -name '*.svg' | wc -l)
+    # Charts drawn: the SVG files, and the history chart inline in each
+    # indicator page (which has no file of its own).
+    svgs=$(find "$out" -name '*.svg' | wc -l)
+    histories=$(grep -rl --include=index.html 'id="chart-history-' "$out" | wc -l)
+    charts=$((svgs + histories))
     bytes=$(du -sb "$out" | cut -f1)
 
     # serve's incremental rebuild after one edit (examples/bench_rebuild.rs):

@@ -120,8 +120,19 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
         "- id: digital-economy-share\n  group: digital-economy\n  name: Tỷ trọng kinh tế số\n  unit: percent\n  target: 12\n  values:\n    - { period: 2024, value: 9.6 }\n",
     );
     site.build().ok();
-    let svg = site.page("reports/demo-2025/indicators/digital-economy-share/chart.svg");
-    let bars = rects(&svg, "#1F5FAD");
+    // The history chart is in the indicator's page, and only there: its
+    // numbers are downloaded as CSV, not as one SVG file per indicator page.
+    let dir = "reports/demo-2025/indicators/digital-economy-share/";
+    assert!(!site.public().join(dir).join("chart.svg").exists());
+    let page = site.page(&format!("{dir}index.html"));
+    let svg = common::between(&page, "<svg", "</svg>");
+    assert!(svg.contains("chart-history-digital-economy-share"), "{svg}");
+    let meta = common::between(&page, "<p class=\"chart-meta\">", "</p>");
+    assert!(
+        !meta.contains("SVG") && meta.contains("reports/demo-2025/data/indicators.csv"),
+        "{meta}"
+    );
+    let bars = rects(svg, "#1F5FAD");
     let values = [7.5, 8.48, 9.6];
     assert_eq!(
         bars.len(),

@@ -135,7 +135,10 @@ struct ChartView {
     svg: String,
     source: Option<String>,
     note: Option<String>,
-    svg_href: String,
+    /// The chart as an SVG file, where it is written as one (not for the
+    /// history chart of every indicator page: tens of thousands of files
+    /// on a national portal, whose numbers are in the page's table and CSV).
+    svg_href: Option<String>,
     data_href: Option<String>,
     /// The chart's numbers as a table, when the page has no other table of them.
     table: Option<TableView>,
@@ -972,10 +975,10 @@ impl Lang<'_> {
                 format::date(report.document.date, self.style)
             )),
             note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
-            svg_href: format!(
+            svg_href: Some(format!(
                 "{}{}reports/{}/groups/{}/chart.svg",
                 asset_root, self.prefix, report.slug, group.id
-            ),
+            )),
             data_href: Some(format!(
                 "{asset_root}reports/{}/data/indicators.csv",
                 report.slug
@@ -1461,7 +1464,7 @@ impl Lang<'_> {
                 svg,
                 source: None,
                 note: None,
-                svg_href: "chart.svg".into(),
+                svg_href: None,
                 data_href: Some(format!(
                     "{}reports/{}/data/indicators.csv",
                     self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id))
@@ -1551,7 +1554,7 @@ impl Lang<'_> {
                 svg,
                 source: None,
                 note: None,
-                svg_href: format!("{id}.svg"),
+                svg_href: Some(format!("{id}.svg")),
                 data_href: Some(format!(
                     "{}reports/{}/data/projects.csv",
                     self.roots(dir).1,
@@ -1713,9 +1716,6 @@ impl Lang<'_> {
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
         let history = self.history(report, ind, &root);
-        if let Some(chart) = &history.chart {
-            out.add(format!("{}{dir}chart.svg", self.prefix), chart.svg.clone());
-        }
         ctx.insert("history", &history);
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
@@ -1893,7 +1893,7 @@ impl Lang<'_> {
                     svg,
                     source: source.clone(),
                     note: None,
-                    svg_href: "chart.svg".into(),
+                    svg_href: Some("chart.svg".into()),
                     data_href: Some(format!(
                         "{asset_root}reports/{}/data/datasets/{}.csv",
                         report.slug, d.id
