@@ -146,7 +146,7 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
             bar.3
         );
     }
-    let (_, desc) = title_and_desc(&svg);
+    let (_, desc) = title_and_desc(svg);
     assert!(
         desc.contains("2022: 7,5") && desc.contains("2024: 9,6") && desc.contains("≥ 12"),
         "{desc}"
