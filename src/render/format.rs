@@ -241,18 +241,53 @@ pub fn period_phrase(p: Period, style: Style) -> String {
     }
 }
 
-/// Fill `{name}` placeholders of an interface string.
+/// Fill `{name}` placeholders of an interface string, in one pass: a value
+/// is put in as it is (a `{…}` in an indicator's name stays as written),
+/// and a placeholder without a value stays.
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
-    let mut s = pattern.to_string();
-    for (k, v) in args {
-        s = s.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(pattern.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut rest = pattern;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let value = after.find('}').and_then(|j| {
+            let name = &after[..j];
+            args.iter().find(|(k, _)| *k == name).map(|(_, v)| (j, *v))
+        });
+        match value {
+            Some((j, v)) => {
+                out.push_str(v);
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
-    s
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fill_puts_values_in_once() {
+        let args = [("value", "8,48 %"), ("period", "năm 2022")];
+        assert_eq!(
+            fill("{value} {period}, {value}: {unknown} {", &args),
+            "8,48 % năm 2022, 8,48 %: {unknown} {"
+        );
+        // A value is not read for placeholders.
+        assert_eq!(
+            fill("{name} ({period})", &[("name", "Số {period} {"), ("period", "2023")]),
+            "Số {period} { (2023)"
+        );
+        assert_eq!(fill("", &args), "");
+        assert_eq!(fill("{}{{value}}", &args), "{}{8,48 %}");
+    }
 
     /// The fast path writes what Rust's float formatting writes, or nothing.
     #[test]
