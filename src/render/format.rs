@@ -245,7 +245,8 @@ pub fn period_phrase(p: Period, style: Style) -> String {
 /// is put in as it is (a `{…}` in an indicator's name stays as written),
 /// and a placeholder without a value stays.
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(pattern.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
+    let mut out =
+        String::with_capacity(pattern.len() + args.iter().map(|(_, v)| v.len()).sum::<usize>());
     let mut rest = pattern;
     while let Some(i) = rest.find('{') {
         out.push_str(&rest[..i]);
@@ -282,7 +283,10 @@ mod tests {
         );
         // A value is not read for placeholders.
         assert_eq!(
-            fill("{name} ({period})", &[("name", "Số {period} {"), ("period", "2023")]),
+            fill(
+                "{name} ({period})",
+                &[("name", "Số {period} {"), ("period", "2023")]
+            ),
             "Số {period} { (2023)"
         );
         assert_eq!(fill("", &args), "");
