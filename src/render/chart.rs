@@ -1940,17 +1940,39 @@ fn column_labels<S: AsRef<str>>(
         .flat_map(|s| s.as_ref().split(' ').map(|w| cat_font.width(w)))
         .fold(0.0, f64::max)
         .min(f64::from(INNER) / 2.0);
-    let every = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
-    let label_w = slot * every as f64 - 8.0;
+    let label_w = |every: usize| slot * every as f64 - 8.0;
+    // Every `every`-th label is shown: the fewest skipped such that each
+    // shown label fits its share of the axis in two lines, whole ("6 tháng
+    // đầu" / "năm 2018", not "6" / "thá…"); if no spacing up to half the
+    // labels allows that, the narrowest that fits the widest word, cut.
+    let at_least = ((widest_word + 8.0) / slot.max(1.0)).ceil().max(1.0) as usize;
+    let whole = |every: usize| {
+        categories.iter().step_by(every).all(|s| {
+            let s = clean(s.as_ref());
+            wrap(&s, cat_font, label_w(every), 2).join(" ")
+                == s.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+        })
+    };
+    let every = (at_least..=at_least.max(categories.len() / 2))
+        .find(|&e| whole(e))
+        .unwrap_or(at_least);
     let mut below = top;
     for (i, category) in categories.iter().enumerate() {
         if i % every != 0 {
             continue;
         }
-        let x = x_of(i);
-        let half = label_w / 2.0;
-        let room = half.min(f64::from(x - PAD)).min(f64::from(X_END - x)) * 2.0;
-        let lines = wrap(category.as_ref(), cat_font, room.max(20.0), 2);
+        let lines = wrap(category.as_ref(), cat_font, label_w(every).max(20.0), 2);
+        // Centred under its column, moved in as far as needed to stay in
+        // the chart (the last label of a full axis).
+        let w = lines.iter().map(|l| cat_font.width(l)).fold(0.0, f64::max);
+        let x = f64::from(x_of(i)).clamp(
+            f64::from(PAD) + w / 2.0,
+            (f64::from(X_END) - w / 2.0).max(f64::from(PAD) + w / 2.0),
+        );
+        let x = px(x);
         let mut ly = top;
         for line in lines {
             c.text_owned(x, ly, line, cat_font);
@@ -3846,6 +3868,46 @@ mod tests {
 
     fn pct(v: f64) -> String {
         format!("{}\u{a0}%", vi(v))
+    }
+
+    #[test]
+    fn axis_labels_are_whole_and_inside() {
+        // Half years and years over nine years, as a national portal's
+        // histories have them: seventeen columns, 34 units each.
+        let mut points = Vec::new();
+        for y in 2015..2024 {
+            let v = f64::from(y - 2015);
+            points.push(hp(&format!("6 tháng đầu năm {y}"), Some(5.0 + v), ""));
+            points.push(hp(&y.to_string(), Some(5.5 + v), ""));
+        }
+        let words: std::collections::HashSet<&str> =
+            points.iter().flat_map(|p| p.label.split(' ')).collect();
+        for target in [None, Some(ht(9.0, "Mục tiêu ≥ 9 %", "2024"))] {
+            let svg = history_chart(&text("h"), &points, target.as_ref(), &pct);
+            // Axis labels: the texts that are neither values nor the key.
+            let axis: Vec<String> = texts(&svg)
+                .into_iter()
+                .filter(|t| !t.contains('%'))
+                .collect();
+            assert!(axis.len() >= 4, "{axis:?}");
+            for t in &axis {
+                assert!(
+                    !t.contains('…') && t.split(' ').all(|w| words.contains(w) || w == "2024"),
+                    "{t:?} is not made of whole words of a label: {axis:?}"
+                );
+            }
+            // Every label stays inside the chart, the last one too.
+            let font = Font::new(SMALL_SIZE, TEXT);
+            for (tag, t) in tags(&svg, "text").iter().zip(texts(&svg)) {
+                if axis.contains(&t) {
+                    let (x, half) = (num(tag, "x"), font.width(&t) / 2.0);
+                    assert!(
+                        x - half >= f64::from(PAD) - 0.5 && x + half <= f64::from(X_END) + 0.5,
+                        "{tag}{t}"
+                    );
+                }
+            }
+        }
     }
 
     fn share_history() -> (Vec<HistoryPoint>, HistoryTarget) {
