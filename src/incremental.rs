@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostics;
 use crate::load::theme::Theme;
 use crate::model::Site;
-use crate::render::{deps::Changes, Output, Rendered, Renderer, Reuse, Unit};
+use crate::render::{Output, Rendered, Renderer, Reuse, Unit};
 use crate::BuildOptions;
 
 /// A site kept between builds.
@@ -104,7 +104,7 @@ impl Incremental {
                 && last.site.config == site.config
                 && last.site.agencies == site.agencies
         });
-        let changes = previous.map(|last| Changes::new(&last.site, &site));
+        let changes = previous.map(|last| renderer.changes_since(&last.site));
         let all = renderer.units();
         let stale: Vec<&Unit> = all
             .iter()

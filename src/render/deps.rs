@@ -20,9 +20,8 @@ pub struct Changes<'a> {
     new: &'a Site,
     old_reports: HashMap<&'a str, &'a Arc<Report>>,
     new_reports: HashMap<&'a str, &'a Arc<Report>>,
-    /// Slugs of the reports involving each agency, before and now; `None`
-    /// when every report kept its place and targets (the lists are the same).
-    agency_reports: Option<AgencyReports<'a>>,
+    /// Which reports involve each agency, before and now.
+    agency_lists: AgencyLists<'a>,
     /// Ids of the indicators of every report that changed, came or went:
     /// only their histories can differ, or show a changed report's title.
     touched: HashSet<&'a str>,
@@ -34,6 +33,18 @@ pub struct Changes<'a> {
 
 /// Slugs of the reports involving each agency, before and now.
 type AgencyReports<'a> = HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>;
+
+/// Which reports involve each agency, before and now.
+enum AgencyLists<'a> {
+    /// Every report kept its place and targets: the same reports involve
+    /// each agency and show the same on its pages.
+    Kept,
+    /// The reports kept their places and each report involves the agencies
+    /// it did: the lists are the new site's (the index), as they were.
+    Same(&'a SiteIndex<'a>),
+    /// The lists, before and now.
+    Changed(AgencyReports<'a>),
+}
 
 /// How much of a report is as it was.
 struct Same {
@@ -76,7 +87,8 @@ impl Same {
 }
 
 impl<'a> Changes<'a> {
-    pub fn new(old: &'a Site, new: &'a Site) -> Self {
+    /// `index` is the new site's.
+    pub(super) fn new(old: &'a Site, new: &'a Site, index: &'a SiteIndex<'a>) -> Self {
         let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
         let previous = |s: &'a Site| -> HashMap<&'a str, &'a str> {
             s.reports
@@ -105,8 +117,29 @@ impl<'a> Changes<'a> {
             && old.reports.iter().zip(&new.reports).all(|(a, b)| {
                 a.slug == b.slug && same.get(b.slug.as_str()).is_some_and(|s| s.targets)
             });
-        // Which reports involve each agency, from one pass over each site.
-        let agency_reports = (!same_places).then(|| {
+        // The same reports in the same places, each involving the agencies it
+        // did (an edited value or target): the lists are as they were.
+        let same_lists = || {
+            old.reports.len() == new.reports.len()
+                && old.reports.iter().zip(&new.reports).all(|(a, b)| {
+                    Arc::ptr_eq(a, b)
+                        || (a.slug == b.slug && {
+                            let agencies = |r: &'a Report| {
+                                let mut ids: Vec<&str> = super::pages::involves(r).collect();
+                                ids.sort_unstable();
+                                ids.dedup();
+                                ids
+                            };
+                            agencies(a) == agencies(b)
+                        })
+                })
+        };
+        let agency_lists = if same_places {
+            AgencyLists::Kept
+        } else if same_lists() {
+            AgencyLists::Same(index)
+        } else {
+            // Which reports involve each agency, from one pass over each site.
             let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
             let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<&'a str> {
                 index
@@ -115,22 +148,24 @@ impl<'a> Changes<'a> {
                     .map(|r| r.slug.as_str())
                     .collect()
             };
-            new.agencies
-                .iter()
-                .map(|a| {
-                    (
-                        a.id.as_str(),
-                        (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
-                    )
-                })
-                .collect()
-        });
+            AgencyLists::Changed(
+                new.agencies
+                    .iter()
+                    .map(|a| {
+                        (
+                            a.id.as_str(),
+                            (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
+                        )
+                    })
+                    .collect(),
+            )
+        };
         Changes {
             old,
             new,
             old_reports,
             new_reports,
-            agency_reports,
+            agency_lists,
             touched,
             same,
             previous: (previous(old), previous(new)),
@@ -236,10 +271,14 @@ impl<'a> Changes<'a> {
 
     /// An agency's page shows its window of the reports that involve it.
     fn agency_page_changed(&self, id: &str, page: usize) -> bool {
-        let Some(agency_reports) = &self.agency_reports else {
-            // Every report where it was, with the same targets: the same
-            // reports involve the agency, and show the same.
-            return false;
+        let agency_reports = match &self.agency_lists {
+            AgencyLists::Kept => return false,
+            AgencyLists::Same(index) => {
+                return page_of(index.agency_reports(id), page, AGENCY_REPORTS_PER_PAGE)
+                    .iter()
+                    .any(|r| !self.agency_sees_same(&r.slug, id));
+            }
+            AgencyLists::Changed(lists) => lists,
         };
         let Some((old, new)) = agency_reports.get(id) else {
             return true;

@@ -125,6 +125,11 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// What changed since `old`, unit by unit (see [`deps::Changes`]).
+    pub fn changes_since<'s>(&'s self, old: &'s Site) -> deps::Changes<'s> {
+        deps::Changes::new(old, self.site, &self.index)
+    }
+
     /// Every unit of the site, in a fixed order.
     pub fn units(&self) -> Vec<Unit> {
         let mut units = vec![Unit::SitePages];

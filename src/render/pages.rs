@@ -252,7 +252,7 @@ fn home_page_dir(page: usize) -> String {
 }
 
 /// Every agency id a report's indicators and projects name (with repeats).
-fn involves(r: &Report) -> impl Iterator<Item = &str> {
+pub(super) fn involves(r: &Report) -> impl Iterator<Item = &str> {
     let indicators = r
         .indicators
         .iter()
