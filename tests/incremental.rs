@@ -238,6 +238,29 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     )
     .contains("7,25"));
 
+    // Two reports giving different values for one period: a warning, which
+    // goes when they agree again.
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "- { period: 2022, value: 7.5 }",
+        "- { period: 2022, value: 7.6 }",
+    );
+    let differ = kept.rebuild_and_compare(site, "a value that differs from another report's");
+    assert!(
+        messages(&differ.diags)
+            .iter()
+            .any(|m| m.contains("is 7.6 here but 7.5 in report `demo-2023`")),
+        "{:?}",
+        messages(&differ.diags)
+    );
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "- { period: 2022, value: 7.6 }",
+        "- { period: 2022, value: 7.5 }",
+    );
+    let agree = kept.rebuild_and_compare(site, "the two values agreeing again");
+    assert!(!messages(&agree.diags).iter().any(|m| m.contains("7.6")));
+
     // A target of the report before: the newer report's list of changed
     // targets says so.
     site.edit(

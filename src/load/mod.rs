@@ -128,18 +128,44 @@ fn report_folders(content_dir: &Path, paths: &[PathBuf]) -> Option<HashSet<std::
 struct CachedHistories {
     reports: Vec<std::sync::Arc<Report>>,
     histories: std::sync::Arc<Histories>,
-    diags: Diagnostics,
+    /// The warnings merging gave, by indicator id.
+    diags: HistoryWarnings,
 }
+
+/// Warnings of merging histories, by indicator id.
+type HistoryWarnings = BTreeMap<String, Diagnostics>;
 
 impl CachedHistories {
     /// Histories are merged from the reports' folders (for warnings), slugs
     /// and indicators, in site order: the same inputs give the same result.
-    fn fits(&self, reports: &[std::sync::Arc<Report>]) -> bool {
-        self.reports.len() == reports.len()
-            && self.reports.iter().zip(reports).all(|(a, b)| {
-                std::sync::Arc::ptr_eq(a, b)
-                    || (a.slug == b.slug && a.dir == b.dir && a.indicators == b.indicators)
-            })
+    /// `None` when the reports are not the same ones in the same places;
+    /// else the ids whose history may differ: those of every indicator of
+    /// a report whose indicators changed, before and now.
+    fn changed_ids<'r>(
+        &'r self,
+        reports: &'r [std::sync::Arc<Report>],
+    ) -> Option<HashSet<&'r str>> {
+        if self.reports.len() != reports.len() {
+            return None;
+        }
+        let mut ids = HashSet::new();
+        for (a, b) in self.reports.iter().zip(reports) {
+            if std::sync::Arc::ptr_eq(a, b) {
+                continue;
+            }
+            if a.slug != b.slug || a.dir != b.dir {
+                return None;
+            }
+            if a.indicators != b.indicators {
+                ids.extend(
+                    a.indicators
+                        .iter()
+                        .chain(&b.indicators)
+                        .map(|i| i.id.as_str()),
+                );
+            }
+        }
+        Some(ids)
     }
 }
 
@@ -534,27 +560,41 @@ impl Loader<'_> {
                 .cmp(&a.period.end())
                 .then_with(|| a.slug.cmp(&b.slug))
         });
-        let cached = self
-            .cache
-            .as_deref_mut()
-            .and_then(|c| c.histories.take())
-            .filter(|h| h.fits(&reports));
-        let (histories, diags) = match cached {
-            Some(h) => (h.histories, h.diags),
-            None => {
-                let mut diags = Diagnostics::new();
-                let histories = self.histories(&reports, &mut diags);
-                (std::sync::Arc::new(histories), diags)
+        let cached = self.cache.as_deref_mut().and_then(|c| c.histories.take());
+        let changed = cached.as_ref().and_then(|h| h.changed_ids(&reports));
+        let (histories, warnings) = match (cached.as_ref(), changed) {
+            // No report's indicators changed: the same histories.
+            (Some(h), Some(ids)) if ids.is_empty() => {
+                (std::sync::Arc::clone(&h.histories), h.diags.clone())
+            }
+            // Some did: merge the histories of their ids again, keep the others.
+            (Some(h), Some(ids)) => {
+                let (fresh, fresh_warnings) = self.histories(&reports, Some(&ids));
+                let mut histories = (*h.histories).clone();
+                let mut warnings = h.diags.clone();
+                for id in &ids {
+                    histories.remove(*id);
+                    warnings.remove(*id);
+                }
+                histories.extend(fresh);
+                warnings.extend(fresh_warnings);
+                (std::sync::Arc::new(histories), warnings)
+            }
+            _ => {
+                let (histories, warnings) = self.histories(&reports, None);
+                (std::sync::Arc::new(histories), warnings)
             }
         };
+        for d in warnings.values() {
+            self.diags.extend(d.clone());
+        }
         if let Some(cache) = self.cache.as_deref_mut() {
             cache.histories = Some(CachedHistories {
                 reports: reports.clone(),
                 histories: std::sync::Arc::clone(&histories),
-                diags: diags.clone(),
+                diags: warnings,
             });
         }
-        self.diags.extend(diags);
         Some(Site {
             config,
             agencies,
@@ -563,23 +603,32 @@ impl Loader<'_> {
         })
     }
 
-    /// Merge each indicator's values across reports by period. Two reports
-    /// giving different values for one period is a warning; the later wins.
-    fn histories(&self, reports: &[std::sync::Arc<Report>], diags: &mut Diagnostics) -> Histories {
+    /// Merge each indicator's values across reports by period (of the ids
+    /// in `only`, when given). Two reports giving different values for one
+    /// period is a warning (returned by id); the later wins.
+    fn histories(
+        &self,
+        reports: &[std::sync::Arc<Report>],
+        only: Option<&HashSet<&str>>,
+    ) -> (Histories, HistoryWarnings) {
         // The winning measurement and its report's slug, by period (end,
         // start); entries are built for the winners only.
         type Merged<'r> = BTreeMap<(Date, Date), (&'r Measurement, &'r str)>;
         let mut by_id: BTreeMap<&str, Merged> = BTreeMap::new();
+        let mut warnings = HistoryWarnings::new();
         // Oldest report first, so that later reports overwrite.
         for report in reports.iter().rev() {
             for ind in &report.indicators {
+                if only.is_some_and(|ids| !ids.contains(ind.id.as_str())) {
+                    continue;
+                }
                 let merged = by_id.entry(ind.id.as_str()).or_default();
                 for m in &ind.values {
                     let key = (m.period.end(), m.period.start());
                     if let Some((prev, prev_report)) = merged.get(&key) {
                         if prev.value != m.value && *prev_report != report.slug {
                             let shown = self.shown(&report.dir.join("indicators.yaml"));
-                            diags.push(
+                            warnings.entry(ind.id.clone()).or_default().push(
                                 Diagnostic::warning(shown, m.at, format!(
                                     "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
                                     ind.id, m.period, m.value, prev.value, prev_report
@@ -592,7 +641,7 @@ impl Loader<'_> {
                 }
             }
         }
-        by_id
+        let histories = by_id
             .into_iter()
             .map(|(id, m)| {
                 let entries = m
@@ -606,7 +655,8 @@ impl Loader<'_> {
                     .collect();
                 (id.to_string(), entries)
             })
-            .collect()
+            .collect();
+        (histories, warnings)
     }
 
     fn config(&mut self) -> Option<SiteConfig> {

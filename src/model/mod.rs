@@ -66,8 +66,9 @@ pub struct Site {
     pub histories: std::sync::Arc<Histories>,
 }
 
-/// Each indicator id's history across reports.
-pub type Histories = BTreeMap<String, Vec<HistoryEntry>>;
+/// Each indicator id's history across reports (each shared, so that a
+/// rebuild merges again only the ids of the reports that changed).
+pub type Histories = BTreeMap<String, std::sync::Arc<[HistoryEntry]>>;
 
 /// One value of an indicator's history across reports.
 #[derive(Debug, Clone, PartialEq)]

@@ -263,7 +263,7 @@ impl<'a> Changes<'a> {
             }
             let history = self.new.histories.get(&ind.id);
             history != self.old.histories.get(&ind.id)
-                || history.into_iter().flatten().any(|e| {
+                || history.into_iter().flat_map(|h| h.iter()).any(|e| {
                     e.report != slug && !self.same.get(e.report.as_str()).is_some_and(|s| s.header)
                 })
         })

@@ -1389,7 +1389,7 @@ impl Lang<'_> {
     /// the chart of them against this report's target.
     fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
         let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
-            Some(h) => Cow::Borrowed(h),
+            Some(h) => Cow::Borrowed(&h[..]),
             None => ind
                 .values
                 .iter()
