@@ -419,6 +419,63 @@ fn site_file(kept: &Kept, path: &str) -> String {
 /// report on the second page, a report added in front (every report moves
 /// down the list) and one taken away again.
 #[test]
+fn agency_pages_follow_the_rows_of_their_reports() {
+    let site = three_reports();
+    for year in 2018..2021 {
+        add_year(&site, year);
+    }
+    let busy = |slug: &str, led: usize| {
+        let rel = format!("reports/{slug}/indicators.yaml");
+        let mine = site.read(&rel);
+        let mine = mine
+            .split("- id: busy-")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        site.write(&rel, &format!("{mine}{}", busy_indicators(50, led)));
+    };
+    let slugs = [
+        "demo-2024",
+        "demo-2023",
+        "demo-2022",
+        "demo-2020",
+        "demo-2019",
+        "demo-2018",
+    ];
+    for slug in slugs {
+        busy(slug, 50);
+    }
+    let mut kept = Kept::watched(&site);
+    kept.rebuild_and_compare(&site, "first build");
+    let first_page = |kept: &Kept| {
+        site_file(kept, "agencies/so-tttt/index.html")
+            .matches("<section>")
+            .count()
+    };
+    assert_eq!(first_page(&kept), 2);
+    assert!(kept
+        .files
+        .contains_key("agencies/so-tttt/page/3/index.html"));
+    // The newest report names the busy agency in fewer rows (and another
+    // agency in more): its first page takes one more report.
+    busy("demo-2024", 10);
+    let fewer = kept.rebuild_and_compare(&site, "an agency's rows in one report");
+    assert!(fewer.rendered < fewer.units);
+    assert_eq!(first_page(&kept), 3);
+    busy("demo-2024", 50);
+    kept.rebuild_and_compare(&site, "and back");
+    assert_eq!(first_page(&kept), 2);
+    // A value edit keeps every page's reports.
+    site.edit(
+        "reports/demo-2019/indicators.yaml",
+        "value: 41 }",
+        "value: 42.5 }",
+    );
+    let value = kept.rebuild_and_compare(&site, "a value of a busy indicator");
+    assert!(value.rendered < value.units);
+}
+
+#[test]
 fn home_page_windows_follow_the_reports() {
     let site = three_reports();
     for year in 2000..2021 {

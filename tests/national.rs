@@ -21,6 +21,57 @@ fn sections(html: &str) -> usize {
         .count()
 }
 
+/// Pages of an agency's list, as built.
+fn agency_pages(site: &Site, agency: &str) -> Vec<String> {
+    (1..)
+        .map(|p| match p {
+            1 => format!("agencies/{agency}/index.html"),
+            p => format!("agencies/{agency}/page/{p}/index.html"),
+        })
+        .take_while(|rel| site.public().join(rel).exists())
+        .map(|rel| site.page(&rel))
+        .collect()
+}
+
+#[test]
+fn an_agency_named_in_most_rows_gets_fewer_reports_a_page() {
+    let site = site_with_reports(7);
+    let dirs: Vec<String> = std::fs::read_dir(site.path("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    for dir in &dirs {
+        let rel = format!("reports/{dir}/indicators.yaml");
+        site.write(
+            &rel,
+            &format!("{}{}", site.read(&rel), busy_indicators(50, 50)),
+        );
+    }
+    site.run(&["build", "--strict"]).ok();
+    let pages = agency_pages(&site, "so-tttt");
+    let per_page: Vec<usize> = pages.iter().map(|p| sections(p)).collect();
+    // About 52 rows a report: two reports a page, not ten.
+    assert_eq!(per_page, [2, 2, 2, 1], "reports on each page");
+    for (i, page) in pages.iter().enumerate() {
+        let rows = between(page, "<main", "</main>")
+            .matches("data-label=\"Vai trò\"")
+            .count();
+        assert!(rows <= 120, "page {}: {rows} rows", i + 1);
+        assert!(page.len() < 100_000, "page {}: {} bytes", i + 1, page.len());
+    }
+    assert!(pages[3].contains("Trang 4/4"));
+    // Every report appears once; an agency with few rows keeps ten a page.
+    let all = pages.concat();
+    for dir in &dirs {
+        assert_eq!(
+            all.matches(&format!("reports/{dir}/\">")).count(),
+            1,
+            "{dir}"
+        );
+    }
+    assert_eq!(agency_pages(&site, "so-khdt").len(), 1);
+}
+
 #[test]
 fn an_agency_in_many_reports_gets_pages_of_ten_reports() {
     let site = site_with_reports(12);

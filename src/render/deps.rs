@@ -6,9 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::pages::{
-    agency_page_count, home_page_count, SiteIndex, AGENCY_REPORTS_PER_PAGE, HOME_REPORTS_PER_PAGE,
-};
+use super::pages::{agency_rows, home_page_count, SiteIndex, HOME_REPORTS_PER_PAGE};
 use super::Unit;
 use crate::model::{Report, Site};
 
@@ -31,8 +29,8 @@ pub struct Changes<'a> {
     previous: (HashMap<&'a str, &'a str>, HashMap<&'a str, &'a str>),
 }
 
-/// Slugs of the reports involving each agency, before and now.
-type AgencyReports<'a> = HashMap<&'a str, (Vec<&'a str>, Vec<&'a str>)>;
+/// The slugs of the reports on each page of each agency's list, before and now.
+type AgencyReports<'a> = HashMap<&'a str, (Vec<Vec<&'a str>>, Vec<Vec<&'a str>>)>;
 
 /// Which reports involve each agency, before and now.
 enum AgencyLists<'a> {
@@ -40,7 +38,8 @@ enum AgencyLists<'a> {
     /// each agency and show the same on its pages.
     Kept,
     /// The reports kept their places and each report involves the agencies
-    /// it did: the lists are the new site's (the index), as they were.
+    /// it did, each in as many rows: the lists and their pages are the new
+    /// site's (the index), as they were.
     Same(&'a SiteIndex<'a>),
     /// The lists, before and now.
     Changed(AgencyReports<'a>),
@@ -118,20 +117,12 @@ impl<'a> Changes<'a> {
                 a.slug == b.slug && same.get(b.slug.as_str()).is_some_and(|s| s.targets)
             });
         // The same reports in the same places, each involving the agencies it
-        // did (an edited value or target): the lists are as they were.
+        // did in as many rows (an edited value or target): the lists and
+        // their pages are as they were.
         let same_lists = || {
             old.reports.len() == new.reports.len()
                 && old.reports.iter().zip(&new.reports).all(|(a, b)| {
-                    Arc::ptr_eq(a, b)
-                        || (a.slug == b.slug && {
-                            let agencies = |r: &'a Report| {
-                                let mut ids: Vec<&str> = super::pages::involves(r).collect();
-                                ids.sort_unstable();
-                                ids.dedup();
-                                ids
-                            };
-                            agencies(a) == agencies(b)
-                        })
+                    Arc::ptr_eq(a, b) || (a.slug == b.slug && agency_rows(a) == agency_rows(b))
                 })
         };
         let agency_lists = if same_places {
@@ -141,11 +132,15 @@ impl<'a> Changes<'a> {
         } else {
             // Which reports involve each agency, from one pass over each site.
             let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
-            let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<&'a str> {
-                index
-                    .agency_reports(id)
-                    .iter()
-                    .map(|r| r.slug.as_str())
+            let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<Vec<&'a str>> {
+                (0..index.agency_page_count(id))
+                    .map(|p| {
+                        index
+                            .agency_page(id, p)
+                            .iter()
+                            .map(|r| r.slug.as_str())
+                            .collect()
+                    })
                     .collect()
             };
             AgencyLists::Changed(
@@ -274,7 +269,8 @@ impl<'a> Changes<'a> {
         let agency_reports = match &self.agency_lists {
             AgencyLists::Kept => return false,
             AgencyLists::Same(index) => {
-                return page_of(index.agency_reports(id), page, AGENCY_REPORTS_PER_PAGE)
+                return index
+                    .agency_page(id, page)
                     .iter()
                     .any(|r| !self.agency_sees_same(&r.slug, id));
             }
@@ -283,12 +279,14 @@ impl<'a> Changes<'a> {
         let Some((old, new)) = agency_reports.get(id) else {
             return true;
         };
-        let window = |all: &[&'a str]| -> (usize, Vec<&'a str>) {
-            let slugs = page_of(all, page, AGENCY_REPORTS_PER_PAGE).to_vec();
-            (agency_page_count(all.len()), slugs)
-        };
-        let (old, new) = (window(old), window(new));
-        old != new || new.1.iter().any(|slug| !self.agency_sees_same(slug, id))
+        // The page says "page 2 of 5": their number counts too.
+        old.len() != new.len()
+            || old.get(page) != new.get(page)
+            || new
+                .get(page)
+                .into_iter()
+                .flatten()
+                .any(|slug| !self.agency_sees_same(slug, id))
     }
 
     /// Whether what an agency's page shows of a report is as it was: the

@@ -136,7 +136,7 @@ impl<'a> Renderer<'a> {
         let pages = pages::home_page_count(self.site.reports.len());
         units.extend((0..pages).map(Unit::HomePage));
         for a in &self.site.agencies {
-            let pages = pages::agency_page_count(self.index.agency_reports(&a.id).len());
+            let pages = self.index.agency_page_count(&a.id);
             units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
         }
         for r in &self.site.reports {

@@ -196,9 +196,71 @@ pub(super) enum Part<'a> {
     Indicators(&'a Report, &'a str),
 }
 
-/// How many reports one page of an agency shows: a national portal has
-/// hundreds of reports per agency, which would make one page of megabytes.
+/// How many reports one page of an agency shows at most: a national portal
+/// has hundreds of reports per agency, which would make one page of
+/// megabytes.
 pub(super) const AGENCY_REPORTS_PER_PAGE: usize = 10;
+
+/// How many rows (indicators and projects) one page of an agency shows at
+/// most, unless one report alone has more: a provincial department named in
+/// most of each report's indicators would otherwise get pages of 150 KB, and
+/// a page should weigh well under 100 KB.
+pub(super) const AGENCY_ROWS_PER_PAGE: usize = 120;
+
+/// Where each page of an agency's list starts (an index into its reports),
+/// given how many rows each report has for the agency: as many reports as
+/// fit [`AGENCY_ROWS_PER_PAGE`] and [`AGENCY_REPORTS_PER_PAGE`], and at least
+/// one. An empty list has one (empty) page, which says so.
+pub(super) fn agency_page_starts(rows: &[u32]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let (mut rows_on_page, mut reports_on_page) = (0, 0);
+    for (i, &n) in rows.iter().enumerate() {
+        let n = n as usize;
+        if reports_on_page > 0
+            && (reports_on_page == AGENCY_REPORTS_PER_PAGE
+                || rows_on_page + n > AGENCY_ROWS_PER_PAGE)
+        {
+            starts.push(i);
+            (rows_on_page, reports_on_page) = (0, 0);
+        }
+        rows_on_page += n;
+        reports_on_page += 1;
+    }
+    starts
+}
+
+/// Each agency a report's indicators and projects name (as lead or
+/// partner), by id, with how many of them name it: the rows the agency's
+/// page shows of the report.
+pub(super) fn agency_rows(r: &Report) -> Vec<(&str, u32)> {
+    let mut ids: Vec<&str> = Vec::new();
+    let items = r
+        .indicators
+        .iter()
+        .map(|i| (i.lead.as_slice(), i.partners.as_slice()))
+        .chain(
+            r.projects
+                .iter()
+                .map(|p| (p.lead.as_slice(), p.partners.as_slice())),
+        );
+    for (lead, partners) in items {
+        let item = ids.len();
+        for id in lead.iter().chain(partners).filter_map(|a| a.id.as_deref()) {
+            if !ids[item..].contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids.sort_unstable();
+    let mut rows: Vec<(&str, u32)> = Vec::new();
+    for id in ids {
+        match rows.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => rows.push((id, 1)),
+        }
+    }
+    rows
+}
 
 /// Where a page of a paged list is, and the links to its neighbours.
 #[derive(Serialize)]
@@ -251,25 +313,14 @@ fn home_page_dir(page: usize) -> String {
     }
 }
 
-/// Every agency id a report's indicators and projects name (with repeats).
-pub(super) fn involves(r: &Report) -> impl Iterator<Item = &str> {
-    let indicators = r
-        .indicators
-        .iter()
-        .flat_map(|i| i.lead.iter().chain(&i.partners));
-    let projects = r
-        .projects
-        .iter()
-        .flat_map(|p| p.lead.iter().chain(&p.partners));
-    indicators.chain(projects).filter_map(|a| a.id.as_deref())
-}
-
 /// Lookups over the whole site, built once per build so that no page
 /// searches every report.
 pub(super) struct SiteIndex<'a> {
     pub(super) reports: HashMap<&'a str, &'a Report>,
     /// For each agency, the reports that involve it, in site order.
     pub(super) agency_reports: HashMap<&'a str, Vec<&'a Report>>,
+    /// For each agency, where each page of its list starts in those.
+    agency_pages: HashMap<&'a str, Vec<usize>>,
     site: &'a Site,
     /// The site's agencies by id.
     agencies: HashMap<&'a str, (u32, &'a Agency)>,
@@ -291,15 +342,19 @@ struct Role {
 impl<'a> SiteIndex<'a> {
     pub(super) fn new(site: &'a Site) -> Self {
         let mut agency_reports: HashMap<&'a str, Vec<&'a Report>> = HashMap::new();
+        let mut rows: HashMap<&'a str, Vec<u32>> = HashMap::new();
         for r in &site.reports {
-            let mut ids: Vec<&str> = involves(r).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            for id in ids {
+            for (id, n) in agency_rows(r) {
                 agency_reports.entry(id).or_default().push(r);
+                rows.entry(id).or_default().push(n);
             }
         }
+        let agency_pages = rows
+            .into_iter()
+            .map(|(id, rows)| (id, agency_page_starts(&rows)))
+            .collect();
         SiteIndex {
+            agency_pages,
             reports: site
                 .reports
                 .iter()
@@ -402,12 +457,24 @@ impl<'a> SiteIndex<'a> {
     pub(super) fn agency_reports(&self, agency: &str) -> &[&'a Report] {
         self.agency_reports.get(agency).map_or(&[], Vec::as_slice)
     }
-}
 
-/// How many pages an agency with `reports` reports has (at least one, which
-/// says when there is nothing).
-pub(super) fn agency_page_count(reports: usize) -> usize {
-    reports.div_ceil(AGENCY_REPORTS_PER_PAGE).max(1)
+    /// How many pages an agency's list has (at least one, which says when
+    /// there is nothing).
+    pub(super) fn agency_page_count(&self, agency: &str) -> usize {
+        self.agency_pages.get(agency).map_or(1, Vec::len)
+    }
+
+    /// The reports page `page` (from 0) of an agency's list shows.
+    pub(super) fn agency_page(&self, agency: &str, page: usize) -> &[&'a Report] {
+        let all = self.agency_reports(agency);
+        let Some(starts) = self.agency_pages.get(agency) else {
+            return &[];
+        };
+        match starts.get(page) {
+            Some(&from) => &all[from..starts.get(page + 1).copied().unwrap_or(all.len())],
+            None => &[],
+        }
+    }
 }
 
 /// Folder of page `page` (from 0) of an agency.
@@ -1263,16 +1330,15 @@ impl Lang<'_> {
             projects: Vec<Role<ProjectView>>,
             counts: StatusCounts,
         }
-        let reports = self.index.agency_reports(&agency.id);
-        let pages = agency_page_count(reports.len());
+        let pages = self.index.agency_page_count(&agency.id);
         let dir = agency_page_dir(&agency.id, page);
         let (root, _) = self.roots(&dir);
         let roles = ["partners", "lead"].map(|k| tera::Value::from(self.tr(k)));
         let role = |lead: bool| roles[usize::from(lead)].clone();
-        let parts: Vec<ReportPart> = reports
+        let parts: Vec<ReportPart> = self
+            .index
+            .agency_page(&agency.id, page)
             .iter()
-            .skip(page * AGENCY_REPORTS_PER_PAGE)
-            .take(AGENCY_REPORTS_PER_PAGE)
             .map(|report| {
                 let (inds, prjs) = self.index.agency_roles(report, &agency.id);
                 let (inds, prjs): (Vec<_>, Vec<_>) = (inds.collect(), prjs.collect());
@@ -2161,6 +2227,21 @@ pub(super) fn base_path(base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::escape_html;
+
+    #[test]
+    fn agency_pages_hold_ten_reports_or_120_rows() {
+        use super::agency_page_starts as starts;
+        assert_eq!(starts(&[]), [0], "one empty page says there is nothing");
+        assert_eq!(starts(&[3; 10]), [0]);
+        assert_eq!(starts(&[3; 21]), [0, 10, 20]);
+        assert_eq!(starts(&[30; 5]), [0, 4], "120 rows fit, 150 do not");
+        assert_eq!(
+            starts(&[200, 1, 200]),
+            [0, 1, 2],
+            "a large report stands alone"
+        );
+        assert_eq!(starts(&[1, 119, 1]), [0, 2]);
+    }
 
     /// The escape given to Tera writes what Tera's own does, for text that
     /// tries to become markup.

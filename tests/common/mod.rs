@@ -179,3 +179,19 @@ pub fn ungroup(svg: &str) -> String {
     }
     out
 }
+
+/// `rows` more indicators for a report's `indicators.yaml`, each led by
+/// `Sở TTTT` or, after the first `led`, by `Sở KHĐT`: an agency named in
+/// most of a report's rows, as a provincial department often is.
+#[allow(dead_code)]
+pub fn busy_indicators(rows: usize, led: usize) -> String {
+    (0..rows)
+        .map(|i| {
+            let lead = if i < led { "Sở TTTT" } else { "Sở KHĐT" };
+            format!(
+                "- id: busy-{i:02}\n  group: digital-government\n  name: Chỉ tiêu thứ {i} của một sở rất bận\n  unit: percent\n  target: 50\n  values:\n    - {{ period: 2023, value: {} }}\n  lead: {lead}\n",
+                40 + i % 20
+            )
+        })
+        .collect()
+}
