@@ -2872,44 +2872,8 @@ mod tests {
         out
     }
 
-    /// `svg` with each `<g …>` of [`group_lines`] taken back down into its
-    /// children, where the chart bodies write these attributes: before
-    /// ` points=` in polylines and polygons, at the end of the tag in other
-    /// elements.
-    fn ungroup(svg: &str) -> String {
-        let mut out = String::with_capacity(svg.len() * 2);
-        let mut shared: Option<&str> = None;
-        for line in svg.split_inclusive('\n') {
-            if let Some(attrs) = line.strip_prefix("<g ") {
-                assert!(shared.is_none(), "nested group: {line}");
-                shared = Some(attrs.trim_end().strip_suffix('>').expect("one-line <g>"));
-                continue;
-            }
-            if line.trim_end() == "</g>" {
-                assert!(shared.take().is_some(), "</g> without <g>");
-                continue;
-            }
-            // (Lines that go on with a text's content are not tags.)
-            let Some(attrs) = shared.filter(|_| line.starts_with('<')) else {
-                out.push_str(line);
-                continue;
-            };
-            let at = line.find(" points=\"").unwrap_or_else(|| {
-                let end = line.find('>').expect("a tag");
-                if line[..end].ends_with('/') {
-                    end - 1
-                } else {
-                    end
-                }
-            });
-            out.push_str(&line[..at]);
-            out.push(' ');
-            out.push_str(attrs);
-            out.push_str(&line[at..]);
-        }
-        assert!(shared.is_none(), "unclosed <g>");
-        out
-    }
+    // `ungroup`, shared with the integration tests.
+    include!("../../tests/common/ungroup.rs");
 
     fn attr<'a, S: AsRef<str> + ?Sized>(tag: &'a S, name: &str) -> Option<&'a str> {
         let tag = tag.as_ref();

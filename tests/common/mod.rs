@@ -145,40 +145,9 @@ pub fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
     &rest[..rest.find(end).unwrap_or(rest.len())]
 }
 
-/// A chart's SVG with the attributes of each `<g …>` put back on the
-/// elements inside it (charts write the colours and fonts that a run of
-/// elements shares once, on a `<g>`), so that each element's tag carries
-/// everything that draws it. Attributes go where the elements write them:
-/// before ` points=` in polylines and polygons, at the end of other tags.
-#[allow(dead_code)]
-pub fn ungroup(svg: &str) -> String {
-    let mut out = String::with_capacity(svg.len() * 2);
-    let mut shared: Option<&str> = None;
-    for line in svg.split_inclusive('\n') {
-        if let Some(attrs) = line.strip_prefix("<g ") {
-            shared = Some(attrs.trim_end().strip_suffix('>').expect("one-line <g>"));
-            continue;
-        }
-        if line.trim_end() == "</g>" {
-            shared = None;
-            continue;
-        }
-        // (Lines that go on with a text's content are not tags.)
-        let Some(attrs) = shared.filter(|_| line.starts_with('<')) else {
-            out.push_str(line);
-            continue;
-        };
-        let at = line.find(" points=\"").unwrap_or_else(|| {
-            let end = line.find('>').expect("a tag");
-            end - usize::from(line[..end].ends_with('/'))
-        });
-        out.push_str(&line[..at]);
-        out.push(' ');
-        out.push_str(attrs);
-        out.push_str(&line[at..]);
-    }
-    out
-}
+mod ungroup;
+#[allow(unused_imports)]
+pub use ungroup::ungroup;
 
 /// `rows` more indicators for a report's `indicators.yaml`, each led by
 /// `Sở TTTT` or, after the first `led`, by `Sở KHĐT`: an agency named in
