@@ -130,8 +130,9 @@ impl<'a> Changes<'a> {
         } else if same_lists() {
             AgencyLists::Same(index)
         } else {
-            // Which reports involve each agency, from one pass over each site.
-            let (old_index, new_index) = (SiteIndex::new(old), SiteIndex::new(new));
+            // Which reports involve each agency, from one pass over the old
+            // site (the new site's index is there).
+            let (old_index, new_index) = (SiteIndex::new(old), index);
             let slugs = |index: &SiteIndex<'a>, id: &str| -> Vec<Vec<&'a str>> {
                 (0..index.agency_page_count(id))
                     .map(|p| {
@@ -149,7 +150,7 @@ impl<'a> Changes<'a> {
                     .map(|a| {
                         (
                             a.id.as_str(),
-                            (slugs(&old_index, &a.id), slugs(&new_index, &a.id)),
+                            (slugs(&old_index, &a.id), slugs(new_index, &a.id)),
                         )
                     })
                     .collect(),

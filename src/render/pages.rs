@@ -3,7 +3,9 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -47,7 +49,7 @@ pub(super) struct Lang<'a> {
 #[derive(Default)]
 struct AgencyViews {
     root: String,
-    by_id: HashMap<String, Vec<(String, tera::Value)>>,
+    by_id: FxHashMap<String, Vec<(String, tera::Value)>>,
 }
 
 #[derive(Serialize)]
@@ -316,17 +318,17 @@ fn home_page_dir(page: usize) -> String {
 /// Lookups over the whole site, built once per build so that no page
 /// searches every report.
 pub(super) struct SiteIndex<'a> {
-    pub(super) reports: HashMap<&'a str, &'a Report>,
+    pub(super) reports: FxHashMap<&'a str, &'a Report>,
     /// For each agency, the reports that involve it, in site order.
-    pub(super) agency_reports: HashMap<&'a str, Vec<&'a Report>>,
+    pub(super) agency_reports: FxHashMap<&'a str, Vec<&'a Report>>,
     /// For each agency, where each page of its list starts in those.
-    agency_pages: HashMap<&'a str, Vec<usize>>,
+    agency_pages: FxHashMap<&'a str, Vec<usize>>,
     site: &'a Site,
     /// The site's agencies by id.
-    agencies: HashMap<&'a str, (u32, &'a Agency)>,
+    agencies: FxHashMap<&'a str, (u32, &'a Agency)>,
     /// What each agency does in each report, by report slug: built on first
     /// use (the incremental build's comparisons need none).
-    roles: OnceLock<HashMap<String, Vec<Role>>>,
+    roles: OnceLock<FxHashMap<String, Vec<Role>>>,
 }
 
 /// A part an agency has in a report: in its indicator or project (by
@@ -341,8 +343,8 @@ struct Role {
 
 impl<'a> SiteIndex<'a> {
     pub(super) fn new(site: &'a Site) -> Self {
-        let mut agency_reports: HashMap<&'a str, Vec<&'a Report>> = HashMap::new();
-        let mut rows: HashMap<&'a str, Vec<u32>> = HashMap::new();
+        let mut agency_reports: FxHashMap<&'a str, Vec<&'a Report>> = FxHashMap::default();
+        let mut rows: FxHashMap<&'a str, Vec<u32>> = FxHashMap::default();
         for r in &site.reports {
             for (id, n) in agency_rows(r) {
                 agency_reports.entry(id).or_default().push(r);
@@ -412,8 +414,8 @@ impl<'a> SiteIndex<'a> {
         )
     }
 
-    fn all_roles(&self) -> HashMap<String, Vec<Role>> {
-        let mut all = HashMap::new();
+    fn all_roles(&self) -> FxHashMap<String, Vec<Role>> {
+        let mut all = FxHashMap::default();
         for r in &self.site.reports {
             let mut roles: Vec<Role> = Vec::new();
             let items = r
@@ -1486,12 +1488,14 @@ impl Lang<'_> {
             })
             .collect();
         let chart = (!entries.is_empty()).then(|| {
+            // The table's period and value, as written there.
             let points: Vec<HistoryPoint> = entries
                 .iter()
-                .map(|e| HistoryPoint {
-                    label: format::period(e.period, self.style),
+                .zip(&rows)
+                .map(|(e, r)| HistoryPoint {
+                    label: r.period.clone(),
                     value: Some(e.value),
-                    value_text: self.value_text(ind, e.value),
+                    value_text: r.value.clone(),
                 })
                 .collect();
             let target = match &ind.target {
