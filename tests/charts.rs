@@ -166,6 +166,17 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
     let run = site.run(&["check"]);
     run.ok();
     assert!(run.stderr.contains("warning: indicator `digital-economy-share`: 2023 is 8.5 here but 8.48 in report `demo-2024`"), "{}", run.stderr);
+    // It points at the value, with the line it is on.
+    let yaml = site.read("reports/demo-2025/indicators.yaml");
+    let line = 1 + yaml[..yaml.find("value: 8.5").unwrap()]
+        .matches('\n')
+        .count();
+    assert!(
+        run.stderr
+            .contains(&format!("reports/demo-2025/indicators.yaml:{line}:")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -246,12 +246,34 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
         "- { period: 2022, value: 7.6 }",
     );
     let differ = kept.rebuild_and_compare(site, "a value that differs from another report's");
+    let warning = |update: &Update| -> String {
+        messages(&update.diags)
+            .into_iter()
+            .find(|m| m.contains("is 7.6 here but 7.5 in report `demo-2023`"))
+            .unwrap_or_else(|| panic!("{:?}", messages(&update.diags)))
+    };
+    let line_of = |text: &str| {
+        1 + text[..text.find("value: 7.6").expect("the value")]
+            .matches('\n')
+            .count()
+    };
+    let yaml = site.read("reports/demo-2024/indicators.yaml");
     assert!(
-        messages(&differ.diags)
-            .iter()
-            .any(|m| m.contains("is 7.6 here but 7.5 in report `demo-2023`")),
-        "{:?}",
-        messages(&differ.diags)
+        warning(&differ).contains(&format!("indicators.yaml:{}:", line_of(&yaml))),
+        "{}",
+        warning(&differ)
+    );
+    // The file moves down a line: so does the warning (a clean build's is
+    // compared too).
+    site.write(
+        "reports/demo-2024/indicators.yaml",
+        &format!("# moved\n{yaml}"),
+    );
+    let moved = kept.rebuild_and_compare(site, "the differing value a line lower");
+    assert!(
+        warning(&moved).contains(&format!("indicators.yaml:{}:", line_of(&yaml) + 1)),
+        "{}",
+        warning(&moved)
     );
     site.edit(
         "reports/demo-2024/indicators.yaml",

@@ -139,8 +139,10 @@ impl CachedHistories {
     /// Histories are merged from the reports' folders (for warnings), slugs
     /// and indicators, in site order: the same inputs give the same result.
     /// `None` when the reports are not the same ones in the same places;
-    /// else the ids whose history may differ: those of every indicator of
-    /// a report whose indicators changed, before and now.
+    /// else the ids whose history or warnings may differ: those of every
+    /// indicator of a report whose indicators changed, before and now, and
+    /// of a report read again that has warnings (an edit that only moved
+    /// its values down a line moves the warnings' lines).
     fn changed_ids<'r>(
         &'r self,
         reports: &'r [std::sync::Arc<Report>],
@@ -156,7 +158,8 @@ impl CachedHistories {
             if a.slug != b.slug || a.dir != b.dir {
                 return None;
             }
-            if a.indicators != b.indicators {
+            let warned = || b.indicators.iter().any(|i| self.diags.contains_key(&i.id));
+            if a.indicators != b.indicators || warned() {
                 ids.extend(
                     a.indicators
                         .iter()
@@ -616,6 +619,9 @@ impl Loader<'_> {
         type Merged<'r> = BTreeMap<(Date, Date), (&'r Measurement, &'r str)>;
         let mut by_id: BTreeMap<&str, Merged> = BTreeMap::new();
         let mut warnings = HistoryWarnings::new();
+        // The positions of each report's values, read when a warning needs
+        // one (the file again: loading does not keep its text).
+        let mut positions: HashMap<&str, Vec<Vec<Option<Pos>>>> = HashMap::new();
         // Oldest report first, so that later reports overwrite.
         for report in reports.iter().rev() {
             for ind in &report.indicators {
@@ -627,9 +633,21 @@ impl Loader<'_> {
                     let key = (m.period.end(), m.period.start());
                     if let Some((prev, prev_report)) = merged.get(&key) {
                         if prev.value != m.value && *prev_report != report.slug {
-                            let shown = self.shown(&report.dir.join("indicators.yaml"));
+                            let path = report.dir.join("indicators.yaml");
+                            let shown = self.shown(&path);
+                            let at = positions
+                                .entry(report.slug.as_str())
+                                .or_insert_with(|| {
+                                    self.read_text(&path, &shown)
+                                        .map(|src| {
+                                            yaml::nested_positions(&src, 0, "values", "value")
+                                        })
+                                        .unwrap_or_default()
+                                })
+                                .get(m.at.indicator)
+                                .and_then(|v| v.get(m.at.value).copied().flatten());
                             warnings.entry(ind.id.clone()).or_default().push(
-                                Diagnostic::warning(shown, m.at, format!(
+                                Diagnostic::warning(shown, at, format!(
                                     "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
                                     ind.id, m.period, m.value, prev.value, prev_report
                                 ))
@@ -1057,9 +1075,6 @@ impl Loader<'_> {
             return Vec::new();
         };
         let raw = raw.unwrap_or_default();
-        // Each measurement keeps the position of its value (for the history
-        // check across reports): find just those, not every position.
-        let value_pos = value_positions(&doc.src);
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
         for (i, r) in raw.iter().enumerate() {
@@ -1091,7 +1106,10 @@ impl Loader<'_> {
                             period,
                             value: v.value,
                             source,
-                            at: value_pos.get(i).and_then(|v| v.get(j).copied().flatten()),
+                            at: ValueAt {
+                                indicator: i,
+                                value: j,
+                            },
                         },
                     ));
                 }
@@ -1407,11 +1425,6 @@ impl Loader<'_> {
         }
         out
     }
-}
-
-/// The position of each indicator's values (`<i>.values.<j>.value`).
-fn value_positions(src: &str) -> Vec<Vec<Option<Pos>>> {
-    yaml::nested_positions(src, 0, "values", "value")
 }
 
 fn self_target(

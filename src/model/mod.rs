@@ -283,8 +283,17 @@ pub struct Measurement {
     pub period: Period,
     pub value: f64,
     pub source: Option<Source>,
-    /// Where the value was written, for diagnostics.
-    pub at: Option<Pos>,
+    /// Where the value was written, for diagnostics: the indexes of its
+    /// indicator and of itself in `indicators.yaml` (the line and column are
+    /// looked up only when a diagnostic needs them).
+    pub at: ValueAt,
+}
+
+/// Item `value` of the `values` of item `indicator` of an `indicators.yaml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ValueAt {
+    pub indicator: usize,
+    pub value: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -159,7 +159,7 @@ mod tests {
             period: Period::parse(period).unwrap(),
             value,
             source: None,
-            at: None,
+            at: Default::default(),
         }
     }
 
