@@ -4485,40 +4485,108 @@ mod tests {
         out
     }
 
-    #[test]
-    fn one_pass_finish_matches_the_replacements() {
-        let rows = sample_rows();
+    /// A canvas of every kind of chart, with hostile text and odd values,
+    /// and one with every kind of op out of bounds: (name, canvas, height).
+    fn every_kind_of_canvas() -> Vec<(&'static str, Canvas, i32)> {
         let counts = [
             (StatusKind::NoTarget, 7, EVIL.to_string()),
             (StatusKind::Met, 2, "đạt".to_string()),
+            (StatusKind::NotMet, 0, "x".to_string()),
         ];
         let (share, target) = share_history();
         let evil_fmt = |v: f64| format!("{v}{EVIL}");
+        let odd: Vec<HistoryPoint> = [None, Some(-3.0), Some(0.0), Some(1e9), Some(f64::NAN)]
+            .iter()
+            .map(|v| hp("it's \"q\" & <b>", *v, "1'2"))
+            .collect();
         let mut canvases = Vec::new();
-        let mut add = |f: &dyn Fn(&mut Canvas) -> i32, width: i32| {
+        let mut add = |name: &'static str, f: &dyn Fn(&mut Canvas) -> i32, width: i32| {
             let mut c = Canvas::new(width);
             let h = f(&mut c);
-            canvases.push((c, h));
+            canvases.push((name, c, h));
         };
-        add(&|c| layout_group(c, &rows), WIDTH);
-        add(&|c| layout_status(c, &counts), STATUS_WIDTH);
-        add(&|c| layout_history(c, &share, Some(&target), &pct), WIDTH);
+        add("group", &|c| layout_group(c, &sample_rows()), WIDTH);
         add(
+            "group of twelve",
+            &|c| layout_group(c, &twelve_rows()),
+            WIDTH,
+        );
+        add("status", &|c| layout_status(c, &counts), STATUS_WIDTH);
+        add(
+            "history",
+            &|c| layout_history(c, &share, Some(&target), &pct),
+            WIDTH,
+        );
+        add(
+            "history without target",
+            &|c| layout_history(c, &share, None, &pct),
+            WIDTH,
+        );
+        add(
+            "quarterly",
+            &|c| layout_history(c, &quarterly(9), None, &pct),
+            WIDTH,
+        );
+        add(
+            "quarterly, hostile",
             &|c| layout_history(c, &quarterly(9), None, &evil_fmt),
             WIDTH,
         );
-        add(&|c| layout_counts(c, &agencies()), WIDTH);
         add(
+            "odd history",
+            &|c| layout_history(c, &odd, Some(&ht(-5.0, EVIL, "x")), &evil_fmt),
+            WIDTH,
+        );
+        add("counts", &|c| layout_counts(c, &agencies()), WIDTH);
+        add(
+            "lines",
             &|c| layout_lines(c, &categories(), &two_series(), &vi),
             WIDTH,
         );
         add(
+            "bars",
             &|c| layout_bars(c, &categories(), &two_series(), &vi),
             WIDTH,
         );
+        add(
+            "every op",
+            &|c| {
+                c.rect(700, -5, -9, 30, DASH_SENTINEL);
+                c.rect(5, 6, 5, 6, TEXT);
+                c.line(vec![(-1, 2), (900, 3000), (4, 4)], DASH_SENTINEL, 1);
+                c.line(vec![], AXIS, 0);
+                c.line(vec![(1, 1)], AXIS, 12);
+                c.dashed(vec![(3, 3), (1000, 3)], 1);
+                c.grid_line(vec![(0, 0), (640, 0)], GRID);
+                c.poly(vec![(1, 2), (-3, 4), (5, 99_999)], NO_TARGET_OUTLINE);
+                c.poly(vec![], WHITE_BG);
+                c.circle((3, 4), 5, MET_FILL);
+                c.circle((-3, 4000), u32::MAX, MET_FILL);
+                c.circle((10, 10), 0, MET_FILL);
+                for (k, size) in [1, 9, 17, 18, 20, 24, 31, 100, 1000]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let anchor = [Anchor::Start, Anchor::Middle, Anchor::End][k % 3];
+                    let font = Font::new(size, series_colour(k)).anchor(anchor);
+                    let font = if k % 2 == 0 { font.bold() } else { font };
+                    c.text(-4, 9 * k as i32, EVIL, font);
+                    c.text(1000, 3, "a\nb\n\n</text>\t'\"", font);
+                    c.text(5, 5, "Tỷ lệ ≥ 50 %", font);
+                }
+                40
+            },
+            WIDTH,
+        );
+        canvases
+    }
+
+    #[test]
+    fn one_pass_finish_matches_the_replacements() {
+        let canvases = every_kind_of_canvas();
         let mut raws: Vec<(String, (i32, i32), i32)> = canvases
             .iter()
-            .map(|(c, h)| {
+            .map(|(_, c, h)| {
                 let mut raw = String::new();
                 draw_ops(&mut raw, *h, c).expect("drawn");
                 (raw, (c.width, c.display_width), *h)
@@ -4558,76 +4626,15 @@ mod tests {
     /// [`write_ops`] must write.
     #[test]
     fn direct_svg_matches_plotters() {
-        let rows = sample_rows();
-        let counts = [
-            (StatusKind::NoTarget, 7, EVIL.to_string()),
-            (StatusKind::Met, 2, "đạt".to_string()),
-            (StatusKind::NotMet, 0, "x".to_string()),
-        ];
-        let (share, target) = share_history();
-        let evil_fmt = |v: f64| format!("{v}{EVIL}");
-        let odd: Vec<HistoryPoint> = [None, Some(-3.0), Some(0.0), Some(1e9), Some(f64::NAN)]
-            .iter()
-            .map(|v| hp("it's \"q\" & <b>", *v, "1'2"))
+        let mut canvases: Vec<(Canvas, i32)> = every_kind_of_canvas()
+            .into_iter()
+            .map(|(_, c, h)| (c, h))
             .collect();
-        let mut canvases = Vec::new();
         let mut add = |f: &dyn Fn(&mut Canvas) -> i32, width: i32| {
             let mut c = Canvas::new(width);
             let h = f(&mut c);
             canvases.push((c, h));
         };
-        add(&|c| layout_group(c, &rows), WIDTH);
-        add(&|c| layout_group(c, &twelve_rows()), WIDTH);
-        add(&|c| layout_status(c, &counts), STATUS_WIDTH);
-        add(&|c| layout_history(c, &share, Some(&target), &pct), WIDTH);
-        add(&|c| layout_history(c, &share, None, &pct), WIDTH);
-        add(
-            &|c| layout_history(c, &quarterly(9), None, &evil_fmt),
-            WIDTH,
-        );
-        add(
-            &|c| layout_history(c, &odd, Some(&ht(-5.0, EVIL, "x")), &evil_fmt),
-            WIDTH,
-        );
-        add(&|c| layout_counts(c, &agencies()), WIDTH);
-        add(
-            &|c| layout_lines(c, &categories(), &two_series(), &vi),
-            WIDTH,
-        );
-        add(
-            &|c| layout_bars(c, &categories(), &two_series(), &vi),
-            WIDTH,
-        );
-        // Every kind of op, out of bounds, odd colours, sizes and text.
-        add(
-            &|c| {
-                c.rect(700, -5, -9, 30, DASH_SENTINEL);
-                c.rect(5, 6, 5, 6, TEXT);
-                c.line(vec![(-1, 2), (900, 3000), (4, 4)], DASH_SENTINEL, 1);
-                c.line(vec![], AXIS, 0);
-                c.line(vec![(1, 1)], AXIS, 12);
-                c.dashed(vec![(3, 3), (1000, 3)], 1);
-                c.grid_line(vec![(0, 0), (640, 0)], GRID);
-                c.poly(vec![(1, 2), (-3, 4), (5, 99_999)], NO_TARGET_OUTLINE);
-                c.poly(vec![], WHITE_BG);
-                c.circle((3, 4), 5, MET_FILL);
-                c.circle((-3, 4000), u32::MAX, MET_FILL);
-                c.circle((10, 10), 0, MET_FILL);
-                for (k, size) in [1, 9, 17, 18, 20, 24, 31, 100, 1000]
-                    .into_iter()
-                    .enumerate()
-                {
-                    let anchor = [Anchor::Start, Anchor::Middle, Anchor::End][k % 3];
-                    let font = Font::new(size, series_colour(k)).anchor(anchor);
-                    let font = if k % 2 == 0 { font.bold() } else { font };
-                    c.text(-4, 9 * k as i32, EVIL, font);
-                    c.text(1000, 3, "a\nb\n\n</text>\t'\"", font);
-                    c.text(5, 5, "Tỷ lệ ≥ 50 %", font);
-                }
-                40
-            },
-            WIDTH,
-        );
         for height in [-5, 0, 1, 40, 2_000_000] {
             add(
                 &|c| {
@@ -4670,41 +4677,7 @@ mod tests {
 
     #[test]
     fn grouping_changes_no_element() {
-        let (share, target) = share_history();
-        let counts = [
-            (StatusKind::Met, 2, "đạt".to_string()),
-            (StatusKind::NotMet, 3, EVIL.to_string()),
-        ];
-        type Layout<'a> = Box<dyn Fn(&mut Canvas) -> i32 + 'a>;
-        let layouts: Vec<(&str, Layout)> = vec![
-            ("group", Box::new(|c| layout_group(c, &twelve_rows()))),
-            ("status", Box::new(|c| layout_status(c, &counts))),
-            (
-                "history",
-                Box::new(|c| layout_history(c, &share, Some(&target), &pct)),
-            ),
-            (
-                "quarterly",
-                Box::new(|c| layout_history(c, &quarterly(9), None, &pct)),
-            ),
-            ("counts", Box::new(|c| layout_counts(c, &agencies()))),
-            (
-                "lines",
-                Box::new(|c| layout_lines(c, &categories(), &two_series(), &vi)),
-            ),
-            (
-                "bars",
-                Box::new(|c| layout_bars(c, &categories(), &two_series(), &vi)),
-            ),
-        ];
-        for (name, layout) in layouts {
-            let width = if name == "status" {
-                STATUS_WIDTH
-            } else {
-                WIDTH
-            };
-            let mut c = Canvas::new(width);
-            let h = layout(&mut c);
+        for (name, c, h) in every_kind_of_canvas() {
             let (mut body, mut lines) = (String::new(), Lines::default());
             write_ops(&mut body, &mut lines, h, &c);
             // Read back from the text, the lines are where they were written.
