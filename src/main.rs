@@ -62,6 +62,7 @@ enum Command {
         format: Format,
     },
     /// Preview the site: serve it on 127.0.0.1, rebuild and reload on every change.
+    #[cfg(feature = "serve")]
     Serve {
         /// Content folder.
         #[arg(long, default_value = "content")]
@@ -197,6 +198,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        #[cfg(feature = "serve")]
         Command::Serve { content, port, open } => {
             match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, port, open }) {
                 Ok(()) => ExitCode::SUCCESS,

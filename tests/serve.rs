@@ -1,6 +1,8 @@
 //! `minhbach serve`: serves the site, rebuilds after an edit, shows errors
 //! over the last good site, and lets the browser know when to reload.
 
+#![cfg(feature = "serve")]
+
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
