@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
 pub use period::{Date, Period, PeriodKind};
-pub use status::{compute_status, Comparison, Status, StatusCounts, StatusKind};
+pub use status::{compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules};
 
 use crate::diagnostics::Pos;
 
@@ -78,6 +78,10 @@ pub struct HistoryEntry {
     pub source: Option<Source>,
     /// Slug of the report the value comes from.
     pub report: String,
+    /// The source calls it an estimate ("khoảng 8,48%").
+    pub estimate: bool,
+    /// The figure measures something other than the indicator (a proxy).
+    pub proxy: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +93,16 @@ pub struct SiteConfig {
     pub publisher: Option<Text>,
     pub theme: String,
     pub content_dir: PathBuf,
+    /// The licence the site's data is published under.
+    pub license: Option<License>,
+}
+
+/// A data licence as declared in site.yaml: an SPDX-style id, a name, a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct License {
+    pub id: String,
+    pub title: Text,
+    pub url: Option<String>,
 }
 
 impl SiteConfig {
@@ -119,6 +133,12 @@ pub struct Report {
     pub title: Text,
     pub period: Period,
     pub baseline_period: Option<Period>,
+    /// The date the report states its figures as of (`as_of`, else the
+    /// document's date): it decides what is due and what is overdue.
+    pub as_of: Date,
+    /// When the report was first published on the site, and last updated.
+    pub published: Option<Date>,
+    pub updated: Option<Date>,
     pub document: Document,
     pub references: Vec<Reference>,
     pub groups: Vec<Group>,
@@ -161,6 +181,19 @@ pub struct Document {
     pub date: Date,
     pub issuer: Option<Text>,
     pub url: Option<String>,
+    /// The document itself, attached in the report folder and published.
+    pub file: Option<Attachment>,
+}
+
+/// A file of the report folder published as it is, with its size and digest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// The file name, also its name in the published report folder.
+    pub name: String,
+    pub path: PathBuf,
+    pub size: u64,
+    /// Lowercase hex SHA-256 of the file.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -283,6 +316,10 @@ pub struct Measurement {
     pub period: Period,
     pub value: f64,
     pub source: Option<Source>,
+    /// The source calls it an estimate ("khoảng 8,48%").
+    pub estimate: bool,
+    /// The figure measures something other than the indicator's wording.
+    pub proxy: Option<Proxy>,
     /// Where the value was written, for diagnostics: the indexes of its
     /// indicator and of itself in `indicators.yaml` (the line and column are
     /// looked up only when a diagnostic needs them).
@@ -294,6 +331,13 @@ pub struct Measurement {
 pub struct ValueAt {
     pub indicator: usize,
     pub value: usize,
+}
+
+/// A figure that stands in for the indicator: what differs, and its own unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proxy {
+    pub note: Text,
+    pub unit: Option<UnitSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -38,7 +38,7 @@ pub(super) struct Lang<'a> {
     data: &'a Output,
     /// Where pages are rendered before they are copied out at their size.
     scratch: RefCell<Vec<u8>>,
-    statuses: &'a [tera::Value; 4],
+    statuses: &'a [tera::Value; 7],
     /// Views of the known agencies, made once per unit and page root.
     agency_views: RefCell<AgencyViews>,
 }
@@ -495,8 +495,8 @@ pub(super) struct LangSetup {
     /// Translations: the theme's default language, overridden by this one's.
     t: BTreeMap<String, String>,
     t_value: tera::Value,
-    /// The four statuses as template values, by [`status_index`].
-    statuses: [tera::Value; 4],
+    /// The statuses as template values, by [`status_index`].
+    statuses: [tera::Value; 7],
 }
 
 impl LangSetup {
@@ -507,13 +507,7 @@ impl LangSetup {
             t.extend(own.clone());
         }
         let t_value = tera::Value::from_serializable(&t);
-        let statuses = [
-            StatusKind::Met,
-            StatusKind::NotMet,
-            StatusKind::NoData,
-            StatusKind::NoTarget,
-        ]
-        .map(|k| tera::Value::from_serializable(&status_view(&t, k)));
+        let statuses = StatusKind::ALL.map(|k| tera::Value::from_serializable(&status_view(&t, k)));
         LangSetup {
             code: code.to_string(),
             prefix: if code == default {
@@ -802,39 +796,107 @@ impl Lang<'_> {
         }
     }
 
-    /// The sentence that explains a status with the numbers plugged in.
+    /// The sentence that explains a status with the numbers plugged in:
+    /// a verdict only from a value for the target period (see
+    /// [`crate::model::compute_status`]), else the gap and whether it is due.
     fn sentence(&self, report: &Report, ind: &Indicator) -> String {
-        let status_word = |k: StatusKind| match k {
-            StatusKind::Met => self.tr("count_met"),
-            StatusKind::NotMet => self.tr("count_not_met"),
-            StatusKind::NoData => self.tr("count_no_data"),
-            StatusKind::NoTarget => self.tr("count_no_target"),
+        let st = self.style;
+        let by = match &ind.target {
+            Some(Target::Numeric { by, .. }) => *by,
+            Some(Target::Text { text, .. }) => {
+                return fill(
+                    self.tr("sentence_text_target"),
+                    &[("text", &self.text(text))],
+                )
+            }
+            None => return self.tr("sentence_no_target").to_string(),
         };
-        match (&ind.target, ind.latest()) {
-            (Some(Target::Numeric { by, .. }), Some(m)) => fill(
-                self.tr("sentence_value"),
-                &[
-                    ("value", &self.value_text(ind, m.value)),
-                    ("period", &format::period_phrase(m.period, self.style)),
-                    ("target", &self.target_text(ind)),
-                    ("by", &format::period_phrase(*by, self.style)),
-                    ("status", status_word(ind.status.kind)),
-                ],
+        let latest = ind.latest();
+        let value = latest.map(|m| self.measurement_text(ind, m)).unwrap_or_default();
+        let period = latest
+            .map(|m| self.value_period_phrase(report, m.period))
+            .unwrap_or_default();
+        let gap = ind
+            .status
+            .comparison
+            .map(|c| self.gap_text(ind, c.gap))
+            .unwrap_or_default();
+        let at_level = ind.status.comparison.is_some_and(|c| c.at_target_level);
+        let as_of = format::date(report.as_of, st);
+        let proxy = latest
+            .and_then(|m| m.proxy.as_ref())
+            .map(|p| self.text(&p.note))
+            .unwrap_or_default();
+        let key = match ind.status.kind {
+            StatusKind::Met => "sentence_met",
+            StatusKind::NotMet => "sentence_not_met",
+            StatusKind::NotYetDue if at_level => "sentence_progress_at_level",
+            StatusKind::NotYetDue => "sentence_progress",
+            StatusKind::Overdue if ind.status.comparison.is_none() => "sentence_overdue",
+            StatusKind::Overdue if at_level => "sentence_overdue_progress_at_level",
+            StatusKind::Overdue => "sentence_overdue_progress",
+            StatusKind::NoData => "sentence_no_data",
+            StatusKind::Proxy => "sentence_proxy",
+            StatusKind::NoTarget => "sentence_no_target",
+        };
+        let mut out = fill(
+            self.tr(key),
+            &[
+                ("value", &value),
+                ("period", &period),
+                ("target", &self.target_text(ind)),
+                ("by", &format::period_phrase(by, st)),
+                ("by_end", &format::date(by.end(), st)),
+                ("gap", &gap),
+                ("as_of", &as_of),
+                ("proxy", &proxy),
+            ],
+        );
+        // An overdue indicator may still show a proxy figure: say what it is.
+        if ind.status.kind == StatusKind::Overdue && !proxy.is_empty() {
+            out.push(' ');
+            out.push_str(&fill(
+                self.tr("sentence_proxy_shown"),
+                &[("value", &value), ("period", &period), ("proxy", &proxy)],
+            ));
+        }
+        out
+    }
+
+    /// "năm 2022", or "năm 2022 (năm cơ sở)" for the report's baseline period.
+    fn value_period_phrase(&self, report: &Report, p: Period) -> String {
+        let phrase = format::period_phrase(p, self.style);
+        if report.baseline_period == Some(p) {
+            format!("{phrase} ({})", self.tr("baseline_word"))
+        } else {
+            phrase
+        }
+    }
+
+    /// A value as shown: "~8,48 %" for an estimate, in its own unit for a proxy.
+    fn measurement_text(&self, ind: &Indicator, m: &crate::model::Measurement) -> String {
+        let unit = m
+            .proxy
+            .as_ref()
+            .and_then(|p| p.unit.as_ref())
+            .unwrap_or(&ind.unit);
+        let v = format::with_unit(m.value, ind.decimals, unit, self.style);
+        if m.estimate {
+            format!("~{v}")
+        } else {
+            v
+        }
+    }
+
+    /// How far a value is from its target, in the target's unit: percentage
+    /// points for a percentage.
+    fn gap_text(&self, ind: &Indicator, gap: f64) -> String {
+        match ind.unit.kind {
+            crate::model::Unit::Percent => fill(
+                self.tr("percentage_points"),
+                &[("n", &format::number(gap, ind.decimals, self.style))],
             ),
-            (Some(Target::Numeric { by, .. }), None) => fill(
-                self.tr("sentence_no_data"),
-                &[
-                    ("period", &format::period_phrase(report.period, self.style)),
-                    ("period_plain", &format::period(report.period, self.style)),
-                    ("target", &self.target_text(ind)),
-                    ("by", &format::period_phrase(*by, self.style)),
-                ],
-            ),
-            (Some(Target::Text { text, .. }), _) => fill(
-                self.tr("sentence_text_target"),
-                &[("text", &self.text(text))],
-            ),
-            (None, _) => self.tr("sentence_no_target").to_string(),
+            _ => format::with_unit(gap, ind.decimals, &ind.unit, self.style),
         }
     }
 
@@ -862,7 +924,7 @@ impl Lang<'_> {
                 .and_then(Target::source)
                 .map(|s| self.source(report, s))
                 .unwrap_or_default(),
-            value: latest.map(|m| self.value_text(ind, m.value)),
+            value: latest.map(|m| self.measurement_text(ind, m)),
             value_period: latest.map(|m| format::period(m.period, self.style)),
             status: self.status_value(ind.status.kind),
             sentence: self.sentence(report, ind),
@@ -879,7 +941,7 @@ impl Lang<'_> {
                 .iter()
                 .map(|m| ValueView {
                     period: format::period(m.period, self.style),
-                    value: self.value_text(ind, m.value),
+                    value: self.measurement_text(ind, m),
                     source: m
                         .source
                         .as_ref()
@@ -1347,7 +1409,7 @@ impl Lang<'_> {
                 let mut counts = StatusCounts::default();
                 for (ind, lead) in &inds {
                     if *lead {
-                        counts.add(ind.status.kind);
+                        counts.add(&ind.status);
                     }
                 }
                 ReportPart {
@@ -1466,6 +1528,8 @@ impl Lang<'_> {
                     value: m.value,
                     source: m.source.clone(),
                     report: report.slug.clone(),
+                    estimate: m.estimate,
+                    proxy: m.proxy.is_some(),
                 })
                 .collect::<Vec<_>>()
                 .into(),
@@ -2175,7 +2239,10 @@ fn status_view(t: &BTreeMap<String, String>, kind: StatusKind) -> StatusView {
     let (symbol, key) = match kind {
         StatusKind::Met => ("✓", "status_met"),
         StatusKind::NotMet => ("✗", "status_not_met"),
+        StatusKind::NotYetDue => ("◷", "status_not_yet_due"),
+        StatusKind::Overdue => ("!", "status_overdue"),
         StatusKind::NoData => ("–", "status_no_data"),
+        StatusKind::Proxy => ("≈", "status_proxy"),
         StatusKind::NoTarget => ("○", "status_no_target"),
     };
     StatusView {
@@ -2186,12 +2253,10 @@ fn status_view(t: &BTreeMap<String, String>, kind: StatusKind) -> StatusView {
 }
 
 fn status_index(kind: StatusKind) -> usize {
-    match kind {
-        StatusKind::Met => 0,
-        StatusKind::NotMet => 1,
-        StatusKind::NoData => 2,
-        StatusKind::NoTarget => 3,
-    }
+    StatusKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default()
 }
 
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
