@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
 pub use period::{Date, Period, PeriodKind};
-pub use status::{compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules};
+pub use status::{compute_status, covers, Comparison, EVIDENCE, Status, StatusCounts, StatusKind, StatusRules};
 
 use crate::diagnostics::Pos;
 

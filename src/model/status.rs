@@ -90,6 +90,26 @@ pub struct Status {
     pub target_period: Option<Period>,
 }
 
+impl Status {
+    /// What is known of the indicator, the categories the honest counts
+    /// partition indicators into: `met`, `not-met` (a value for the target
+    /// period), `earlier` (only values from before it), `no-value`, `proxy`,
+    /// `no-target`.
+    pub fn evidence(&self) -> &'static str {
+        match self.kind {
+            StatusKind::Met => "met",
+            StatusKind::NotMet => "not-met",
+            StatusKind::NotYetDue | StatusKind::Overdue if self.comparison.is_some() => "earlier",
+            StatusKind::NotYetDue | StatusKind::Overdue | StatusKind::NoData => "no-value",
+            StatusKind::Proxy => "proxy",
+            StatusKind::NoTarget => "no-target",
+        }
+    }
+}
+
+/// The categories of [`Status::evidence`], in the order pages list them.
+pub const EVIDENCE: [&str; 6] = ["met", "not-met", "earlier", "no-value", "proxy", "no-target"];
+
 /// What a status depends on besides the indicator: the report's period (its
 /// targets' default period, and the last period whose values count) and the
 /// date the report states its figures as of.
@@ -257,6 +277,19 @@ impl StatusCounts {
     /// Indicators with a verdict: a value for their target period.
     pub fn measured(&self) -> usize {
         self.met + self.not_met
+    }
+
+    /// The count of one [`Status::evidence`] category.
+    pub fn of_evidence(&self, evidence: &str) -> usize {
+        match evidence {
+            "met" => self.met,
+            "not-met" => self.not_met,
+            "earlier" => self.earlier,
+            "no-value" => self.no_value,
+            "proxy" => self.proxy,
+            "no-target" => self.no_target,
+            _ => 0,
+        }
     }
 }
 

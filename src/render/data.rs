@@ -194,7 +194,7 @@ const INDICATOR_FIELDS: &[Field] = &[
     field("value", "number", "Measured value, in the unit of the `unit` column; empty when the indicator has no value yet."),
     field("value_source", "string", "Where the measured value comes from."),
     field("is_latest", "boolean", "Whether this is the latest value, the one compared with the target."),
-    field("status", "string", "Status of the indicator computed from its latest value and target: `met`, `not-met`, `no-data` or `no-target` (the same on every row of an indicator)."),
+    field("status", "string", "Status of the indicator, computed: `met` or `not-met` only from a value for the target's own period; `not-yet-due` (only earlier values, target period not over by the report's as-of date), `overdue` (target period over, no value for it), `no-data`, `proxy` (only figures measuring something else) or `no-target` (the same on every row of an indicator)."),
     field("lead", "string", "Agency that leads the work, as written in the report."),
     field("partners", "string", "Partner agencies, as written, separated by `; `."),
 ];
@@ -692,10 +692,16 @@ fn indicators_json(r: &Report) -> Value {
                 "unit": i.unit.raw,
                 "target": target,
                 "values": i.values.iter().map(|m| json!({
-                    "period": m.period.to_string(), "value": m.value, "source": source_text(r, m.source.as_ref())
+                    "period": m.period.to_string(), "value": m.value, "source": source_text(r, m.source.as_ref()),
+                    "estimate": m.estimate, "proxy": m.proxy.as_ref().map(|p| json!({ "note": text_json(&p.note), "unit": p.unit.as_ref().map(|u| u.raw.clone()) })),
                 })).collect::<Vec<_>>(),
                 "status": i.status.kind.as_str(),
+                "verdict": i.status.kind.is_verdict(),
+                "evidence": i.status.evidence(),
+                "target_period": i.status.target_period.map(|p| p.to_string()),
                 "latest_period": i.latest().map(|m| m.period.to_string()),
+                "gap": i.status.comparison.map(|c| c.gap),
+                "at_target_level": i.status.comparison.map(|c| c.at_target_level),
                 "attainment": i.status.comparison.and_then(|c| c.attainment),
                 "lead": i.lead.as_ref().map(|a| json!({ "name": a.written, "agency": a.id })),
                 "partners": i.partners.iter().map(|a| json!({ "name": a.written, "agency": a.id })).collect::<Vec<_>>(),
@@ -707,6 +713,7 @@ fn indicators_json(r: &Report) -> Value {
         "report": r.slug,
         "document": { "number": r.document.number, "date": r.document.date.to_string() },
         "period": r.period.to_string(),
+        "as_of": r.as_of.to_string(),
         "counts": r.counts(),
         "indicators": items,
     })

@@ -73,6 +73,7 @@ impl Same {
         let frame = header
             && a.period == b.period
             && a.baseline_period == b.baseline_period
+            && (a.as_of, a.published, a.updated) == (b.as_of, b.published, b.updated)
             && a.document == b.document
             && a.groups == b.groups;
         let targets = frame && a.indicators == b.indicators && a.projects == b.projects;

@@ -83,6 +83,26 @@ struct StatusView {
     label: String,
 }
 
+/// One count of [`CountsView`].
+#[derive(Serialize, Clone)]
+struct CountItem {
+    class: &'static str,
+    sym: &'static str,
+    n: usize,
+    label: String,
+    href: Option<String>,
+    sub: Option<String>,
+}
+
+/// Counts of what is known of a set of indicators (see
+/// [`crate::model::Status::evidence`]), for `counts.html`.
+#[derive(Serialize, Clone)]
+struct CountsView {
+    headline: String,
+    items: Vec<CountItem>,
+    overdue: Option<CountItem>,
+}
+
 #[derive(Serialize, Clone)]
 struct AgencyView {
     name: String,
@@ -583,6 +603,89 @@ impl Lang<'_> {
         t.in_lang(self.code).to_string()
     }
 
+    /// `key_one` for one thing when the theme has it ("1 indicator"), else `key`.
+    fn plural<'k>(&'k self, key: &'k str, n: usize) -> &'k str {
+        if n == 1 {
+            if let Some(one) = self.t.get(&format!("{key}_one")) {
+                return one;
+            }
+        }
+        self.tr(key)
+    }
+
+    /// The honest counts of a report or group: what is known of its
+    /// indicators, each count a link to the list of them on `list` (the
+    /// report's indicator list page), in `group`'s part of it when given.
+    fn counts_view(
+        &self,
+        c: &StatusCounts,
+        as_of: Date,
+        list: Option<&str>,
+        group: Option<&str>,
+    ) -> CountsView {
+        let href = |cat: &str| {
+            list.map(|l| match group {
+                Some(g) => format!("{l}#{cat}-{g}"),
+                None => format!("{l}#{cat}"),
+            })
+        };
+        let item = |cat: &'static str, sym: &'static str, n: usize, key: &str| CountItem {
+            class: cat,
+            sym,
+            n,
+            label: self.plural(key, n).to_string(),
+            href: (n > 0).then(|| href(cat)).flatten(),
+            sub: None,
+        };
+        let mut items = Vec::new();
+        if c.measured() > 0 {
+            items.push(item("met", "✓", c.met, "count_met"));
+            items.push(item("not-met", "✗", c.not_met, "count_not_met"));
+        } else {
+            items.push(item("measured", "✓", 0, "count_measured"));
+        }
+        if c.earlier > 0 {
+            let mut x = item("earlier", "◷", c.earlier, "count_earlier");
+            x.sub = Some(fill(
+                self.tr("count_earlier_split"),
+                &[
+                    ("at_level", &c.earlier_at_level.to_string()),
+                    ("below", &(c.earlier - c.earlier_at_level).to_string()),
+                ],
+            ));
+            items.push(x);
+        }
+        items.push(item("no-value", "–", c.no_value, "count_no_data"));
+        if c.proxy > 0 {
+            items.push(item("proxy", "≈", c.proxy, "count_proxy"));
+        }
+        if c.no_target > 0 {
+            items.push(item("no-target", "○", c.no_target, "count_no_target"));
+        }
+        let total = c.total();
+        CountsView {
+            headline: fill(
+                self.plural("counts_headline", total),
+                &[
+                    ("total", &total.to_string()),
+                    ("measured", &c.measured().to_string()),
+                ],
+            ),
+            items,
+            overdue: (c.overdue > 0).then(|| CountItem {
+                class: "overdue",
+                sym: "!",
+                n: c.overdue,
+                label: fill(
+                    self.plural("count_overdue_as_of", c.overdue),
+                    &[("as_of", &format::date(as_of, self.style))],
+                ),
+                href: href("overdue"),
+                sub: None,
+            }),
+        }
+    }
+
     /// Links from a page at `rel_dir` (inside this language) to the language root and the output root.
     fn roots(&self, rel_dir: &str) -> (String, String) {
         let depth = format!("{}{}", self.prefix, rel_dir).matches('/').count();
@@ -994,7 +1097,7 @@ impl Lang<'_> {
                 ratio: i.status.comparison.and_then(|c| c.attainment),
                 value_text: i
                     .latest()
-                    .map(|m| self.value_text(i, m.value))
+                    .map(|m| self.measurement_text(i, m))
                     .unwrap_or_else(|| self.tr("no_data_short").to_string()),
                 target_text: format!("{} {}", self.tr("target_line"), self.target_text(i)),
                 status: i.status.kind,
@@ -1012,7 +1115,8 @@ impl Lang<'_> {
                 ("total", &c.scored().to_string()),
                 ("met", &c.met.to_string()),
                 ("not_met", &c.not_met.to_string()),
-                ("no_data", &c.no_data.to_string()),
+                ("earlier", &c.earlier.to_string()),
+                ("no_data", &c.no_value.to_string()),
             ],
         );
         for r in &rows {
@@ -1035,9 +1139,11 @@ impl Lang<'_> {
     /// A one-line stacked bar of a group's statuses, for the overview.
     fn status_bar(&self, report: &Report, group: &Group) -> String {
         let c = report.group_counts(&group.id);
+        // Only the states that occur: "0 met" beside three figures from
+        // before the target period would read as failure.
         let counts: Vec<(StatusKind, usize, String)> = StatusKind::ALL
             .iter()
-            .filter(|k| **k != StatusKind::NoTarget || c.no_target > 0)
+            .filter(|k| c.get(**k) > 0)
             .map(|k| {
                 (
                     *k,
@@ -1078,7 +1184,7 @@ impl Lang<'_> {
                 vec![
                     self.text(&i.name),
                     i.latest()
-                        .map(|m| self.value_text(i, m.value))
+                        .map(|m| self.measurement_text(i, m))
                         .unwrap_or_else(|| "–".into()),
                     self.target_text(i),
                     self.status_view(i.status.kind).label,
@@ -1092,13 +1198,25 @@ impl Lang<'_> {
         ChartView {
             table: Some(TableView { head, rows }),
             heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
-            takeaway: Some(fill(
-                self.tr("chart_takeaway"),
-                &[
-                    ("met", &c.met.to_string()),
-                    ("scored", &c.scored().to_string()),
-                ],
-            )),
+            // "0/3 met" would read as failure where nothing was measured.
+            takeaway: Some(if c.measured() > 0 {
+                fill(
+                    self.tr("chart_takeaway"),
+                    &[
+                        ("met", &c.met.to_string()),
+                        ("measured", &c.measured().to_string()),
+                        ("scored", &c.scored().to_string()),
+                    ],
+                )
+            } else {
+                fill(
+                    self.tr("chart_takeaway_unmeasured"),
+                    &[
+                        ("scored", &c.scored().to_string()),
+                        ("earlier", &c.earlier.to_string()),
+                    ],
+                )
+            }),
             svg,
             source: Some(format!(
                 "{} {}",
@@ -1124,7 +1242,7 @@ impl Lang<'_> {
             href: String,
             title: String,
             document_line: String,
-            counts: StatusCounts,
+            counts: CountsView,
         }
         let pages = home_page_count(self.site.reports.len());
         let dir = home_page_dir(page);
@@ -1152,7 +1270,12 @@ impl Lang<'_> {
                 href: format!("{cards_root}reports/{}/", r.slug),
                 title: self.text(&r.title),
                 document_line: self.document_line(r),
-                counts: r.counts(),
+                counts: self.counts_view(
+                    &r.counts(),
+                    r.as_of,
+                    Some(&format!("{cards_root}reports/{}/indicators/", r.slug)),
+                    None,
+                ),
             })
             .collect();
         ctx.insert("reports", &reports);
@@ -1218,7 +1341,7 @@ impl Lang<'_> {
         struct GroupCard {
             href: String,
             name: String,
-            counts: StatusCounts,
+            counts: CountsView,
             indicator_count: usize,
             status_svg: String,
             chart: Option<ChartView>,
@@ -1231,14 +1354,9 @@ impl Lang<'_> {
         let crumbs = vec![self.home_crumb(&root), Crumb::here(title.clone())];
         let counts = report.counts();
         let desc = format!(
-            "{}: {} {}, {} {}, {} {}",
+            "{}: {}",
             self.document_line(report),
-            counts.met,
-            self.tr("count_met"),
-            counts.not_met,
-            self.tr("count_not_met"),
-            counts.no_data,
-            self.tr("count_no_data")
+            self.counts_view(&counts, report.as_of, None, None).headline
         );
         let mut ctx = self.context(&rdir, &title, &desc, crumbs, fallback);
         let groups: Vec<GroupCard> = report
@@ -1247,7 +1365,12 @@ impl Lang<'_> {
             .map(|g| GroupCard {
                 href: format!("groups/{}/", g.id),
                 name: self.text(&g.name),
-                counts: report.group_counts(&g.id),
+                counts: self.counts_view(
+                    &report.group_counts(&g.id),
+                    report.as_of,
+                    Some("indicators/"),
+                    Some(&g.id),
+                ),
                 indicator_count: report.indicators_in(&g.id).count(),
                 status_svg: self.status_bar(report, g),
                 chart: charts
@@ -1286,8 +1409,8 @@ impl Lang<'_> {
         let report_view = serde_json::json!({
             "title": title,
             "document_line": self.document_line(report),
-            "counts": counts,
-            "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period))]),
+            "counts": self.counts_view(&counts, report.as_of, Some("indicators/"), None),
+            "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period)), ("as_of", &format::date(report.as_of, self.style))]),
         });
         ctx.insert("report", &report_view);
         ctx.insert("changes", &self.changes_view(report, &root));
@@ -1325,11 +1448,77 @@ impl Lang<'_> {
                 diags,
             );
         }
+        self.indicator_list(report, out, diags);
         self.projects_page(report, out, diags);
         self.data_page(report, out, diags);
         for d in &report.datasets {
             self.dataset_page(report, d, out, diags);
         }
+    }
+
+    /// `reports/<slug>/indicators/`: the report's indicators by what is
+    /// known of them, the list every count links to (`#earlier`,
+    /// `#earlier-<group>`, `#overdue` ...).
+    fn indicator_list(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct Part {
+            id: String,
+            name: String,
+            indicators: Vec<IndicatorView>,
+        }
+        #[derive(Serialize)]
+        struct Category {
+            id: &'static str,
+            title: String,
+            n: usize,
+            groups: Vec<Part>,
+        }
+        let dir = format!("reports/{}/indicators/", report.slug);
+        let (root, _) = self.roots(&dir);
+        let title = self.tr("indicator_list").to_string();
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
+        let mut ctx = self.context(&dir, &title, &title, crumbs, false);
+        let category = |id: &'static str, key: &str, has: &dyn Fn(&Indicator) -> bool| {
+            let groups: Vec<Part> = report
+                .groups
+                .iter()
+                .map(|g| Part {
+                    id: format!("{id}-{}", g.id),
+                    name: self.text(&g.name),
+                    indicators: report
+                        .indicators_in(&g.id)
+                        .filter(|i| has(i))
+                        .map(|i| self.indicator_view(report, i, &root))
+                        .collect(),
+                })
+                .collect();
+            Category {
+                id,
+                title: self.tr(key).to_string(),
+                n: groups.iter().map(|g| g.indicators.len()).sum(),
+                groups,
+            }
+        };
+        let mut cats: Vec<Category> = [
+            ("met", "count_met"),
+            ("not-met", "count_not_met"),
+            ("earlier", "count_earlier"),
+            ("no-value", "count_no_data"),
+            ("proxy", "count_proxy"),
+            ("no-target", "count_no_target"),
+        ]
+        .into_iter()
+        .map(|(id, key)| category(id, key, &|i: &Indicator| i.status.evidence() == id))
+        .collect();
+        cats.push(category("overdue", "list_overdue", &|i: &Indicator| {
+            i.status.kind == StatusKind::Overdue
+        }));
+        ctx.insert("categories", &cats);
+        ctx.insert(
+            "counts",
+            &self.counts_view(&report.counts(), report.as_of, Some(""), None),
+        );
+        self.emit("indicators.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
     /// `agencies/index.html` and one page per agency: everything it leads or
@@ -1392,7 +1581,7 @@ impl Lang<'_> {
             href: String,
             indicators: Vec<Role<IndicatorView>>,
             projects: Vec<Role<ProjectView>>,
-            counts: StatusCounts,
+            counts: CountsView,
         }
         let pages = self.index.agency_page_count(&agency.id);
         let dir = agency_page_dir(&agency.id, page);
@@ -1429,7 +1618,7 @@ impl Lang<'_> {
                             item: self.project_view(report, p, &root),
                         })
                         .collect(),
-                    counts,
+                    counts: self.counts_view(&counts, report.as_of, None, None),
                 }
             })
             .collect();
@@ -1790,7 +1979,7 @@ impl Lang<'_> {
             &serde_json::json!({
                 "name": name,
                 "description": g.description.as_ref().map(|d| self.text(d)),
-                "counts": counts,
+                "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}reports/{}/indicators/", report.slug)), Some(&g.id)),
                 "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
             }),
         );
