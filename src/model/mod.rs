@@ -3,6 +3,7 @@
 //! never typed by an editor.
 
 mod changes;
+mod outlook;
 mod period;
 mod status;
 
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
+pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
 pub use status::{compute_status, covers, Comparison, EVIDENCE, Status, StatusCounts, StatusKind, StatusRules};
 
