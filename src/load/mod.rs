@@ -1198,6 +1198,10 @@ impl Loader<'_> {
                 lead,
                 partners,
                 note: r.note.as_ref().map(|t| doc.text(t, &at("note"), &mut d)),
+                better: r.better.map(|b| match b {
+                    RawBetter::Higher => Better::Higher,
+                    RawBetter::Lower => Better::Lower,
+                }),
                 status,
             });
         }

@@ -283,6 +283,15 @@ pub struct RawIndicator {
     #[serde(default)]
     pub partners: RawNames,
     pub note: Option<RawText>,
+    pub better: Option<RawBetter>,
+}
+
+/// `better: higher` or `better: lower`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawBetter {
+    Higher,
+    Lower,
 }
 
 #[derive(Debug, Deserialize)]

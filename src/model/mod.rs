@@ -355,12 +355,21 @@ pub struct Indicator {
     pub lead: Option<AgencyRef>,
     pub partners: Vec<AgencyRef>,
     pub note: Option<Text>,
+    /// Which way is better, for an outlook without a numeric target.
+    pub better: Option<Better>,
     pub status: Status,
 }
 
 impl Indicator {
     pub fn latest(&self) -> Option<&Measurement> {
         self.status.latest.map(|i| &self.values[i])
+    }
+
+    /// The trend outlook from the values up to `cutoff` (the report's
+    /// period), 100 being the natural limit of a percentage.
+    pub fn outlook(&self, cutoff: Period) -> Result<Outlook, &'static str> {
+        let limit = (self.unit.kind == Unit::Percent).then_some(100.0);
+        outlook(&self.values, self.target.as_ref(), self.better, limit, cutoff)
     }
 }
 

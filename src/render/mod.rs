@@ -6,6 +6,7 @@
 
 pub mod chart;
 mod data;
+mod provenance;
 pub mod deps;
 mod feeds;
 pub mod format;
@@ -168,7 +169,10 @@ impl<'a> Renderer<'a> {
                 None => return (out, diags),
             },
             Unit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
-                Some(r) => pages::Part::Indicators(r, group),
+                Some(r) => {
+                    data::write_indicator_data(self.site, r, group, &mut out);
+                    pages::Part::Indicators(r, group)
+                }
                 None => return (out, diags),
             },
         };

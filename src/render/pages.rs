@@ -131,6 +131,10 @@ struct IndicatorView {
     /// A [`StatusView`].
     status: tera::Value,
     sentence: String,
+    /// The trend outlook with its numbers, when there is one.
+    outlook: Option<String>,
+    /// Whether a value shown is an estimate (the "~" needs explaining).
+    has_estimate: bool,
     source: String,
     /// [`AgencyView`]s.
     lead: Option<tera::Value>,
@@ -966,6 +970,72 @@ impl Lang<'_> {
         out
     }
 
+    /// The trend outlook in a sentence with the numbers used, when there is
+    /// one to give: a numeric target not yet due, or no numeric target and a
+    /// direction (`better`). See [`crate::model::outlook`].
+    fn outlook_sentence(&self, report: &Report, ind: &Indicator) -> Option<String> {
+        let shown = match ind.status.kind {
+            StatusKind::NotYetDue => true,
+            StatusKind::NoTarget => ind.better.is_some(),
+            _ => false,
+        };
+        if !shown {
+            return None;
+        }
+        let o = ind.outlook(report.period).ok()?;
+        let st = self.style;
+        let pct = |x: f64| {
+            let n = format::number((x * 100.0).abs(), Some(1), st);
+            let sign = if x < 0.0 { "−" } else { "+" };
+            match st {
+                format::Style::Vi => format!("{sign}{n}\u{a0}%"),
+                format::Style::En => format!("{sign}{n}%"),
+            }
+        };
+        let value = |v: f64| format::with_unit(v, ind.decimals, &ind.unit, st);
+        let word = self.tr(&format!("outlook_{}", o.kind.as_str())).to_string();
+        let mut args: Vec<(&str, String)> = vec![
+            ("first", value(o.first.1)),
+            ("first_period", format::period_phrase(o.first.0, st)),
+            ("first_plain", format::period(o.first.0, st)),
+            ("latest", value(o.latest.1)),
+            ("latest_period", format::period_phrase(o.latest.0, st)),
+            ("cagr", pct(o.cagr)),
+            ("word", word),
+            ("target", self.target_text(ind)),
+            ("r", format::number(o.score, Some(2), st)),
+            ("p", pct(o.score)),
+        ];
+        if let Some(Target::Numeric { by, .. }) = &ind.target {
+            args.push(("by", format::period_phrase(*by, st)));
+        }
+        if let Some(n) = o.cagr_needed {
+            args.push(("needed", pct(n)));
+        }
+        let key = match (o.kind, o.cagr_needed) {
+            (crate::model::OutlookKind::AlreadyMet, _) => "outlook_sentence_met",
+            (_, Some(_)) => "outlook_sentence",
+            (_, None) => "outlook_sentence_no_target",
+        };
+        let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut out = fill(self.tr(key), &refs);
+        if o.correction < 1.0 && o.kind != crate::model::OutlookKind::AlreadyMet {
+            out.push(' ');
+            out.push_str(&fill(
+                self.tr("outlook_limit"),
+                &[("c", &format::number(o.correction, Some(2), st))],
+            ));
+        }
+        Some(out)
+    }
+
+    /// The address of an indicator's own CSV or JSON from its page.
+    fn indicator_data_href(&self, report: &Report, ind: &Indicator, ext: &str) -> String {
+        let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+        let (_, asset_root) = self.roots(&dir);
+        format!("{asset_root}{dir}{}.{ext}", ind.id)
+    }
+
     /// "năm 2022", or "năm 2022 (năm cơ sở)" for the report's baseline period.
     fn value_period_phrase(&self, report: &Report, p: Period) -> String {
         let phrase = format::period_phrase(p, self.style);
@@ -1031,6 +1101,8 @@ impl Lang<'_> {
             value_period: latest.map(|m| format::period(m.period, self.style)),
             status: self.status_value(ind.status.kind),
             sentence: self.sentence(report, ind),
+            outlook: self.outlook_sentence(report, ind),
+            has_estimate: ind.values.iter().any(|m| m.estimate),
             source,
             lead: ind.lead.as_ref().map(|a| self.agency_value(a, root)),
             partners: ind
@@ -1728,9 +1800,25 @@ impl Lang<'_> {
             .iter()
             .map(|e| {
                 let from = self.index.reports.get(e.report.as_str()).copied();
+                // This report's own value knows a proxy's unit; another
+                // report's is shown as a bare number.
+                let own = ind
+                    .values
+                    .iter()
+                    .find(|m| m.period == e.period && e.report == report.slug);
+                let value = match own {
+                    Some(m) => self.measurement_text(ind, m),
+                    None if e.proxy => format::number(e.value, ind.decimals, self.style),
+                    None if e.estimate => format!("~{}", self.value_text(ind, e.value)),
+                    None => self.value_text(ind, e.value),
+                };
                 HistoryRow {
                     period: format::period(e.period, self.style),
-                    value: self.value_text(ind, e.value),
+                    value: if e.proxy {
+                        format!("{value} ({})", self.tr("proxy_word"))
+                    } else {
+                        value
+                    },
                     source: match (from, &e.source) {
                         (Some(r), Some(s)) => self.source(r, s),
                         _ => String::new(),
@@ -1745,9 +1833,10 @@ impl Lang<'_> {
             let points: Vec<HistoryPoint> = entries
                 .iter()
                 .zip(&rows)
+                // A proxy measures something else: not a point on this scale.
                 .map(|(e, r)| HistoryPoint {
                     label: r.period.clone(),
-                    value: Some(e.value),
+                    value: (!e.proxy).then_some(e.value),
                     value_text: r.value.clone(),
                 })
                 .collect();
@@ -1788,12 +1877,9 @@ impl Lang<'_> {
                 source: None,
                 note: None,
                 svg_href: None,
-                data_href: Some(format!(
-                    "{}reports/{}/data/indicators.csv",
-                    self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id))
-                        .1,
-                    report.slug
-                )),
+                // The indicator's own data, beside its page (in the default
+                // language's folder: one file serves every language).
+                data_href: Some(self.indicator_data_href(report, ind, "csv")),
             }
         });
         HistoryView {
@@ -2040,6 +2126,13 @@ impl Lang<'_> {
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
         let history = self.history(report, ind, &root);
         ctx.insert("history", &history);
+        ctx.insert(
+            "own_data",
+            &[
+                self.indicator_data_href(report, ind, "csv"),
+                self.indicator_data_href(report, ind, "json"),
+            ],
+        );
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);

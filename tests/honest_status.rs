@@ -1,0 +1,190 @@
+//! What a page may claim about a target (issue 13): verdicts only from a
+//! value for the target's own period, honest counts, the trend outlook, the
+//! as-of date. Built as a resident would see it, in both languages.
+
+mod common;
+
+use common::Site;
+
+const EXAMPLE: &str = "reports/hai-duong-2023";
+const DEMO: &str = "reports/demo-2024";
+
+fn text(html: &str) -> String {
+    // Tags out, entities and spaces normalised: what a reader sees.
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_example_never_judges_a_2022_figure_against_a_2023_target() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let page = text(&site.page(&format!(
+        "{EXAMPLE}/indicators/digital-economy-share/index.html"
+    )));
+    assert!(
+        page.contains("Mức năm 2022 (năm cơ sở): ~8,48 %; mục tiêu ≥ 10 % năm 2023, còn cách 1,52 điểm phần trăm"),
+        "{page}"
+    );
+    assert!(!page.contains("Chưa đạt"), "{page}");
+    let en = text(&site.page(&format!(
+        "en/{EXAMPLE}/indicators/digital-economy-share/index.html"
+    )));
+    assert!(
+        en.contains("Level in 2022 (baseline): ~8.48%; target ≥ 10% in 2023, 1.52 percentage points to go"),
+        "{en}"
+    );
+    // No page, feed or data file states met / not met.
+    for rel in [
+        "index.html".to_string(),
+        format!("{EXAMPLE}/index.html"),
+        format!("{EXAMPLE}/groups/information-security/index.html"),
+        format!("{EXAMPLE}/groups/digital-government/index.html"),
+        "en/index.html".to_string(),
+    ] {
+        let p = text(&site.page(&rel));
+        for bad in ["Chưa đạt", "chưa đạt", "Not met", "0/3", "1/16"] {
+            assert!(!p.contains(bad), "{rel} says {bad:?}");
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&site.page(&format!("{EXAMPLE}/data/indicators.json"))).unwrap();
+    for i in json["indicators"].as_array().unwrap() {
+        let s = i["status"].as_str().unwrap();
+        assert!(s != "met" && s != "not-met", "{}: {s}", i["id"]);
+    }
+    let de = json["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "digital-economy-share")
+        .unwrap();
+    assert_eq!(de["verdict"], false);
+    assert_eq!(de["evidence"], "earlier");
+    assert!((de["gap"].as_f64().unwrap() - 1.52).abs() < 1e-9);
+    let feed = site.page("atom.xml");
+    assert!(feed.contains("0 with a figure for the target period (0 met, 0 not met)"), "{feed}");
+}
+
+#[test]
+fn the_home_page_and_overview_show_the_honest_breakdown_each_count_a_link() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    for rel in ["index.html".to_string(), format!("{EXAMPLE}/index.html")] {
+        let html = site.page(&rel);
+        let p = text(&html);
+        assert!(p.contains("35 chỉ tiêu: 0 có số liệu của kỳ đánh giá"), "{rel}: {p}");
+        assert!(
+            p.contains("5 ◷ chỉ có số liệu trước kỳ đánh giá (2 đã ở mức mục tiêu, 3 chưa)")
+                || p.contains("4 ◷ chỉ có số liệu trước kỳ đánh giá (2 đã ở mức mục tiêu, 2 chưa)"),
+            "{rel}: {p}"
+        );
+        assert!(html.contains("indicators/#earlier\""), "{rel}");
+        assert!(html.contains("indicators/#no-value\""), "{rel}");
+    }
+    // The list each count links to holds those indicators.
+    let list = site.page(&format!("{EXAMPLE}/indicators/index.html"));
+    let earlier = common::between(&list, "<section id=\"earlier\"", "</section>");
+    assert!(earlier.contains("digital-economy-share/"), "{earlier}");
+    assert!(!earlier.contains("records-online-province/"));
+    let group = site.page(&format!("{EXAMPLE}/index.html"));
+    assert!(group.contains("indicators/#no-value-information-security\""));
+    assert!(list.contains("id=\"no-value-information-security\""));
+}
+
+/// The demo site with one indicator measured 2020–2023 toward a 2025 target.
+fn trend_site() -> Site {
+    let site = Site::fixture("minimal");
+    let mut inds = site.read(&format!("{DEMO}/indicators.yaml"));
+    inds.push_str(
+        r#"- id: trend
+  group: digital-government
+  name: { vi: Tỷ lệ xu hướng, en: Trend share }
+  unit: percent
+  target: { value: 90, op: ">=", by: 2025 }
+  values:
+    - { period: 2020, value: 40 }
+    - { period: 2021, value: 50 }
+    - { period: 2022, value: 60 }
+    - { period: 2023, value: 70 }
+"#,
+    );
+    site.write(&format!("{DEMO}/indicators.yaml"), &inds);
+    site
+}
+
+/// By hand: CAGR = (70/40)^(1/3) − 1 = 20.5 %; needed (90/40)^(1/5) − 1 =
+/// 17.6 %; R = 0.2051/0.1761 = 1.16 ≥ 0.95 × (1 − 0.4^4.44 = 0.98): on track.
+#[test]
+fn a_2020_2023_trend_toward_2025_shows_its_outlook_in_both_languages() {
+    let site = trend_site();
+    site.build().ok();
+    let vi = text(&site.page(&format!("{DEMO}/indicators/trend/index.html")));
+    assert!(
+        vi.contains("Xu hướng: từ 40 % năm 2020 đến 70 % năm 2023, +20,5 % mỗi năm; để đạt ≥ 90 % năm 2025 cần +17,6 % mỗi năm từ 2020: tỷ số R = 1,16, đúng hướng để đạt mục tiêu."),
+        "{vi}"
+    );
+    assert!(vi.contains("Chưa đến kỳ đánh giá"), "{vi}");
+    let en = text(&site.page(&format!("en/{DEMO}/indicators/trend/index.html")));
+    assert!(
+        en.contains("Trend: from 40% in 2020 to 70% in 2023, +20.5% a year; reaching ≥ 90% in 2025 needed +17.6% a year from 2020: R = 1.16, on track to meet the target."),
+        "{en}"
+    );
+}
+
+#[test]
+fn an_as_of_date_past_the_target_period_makes_a_missing_figure_overdue() {
+    let site = Site::fixture("minimal");
+    let rel = format!("{DEMO}/report.yaml");
+    site.edit(&rel, "baseline_period: 2023", "baseline_period: 2023\nas_of: 2025-02-01");
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/indicators/digital-economy-share/index.html")));
+    assert!(p.contains("Quá hạn, chưa có số liệu"), "{p}");
+    assert!(p.contains("tính đến 01/02/2025"), "{p}");
+    let home = text(&site.page("index.html"));
+    assert!(home.contains("đã qua kỳ đánh giá mà chưa có số liệu (tính đến 01/02/2025)"), "{home}");
+    // The clock never decides: without as_of the document date does.
+    let site = Site::fixture("minimal");
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/indicators/digital-economy-share/index.html")));
+    assert!(p.contains("Chưa đến kỳ đánh giá"), "{p}");
+}
+
+#[test]
+fn a_proxy_figure_is_shown_as_such_and_gives_no_verdict() {
+    let site = Site::fixture("minimal");
+    let rel = format!("{DEMO}/indicators.yaml");
+    site.edit(
+        &rel,
+        "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }",
+        "    - { period: 2024, value: 66, unit: per-100, proxy: { vi: "số thuê bao trên 100 hộ, không phải tỷ lệ hộ được phủ", en: "subscriptions per 100 households, not the share of households covered" } }",
+    );
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/indicators/online-dossier-rate/index.html")));
+    assert!(p.contains("Chỉ có số liệu gián tiếp: 66,00/100 năm 2024 — số thuê bao trên 100 hộ"), "{p}");
+    assert!(!p.contains("Đạt"), "{p}");
+    // A unit of its own is only for a proxy.
+    let site = Site::fixture("minimal");
+    site.edit(&rel, "value: 56.6, source", "value: 56.6, unit: per-100, source");
+    let run = site.build();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("a value has its own `unit` only as a proxy"), "{}", run.stderr);
+}
