@@ -1181,8 +1181,13 @@ impl Lang<'_> {
         }
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
+        let desc_key = if c.measured() > 0 {
+            "chart_desc_group"
+        } else {
+            "chart_desc_group_unmeasured"
+        };
         let mut desc = fill(
-            self.tr("chart_desc_group"),
+            self.tr(desc_key),
             &[
                 ("total", &c.scored().to_string()),
                 ("met", &c.met.to_string()),
