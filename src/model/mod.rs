@@ -408,6 +408,17 @@ pub struct Project {
     pub source: Option<Source>,
 }
 
+impl Project {
+    /// Past its due date on `as_of` and not marked done or cancelled.
+    pub fn overdue(&self, as_of: Date) -> bool {
+        self.due.is_some_and(|d| d < as_of)
+            && !matches!(
+                self.status,
+                Some(ProjectStatus::Done | ProjectStatus::Cancelled)
+            )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub id: String,

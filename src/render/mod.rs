@@ -11,6 +11,7 @@ pub mod deps;
 mod feeds;
 pub mod format;
 pub mod links;
+mod locator;
 pub mod markdown;
 mod pages;
 pub mod search;

@@ -152,6 +152,10 @@ struct ProjectView {
     partners: Vec<tera::Value>,
     timeframe: Option<String>,
     status: Option<String>,
+    /// The due date, when content gives one.
+    due: Option<String>,
+    /// Past its due date on the report's as-of date and not marked done.
+    overdue: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -764,7 +768,79 @@ impl Lang<'_> {
         ctx.insert("crumbs", &crumbs);
         ctx.insert("fallback", &fallback);
         ctx.insert("has_agencies", &!self.site.agencies.is_empty());
+        ctx.insert("license", &self.license_view());
+        // A report's pages carry its provenance: the folder says which report.
+        let report = rel_dir
+            .strip_prefix("reports/")
+            .and_then(|r| r.split('/').next())
+            .and_then(|slug| self.index.reports.get(slug).copied());
+        ctx.insert(
+            "provenance",
+            &report.map(|r| self.provenance_view(r, &asset_root)),
+        );
         ctx
+    }
+
+    /// The site's data licence for the footer: its title and address.
+    fn license_view(&self) -> Option<serde_json::Value> {
+        self.site.config.license.as_ref().map(|l| {
+            serde_json::json!({ "id": l.id, "title": self.text(&l.title), "url": l.url })
+        })
+    }
+
+    /// Where a report's figures come from, when, and how to cite them: the
+    /// source document (address, attached file with size and SHA-256), the
+    /// publication, update and as-of dates, a citation line.
+    fn provenance_view(&self, r: &Report, asset_root: &str) -> serde_json::Value {
+        let st = self.style;
+        let d = &r.document;
+        let file = d.file.as_ref().map(|f| {
+            serde_json::json!({
+                "href": format!("{asset_root}reports/{}/data/source/{}", r.slug, f.name),
+                "name": f.name,
+                "size": format!("{} KB", format::number(f.size as f64 / 1024.0, Some(1), st)),
+                "sha256": f.sha256,
+            })
+        });
+        let date = |x: Option<Date>| x.map(|x| format::date(x, st));
+        let url = format!(
+            "{}{}reports/{}/",
+            self.site.config.base_url, self.prefix, r.slug
+        );
+        let cite = fill(
+            self.tr("how_to_cite_text"),
+            &[
+                (
+                    "publisher",
+                    &self
+                        .site
+                        .config
+                        .publisher
+                        .as_ref()
+                        .map(|p| self.text(p))
+                        .unwrap_or_else(|| self.text(&self.site.config.title)),
+                ),
+                (
+                    "year",
+                    &r.published
+                        .map_or(d.date.year, |p| p.year)
+                        .to_string(),
+                ),
+                ("title", &self.text(&r.title)),
+                ("number", &d.number),
+                ("url", &url),
+                ("as_of", &format::date(r.as_of, st)),
+            ],
+        );
+        serde_json::json!({
+            "document": format!("{} {} · {} {}", self.tr("document_number"), d.number, self.tr("issued"), format::date(d.date, st)),
+            "url": d.url,
+            "file": file,
+            "published": date(r.published),
+            "updated": date(r.updated),
+            "as_of": format::date(r.as_of, st),
+            "cite": cite,
+        })
     }
 
     fn emit(
@@ -862,17 +938,33 @@ impl Lang<'_> {
 
     fn source(&self, report: &Report, s: &Source) -> String {
         match s {
-            Source::Text(t) => self.text(t),
+            Source::Text(t) => self.locator(t),
             Source::Ref { id, at, .. } => {
                 let title = report
                     .reference(id)
                     .map(|r| self.text(&r.title))
                     .unwrap_or_else(|| id.clone());
                 match at {
-                    Some(at) => format!("{title}, {at}"),
+                    Some(at) => format!("{title}, {}", self.locator_str(at)),
                     None => title,
                 }
             }
+        }
+    }
+
+    /// A place in a document in this page's language: its own translation,
+    /// else, on an English page, the Vietnamese locator's words in English.
+    fn locator(&self, t: &Text) -> String {
+        match t.get(self.code) {
+            (s, false) => s.to_string(),
+            (s, true) => self.locator_str(s),
+        }
+    }
+
+    fn locator_str(&self, s: &str) -> String {
+        match self.style {
+            Style::En => super::locator::to_english(s).unwrap_or_else(|| s.to_string()),
+            Style::Vi => s.to_string(),
         }
     }
 
@@ -1141,7 +1233,23 @@ impl Lang<'_> {
             status: p
                 .status
                 .map(|s| self.tr(&format!("project_{}", s.as_str())).to_string()),
+            due: p.due.map(|d| format::date(d, self.style)),
+            overdue: p.overdue(report.as_of),
         }
+    }
+
+    /// "12 quá hạn (tính đến 31/03/2024)", or nothing when none is.
+    fn projects_overdue_line(&self, report: &Report, projects: &[&Project]) -> Option<String> {
+        let n = projects.iter().filter(|p| p.overdue(report.as_of)).count();
+        (n > 0).then(|| {
+            fill(
+                self.plural("projects_overdue", n),
+                &[
+                    ("n", &n.to_string()),
+                    ("as_of", &format::date(report.as_of, self.style)),
+                ],
+            )
+        })
     }
 
     fn document_line(&self, report: &Report) -> String {
@@ -1225,8 +1333,11 @@ impl Lang<'_> {
                 (
                     *k,
                     c.get(*k),
-                    self.tr(&format!("count_{}", k.as_str().replace('-', "_")))
-                        .to_string(),
+                    self.plural(
+                        &format!("count_{}", k.as_str().replace('-', "_")),
+                        c.get(*k),
+                    )
+                    .to_string(),
                 )
             })
             .collect();
@@ -1471,7 +1582,7 @@ impl Lang<'_> {
                 .map(|(s, (slug, t))| LinkView {
                     href: format!("{slug}/"),
                     title: t.clone(),
-                    source: s.source.clone(),
+                    source: s.source.as_deref().map(|x| self.locator_str(x)),
                     kind: None,
                 })
                 .collect();
@@ -1659,6 +1770,8 @@ impl Lang<'_> {
             indicators: Vec<Role<IndicatorView>>,
             projects: Vec<Role<ProjectView>>,
             counts: CountsView,
+            /// How many of its projects here are overdue.
+            projects_overdue: Option<String>,
         }
         let pages = self.index.agency_page_count(&agency.id);
         let dir = agency_page_dir(&agency.id, page);
@@ -1696,6 +1809,10 @@ impl Lang<'_> {
                         })
                         .collect(),
                     counts: self.counts_view(&counts, report.as_of, None, None),
+                    projects_overdue: self.projects_overdue_line(
+                        report,
+                        &prjs.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+                    ),
                 }
             })
             .collect();
@@ -2087,7 +2204,7 @@ impl Lang<'_> {
             .map(|(s, (slug, t))| LinkView {
                 href: format!("{root}reports/{}/{slug}/", report.slug),
                 title: t.clone(),
-                source: s.source.clone(),
+                source: s.source.as_deref().map(|x| self.locator_str(x)),
                 kind: Some(self.tr(&format!("kind_{}", s.kind.as_str())).to_string()),
             })
             .collect();
@@ -2187,6 +2304,10 @@ impl Lang<'_> {
         ctx.insert("categories", &categories);
         ctx.insert("charts", &self.project_charts(report, &dir, out));
         ctx.insert("project_count", &report.projects.len());
+        ctx.insert(
+            "projects_overdue",
+            &self.projects_overdue_line(report, &report.projects.iter().collect::<Vec<_>>()),
+        );
         ctx.insert("report_title", &self.text(&report.title));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
         ctx.insert(
@@ -2401,7 +2522,7 @@ impl Lang<'_> {
             &serde_json::json!({
                 "title": text.title,
                 "kind": self.tr(&format!("kind_{}", s.kind.as_str())),
-                "source": s.source,
+                "source": s.source.as_deref().map(|x| self.locator_str(x)),
                 "group": group,
                 "toc": toc,
                 "html": rendered.html,
