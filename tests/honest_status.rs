@@ -198,3 +198,91 @@ fn a_proxy_figure_is_shown_as_such_and_gives_no_verdict() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("a value has its own `unit` only as a proxy"), "{}", run.stderr);
 }
+
+#[test]
+fn projects_show_due_dates_and_are_overdue_as_of_the_report_date() {
+    let site = Site::fixture("minimal");
+    let report = format!("{DEMO}/report.yaml");
+    site.edit(&report, "baseline_period: 2023", "baseline_period: 2023\nas_of: 2025-01-15");
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/projects/index.html")));
+    assert!(p.contains("31/12/2024"), "{p}");
+    assert!(p.contains("Đang thực hiện · ! Quá hạn, chưa báo cáo hoàn thành"), "{p}");
+    assert!(p.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"), "{p}");
+    let agency = text(&site.page("agencies/so-tttt/index.html"));
+    assert!(agency.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"), "{agency}");
+    let en = text(&site.page(&format!("en/{DEMO}/projects/index.html")));
+    assert!(en.contains("31 December 2024"), "{en}");
+    assert!(en.contains("Overdue, not reported done"), "{en}");
+    // Done is never overdue; before the due date nothing is.
+    site.edit(&format!("{DEMO}/projects.yaml"), "status: in-progress", "status: done");
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/projects/index.html")));
+    assert!(!p.contains("Quá hạn"), "{p}");
+    let site = Site::fixture("minimal");
+    site.build().ok();
+    let p = text(&site.page(&format!("{DEMO}/projects/index.html")));
+    assert!(p.contains("31/12/2024") && !p.contains("Quá hạn"), "{p}");
+}
+
+#[test]
+fn provenance_licence_dates_and_the_attached_document_are_published() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let seed = std::fs::read(site.path(&format!("{EXAMPLE}/ke-hoach-1914-KH-UBND.txt"))).unwrap();
+    let published = std::fs::read(
+        site.public()
+            .join(format!("{EXAMPLE}/data/source/ke-hoach-1914-KH-UBND.txt")),
+    )
+    .unwrap();
+    assert_eq!(seed, published);
+    let sums = site.page(&format!("{EXAMPLE}/data/SHA256SUMS"));
+    assert!(sums.contains("source/ke-hoach-1914-KH-UBND.txt"), "{sums}");
+    let package: serde_json::Value =
+        serde_json::from_str(&site.page(&format!("{EXAMPLE}/data/datapackage.json"))).unwrap();
+    assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+    assert_eq!(package["sources"][0]["path"], "source/ke-hoach-1914-KH-UBND.txt");
+    assert_eq!(package["sources"][0]["bytes"], seed.len());
+    let hash = package["sources"][0]["hash"].as_str().unwrap();
+    assert!(sums.contains(&format!("{}  source/ke-hoach", hash.trim_start_matches("sha256:"))));
+    // Every page's footer: publisher and licence; a report's pages: dates,
+    // the document with its size and digest, how to cite.
+    for rel in [
+        "index.html".to_string(),
+        "agencies/index.html".to_string(),
+        format!("{EXAMPLE}/indicators/digital-economy-share/index.html"),
+        format!("en/{EXAMPLE}/projects/index.html"),
+    ] {
+        let p = site.page(&rel);
+        assert!(p.contains("rel=\"license\""), "{rel}");
+        assert!(p.contains("https://creativecommons.org/licenses/by/4.0/"), "{rel}");
+    }
+    let p = text(&site.page(&format!("{EXAMPLE}/indicators/digital-economy-share/index.html")));
+    assert!(p.contains("Công bố ngày 31/03/2024"), "{p}");
+    assert!(p.contains("Số liệu tính đến 31/03/2024"), "{p}");
+    assert!(p.contains("ke-hoach-1914-KH-UBND.txt (65,5 KB, SHA-256"), "{p}");
+    assert!(p.contains("Trích dẫn:"), "{p}");
+    assert!(p.contains("Dấu ~ đánh dấu số ước tính"), "{p}");
+    // The indicator's own CSV and JSON, linked from its page.
+    let html = site.page(&format!("{EXAMPLE}/indicators/digital-economy-share/index.html"));
+    assert!(html.contains("digital-economy-share/digital-economy-share.csv\""));
+    assert!(html.contains("digital-economy-share/digital-economy-share.json\""));
+    let en = site.page(&format!("en/{EXAMPLE}/indicators/digital-economy-share/index.html"));
+    assert!(en.contains("href=\"../../../../../reports/hai-duong-2023/indicators/digital-economy-share/digital-economy-share.csv\""), "{en}");
+    let csv = site.page(&format!(
+        "{EXAMPLE}/indicators/digital-economy-share/digital-economy-share.csv"
+    ));
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains("8.48") && csv.contains("overdue"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&site.page(&format!(
+        "{EXAMPLE}/indicators/digital-economy-share/digital-economy-share.json"
+    )))
+    .unwrap();
+    assert_eq!(json["indicator"]["values"][0]["estimate"], true);
+    assert_eq!(json["license"]["id"], "CC-BY-4.0");
+    assert_eq!(json["as_of"], "2024-03-31");
+    // English pages say where figures come from in English.
+    let en = text(&en);
+    assert!(en.contains("Part I, section I.8"), "{en}");
+    assert!(!en.contains("Phần I"), "{en}");
+}
