@@ -81,7 +81,8 @@ pub(super) struct DataFile {
     /// The file name, e.g. `indicators.csv`.
     pub name: String,
     pub bytes: usize,
-    /// `zip`, `datapackage`, `csv`, `json` or `checksums`.
+    /// `zip`, `datapackage`, `csv`, `json`, `source` (the attached source
+    /// document) or `checksums`.
     pub kind: &'static str,
 }
 
@@ -100,6 +101,9 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
     for d in &report.datasets {
         list.push((format!("datasets/{}.csv", d.id), "csv"));
         list.push((format!("datasets/{}.json", d.id), "json"));
+    }
+    if let Some(f) = &report.document.file {
+        list.push((provenance::attachment_rel(f), "source"));
     }
     list.push((CHECKSUMS.to_string(), "checksums"));
     let dir = data_dir(report);
@@ -915,7 +919,8 @@ mod tests {
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..4], ["zip", "datapackage", "csv", "json"]);
         assert_eq!(kinds.last(), Some(&"checksums"));
-        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()));
+        let attached = usize::from(r.document.file.is_some());
+        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()) + attached);
         assert_eq!(list[0].name, format!("{}-data.zip", r.slug));
         assert_eq!(
             list[0].path,
