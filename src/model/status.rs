@@ -100,6 +100,8 @@ impl Status {
             StatusKind::Met => "met",
             StatusKind::NotMet => "not-met",
             StatusKind::NotYetDue | StatusKind::Overdue if self.comparison.is_some() => "earlier",
+            // Without a comparison, a shown value can only be a proxy.
+            StatusKind::Overdue if self.latest.is_some() => "proxy",
             StatusKind::NotYetDue | StatusKind::Overdue | StatusKind::NoData => "no-value",
             StatusKind::Proxy => "proxy",
             StatusKind::NoTarget => "no-target",
@@ -219,6 +221,9 @@ pub struct StatusCounts {
     /// Indicators with a numeric target and no value at all (no data, or
     /// overdue without any value).
     pub no_value: usize,
+    /// Indicators with a numeric target and proxy figures only (whether
+    /// overdue or not).
+    pub proxy_only: usize,
 }
 
 impl StatusCounts {
@@ -240,16 +245,15 @@ impl StatusCounts {
             StatusKind::Proxy => self.proxy += 1,
             StatusKind::NoTarget => self.no_target += 1,
         }
-        if matches!(s.kind, StatusKind::NotYetDue | StatusKind::Overdue) {
-            match s.comparison {
-                Some(c) => {
-                    self.earlier += 1;
-                    self.earlier_at_level += usize::from(c.at_target_level);
-                }
-                None => self.no_value += 1,
+        match s.evidence() {
+            "earlier" => {
+                self.earlier += 1;
+                let at_level = s.comparison.is_some_and(|c| c.at_target_level);
+                self.earlier_at_level += usize::from(at_level);
             }
-        } else if s.kind == StatusKind::NoData {
-            self.no_value += 1;
+            "no-value" => self.no_value += 1,
+            "proxy" => self.proxy_only += 1,
+            _ => {}
         }
     }
 
@@ -286,7 +290,7 @@ impl StatusCounts {
             "not-met" => self.not_met,
             "earlier" => self.earlier,
             "no-value" => self.no_value,
-            "proxy" => self.proxy,
+            "proxy" => self.proxy_only,
             "no-target" => self.no_target,
             _ => 0,
         }

@@ -119,7 +119,7 @@ pub(super) fn write_feeds(site: &Site, out: &mut Output) {
                 c.earlier,
                 c.earlier_at_level,
                 c.no_value,
-                c.proxy,
+                c.proxy_only,
                 c.no_target,
                 c.overdue,
                 r.as_of,

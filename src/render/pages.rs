@@ -664,8 +664,8 @@ impl Lang<'_> {
             items.push(x);
         }
         items.push(item("no-value", "–", c.no_value, "count_no_data"));
-        if c.proxy > 0 {
-            items.push(item("proxy", "≈", c.proxy, "count_proxy"));
+        if c.proxy_only > 0 {
+            items.push(item("proxy", "≈", c.proxy_only, "count_proxy"));
         }
         if c.no_target > 0 {
             items.push(item("no-target", "○", c.no_target, "count_no_target"));
