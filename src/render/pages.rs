@@ -1302,6 +1302,7 @@ impl Lang<'_> {
                 ("not_met", &c.not_met.to_string()),
                 ("earlier", &c.earlier.to_string()),
                 ("no_data", &c.no_value.to_string()),
+                ("proxy", &c.proxy_only.to_string()),
             ],
         );
         for r in &rows {
