@@ -283,6 +283,8 @@ fn provenance_licence_dates_and_the_attached_document_are_published() {
     assert_eq!(json["indicator"]["values"][0]["estimate"], true);
     assert_eq!(json["license"]["id"], "CC-BY-4.0");
     assert_eq!(json["as_of"], "2024-03-31");
+    // The figure's source links the document it comes from.
+    assert!(en.contains("<td><a href=\"../../../../../reports/hai-duong-2023/data/source/ke-hoach-1914-KH-UBND.txt\">Part I, section I.8</a></td>"), "{en}");
     // English pages say where figures come from in English.
     let en = text(&en);
     assert!(en.contains("Part I, section I.8"), "{en}");

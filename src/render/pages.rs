@@ -185,6 +185,9 @@ struct HistoryRow {
     period: String,
     value: String,
     source: String,
+    /// Where the source can be read: its own `url`, its reference's, or the
+    /// report's document (address or attached file).
+    source_href: Option<String>,
     /// Title and link of the report the value comes from.
     report: Option<(String, String)>,
 }
@@ -952,6 +955,26 @@ impl Lang<'_> {
         }
     }
 
+    /// The address where a source can be read, from a page whose path to the
+    /// output root is `asset_root`: a `ref:` source's own `url` or its reference's, else the
+    /// report's document (its `url`, or the attached file).
+    fn source_href(&self, report: &Report, s: &Source, asset_root: &str) -> Option<String> {
+        let document = || {
+            report.document.url.clone().or_else(|| {
+                report.document.file.as_ref().map(|f| {
+                    // Data files sit under the output root, for every language.
+                    format!("{asset_root}reports/{}/data/source/{}", report.slug, f.name)
+                })
+            })
+        };
+        match s {
+            Source::Text(_) => document(),
+            Source::Ref { id, url, .. } => url
+                .clone()
+                .or_else(|| report.reference(id).and_then(|r| r.url.clone())),
+        }
+    }
+
     /// A place in a document in this page's language: its own translation,
     /// else, on an English page, the Vietnamese locator's words in English.
     fn locator(&self, t: &Text) -> String {
@@ -1158,7 +1181,7 @@ impl Lang<'_> {
     fn gap_text(&self, ind: &Indicator, gap: f64) -> String {
         match ind.unit.kind {
             crate::model::Unit::Percent => fill(
-                self.tr("percentage_points"),
+                self.plural("percentage_points", usize::from(gap == 1.0)),
                 &[("n", &format::number(gap, ind.decimals, self.style))],
             ),
             _ => format::with_unit(gap, ind.decimals, &ind.unit, self.style),
@@ -1919,6 +1942,8 @@ impl Lang<'_> {
                 .into(),
         };
         let several_reports = entries.iter().any(|e| e.report != report.slug);
+        let (_, asset_root) =
+            self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id));
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
@@ -1945,6 +1970,10 @@ impl Lang<'_> {
                     source: match (from, &e.source) {
                         (Some(r), Some(s)) => self.source(r, s),
                         _ => String::new(),
+                    },
+                    source_href: match (from, &e.source) {
+                        (Some(r), Some(s)) => self.source_href(r, s, &asset_root),
+                        _ => None,
                     },
                     report: from
                         .map(|r| (self.text(&r.title), format!("{root}reports/{}/", r.slug))),
