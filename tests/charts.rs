@@ -78,10 +78,8 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         }
         assert!(rects(&svg, "#0F766E").is_empty(), "{gid}: no met bar");
         assert!(rects(&svg, "#C2410C").is_empty(), "{gid}: no not-met bar");
-        let mut drawn: Vec<(f64, f64)> = rects(&svg, "#B35900")
-            .iter()
-            .map(|r| (r.1, r.2))
-            .collect();
+        let mut drawn: Vec<(f64, f64)> =
+            rects(&svg, "#B35900").iter().map(|r| (r.1, r.2)).collect();
         drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(drawn.len(), expected.len(), "{gid}: bars");
         for ((_, width), ratio) in drawn.iter().zip(&expected) {
@@ -129,7 +127,9 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
     // The chart links the indicator's own CSV (was the whole report's).
     assert!(
         !meta.contains("SVG")
-            && meta.contains("reports/demo-2025/indicators/digital-economy-share/digital-economy-share.csv"),
+            && meta.contains(
+                "reports/demo-2025/indicators/digital-economy-share/digital-economy-share.csv"
+            ),
         "{meta}"
     );
     let bars = rects(svg, "#1F5FAD");

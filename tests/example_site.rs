@@ -116,7 +116,10 @@ fn known_statuses_appear_with_their_sentences() {
     let de = site.page(&format!(
         "{REPORT}/indicators/digital-economy-share/index.html"
     ));
-    assert!(de.contains("status-overdue"), "no 2023 figure as of 2024-03-31");
+    assert!(
+        de.contains("status-overdue"),
+        "no 2023 figure as of 2024-03-31"
+    );
     assert!(
         de.contains("Mức năm 2022 (năm cơ sở): ~8,48\u{a0}%; mục tiêu ≥ 10\u{a0}% năm 2023, còn cách 1,52 điểm phần trăm. Kỳ đánh giá đã qua (31/12/2023) mà chưa có số liệu năm 2023 (tính đến 31/03/2024)."),
         "{}",
@@ -126,11 +129,15 @@ fn known_statuses_appear_with_their_sentences() {
         "{REPORT}/indicators/online-dossier-rate/index.html"
     ));
     assert!(!od.contains("status-met"));
-    assert!(od.contains("Mức năm 2022 (năm cơ sở): 56,60\u{a0}%, đã ở mức mục tiêu ≥ 50\u{a0}% năm 2023."));
+    assert!(od.contains(
+        "Mức năm 2022 (năm cơ sở): 56,60\u{a0}%, đã ở mức mục tiêu ≥ 50\u{a0}% năm 2023."
+    ));
     let firms = site.page(&format!(
         "{REPORT}/indicators/digital-technology-firms/index.html"
     ));
-    assert!(firms.contains("Mức năm 2022 (năm cơ sở): 114; mục tiêu &gt; 150 năm 2023, còn cách 36."));
+    assert!(
+        firms.contains("Mức năm 2022 (năm cơ sở): 114; mục tiêu &gt; 150 năm 2023, còn cách 36.")
+    );
 
     // English pages format the same numbers the English way.
     let en = site.page(&format!(
@@ -188,7 +195,10 @@ fn overview_counts_match_the_computed_statuses() {
             _ => unreachable!(),
         } as u64;
     }
-    assert_eq!(counts["met"].as_u64().unwrap() + counts["not_met"].as_u64().unwrap(), 0);
+    assert_eq!(
+        counts["met"].as_u64().unwrap() + counts["not_met"].as_u64().unwrap(),
+        0
+    );
     assert_eq!(counts["earlier"].as_u64().unwrap(), earlier);
     assert_eq!(counts["earlier_at_level"].as_u64().unwrap(), at_level);
     assert_eq!((earlier, at_level), (4, 2));

@@ -49,7 +49,9 @@ fn the_example_never_judges_a_2022_figure_against_a_2023_target() {
         "en/{EXAMPLE}/indicators/digital-economy-share/index.html"
     )));
     assert!(
-        en.contains("Level in 2022 (baseline): ~8.48%; target ≥ 10% in 2023, 1.52 percentage points to go"),
+        en.contains(
+            "Level in 2022 (baseline): ~8.48%; target ≥ 10% in 2023, 1.52 percentage points to go"
+        ),
         "{en}"
     );
     // No page, feed or data file states met / not met.
@@ -91,7 +93,10 @@ fn the_example_never_judges_a_2022_figure_against_a_2023_target() {
     assert_eq!(de["evidence"], "earlier");
     assert!((de["gap"].as_f64().unwrap() - 1.52).abs() < 1e-9);
     let feed = site.page("atom.xml");
-    assert!(feed.contains("0 with a figure for the target period (0 met, 0 not met)"), "{feed}");
+    assert!(
+        feed.contains("0 with a figure for the target period (0 met, 0 not met)"),
+        "{feed}"
+    );
 }
 
 #[test]
@@ -101,14 +106,20 @@ fn the_home_page_and_overview_show_the_honest_breakdown_each_count_a_link() {
     for rel in ["index.html".to_string(), format!("{EXAMPLE}/index.html")] {
         let html = site.page(&rel);
         let p = text(&html);
-        assert!(p.contains("35 chỉ tiêu: 0 có số liệu của kỳ đánh giá"), "{rel}: {p}");
+        assert!(
+            p.contains("35 chỉ tiêu: 0 có số liệu của kỳ đánh giá"),
+            "{rel}: {p}"
+        );
         // The fibre figure (FTTH subscriptions per 100 households) is a
         // proxy for household coverage: counted apart, not as a level.
         assert!(
             p.contains("4 ◷ chỉ có số liệu trước kỳ đánh giá (2 đã ở mức mục tiêu, 2 chưa) 26 – chưa có số liệu 1 ≈ chỉ có số liệu gián tiếp 4 ○ cam kết không định lượng"),
             "{rel}: {p}"
         );
-        assert!(p.contains("31 chỉ tiêu đã qua kỳ đánh giá mà chưa có số liệu (tính đến 31/03/2024)"), "{rel}: {p}");
+        assert!(
+            p.contains("31 chỉ tiêu đã qua kỳ đánh giá mà chưa có số liệu (tính đến 31/03/2024)"),
+            "{rel}: {p}"
+        );
         assert!(html.contains("indicators/#earlier\""), "{rel}");
         assert!(html.contains("indicators/#no-value\""), "{rel}");
     }
@@ -166,17 +177,28 @@ fn a_2020_2023_trend_toward_2025_shows_its_outlook_in_both_languages() {
 fn an_as_of_date_past_the_target_period_makes_a_missing_figure_overdue() {
     let site = Site::fixture("minimal");
     let rel = format!("{DEMO}/report.yaml");
-    site.edit(&rel, "baseline_period: 2023", "baseline_period: 2023\nas_of: 2025-02-01");
+    site.edit(
+        &rel,
+        "baseline_period: 2023",
+        "baseline_period: 2023\nas_of: 2025-02-01",
+    );
     site.build().ok();
-    let p = text(&site.page(&format!("{DEMO}/indicators/digital-economy-share/index.html")));
+    let p = text(&site.page(&format!(
+        "{DEMO}/indicators/digital-economy-share/index.html"
+    )));
     assert!(p.contains("Quá hạn, chưa có số liệu"), "{p}");
     assert!(p.contains("tính đến 01/02/2025"), "{p}");
     let home = text(&site.page("index.html"));
-    assert!(home.contains("đã qua kỳ đánh giá mà chưa có số liệu (tính đến 01/02/2025)"), "{home}");
+    assert!(
+        home.contains("đã qua kỳ đánh giá mà chưa có số liệu (tính đến 01/02/2025)"),
+        "{home}"
+    );
     // The clock never decides: without as_of the document date does.
     let site = Site::fixture("minimal");
     site.build().ok();
-    let p = text(&site.page(&format!("{DEMO}/indicators/digital-economy-share/index.html")));
+    let p = text(&site.page(&format!(
+        "{DEMO}/indicators/digital-economy-share/index.html"
+    )));
     assert!(p.contains("Chưa đến kỳ đánh giá"), "{p}");
 }
 
@@ -191,33 +213,62 @@ fn a_proxy_figure_is_shown_as_such_and_gives_no_verdict() {
     );
     site.build().ok();
     let p = text(&site.page(&format!("{DEMO}/indicators/online-dossier-rate/index.html")));
-    assert!(p.contains("Chỉ có số liệu gián tiếp: 66,00/100 năm 2024 — số thuê bao trên 100 hộ"), "{p}");
+    assert!(
+        p.contains("Chỉ có số liệu gián tiếp: 66,00/100 năm 2024 — số thuê bao trên 100 hộ"),
+        "{p}"
+    );
     assert!(!p.contains("Đạt"), "{p}");
     // A unit of its own is only for a proxy.
     let site = Site::fixture("minimal");
-    site.edit(&rel, "value: 56.6, source", "value: 56.6, unit: per-100, source");
+    site.edit(
+        &rel,
+        "value: 56.6, source",
+        "value: 56.6, unit: per-100, source",
+    );
     let run = site.build();
     assert_eq!(run.code, Some(1), "{}", run.stderr);
-    assert!(run.stderr.contains("a value has its own `unit` only as a proxy"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("a value has its own `unit` only as a proxy"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn projects_show_due_dates_and_are_overdue_as_of_the_report_date() {
     let site = Site::fixture("minimal");
     let report = format!("{DEMO}/report.yaml");
-    site.edit(&report, "baseline_period: 2023", "baseline_period: 2023\nas_of: 2025-01-15");
+    site.edit(
+        &report,
+        "baseline_period: 2023",
+        "baseline_period: 2023\nas_of: 2025-01-15",
+    );
     site.build().ok();
     let p = text(&site.page(&format!("{DEMO}/projects/index.html")));
     assert!(p.contains("31/12/2024"), "{p}");
-    assert!(p.contains("Đang thực hiện · ! Quá hạn, chưa báo cáo hoàn thành"), "{p}");
-    assert!(p.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"), "{p}");
+    assert!(
+        p.contains("Đang thực hiện · ! Quá hạn, chưa báo cáo hoàn thành"),
+        "{p}"
+    );
+    assert!(
+        p.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"),
+        "{p}"
+    );
     let agency = text(&site.page("agencies/so-tttt/index.html"));
-    assert!(agency.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"), "{agency}");
+    assert!(
+        agency.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"),
+        "{agency}"
+    );
     let en = text(&site.page(&format!("en/{DEMO}/projects/index.html")));
     assert!(en.contains("31 December 2024"), "{en}");
     assert!(en.contains("Overdue, not reported done"), "{en}");
     // Done is never overdue; before the due date nothing is.
-    site.edit(&format!("{DEMO}/projects.yaml"), "status: in-progress", "status: done");
+    site.edit(
+        &format!("{DEMO}/projects.yaml"),
+        "status: in-progress",
+        "status: done",
+    );
     site.build().ok();
     let p = text(&site.page(&format!("{DEMO}/projects/index.html")));
     assert!(!p.contains("Quá hạn"), "{p}");
@@ -243,10 +294,16 @@ fn provenance_licence_dates_and_the_attached_document_are_published() {
     let package: serde_json::Value =
         serde_json::from_str(&site.page(&format!("{EXAMPLE}/data/datapackage.json"))).unwrap();
     assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
-    assert_eq!(package["sources"][0]["path"], "source/ke-hoach-1914-KH-UBND.txt");
+    assert_eq!(
+        package["sources"][0]["path"],
+        "source/ke-hoach-1914-KH-UBND.txt"
+    );
     assert_eq!(package["sources"][0]["bytes"], seed.len());
     let hash = package["sources"][0]["hash"].as_str().unwrap();
-    assert!(sums.contains(&format!("{}  source/ke-hoach", hash.trim_start_matches("sha256:"))));
+    assert!(sums.contains(&format!(
+        "{}  source/ke-hoach",
+        hash.trim_start_matches("sha256:")
+    )));
     // Every page's footer: publisher and licence; a report's pages: dates,
     // the document with its size and digest, how to cite.
     for rel in [
@@ -257,19 +314,31 @@ fn provenance_licence_dates_and_the_attached_document_are_published() {
     ] {
         let p = site.page(&rel);
         assert!(p.contains("rel=\"license\""), "{rel}");
-        assert!(p.contains("https://creativecommons.org/licenses/by/4.0/"), "{rel}");
+        assert!(
+            p.contains("https://creativecommons.org/licenses/by/4.0/"),
+            "{rel}"
+        );
     }
-    let p = text(&site.page(&format!("{EXAMPLE}/indicators/digital-economy-share/index.html")));
+    let p = text(&site.page(&format!(
+        "{EXAMPLE}/indicators/digital-economy-share/index.html"
+    )));
     assert!(p.contains("Công bố ngày 31/03/2024"), "{p}");
     assert!(p.contains("Số liệu tính đến 31/03/2024"), "{p}");
-    assert!(p.contains("ke-hoach-1914-KH-UBND.txt (65,5 KB, SHA-256"), "{p}");
+    assert!(
+        p.contains("ke-hoach-1914-KH-UBND.txt (65,5 KB, SHA-256"),
+        "{p}"
+    );
     assert!(p.contains("Trích dẫn:"), "{p}");
     assert!(p.contains("Dấu ~ đánh dấu số ước tính"), "{p}");
     // The indicator's own CSV and JSON, linked from its page.
-    let html = site.page(&format!("{EXAMPLE}/indicators/digital-economy-share/index.html"));
+    let html = site.page(&format!(
+        "{EXAMPLE}/indicators/digital-economy-share/index.html"
+    ));
     assert!(html.contains("digital-economy-share/digital-economy-share.csv\""));
     assert!(html.contains("digital-economy-share/digital-economy-share.json\""));
-    let en = site.page(&format!("en/{EXAMPLE}/indicators/digital-economy-share/index.html"));
+    let en = site.page(&format!(
+        "en/{EXAMPLE}/indicators/digital-economy-share/index.html"
+    ));
     assert!(en.contains("href=\"../../../../../reports/hai-duong-2023/indicators/digital-economy-share/digital-economy-share.csv\""), "{en}");
     let csv = site.page(&format!(
         "{EXAMPLE}/indicators/digital-economy-share/digital-economy-share.csv"

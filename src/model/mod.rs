@@ -13,7 +13,9 @@ use std::path::PathBuf;
 pub use changes::{changes, Changes};
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
-pub use status::{compute_status, covers, Comparison, EVIDENCE, Status, StatusCounts, StatusKind, StatusRules};
+pub use status::{
+    compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules, EVIDENCE,
+};
 
 use crate::diagnostics::Pos;
 
@@ -369,7 +371,13 @@ impl Indicator {
     /// period), 100 being the natural limit of a percentage.
     pub fn outlook(&self, cutoff: Period) -> Result<Outlook, &'static str> {
         let limit = (self.unit.kind == Unit::Percent).then_some(100.0);
-        outlook(&self.values, self.target.as_ref(), self.better, limit, cutoff)
+        outlook(
+            &self.values,
+            self.target.as_ref(),
+            self.better,
+            limit,
+            cutoff,
+        )
     }
 }
 

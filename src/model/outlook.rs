@@ -264,8 +264,14 @@ mod tests {
     #[test]
     fn rising_toward_a_2025_target() {
         let vals = [m("2021", 52.1), m("2022", 54.0), m("2023", 56.6)];
-        let o = outlook(&vals, Some(&target(80.0, Op::Ge, "2025")), None, Some(100.0), Y2023)
-            .unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(80.0, Op::Ge, "2025")),
+            None,
+            Some(100.0),
+            Y2023,
+        )
+        .unwrap();
         close(o.cagr, 0.04229, 5e-5);
         close(o.cagr_needed.unwrap(), 0.11318, 5e-5);
         close(o.score, 0.3737, 5e-4);
@@ -279,9 +285,20 @@ mod tests {
     /// threshold 0.9338: on track.
     #[test]
     fn on_track_from_2020_to_2023() {
-        let vals = [m("2020", 40.0), m("2021", 50.0), m("2022", 60.0), m("2023", 70.0)];
-        let o = outlook(&vals, Some(&target(90.0, Op::Ge, "2025")), None, Some(100.0), Y2023)
-            .unwrap();
+        let vals = [
+            m("2020", 40.0),
+            m("2021", 50.0),
+            m("2022", 60.0),
+            m("2023", 70.0),
+        ];
+        let o = outlook(
+            &vals,
+            Some(&target(90.0, Op::Ge, "2025")),
+            None,
+            Some(100.0),
+            Y2023,
+        )
+        .unwrap();
         close(o.cagr, 0.20507, 5e-5);
         close(o.cagr_needed.unwrap(), 0.17608, 5e-5);
         close(o.score, 1.1647, 5e-4);
@@ -295,8 +312,14 @@ mod tests {
     #[test]
     fn falling_is_good() {
         let vals = [m("2021", 20.0), m("2023", 16.0)];
-        let o = outlook(&vals, Some(&target(10.0, Op::Le, "2025")), None, Some(100.0), Y2023)
-            .unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(10.0, Op::Le, "2025")),
+            None,
+            Some(100.0),
+            Y2023,
+        )
+        .unwrap();
         close(o.cagr, -0.10557, 5e-5);
         close(o.cagr_needed.unwrap(), -0.15910, 5e-5);
         close(o.score, 0.6635, 5e-4);
@@ -304,7 +327,14 @@ mod tests {
         assert_eq!(o.kind, OutlookKind::Moderate);
         // Rising when falling is good is moving away.
         let vals = [m("2021", 20.0), m("2023", 22.0)];
-        let o = outlook(&vals, Some(&target(10.0, Op::Le, "2025")), None, None, Y2023).unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(10.0, Op::Le, "2025")),
+            None,
+            None,
+            Y2023,
+        )
+        .unwrap();
         assert_eq!(o.kind, OutlookKind::MovingAway);
     }
 
@@ -313,7 +343,14 @@ mod tests {
     #[test]
     fn zero_base() {
         let vals = [m("2021", 0.0), m("2023", 5.0)];
-        let o = outlook(&vals, Some(&target(10.0, Op::Ge, "2025")), None, None, Y2023).unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(10.0, Op::Ge, "2025")),
+            None,
+            None,
+            Y2023,
+        )
+        .unwrap();
         close(o.cagr, 69.7107, 1e-3);
         close(o.cagr_needed.unwrap(), 9.0, 1e-9);
         close(o.score, 7.7456, 1e-3);
@@ -332,7 +369,10 @@ mod tests {
         assert_eq!(o.kind, OutlookKind::Substantial);
         let mixed = [m("2021", -5.0), m("2023", 3.0)];
         assert!(outlook(&mixed, None, Some(Better::Higher), None, Y2023).is_err());
-        assert!(outlook(&vals, None, None, None, Y2023).is_err(), "no direction");
+        assert!(
+            outlook(&vals, None, None, None, Y2023).is_err(),
+            "no direction"
+        );
     }
 
     /// Without a target: 100 → 101 over two years is (1.01)^(1/2) − 1 =
@@ -340,9 +380,15 @@ mod tests {
     #[test]
     fn thresholds_without_a_target() {
         let k = |v: f64| {
-            outlook(&[m("2021", 100.0), m("2023", v)], None, Some(Better::Higher), None, Y2023)
-                .unwrap()
-                .kind
+            outlook(
+                &[m("2021", 100.0), m("2023", v)],
+                None,
+                Some(Better::Higher),
+                None,
+                Y2023,
+            )
+            .unwrap()
+            .kind
         };
         assert_eq!(k(101.0), OutlookKind::LimitedTrend);
         assert_eq!(k(102.0), OutlookKind::ModerateTrend);
@@ -369,7 +415,14 @@ mod tests {
     #[test]
     fn a_target_already_met_is_said_so() {
         let vals = [m("2021", 40.0), m("2023", 85.0)];
-        let o = outlook(&vals, Some(&target(80.0, Op::Ge, "2025")), None, None, Y2023).unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(80.0, Op::Ge, "2025")),
+            None,
+            None,
+            Y2023,
+        )
+        .unwrap();
         assert_eq!(o.kind, OutlookKind::AlreadyMet);
     }
 
@@ -379,7 +432,14 @@ mod tests {
     #[test]
     fn half_years() {
         let vals = [m("2022-H2", 50.0), m("2023-H1", 55.0)];
-        let o = outlook(&vals, Some(&target(60.0, Op::Ge, "2023")), None, None, Y2023).unwrap();
+        let o = outlook(
+            &vals,
+            Some(&target(60.0, Op::Ge, "2023")),
+            None,
+            None,
+            Y2023,
+        )
+        .unwrap();
         close(o.t - o.t0, 0.5, 1e-12);
         close(o.cagr, 0.21, 1e-9);
         close(o.cagr_needed.unwrap(), 0.2, 1e-9);
@@ -389,6 +449,13 @@ mod tests {
 
     #[test]
     fn proxies_and_single_values_give_none() {
-        assert!(outlook(&[m("2022", 8.48)], Some(&target(10.0, Op::Ge, "2023")), None, None, Y2023).is_err());
+        assert!(outlook(
+            &[m("2022", 8.48)],
+            Some(&target(10.0, Op::Ge, "2023")),
+            None,
+            None,
+            Y2023
+        )
+        .is_err());
     }
 }

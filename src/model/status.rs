@@ -110,7 +110,14 @@ impl Status {
 }
 
 /// The categories of [`Status::evidence`], in the order pages list them.
-pub const EVIDENCE: [&str; 6] = ["met", "not-met", "earlier", "no-value", "proxy", "no-target"];
+pub const EVIDENCE: [&str; 6] = [
+    "met",
+    "not-met",
+    "earlier",
+    "no-value",
+    "proxy",
+    "no-target",
+];
 
 /// What a status depends on besides the indicator: the report's period (its
 /// targets' default period, and the last period whose values count) and the
@@ -156,7 +163,14 @@ pub fn compute_status(
     let (kind, shown) = match (verdict, earlier) {
         (Some(i), _) => {
             let met = op.holds(values[i].value, target_value);
-            (if met { StatusKind::Met } else { StatusKind::NotMet }, Some(i))
+            (
+                if met {
+                    StatusKind::Met
+                } else {
+                    StatusKind::NotMet
+                },
+                Some(i),
+            )
         }
         (None, _) if due => (StatusKind::Overdue, earlier),
         (None, Some(i)) => (StatusKind::NotYetDue, Some(i)),
@@ -408,10 +422,19 @@ mod tests {
         assert!(covers(p("2023-Q4"), y));
         assert!(covers(p("2023-12-31"), y));
         assert!(covers(p("2023-01-01..2023-12-31"), y));
-        assert!(!covers(p("2023-H1"), y), "a half-year does not cover its year");
-        assert!(!covers(p("2022-07-01..2023-12-31"), y), "starts before the year");
+        assert!(
+            !covers(p("2023-H1"), y),
+            "a half-year does not cover its year"
+        );
+        assert!(
+            !covers(p("2022-07-01..2023-12-31"), y),
+            "starts before the year"
+        );
         assert!(covers(p("2023-06"), p("2023-H1")));
-        assert!(!covers(p("2023"), p("2023-H1")), "a year is later than its half");
+        assert!(
+            !covers(p("2023"), p("2023-H1")),
+            "a year is later than its half"
+        );
         // A 2023-H1 figure for a 2023 target is progress.
         let s = compute_status(
             &[m("2023-H1", 9.0)],
@@ -470,7 +493,10 @@ mod tests {
             Some(&target(80.0, Op::Gt)),
             &rules("2023-12-31"),
         );
-        assert_eq!((s.kind, s.latest, s.comparison), (StatusKind::Proxy, Some(0), None));
+        assert_eq!(
+            (s.kind, s.latest, s.comparison),
+            (StatusKind::Proxy, Some(0), None)
+        );
         // Once the target period is over, the missing real figure is overdue.
         let s = compute_status(&[v], Some(&target(80.0, Op::Gt)), &rules("2024-01-01"));
         assert_eq!(s.kind, StatusKind::Overdue);

@@ -725,7 +725,12 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
     {
         {
             let target = match &i.target {
-                Some(Target::Numeric { value, op, by, source }) => json!({
+                Some(Target::Numeric {
+                    value,
+                    op,
+                    by,
+                    source,
+                }) => json!({
                     "value": value, "op": op.as_str(), "by": by.to_string(), "source": source_text(r, source.as_ref())
                 }),
                 Some(Target::Text { text, by, source }) => json!({

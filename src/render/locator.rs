@@ -49,7 +49,10 @@ pub fn to_english(locator: &str) -> Option<String> {
         }
         if c.is_ascii_alphabetic() {
             // A run of ASCII letters must be a numeral or a single letter.
-            let word: String = rest.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
             let roman = word.chars().all(|c| "IVXLCDM".contains(c));
             if !(roman || word.len() == 1) {
                 return None;

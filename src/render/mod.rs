@@ -6,7 +6,6 @@
 
 pub mod chart;
 mod data;
-mod provenance;
 pub mod deps;
 mod feeds;
 pub mod format;
@@ -14,6 +13,7 @@ pub mod links;
 mod locator;
 pub mod markdown;
 mod pages;
+mod provenance;
 pub mod search;
 
 use std::collections::BTreeMap;

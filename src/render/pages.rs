@@ -786,9 +786,11 @@ impl Lang<'_> {
 
     /// The site's data licence for the footer: its title and address.
     fn license_view(&self) -> Option<serde_json::Value> {
-        self.site.config.license.as_ref().map(|l| {
-            serde_json::json!({ "id": l.id, "title": self.text(&l.title), "url": l.url })
-        })
+        self.site
+            .config
+            .license
+            .as_ref()
+            .map(|l| serde_json::json!({ "id": l.id, "title": self.text(&l.title), "url": l.url }))
     }
 
     /// Where a report's figures come from, when, and how to cite them: the
@@ -825,9 +827,7 @@ impl Lang<'_> {
                 ),
                 (
                     "year",
-                    &r.published
-                        .map_or(d.date.year, |p| p.year)
-                        .to_string(),
+                    &r.published.map_or(d.date.year, |p| p.year).to_string(),
                 ),
                 ("title", &self.text(&r.title)),
                 ("number", &d.number),
@@ -1034,7 +1034,9 @@ impl Lang<'_> {
             None => return self.tr("sentence_no_target").to_string(),
         };
         let latest = ind.latest();
-        let value = latest.map(|m| self.measurement_text(ind, m)).unwrap_or_default();
+        let value = latest
+            .map(|m| self.measurement_text(ind, m))
+            .unwrap_or_default();
         let period = latest
             .map(|m| self.value_period_phrase(report, m.period))
             .unwrap_or_default();
@@ -1730,7 +1732,13 @@ impl Lang<'_> {
             "counts",
             &self.counts_view(&report.counts(), report.as_of, Some(""), None),
         );
-        self.emit("indicators.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit(
+            "indicators.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
     /// `agencies/index.html` and one page per agency: everything it leads or
