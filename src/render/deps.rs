@@ -51,7 +51,8 @@ struct Same {
     all: bool,
     /// Everything but its prose and tables (sections, datasets).
     targets: bool,
-    /// Its title and references (what another report's history rows show).
+    /// Its title, references and document's address and file (what another
+    /// report's history rows show).
     header: bool,
     /// Everything of its targets but the indicators and projects: what
     /// frames the indicators and projects an agency's page shows of it.
@@ -69,7 +70,11 @@ impl Same {
                 frame: true,
             };
         }
-        let header = a.title == b.title && a.references == b.references;
+        // History rows link their source to the report's document (its
+        // address or attached file).
+        let header = a.title == b.title
+            && a.references == b.references
+            && (&a.document.url, &a.document.file) == (&b.document.url, &b.document.file);
         let frame = header
             && a.period == b.period
             && a.baseline_period == b.baseline_period
