@@ -126,6 +126,8 @@ struct IndicatorView {
     target: String,
     by: Option<String>,
     target_source: String,
+    /// Where the target's source can be read.
+    target_source_href: Option<String>,
     value: Option<String>,
     value_period: Option<String>,
     /// A [`StatusView`].
@@ -1214,6 +1216,10 @@ impl Lang<'_> {
                 .and_then(Target::source)
                 .map(|s| self.source(report, s))
                 .unwrap_or_default(),
+            target_source_href: ind.target.as_ref().and_then(Target::source).and_then(|s| {
+                let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+                self.source_href(report, s, &self.roots(&dir).1)
+            }),
             value: latest.map(|m| self.measurement_text(ind, m)),
             value_period: latest.map(|m| format::period(m.period, self.style)),
             status: self.status_value(ind.status.kind),
@@ -2395,8 +2401,10 @@ impl Lang<'_> {
                             },
                             num: true,
                         },
+                        // A cell naming a place in a document ("Phần I, mục I.4")
+                        // reads in English on English pages.
                         Cell::Text(t) => CellView {
-                            text: self.text(t),
+                            text: self.locator(t),
                             num: false,
                         },
                     })
@@ -2618,7 +2626,7 @@ impl Lang<'_> {
                     Some(m) => format!(
                         "<data value=\"{}\">{}</data>",
                         m.value,
-                        escape(&self.value_text(ind, m.value))
+                        escape(&self.measurement_text(ind, m))
                     ),
                     None => escape(self.tr("no_data_short")),
                 })
