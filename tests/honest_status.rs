@@ -359,3 +359,42 @@ fn provenance_licence_dates_and_the_attached_document_are_published() {
     assert!(en.contains("Part I, section I.8"), "{en}");
     assert!(!en.contains("Phần I"), "{en}");
 }
+
+#[test]
+fn a_bad_as_of_date_or_attached_file_is_an_error_at_its_place() {
+    let site = Site::fixture("minimal");
+    let rel = format!("{DEMO}/report.yaml");
+    site.edit(
+        &rel,
+        "baseline_period: 2023",
+        "baseline_period: 2023\nas_of: 2024-13-01",
+    );
+    site.edit(
+        &rel,
+        "  date: 2024-03-05",
+        "  date: 2024-03-05\n  file: ../../site.yaml",
+    );
+    let run = site.build();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("report.yaml:4:8: error: `2024-13-01` is not a date"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: `../../site.yaml` is not a file name in the report folder"),
+        "{}",
+        run.stderr
+    );
+    site.edit(&rel, "file: ../../site.yaml", "file: ke-hoach.pdf");
+    let run = site.build();
+    assert!(
+        run.stderr
+            .contains("`ke-hoach.pdf` is not in the report folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.public().exists(), "a failed build writes nothing");
+}

@@ -1003,18 +1003,15 @@ impl Loader<'_> {
         // One listing of the folder serves both the check and the sections.
         let listing = files::list_dir(dir);
         if let Ok(entries) = &listing {
-            self.unexpected_entries(
-                dir,
-                entries,
-                &[
-                    "report.yaml",
-                    "indicators.yaml",
-                    "projects.yaml",
-                    "datasets",
-                    document.file.as_ref().map_or("", |f| f.name.as_str()),
-                ],
-                Some(".md"),
-            );
+            let mut known = vec![
+                "report.yaml",
+                "indicators.yaml",
+                "projects.yaml",
+                "datasets",
+            ];
+            // The attached source document is read too.
+            known.extend(document.file.as_ref().map(|f| f.name.as_str()));
+            self.unexpected_entries(dir, entries, &known, Some(".md"));
         }
         let sections = sections::load_sections(self, dir, listing, langs, &group_ids);
         Some(Report {

@@ -41,10 +41,10 @@ pub(super) fn attachment(
     let meta = match std::fs::symlink_metadata(&path) {
         Ok(m) if m.file_type().is_file() => m,
         Ok(_) => {
-            d.push(doc.err(
-                at,
-                format!("`{name}` is not a regular file in the report folder"),
-            ));
+            d.push(
+                doc.err(at, format!("`{name}` is not a regular file in the report folder"))
+                    .with_hint("copy the document itself into the report folder (a link or a folder is not published)"),
+            );
             return None;
         }
         Err(_) => {
