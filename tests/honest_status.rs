@@ -128,6 +128,15 @@ fn the_home_page_and_overview_show_the_honest_breakdown_each_count_a_link() {
     let earlier = common::between(&list, "<section id=\"earlier\"", "</section>");
     assert!(earlier.contains("digital-economy-share/"), "{earlier}");
     assert!(!earlier.contains("records-online-province/"));
+    // An agency's counts of the indicators it leads link its rows of them.
+    let agency = site.page("agencies/so-khdt/index.html");
+    assert!(
+        agency.contains("href=\"#earlier-hai-duong-2023\""),
+        "{agency}"
+    );
+    let rows = common::between(&agency, "<tbody id=\"earlier-hai-duong-2023\">", "</tbody>");
+    assert!(rows.contains("digital-economy-share/"), "{rows}");
+    assert!(!rows.contains("records-online-province/"));
     let group = site.page(&format!("{EXAMPLE}/index.html"));
     assert!(group.contains("indicators/#no-value-information-security\""));
     assert!(list.contains("id=\"no-value-information-security\""));

@@ -1801,11 +1801,19 @@ impl Lang<'_> {
             role: tera::Value,
             item: T,
         }
+        /// Rows of one kind: the agency's lead indicators of one category of
+        /// what is known (the list its count links to), or those it partners in.
+        #[derive(Serialize)]
+        struct Rows {
+            id: Option<String>,
+            rows: Vec<Role<IndicatorView>>,
+        }
         #[derive(Serialize)]
         struct ReportPart {
             title: String,
             href: String,
-            indicators: Vec<Role<IndicatorView>>,
+            indicator_count: usize,
+            indicators: Vec<Rows>,
             projects: Vec<Role<ProjectView>>,
             counts: CountsView,
             /// How many of its projects here are overdue.
@@ -1829,16 +1837,38 @@ impl Lang<'_> {
                         counts.add(&ind.status);
                     }
                 }
-                ReportPart {
-                    title: self.text(&report.title),
-                    href: format!("{root}reports/{}/", report.slug),
-                    indicators: inds
-                        .iter()
+                let rows = |keep: &dyn Fn(&Indicator, bool) -> bool| -> Vec<Role<IndicatorView>> {
+                    inds.iter()
+                        .filter(|(ind, lead)| keep(ind, *lead))
                         .map(|(ind, lead)| Role {
                             role: role(*lead),
                             item: self.indicator_view(report, ind, &root),
                         })
-                        .collect(),
+                        .collect()
+                };
+                let mut indicators: Vec<Rows> = crate::model::EVIDENCE
+                    .iter()
+                    .map(|cat| Rows {
+                        id: Some(format!("{cat}-{}", report.slug)),
+                        rows: rows(&|ind, lead| lead && ind.status.evidence() == *cat),
+                    })
+                    .filter(|r| !r.rows.is_empty())
+                    .collect();
+                indicators.push(Rows {
+                    id: None,
+                    rows: rows(&|_, lead| !lead),
+                });
+                let mut counts_view =
+                    self.counts_view(&counts, report.as_of, Some(""), Some(&report.slug));
+                // Overdue rows are spread over the categories: no list of their own here.
+                if let Some(o) = counts_view.overdue.as_mut() {
+                    o.href = None;
+                }
+                ReportPart {
+                    title: self.text(&report.title),
+                    href: format!("{root}reports/{}/", report.slug),
+                    indicator_count: inds.len(),
+                    indicators,
                     projects: prjs
                         .iter()
                         .map(|(p, lead)| Role {
@@ -1846,7 +1876,7 @@ impl Lang<'_> {
                             item: self.project_view(report, p, &root),
                         })
                         .collect(),
-                    counts: self.counts_view(&counts, report.as_of, None, None),
+                    counts: counts_view,
                     projects_overdue: self.projects_overdue_line(
                         report,
                         &prjs.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
