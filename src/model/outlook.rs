@@ -147,6 +147,9 @@ pub fn outlook(
     let (y0, yt) = (nz(first.value), nz(last.value));
     let sign: i8 = if y0 < 0.0 { -1 } else { 1 };
     let cagr = (yt / y0).powf(1.0 / (t - t0)) - 1.0;
+    if !cagr.is_finite() {
+        return Err("the growth rate is too large to compute");
+    }
     let sd = f64::from(sign) * f64::from(direction);
     let correction = match limit {
         Some(lim) if direction > 0 && y0 <= lim => 1.0 - (y0 / lim).powf(LIMIT_EXPONENT),
@@ -178,8 +181,10 @@ pub fn outlook(
                 return Err("the target is due before the first value");
             }
             let needed = (nz(target_value) / y0).powf(1.0 / (tt - t0)) - 1.0;
-            if needed == 0.0 {
-                return Err("the target equals the first value");
+            if needed == 0.0 || !needed.is_finite() {
+                return Err(
+                    "the target equals the first value, or is out of reach of a growth rate",
+                );
             }
             let r = sd * cagr / needed.abs();
             let kind = if r >= 0.95 * correction {
@@ -445,6 +450,19 @@ mod tests {
         close(o.cagr_needed.unwrap(), 0.2, 1e-9);
         close(o.score, 1.05, 1e-9);
         assert_eq!(o.kind, OutlookKind::OnTrack);
+    }
+
+    #[test]
+    fn huge_ratios_give_no_outlook_rather_than_nonsense() {
+        let vals = [m("2023-06-01", 0.0), m("2023-06-02", 1e300)];
+        assert!(outlook(
+            &vals,
+            Some(&target(1e308, Op::Ge, "2025")),
+            None,
+            None,
+            Y2023
+        )
+        .is_err());
     }
 
     #[test]
