@@ -264,6 +264,11 @@ fn projects_show_due_dates_and_are_overdue_as_of_the_report_date() {
         p.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"),
         "{p}"
     );
+    let overview = text(&site.page(&format!("{DEMO}/index.html")));
+    assert!(
+        overview.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"),
+        "{overview}"
+    );
     let agency = text(&site.page("agencies/so-tttt/index.html"));
     assert!(
         agency.contains("1 quá hạn mà chưa báo cáo hoàn thành (tính đến 15/01/2025)"),

@@ -1638,6 +1638,10 @@ impl Lang<'_> {
         ctx.insert("toc", &toc);
         ctx.insert("projects_href", "projects/");
         ctx.insert("project_count", &report.projects.len());
+        ctx.insert(
+            "projects_overdue",
+            &self.projects_overdue_line(report, &report.projects.iter().collect::<Vec<_>>()),
+        );
         let datasets: Vec<LinkView> = report
             .datasets
             .iter()
