@@ -337,6 +337,8 @@ fn provenance_licence_dates_and_the_attached_document_are_published() {
         "{EXAMPLE}/indicators/digital-economy-share/index.html"
     )));
     assert!(p.contains("Công bố ngày 31/03/2024"), "{p}");
+    let home = text(&site.page("index.html"));
+    assert!(home.contains("Cập nhật gần nhất ngày 31/03/2024"), "{home}");
     assert!(p.contains("Số liệu tính đến 31/03/2024"), "{p}");
     assert!(
         p.contains("ke-hoach-1914-KH-UBND.txt (65,5 KB, SHA-256"),

@@ -246,6 +246,14 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
         "baseline_period: 2022\nas_of: 2025-01-01",
     );
     kept.rebuild_and_compare(site, "an as-of date");
+    // A report's update date: every page outside a report shows the latest.
+    site.edit(
+        "reports/demo-2023/report.yaml",
+        "as_of: 2025-01-01",
+        "as_of: 2025-01-01\nupdated: 2025-02-01",
+    );
+    kept.rebuild_and_compare(site, "an update date");
+    assert!(site_file(&kept, "agencies/index.html").contains("01/02/2025"));
     assert!(site_file(
         &kept,
         "reports/demo-2023/indicators/digital-economy-share/index.html"

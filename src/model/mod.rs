@@ -109,6 +109,17 @@ pub struct License {
     pub url: Option<String>,
 }
 
+impl Site {
+    /// The latest date any report was updated (or published): what the
+    /// footer of pages outside a report shows.
+    pub fn last_updated(&self) -> Option<Date> {
+        self.reports
+            .iter()
+            .filter_map(|r| r.updated.or(r.published))
+            .max()
+    }
+}
+
 impl SiteConfig {
     pub fn default_language(&self) -> &str {
         &self.languages[0]

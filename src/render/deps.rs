@@ -176,6 +176,14 @@ impl<'a> Changes<'a> {
 
     /// Whether `unit` must be rendered again.
     pub fn affects(&self, unit: &Unit) -> bool {
+        // Pages outside a report show the latest update of any report.
+        let outside = matches!(
+            unit,
+            Unit::SitePages | Unit::HomePage(_) | Unit::AgencyPage(..)
+        );
+        if outside && self.old.last_updated() != self.new.last_updated() {
+            return true;
+        }
         match unit {
             // The search page lists every report by title; the list of
             // agencies counts the indicators and projects each is in.

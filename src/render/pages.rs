@@ -783,6 +783,15 @@ impl Lang<'_> {
             "provenance",
             &report.map(|r| self.provenance_view(r, &asset_root)),
         );
+        // Pages outside a report: the latest update of any report.
+        ctx.insert(
+            "site_updated",
+            &report
+                .is_none()
+                .then(|| self.site.last_updated())
+                .flatten()
+                .map(|d| format::date(d, self.style)),
+        );
         ctx
     }
 
