@@ -105,6 +105,11 @@ fn indicator_and_project_counts_on_pages_equal_the_yaml() {
     assert!(page.contains(&format!("— {} ", projects.len())));
 }
 
+/// The example's figures are all from 2022, before its 2023 targets, and its
+/// as-of date (2024-03-31) is past 2023. The old version of this test wanted
+/// "8,48 % năm 2022, mục tiêu ≥ 10 % năm 2023: chưa đạt" and "56,60 % năm
+/// 2022 ...: đạt": verdicts on figures from before the plan. Now each page
+/// shows the 2022 level, its gap, and that no 2023 figure has come.
 #[test]
 fn known_statuses_appear_with_their_sentences() {
     let site = built();
@@ -112,30 +117,34 @@ fn known_statuses_appear_with_their_sentences() {
         "{REPORT}/indicators/digital-economy-share/index.html"
     ));
     assert!(
-        de.contains("status-not-met"),
-        "digital economy share must be not met"
+        de.contains("status-overdue"),
+        "no 2023 figure as of 2024-03-31"
     );
     assert!(
-        de.contains("8,48\u{a0}% năm 2022, mục tiêu ≥ 10\u{a0}% năm 2023: chưa đạt."),
+        de.contains("Mức năm 2022 (năm cơ sở): ~8,48\u{a0}%; mục tiêu ≥ 10\u{a0}% năm 2023, còn cách 1,52 điểm phần trăm. Kỳ đánh giá đã qua (31/12/2023) mà chưa có số liệu năm 2023 (tính đến 31/03/2024)."),
         "{}",
         between(&de, "<p class=\"sentence", "</p>")
     );
     let od = site.page(&format!(
         "{REPORT}/indicators/online-dossier-rate/index.html"
     ));
-    assert!(od.contains("status-met"));
-    assert!(od.contains("56,60\u{a0}% năm 2022, mục tiêu ≥ 50\u{a0}% năm 2023: đạt."));
+    assert!(!od.contains("status-met"));
+    assert!(od.contains(
+        "Mức năm 2022 (năm cơ sở): 56,60\u{a0}%, đã ở mức mục tiêu ≥ 50\u{a0}% năm 2023."
+    ));
     let firms = site.page(&format!(
         "{REPORT}/indicators/digital-technology-firms/index.html"
     ));
-    assert!(firms.contains("114 năm 2022, mục tiêu &gt; 150 năm 2023: chưa đạt."));
+    assert!(
+        firms.contains("Mức năm 2022 (năm cơ sở): 114; mục tiêu &gt; 150 năm 2023, còn cách 36.")
+    );
 
     // English pages format the same numbers the English way.
     let en = site.page(&format!(
         "en/{REPORT}/indicators/digital-economy-share/index.html"
     ));
     assert!(
-        en.contains("8.48% in 2022, target ≥ 10% in 2023: not met."),
+        en.contains("Level in 2022 (baseline): ~8.48%; target ≥ 10% in 2023, 1.52 percentage points to go. The target period ended (31 December 2023) and no figure in 2023 has been reported (as of 31 March 2024)."),
         "{}",
         between(&en, "<p class=\"sentence", "</p>")
     );
@@ -150,9 +159,9 @@ fn overview_counts_match_the_computed_statuses() {
     let overview = site.page(&format!("{REPORT}/index.html"));
     let summary = between(&overview, "class=\"summary\"", "</section>");
     for (key, class) in [
-        ("met", "count-met"),
-        ("not_met", "count-not-met"),
-        ("no_data", "count-no-data"),
+        ("earlier", "count-earlier"),
+        ("no_value", "count-no-value"),
+        ("no_target", "count-no-target"),
     ] {
         let n = counts[key].as_u64().unwrap();
         let li = between(summary, &format!("class=\"count {class}\""), "</li>");
@@ -161,32 +170,38 @@ fn overview_counts_match_the_computed_statuses() {
             "{key}: {li}"
         );
     }
-    // Recompute met / not met from the data file itself: latest value against target.
-    let mut met = 0;
+    // Recompute from the data file itself: a value for the target's period
+    // gives a verdict; earlier values only, past the as-of date, are overdue.
+    let (mut earlier, mut at_level) = (0, 0);
     for i in json["indicators"].as_array().unwrap() {
-        let (Some(t), Some(v)) = (
-            i["target"]["value"].as_f64(),
-            i["values"].as_array().and_then(|v| v.last()),
-        ) else {
+        let Some(t) = i["target"]["value"].as_f64() else {
             continue;
         };
+        let by = i["target"]["by"].as_str().unwrap();
+        let values: Vec<&serde_json::Value> = i["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["proxy"].is_null())
+            .collect();
+        assert!(values.iter().all(|v| v["period"].as_str().unwrap() < by));
+        assert_eq!(i["status"], "overdue", "{}", i["id"]);
+        let Some(v) = values.last() else { continue };
         let v = v["value"].as_f64().unwrap();
-        let ok = match i["target"]["op"].as_str().unwrap() {
+        earlier += 1;
+        at_level += match i["target"]["op"].as_str().unwrap() {
             ">=" => v >= t,
             ">" => v > t,
-            "<=" => v <= t,
-            "<" => v < t,
-            _ => v == t,
-        };
-        assert_eq!(
-            i["status"].as_str().unwrap(),
-            if ok { "met" } else { "not-met" },
-            "{}",
-            i["id"]
-        );
-        met += ok as u64;
+            _ => unreachable!(),
+        } as u64;
     }
-    assert_eq!(counts["met"].as_u64().unwrap(), met);
+    assert_eq!(
+        counts["met"].as_u64().unwrap() + counts["not_met"].as_u64().unwrap(),
+        0
+    );
+    assert_eq!(counts["earlier"].as_u64().unwrap(), earlier);
+    assert_eq!(counts["earlier_at_level"].as_u64().unwrap(), at_level);
+    assert_eq!((earlier, at_level), (4, 2));
 }
 
 #[test]

@@ -238,6 +238,50 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     )
     .contains("7,25"));
 
+    // An older report's as-of date: its statuses, counts, footers and
+    // overdue projects change, and so do the home page's counts.
+    site.edit(
+        "reports/demo-2023/report.yaml",
+        "baseline_period: 2022",
+        "baseline_period: 2022\nas_of: 2025-01-01",
+    );
+    kept.rebuild_and_compare(site, "an as-of date");
+    // A report's update date: every page outside a report shows the latest.
+    site.edit(
+        "reports/demo-2023/report.yaml",
+        "as_of: 2025-01-01",
+        "as_of: 2025-01-01\nupdated: 2025-02-01",
+    );
+    kept.rebuild_and_compare(site, "an update date");
+    assert!(site_file(&kept, "agencies/index.html").contains("01/02/2025"));
+    assert!(site_file(
+        &kept,
+        "reports/demo-2023/indicators/digital-economy-share/index.html"
+    )
+    .contains("status-overdue"));
+
+    // The oldest report's document attached, and its figure given a source:
+    // the newest report's history row links that document.
+    site.edit(
+        "reports/demo-2022/indicators.yaml",
+        "- { period: 2021, value: 7.25 }",
+        "- { period: 2021, value: 7.25, source: \"Phần I\" }",
+    );
+    kept.rebuild_and_compare(site, "a source in another report's history");
+    site.write("reports/demo-2022/ke-hoach.txt", "Kế hoạch năm 2022\n");
+    site.edit(
+        "reports/demo-2022/report.yaml",
+        "  date: 2024-03-05",
+        "  date: 2024-03-05\n  file: ke-hoach.txt",
+    );
+    kept.rebuild_and_compare(site, "an attached document");
+    assert!(site_file(
+        &kept,
+        "reports/demo-2024/indicators/digital-economy-share/index.html"
+    )
+    .contains("reports/demo-2022/data/source/ke-hoach.txt"));
+    assert!(site_file(&kept, "reports/demo-2022/data/source/ke-hoach.txt").contains("2022"));
+
     // Two reports giving different values for one period: a warning, which
     // goes when they agree again.
     site.edit(

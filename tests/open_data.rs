@@ -192,7 +192,16 @@ fn indicators_csv_rows_match_the_yaml() {
                 .unwrap_or_default();
             assert_eq!(r["partners"], csv_text(&partners.join("; ")), "{id}");
             assert!(
-                ["met", "not-met", "no-data", "no-target"].contains(&r["status"].as_str()),
+                [
+                    "met",
+                    "not-met",
+                    "not-yet-due",
+                    "overdue",
+                    "no-data",
+                    "proxy",
+                    "no-target"
+                ]
+                .contains(&r["status"].as_str()),
                 "{id}: status {}",
                 r["status"]
             );
@@ -239,8 +248,9 @@ fn indicators_csv_rows_match_the_yaml() {
                 ("", "", "false"),
                 "{id}"
             );
+            // The example is as of 2024-03-31, past its 2023 targets.
             assert!(
-                ["no-data", "no-target"].contains(&mine[0]["status"].as_str()),
+                ["overdue", "no-data", "no-target"].contains(&mine[0]["status"].as_str()),
                 "{id}"
             );
             continue;
@@ -362,9 +372,14 @@ fn datapackage_describes_every_csv_file_exactly() {
         .as_str()
         .unwrap()
         .contains("1914/KH-UBND"));
-    assert!(
-        package.get("licenses").is_none(),
-        "the site declares no licence"
+    // The example declares its licence in site.yaml (was: none declared).
+    assert_eq!(
+        package["licenses"],
+        serde_json::json!([{
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Ghi công 4.0 Quốc tế",
+            "path": "https://creativecommons.org/licenses/by/4.0/"
+        }])
     );
     let sources = package["sources"].as_array().unwrap();
     assert_eq!(sources[0]["number"], "1914/KH-UBND");
@@ -483,13 +498,14 @@ fn sha256sums_list_every_data_file() {
         assert_eq!(hex, sha256_hex(&files[path]), "{path}");
         paths.push(path);
     }
+    // Every CSV and JSON file, and the attached source document.
     let expected: Vec<&str> = files
         .keys()
         .map(String::as_str)
-        .filter(|k| k.ends_with(".csv") || k.ends_with(".json"))
+        .filter(|k| k.ends_with(".csv") || k.ends_with(".json") || k.starts_with("source/"))
         .collect();
     assert!(expected.contains(&"datapackage.json"));
-    assert_eq!(expected.len(), 2 * (2 + 9) + 1);
+    assert_eq!(expected.len(), 2 * (2 + 9) + 1 + 1);
     assert_eq!(paths, expected, "every CSV and JSON file, sorted by path");
 }
 

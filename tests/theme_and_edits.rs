@@ -85,13 +85,15 @@ fn a_theme_file_linking_outside_is_refused() {
 fn an_edited_value_shows_after_rebuild_with_its_new_status() {
     let site = Site::fixture("minimal");
     site.build().ok();
+    // A 2023 figure for a 2024 target is progress, not a verdict (this test
+    // wanted "not met" before); a 2024 figure gives the verdict.
     let page = site.page("reports/demo-2024/indicators/digital-economy-share/index.html");
-    assert!(page.contains("status-not-met"));
+    assert!(page.contains("status-not-yet-due"));
     assert!(page.contains("8,48\u{a0}%"));
     site.edit(
         "reports/demo-2024/indicators.yaml",
-        "value: 8.48",
-        "value: 10.5",
+        "period: 2023, value: 8.48",
+        "period: 2024, value: 10.5",
     );
     site.edit(
         "reports/demo-2024/ket-qua.md",
@@ -101,7 +103,7 @@ fn an_edited_value_shows_after_rebuild_with_its_new_status() {
     site.build().ok();
     let page = site.page("reports/demo-2024/indicators/digital-economy-share/index.html");
     assert!(page.contains("status-met"));
-    assert!(page.contains("10,5\u{a0}% năm 2023, mục tiêu ≥ 10\u{a0}% năm 2024: đạt."));
+    assert!(page.contains("10,5\u{a0}% năm 2024, mục tiêu ≥ 10\u{a0}% năm 2024: đạt."));
     assert!(site
         .page("reports/demo-2024/ket-qua/index.html")
         .contains("<h2 id=\"ha-tang-so-moi\">Hạ tầng số mới</h2>"));
@@ -112,7 +114,7 @@ fn shortcodes_render_per_language() {
     let site = Site::fixture("minimal");
     site.build().ok();
     let vi = site.page("reports/demo-2024/ket-qua/index.html");
-    assert!(vi.contains("đạt <data value=\"56.6\">56,60\u{a0}%</data>, mục tiêu ≥ 50\u{a0}%: <span class=\"status status-met\">"), "{vi}");
+    assert!(vi.contains("đạt <data value=\"56.6\">56,60\u{a0}%</data>, mục tiêu ≥ 50\u{a0}%: <span class=\"status status-not-yet-due\">"), "{vi}");
     assert!(vi.contains("<figure class=\"chart\">"), "chart shortcode");
     assert!(
         vi.contains("id=\"fn-ket-qua-1\""),

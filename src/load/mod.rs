@@ -2,6 +2,7 @@
 //! instead of stopping at the first.
 
 mod files;
+mod provenance;
 mod raw;
 mod sections;
 pub mod theme;
@@ -669,6 +670,8 @@ impl Loader<'_> {
                         value: m.value,
                         source: m.source.clone(),
                         report: report.to_string(),
+                        estimate: m.estimate,
+                        proxy: m.proxy.is_some(),
                     })
                     .collect();
                 (id.to_string(), entries)
@@ -752,6 +755,20 @@ impl Loader<'_> {
                 .with_hint("write the full address, e.g. https://example.org/transparency/"),
             );
         }
+        let license = raw.license.as_ref().map(|l| {
+            if let Some(u) = &l.url {
+                check_url(&doc, u, "license.url", &mut d);
+            }
+            License {
+                id: l.id.trim().to_string(),
+                title: l
+                    .title
+                    .as_ref()
+                    .map(|t| doc.text(t, "license.title", &mut d))
+                    .unwrap_or_else(|| Text::new(&languages[0], l.id.trim())),
+                url: l.url.clone(),
+            }
+        });
         let theme = raw.theme.clone().unwrap_or_else(|| "default".to_string());
         if theme != "default" {
             if !is_slug(&theme) {
@@ -786,6 +803,7 @@ impl Loader<'_> {
             publisher,
             theme,
             content_dir: self.root.to_path_buf(),
+            license,
         })
     }
 
@@ -904,7 +922,18 @@ impl Loader<'_> {
                 .as_ref()
                 .map(|t| doc.text(t, "document.issuer", &mut d)),
             url: raw.document.url.clone(),
+            file: raw
+                .document
+                .file
+                .as_ref()
+                .and_then(|f| provenance::attachment(&doc, dir, f, "document.file", &mut d)),
         };
+        let when = |raw: &Option<RawPeriod>, at: &str, d: &mut Diagnostics| {
+            raw.as_ref().and_then(|x| doc.date(x, at, d))
+        };
+        let as_of = when(&raw.as_of, "as_of", &mut d).unwrap_or(document.date);
+        let published = when(&raw.published, "published", &mut d);
+        let updated = when(&raw.updated, "updated", &mut d);
         if let Some(u) = &document.url {
             check_url(&doc, u, "document.url", &mut d);
         }
@@ -965,6 +994,7 @@ impl Loader<'_> {
             groups: &group_ids,
             references: &references,
             period,
+            as_of,
             lookup,
         };
         let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
@@ -973,17 +1003,15 @@ impl Loader<'_> {
         // One listing of the folder serves both the check and the sections.
         let listing = files::list_dir(dir);
         if let Ok(entries) = &listing {
-            self.unexpected_entries(
-                dir,
-                entries,
-                &[
-                    "report.yaml",
-                    "indicators.yaml",
-                    "projects.yaml",
-                    "datasets",
-                ],
-                Some(".md"),
-            );
+            let mut known = vec![
+                "report.yaml",
+                "indicators.yaml",
+                "projects.yaml",
+                "datasets",
+            ];
+            // The attached source document is read too.
+            known.extend(document.file.as_ref().map(|f| f.name.as_str()));
+            self.unexpected_entries(dir, entries, &known, Some(".md"));
         }
         let sections = sections::load_sections(self, dir, listing, langs, &group_ids);
         Some(Report {
@@ -992,6 +1020,9 @@ impl Loader<'_> {
             title,
             period,
             baseline_period,
+            as_of,
+            published,
+            updated,
             document,
             references,
             groups,
@@ -1099,6 +1130,7 @@ impl Loader<'_> {
                     .source
                     .as_ref()
                     .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
+                let proxy = provenance::proxy(&doc, v, &vat, &mut d);
                 if let (Some(period), true) = (period, ok) {
                     values.push((
                         j,
@@ -1106,6 +1138,8 @@ impl Loader<'_> {
                             period,
                             value: v.value,
                             source,
+                            estimate: v.estimate,
+                            proxy,
                             at: ValueAt {
                                 indicator: i,
                                 value: j,
@@ -1142,7 +1176,11 @@ impl Loader<'_> {
                         .resolve(&doc, n, || format!("{i}.partners.{j}"), &mut d)
                 })
                 .collect();
-            let status = compute_status(&values, target.as_ref(), scope.period);
+            let rules = StatusRules {
+                report_period: scope.period,
+                as_of: scope.as_of,
+            };
+            let status = compute_status(&values, target.as_ref(), &rules);
             out.push(Indicator {
                 id: r.id.clone(),
                 group: r.group.clone(),
@@ -1157,6 +1195,10 @@ impl Loader<'_> {
                 lead,
                 partners,
                 note: r.note.as_ref().map(|t| doc.text(t, &at("note"), &mut d)),
+                better: r.better.map(|b| match b {
+                    RawBetter::Higher => Better::Higher,
+                    RawBetter::Lower => Better::Lower,
+                }),
                 status,
             });
         }
@@ -1535,6 +1577,7 @@ struct ReportScope<'a> {
     groups: &'a [&'a str],
     references: &'a [Reference],
     period: Period,
+    as_of: Date,
     lookup: &'a AgencyLookup,
 }
 

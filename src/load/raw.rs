@@ -204,6 +204,16 @@ pub struct RawSite {
     pub languages: Option<Vec<String>>,
     pub publisher: Option<RawText>,
     pub theme: Option<String>,
+    pub license: Option<RawLicense>,
+}
+
+/// `license: { id: CC-BY-4.0, title: ..., url: ... }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLicense {
+    pub id: String,
+    pub title: Option<RawText>,
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -222,6 +232,9 @@ pub struct RawReport {
     pub title: RawText,
     pub period: RawPeriod,
     pub baseline_period: Option<RawPeriod>,
+    pub as_of: Option<RawPeriod>,
+    pub published: Option<RawPeriod>,
+    pub updated: Option<RawPeriod>,
     pub document: RawDocument,
     #[serde(default)]
     pub references: Vec<RawReference>,
@@ -235,6 +248,7 @@ pub struct RawDocument {
     pub date: RawPeriod,
     pub issuer: Option<RawText>,
     pub url: Option<String>,
+    pub file: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -269,6 +283,15 @@ pub struct RawIndicator {
     #[serde(default)]
     pub partners: RawNames,
     pub note: Option<RawText>,
+    pub better: Option<RawBetter>,
+}
+
+/// `better: higher` or `better: lower`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawBetter {
+    Higher,
+    Lower,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +300,10 @@ pub struct RawValue {
     pub period: RawPeriod,
     pub value: f64,
     pub source: Option<RawSource>,
+    #[serde(default)]
+    pub estimate: bool,
+    pub proxy: Option<RawText>,
+    pub unit: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -23,6 +23,7 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "section.html",
     "templates" / "projects.html",
     "templates" / "indicator.html",
+    "templates" / "indicators.html",
     "templates" / "dataset.html",
     "templates" / "404.html",
     "templates" / "counts.html",

@@ -3,6 +3,7 @@
 //! never typed by an editor.
 
 mod changes;
+mod outlook;
 mod period;
 mod status;
 
@@ -10,8 +11,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
+pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
-pub use status::{compute_status, Comparison, Status, StatusCounts, StatusKind};
+pub use status::{
+    compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules, EVIDENCE,
+};
 
 use crate::diagnostics::Pos;
 
@@ -78,6 +82,10 @@ pub struct HistoryEntry {
     pub source: Option<Source>,
     /// Slug of the report the value comes from.
     pub report: String,
+    /// The source calls it an estimate ("khoảng 8,48%").
+    pub estimate: bool,
+    /// The figure measures something other than the indicator (a proxy).
+    pub proxy: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +97,27 @@ pub struct SiteConfig {
     pub publisher: Option<Text>,
     pub theme: String,
     pub content_dir: PathBuf,
+    /// The licence the site's data is published under.
+    pub license: Option<License>,
+}
+
+/// A data licence as declared in site.yaml: an SPDX-style id, a name, a link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct License {
+    pub id: String,
+    pub title: Text,
+    pub url: Option<String>,
+}
+
+impl Site {
+    /// The latest date any report was updated (or published): what the
+    /// footer of pages outside a report shows.
+    pub fn last_updated(&self) -> Option<Date> {
+        self.reports
+            .iter()
+            .filter_map(|r| r.updated.or(r.published))
+            .max()
+    }
 }
 
 impl SiteConfig {
@@ -119,6 +148,12 @@ pub struct Report {
     pub title: Text,
     pub period: Period,
     pub baseline_period: Option<Period>,
+    /// The date the report states its figures as of (`as_of`, else the
+    /// document's date): it decides what is due and what is overdue.
+    pub as_of: Date,
+    /// When the report was first published on the site, and last updated.
+    pub published: Option<Date>,
+    pub updated: Option<Date>,
     pub document: Document,
     pub references: Vec<Reference>,
     pub groups: Vec<Group>,
@@ -161,6 +196,19 @@ pub struct Document {
     pub date: Date,
     pub issuer: Option<Text>,
     pub url: Option<String>,
+    /// The document itself, attached in the report folder and published.
+    pub file: Option<Attachment>,
+}
+
+/// A file of the report folder published as it is, with its size and digest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// The file name, also its name in the published report folder.
+    pub name: String,
+    pub path: PathBuf,
+    pub size: u64,
+    /// Lowercase hex SHA-256 of the file.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -283,6 +331,10 @@ pub struct Measurement {
     pub period: Period,
     pub value: f64,
     pub source: Option<Source>,
+    /// The source calls it an estimate ("khoảng 8,48%").
+    pub estimate: bool,
+    /// The figure measures something other than the indicator's wording.
+    pub proxy: Option<Proxy>,
     /// Where the value was written, for diagnostics: the indexes of its
     /// indicator and of itself in `indicators.yaml` (the line and column are
     /// looked up only when a diagnostic needs them).
@@ -294,6 +346,13 @@ pub struct Measurement {
 pub struct ValueAt {
     pub indicator: usize,
     pub value: usize,
+}
+
+/// A figure that stands in for the indicator: what differs, and its own unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proxy {
+    pub note: Text,
+    pub unit: Option<UnitSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -309,12 +368,27 @@ pub struct Indicator {
     pub lead: Option<AgencyRef>,
     pub partners: Vec<AgencyRef>,
     pub note: Option<Text>,
+    /// Which way is better, for an outlook without a numeric target.
+    pub better: Option<Better>,
     pub status: Status,
 }
 
 impl Indicator {
     pub fn latest(&self) -> Option<&Measurement> {
         self.status.latest.map(|i| &self.values[i])
+    }
+
+    /// The trend outlook from the values up to `cutoff` (the report's
+    /// period), 100 being the natural limit of a percentage.
+    pub fn outlook(&self, cutoff: Period) -> Result<Outlook, &'static str> {
+        let limit = (self.unit.kind == Unit::Percent).then_some(100.0);
+        outlook(
+            &self.values,
+            self.target.as_ref(),
+            self.better,
+            limit,
+            cutoff,
+        )
     }
 }
 
@@ -351,6 +425,17 @@ pub struct Project {
     pub due: Option<Date>,
     pub status: Option<ProjectStatus>,
     pub source: Option<Source>,
+}
+
+impl Project {
+    /// Past its due date on `as_of` and not marked done or cancelled.
+    pub fn overdue(&self, as_of: Date) -> bool {
+        self.due.is_some_and(|d| d < as_of)
+            && !matches!(
+                self.status,
+                Some(ProjectStatus::Done | ProjectStatus::Cancelled)
+            )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

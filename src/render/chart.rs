@@ -167,6 +167,10 @@ const MET_FILL: RGBColor = RGBColor(0x0F, 0x76, 0x6E);
 const NOT_MET_FILL: RGBColor = RGBColor(0xC2, 0x41, 0x0C);
 const NO_DATA_FILL: RGBColor = RGBColor(0x80, 0x86, 0x8F);
 const NO_TARGET_FILL: RGBColor = RGBColor(0xE5, 0xE7, 0xEB);
+/// Progress toward a target that is not yet due (no verdict).
+const NOT_YET_DUE_FILL: RGBColor = RGBColor(0x1F, 0x5F, 0xAD);
+/// A target period over with no figure for it.
+const OVERDUE_FILL: RGBColor = RGBColor(0xB3, 0x59, 0x00);
 /// Outline drawn around no-target fills (the fill itself is too light).
 const NO_TARGET_OUTLINE: RGBColor = RGBColor(0x6B, 0x72, 0x80);
 
@@ -192,7 +196,9 @@ fn status_fill(kind: StatusKind) -> RGBColor {
     match kind {
         StatusKind::Met => MET_FILL,
         StatusKind::NotMet => NOT_MET_FILL,
-        StatusKind::NoData => NO_DATA_FILL,
+        StatusKind::NotYetDue => NOT_YET_DUE_FILL,
+        StatusKind::Overdue => OVERDUE_FILL,
+        StatusKind::NoData | StatusKind::Proxy => NO_DATA_FILL,
         StatusKind::NoTarget => NO_TARGET_FILL,
     }
 }
@@ -201,7 +207,9 @@ fn status_text_colour(kind: StatusKind) -> RGBColor {
     match kind {
         StatusKind::Met => MET_TEXT,
         StatusKind::NotMet => NOT_MET_TEXT,
-        StatusKind::NoData => NO_DATA_TEXT,
+        StatusKind::NotYetDue => NOT_YET_DUE_FILL,
+        StatusKind::Overdue => OVERDUE_FILL,
+        StatusKind::NoData | StatusKind::Proxy => NO_DATA_TEXT,
         StatusKind::NoTarget => NO_TARGET_TEXT,
     }
 }
@@ -209,8 +217,10 @@ fn status_text_colour(kind: StatusKind) -> RGBColor {
 /// Colour of text drawn on top of a status fill.
 fn on_fill_text_colour(kind: StatusKind) -> RGBColor {
     match kind {
-        StatusKind::Met | StatusKind::NotMet => WHITE_BG,
-        StatusKind::NoData | StatusKind::NoTarget => TEXT,
+        StatusKind::Met | StatusKind::NotMet | StatusKind::NotYetDue | StatusKind::Overdue => {
+            WHITE_BG
+        }
+        StatusKind::NoData | StatusKind::Proxy | StatusKind::NoTarget => TEXT,
     }
 }
 
@@ -218,7 +228,10 @@ fn status_symbol(kind: StatusKind) -> &'static str {
     match kind {
         StatusKind::Met => "✓",
         StatusKind::NotMet => "✗",
+        StatusKind::NotYetDue => "◷",
+        StatusKind::Overdue => "!",
         StatusKind::NoData => "–",
+        StatusKind::Proxy => "≈",
         StatusKind::NoTarget => "○",
     }
 }
@@ -2687,7 +2700,10 @@ mod tests {
         match kind {
             StatusKind::Met => "Đạt",
             StatusKind::NotMet => "Chưa đạt",
+            StatusKind::NotYetDue => "Chưa đến kỳ đánh giá",
+            StatusKind::Overdue => "Quá hạn",
             StatusKind::NoData => "Chưa có số liệu",
+            StatusKind::Proxy => "Số liệu gián tiếp",
             StatusKind::NoTarget => "Không có mục tiêu",
         }
     }

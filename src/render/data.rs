@@ -17,7 +17,7 @@ use std::io::{Cursor, Write};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use super::Output;
+use super::{provenance, Output};
 use crate::model::*;
 
 /// Excel only detects UTF-8 in a CSV that starts with a byte order mark;
@@ -48,12 +48,21 @@ pub(super) fn write_report_data(site: &Site, r: &Report, out: &mut Output) {
 fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     files.insert("indicators.csv".to_string(), indicators_csv(r));
-    files.insert("indicators.json".to_string(), pretty(&indicators_json(r)));
+    files.insert(
+        "indicators.json".to_string(),
+        pretty(&indicators_json(site, r)),
+    );
     files.insert("projects.csv".to_string(), projects_csv(r));
-    files.insert("projects.json".to_string(), pretty(&projects_json(r)));
+    files.insert("projects.json".to_string(), pretty(&projects_json(site, r)));
     for d in &r.datasets {
         files.insert(format!("datasets/{}.csv", d.id), dataset_csv(d));
         files.insert(format!("datasets/{}.json", d.id), pretty(&dataset_json(d)));
+    }
+    if let Some(f) = &r.document.file {
+        // Read when published: the loader checked it and took its digest.
+        if let Ok(bytes) = std::fs::read(&f.path) {
+            files.insert(provenance::attachment_rel(f), bytes);
+        }
     }
     let package = datapackage(site, r, &files);
     files.insert(DATAPACKAGE.to_string(), pretty(&package));
@@ -72,7 +81,8 @@ pub(super) struct DataFile {
     /// The file name, e.g. `indicators.csv`.
     pub name: String,
     pub bytes: usize,
-    /// `zip`, `datapackage`, `csv`, `json` or `checksums`.
+    /// `zip`, `datapackage`, `csv`, `json`, `source` (the attached source
+    /// document) or `checksums`.
     pub kind: &'static str,
 }
 
@@ -91,6 +101,9 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
     for d in &report.datasets {
         list.push((format!("datasets/{}.csv", d.id), "csv"));
         list.push((format!("datasets/{}.json", d.id), "json"));
+    }
+    if let Some(f) = &report.document.file {
+        list.push((provenance::attachment_rel(f), "source"));
     }
     list.push((CHECKSUMS.to_string(), "checksums"));
     let dir = data_dir(report);
@@ -194,7 +207,7 @@ const INDICATOR_FIELDS: &[Field] = &[
     field("value", "number", "Measured value, in the unit of the `unit` column; empty when the indicator has no value yet."),
     field("value_source", "string", "Where the measured value comes from."),
     field("is_latest", "boolean", "Whether this is the latest value, the one compared with the target."),
-    field("status", "string", "Status of the indicator computed from its latest value and target: `met`, `not-met`, `no-data` or `no-target` (the same on every row of an indicator)."),
+    field("status", "string", "Status of the indicator, computed: `met` or `not-met` only from a value for the target's own period; `not-yet-due` (only earlier values, target period not over by the report's as-of date), `overdue` (target period over, no value for it), `no-data`, `proxy` (only figures measuring something else) or `no-target` (the same on every row of an indicator)."),
     field("lead", "string", "Agency that leads the work, as written in the report."),
     field("partners", "string", "Partner agencies, as written, separated by `; `."),
 ];
@@ -459,6 +472,11 @@ fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Va
     if let Some(url) = &doc.url {
         document["path"] = json!(url);
     }
+    if let Some(f) = &doc.file {
+        document["path"] = json!(provenance::attachment_rel(f));
+        document["bytes"] = json!(f.size);
+        document["hash"] = json!(format!("sha256:{}", f.sha256));
+    }
     let mut sources = vec![document];
     for x in &r.references {
         let mut s = json!({ "title": x.title.default, "id": x.id });
@@ -500,6 +518,16 @@ fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Va
     });
     if !contributors.is_empty() {
         package["contributors"] = json!(contributors);
+    }
+    if let Some(l) = &site.config.license {
+        let mut lic = json!({ "name": l.id, "title": l.title.default });
+        if let Some(u) = &l.url {
+            lic["path"] = json!(u);
+        }
+        package["licenses"] = json!([lic]);
+    }
+    if let Some(d) = r.updated.or(r.published) {
+        package["created"] = json!(format!("{d}T00:00:00Z"));
     }
     package
 }
@@ -601,6 +629,14 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
 fn indicators_csv(r: &Report) -> Vec<u8> {
     let mut rows = Vec::new();
     for i in &r.indicators {
+        indicator_rows(r, i, &mut rows);
+    }
+    csv(INDICATOR_COLUMNS, rows)
+}
+
+/// One indicator's rows of `indicators.csv`: one per value (or one without).
+fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
+    {
         let (op, tv, tt, by, ts) = match &i.target {
             Some(Target::Numeric {
                 value,
@@ -668,16 +704,33 @@ fn indicators_csv(r: &Report) -> Vec<u8> {
             ));
         }
     }
-    csv(INDICATOR_COLUMNS, rows)
 }
 
-fn indicators_json(r: &Report) -> Value {
-    let items: Vec<Value> = r
-        .indicators
-        .iter()
-        .map(|i| {
+fn indicators_json(site: &Site, r: &Report) -> Value {
+    let items: Vec<Value> = r.indicators.iter().map(|i| indicator_json(r, i)).collect();
+    json!({
+        "report": r.slug,
+        "document": { "number": r.document.number, "date": r.document.date.to_string() },
+        "period": r.period.to_string(),
+        "as_of": r.as_of.to_string(),
+        "license": provenance::license_json(site),
+        "sources": provenance::sources_json(site, r),
+        "counts": r.counts(),
+        "indicators": items,
+    })
+}
+
+/// One indicator as `indicators.json` and its own JSON file give it.
+fn indicator_json(r: &Report, i: &Indicator) -> Value {
+    {
+        {
             let target = match &i.target {
-                Some(Target::Numeric { value, op, by, source }) => json!({
+                Some(Target::Numeric {
+                    value,
+                    op,
+                    by,
+                    source,
+                }) => json!({
                     "value": value, "op": op.as_str(), "by": by.to_string(), "source": source_text(r, source.as_ref())
                 }),
                 Some(Target::Text { text, by, source }) => json!({
@@ -692,24 +745,49 @@ fn indicators_json(r: &Report) -> Value {
                 "unit": i.unit.raw,
                 "target": target,
                 "values": i.values.iter().map(|m| json!({
-                    "period": m.period.to_string(), "value": m.value, "source": source_text(r, m.source.as_ref())
+                    "period": m.period.to_string(), "value": m.value, "source": source_text(r, m.source.as_ref()),
+                    "estimate": m.estimate, "proxy": m.proxy.as_ref().map(|p| json!({ "note": text_json(&p.note), "unit": p.unit.as_ref().map(|u| u.raw.clone()) })),
                 })).collect::<Vec<_>>(),
                 "status": i.status.kind.as_str(),
+                "verdict": i.status.kind.is_verdict(),
+                "evidence": i.status.evidence(),
+                "target_period": i.status.target_period.map(|p| p.to_string()),
                 "latest_period": i.latest().map(|m| m.period.to_string()),
+                "gap": i.status.comparison.map(|c| c.gap),
+                "at_target_level": i.status.comparison.map(|c| c.at_target_level),
                 "attainment": i.status.comparison.and_then(|c| c.attainment),
                 "lead": i.lead.as_ref().map(|a| json!({ "name": a.written, "agency": a.id })),
                 "partners": i.partners.iter().map(|a| json!({ "name": a.written, "agency": a.id })).collect::<Vec<_>>(),
                 "note": i.note.as_ref().map(text_json),
+                "outlook": provenance::outlook_json(i, r.period),
             })
-        })
-        .collect();
-    json!({
-        "report": r.slug,
-        "document": { "number": r.document.number, "date": r.document.date.to_string() },
-        "period": r.period.to_string(),
-        "counts": r.counts(),
-        "indicators": items,
-    })
+        }
+    }
+}
+
+/// `reports/<slug>/indicators/<id>/<id>.csv` and `.json`: one indicator's
+/// periods, values, sources, target, status and outlook, with the licence and
+/// sources of the report (linked from its page and chart).
+pub(super) fn write_indicator_data(site: &Site, r: &Report, group: &str, out: &mut Output) {
+    for i in r.indicators_in(group) {
+        let dir = indicator_data_dir(r, i);
+        let mut rows = Vec::new();
+        indicator_rows(r, i, &mut rows);
+        out.add(format!("{dir}{}.csv", i.id), csv(INDICATOR_COLUMNS, rows));
+        let json = json!({
+            "report": r.slug,
+            "as_of": r.as_of.to_string(),
+            "license": provenance::license_json(site),
+            "sources": provenance::sources_json(site, r),
+            "indicator": indicator_json(r, i),
+        });
+        out.add(format!("{dir}{}.json", i.id), pretty(&json));
+    }
+}
+
+/// The folder of an indicator's page and its own data files.
+pub(super) fn indicator_data_dir(r: &Report, i: &Indicator) -> String {
+    format!("reports/{}/indicators/{}/", r.slug, i.id)
 }
 
 pub const PROJECT_COLUMNS: &[&str] = &[
@@ -756,7 +834,7 @@ fn projects_csv(r: &Report) -> Vec<u8> {
     csv(PROJECT_COLUMNS, rows)
 }
 
-fn projects_json(r: &Report) -> Value {
+fn projects_json(site: &Site, r: &Report) -> Value {
     let items: Vec<Value> = r
         .projects
         .iter()
@@ -774,7 +852,12 @@ fn projects_json(r: &Report) -> Value {
             })
         })
         .collect();
-    json!({ "report": r.slug, "projects": items })
+    json!({
+        "report": r.slug,
+        "as_of": r.as_of.to_string(),
+        "license": provenance::license_json(site),
+        "projects": items,
+    })
 }
 
 fn dataset_csv(d: &Dataset) -> Vec<u8> {
@@ -841,7 +924,8 @@ mod tests {
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..4], ["zip", "datapackage", "csv", "json"]);
         assert_eq!(kinds.last(), Some(&"checksums"));
-        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()));
+        let attached = usize::from(r.document.file.is_some());
+        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()) + attached);
         assert_eq!(list[0].name, format!("{}-data.zip", r.slug));
         assert_eq!(
             list[0].path,

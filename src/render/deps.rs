@@ -51,7 +51,8 @@ struct Same {
     all: bool,
     /// Everything but its prose and tables (sections, datasets).
     targets: bool,
-    /// Its title and references (what another report's history rows show).
+    /// Its title, references and document's address and file (what another
+    /// report's history rows show).
     header: bool,
     /// Everything of its targets but the indicators and projects: what
     /// frames the indicators and projects an agency's page shows of it.
@@ -69,10 +70,15 @@ impl Same {
                 frame: true,
             };
         }
-        let header = a.title == b.title && a.references == b.references;
+        // History rows link their source to the report's document (its
+        // address or attached file).
+        let header = a.title == b.title
+            && a.references == b.references
+            && (&a.document.url, &a.document.file) == (&b.document.url, &b.document.file);
         let frame = header
             && a.period == b.period
             && a.baseline_period == b.baseline_period
+            && (a.as_of, a.published, a.updated) == (b.as_of, b.published, b.updated)
             && a.document == b.document
             && a.groups == b.groups;
         let targets = frame && a.indicators == b.indicators && a.projects == b.projects;
@@ -170,6 +176,14 @@ impl<'a> Changes<'a> {
 
     /// Whether `unit` must be rendered again.
     pub fn affects(&self, unit: &Unit) -> bool {
+        // Pages outside a report show the latest update of any report.
+        let outside = matches!(
+            unit,
+            Unit::SitePages | Unit::HomePage(_) | Unit::AgencyPage(..)
+        );
+        if outside && self.old.last_updated() != self.new.last_updated() {
+            return true;
+        }
         match unit {
             // The search page lists every report by title; the list of
             // agencies counts the indicators and projects each is in.

@@ -106,16 +106,23 @@ pub(super) fn write_feeds(site: &Site, out: &mut Output) {
             let url = format!("{base}{prefix}reports/{}/", r.slug);
             let c = r.counts();
             feed.push_str(&format!(
-                "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{} · met {}, not met {}, no data {}, no numeric target {}</summary>\n  </entry>\n",
+                "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{} · {} indicators: {} with a figure for the target period ({} met, {} not met); {} with earlier figures only ({} already at the target's level); {} without data; {} proxy only; {} without a number; {} overdue as of {}</summary>\n  </entry>\n",
                 escape(r.title.in_lang(lang)),
                 escape(&url),
                 escape(&url),
                 r.document.date,
                 escape(&r.document.number),
+                c.total(),
+                c.measured(),
                 c.met,
                 c.not_met,
-                c.no_data,
+                c.earlier,
+                c.earlier_at_level,
+                c.no_value,
+                c.proxy_only,
                 c.no_target,
+                c.overdue,
+                r.as_of,
             ));
         }
         feed.push_str("</feed>\n");

@@ -10,8 +10,10 @@ pub mod deps;
 mod feeds;
 pub mod format;
 pub mod links;
+mod locator;
 pub mod markdown;
 mod pages;
+mod provenance;
 pub mod search;
 
 use std::collections::BTreeMap;
@@ -168,7 +170,10 @@ impl<'a> Renderer<'a> {
                 None => return (out, diags),
             },
             Unit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
-                Some(r) => pages::Part::Indicators(r, group),
+                Some(r) => {
+                    data::write_indicator_data(self.site, r, group, &mut out);
+                    pages::Part::Indicators(r, group)
+                }
                 None => return (out, diags),
             },
         };

@@ -38,7 +38,7 @@ pub(super) struct Lang<'a> {
     data: &'a Output,
     /// Where pages are rendered before they are copied out at their size.
     scratch: RefCell<Vec<u8>>,
-    statuses: &'a [tera::Value; 4],
+    statuses: &'a [tera::Value; 7],
     /// Views of the known agencies, made once per unit and page root.
     agency_views: RefCell<AgencyViews>,
 }
@@ -83,6 +83,26 @@ struct StatusView {
     label: String,
 }
 
+/// One count of [`CountsView`].
+#[derive(Serialize, Clone)]
+struct CountItem {
+    class: &'static str,
+    sym: &'static str,
+    n: usize,
+    label: String,
+    href: Option<String>,
+    sub: Option<String>,
+}
+
+/// Counts of what is known of a set of indicators (see
+/// [`crate::model::Status::evidence`]), for `counts.html`.
+#[derive(Serialize, Clone)]
+struct CountsView {
+    headline: String,
+    items: Vec<CountItem>,
+    overdue: Option<CountItem>,
+}
+
 #[derive(Serialize, Clone)]
 struct AgencyView {
     name: String,
@@ -106,11 +126,17 @@ struct IndicatorView {
     target: String,
     by: Option<String>,
     target_source: String,
+    /// Where the target's source can be read.
+    target_source_href: Option<String>,
     value: Option<String>,
     value_period: Option<String>,
     /// A [`StatusView`].
     status: tera::Value,
     sentence: String,
+    /// The trend outlook with its numbers, when there is one.
+    outlook: Option<String>,
+    /// Whether a value shown is an estimate (the "~" needs explaining).
+    has_estimate: bool,
     source: String,
     /// [`AgencyView`]s.
     lead: Option<tera::Value>,
@@ -128,6 +154,10 @@ struct ProjectView {
     partners: Vec<tera::Value>,
     timeframe: Option<String>,
     status: Option<String>,
+    /// The due date, when content gives one.
+    due: Option<String>,
+    /// Past its due date on the report's as-of date and not marked done.
+    overdue: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -157,6 +187,9 @@ struct HistoryRow {
     period: String,
     value: String,
     source: String,
+    /// Where the source can be read: its own `url`, its reference's, or the
+    /// report's document (address or attached file).
+    source_href: Option<String>,
     /// Title and link of the report the value comes from.
     report: Option<(String, String)>,
 }
@@ -495,8 +528,8 @@ pub(super) struct LangSetup {
     /// Translations: the theme's default language, overridden by this one's.
     t: BTreeMap<String, String>,
     t_value: tera::Value,
-    /// The four statuses as template values, by [`status_index`].
-    statuses: [tera::Value; 4],
+    /// The statuses as template values, by [`status_index`].
+    statuses: [tera::Value; 7],
 }
 
 impl LangSetup {
@@ -507,13 +540,7 @@ impl LangSetup {
             t.extend(own.clone());
         }
         let t_value = tera::Value::from_serializable(&t);
-        let statuses = [
-            StatusKind::Met,
-            StatusKind::NotMet,
-            StatusKind::NoData,
-            StatusKind::NoTarget,
-        ]
-        .map(|k| tera::Value::from_serializable(&status_view(&t, k)));
+        let statuses = StatusKind::ALL.map(|k| tera::Value::from_serializable(&status_view(&t, k)));
         LangSetup {
             code: code.to_string(),
             prefix: if code == default {
@@ -587,6 +614,89 @@ impl Lang<'_> {
 
     fn text(&self, t: &Text) -> String {
         t.in_lang(self.code).to_string()
+    }
+
+    /// `key_one` for one thing when the theme has it ("1 indicator"), else `key`.
+    fn plural<'k>(&'k self, key: &'k str, n: usize) -> &'k str {
+        if n == 1 {
+            if let Some(one) = self.t.get(&format!("{key}_one")) {
+                return one;
+            }
+        }
+        self.tr(key)
+    }
+
+    /// The honest counts of a report or group: what is known of its
+    /// indicators, each count a link to the list of them on `list` (the
+    /// report's indicator list page), in `group`'s part of it when given.
+    fn counts_view(
+        &self,
+        c: &StatusCounts,
+        as_of: Date,
+        list: Option<&str>,
+        group: Option<&str>,
+    ) -> CountsView {
+        let href = |cat: &str| {
+            list.map(|l| match group {
+                Some(g) => format!("{l}#{cat}-{g}"),
+                None => format!("{l}#{cat}"),
+            })
+        };
+        let item = |cat: &'static str, sym: &'static str, n: usize, key: &str| CountItem {
+            class: cat,
+            sym,
+            n,
+            label: self.plural(key, n).to_string(),
+            href: (n > 0).then(|| href(cat)).flatten(),
+            sub: None,
+        };
+        let mut items = Vec::new();
+        if c.measured() > 0 {
+            items.push(item("met", "✓", c.met, "count_met"));
+            items.push(item("not-met", "✗", c.not_met, "count_not_met"));
+        } else {
+            items.push(item("measured", "✓", 0, "count_measured"));
+        }
+        if c.earlier > 0 {
+            let mut x = item("earlier", "◷", c.earlier, "count_earlier");
+            x.sub = Some(fill(
+                self.tr("count_earlier_split"),
+                &[
+                    ("at_level", &c.earlier_at_level.to_string()),
+                    ("below", &(c.earlier - c.earlier_at_level).to_string()),
+                ],
+            ));
+            items.push(x);
+        }
+        items.push(item("no-value", "–", c.no_value, "count_no_data"));
+        if c.proxy_only > 0 {
+            items.push(item("proxy", "≈", c.proxy_only, "count_proxy"));
+        }
+        if c.no_target > 0 {
+            items.push(item("no-target", "○", c.no_target, "count_no_target"));
+        }
+        let total = c.total();
+        CountsView {
+            headline: fill(
+                self.plural("counts_headline", total),
+                &[
+                    ("total", &total.to_string()),
+                    ("measured", &c.measured().to_string()),
+                ],
+            ),
+            items,
+            overdue: (c.overdue > 0).then(|| CountItem {
+                class: "overdue",
+                sym: "!",
+                n: c.overdue,
+                label: fill(
+                    self.plural("count_overdue_as_of", c.overdue),
+                    &[("as_of", &format::date(as_of, self.style))],
+                ),
+                href: href("overdue"),
+                sub: None,
+            }),
+        }
     }
 
     /// Links from a page at `rel_dir` (inside this language) to the language root and the output root.
@@ -663,7 +773,88 @@ impl Lang<'_> {
         ctx.insert("crumbs", &crumbs);
         ctx.insert("fallback", &fallback);
         ctx.insert("has_agencies", &!self.site.agencies.is_empty());
+        ctx.insert("license", &self.license_view());
+        // A report's pages carry its provenance: the folder says which report.
+        let report = rel_dir
+            .strip_prefix("reports/")
+            .and_then(|r| r.split('/').next())
+            .and_then(|slug| self.index.reports.get(slug).copied());
+        ctx.insert(
+            "provenance",
+            &report.map(|r| self.provenance_view(r, &asset_root)),
+        );
+        // Pages outside a report: the latest update of any report.
+        ctx.insert(
+            "site_updated",
+            &report
+                .is_none()
+                .then(|| self.site.last_updated())
+                .flatten()
+                .map(|d| format::date(d, self.style)),
+        );
         ctx
+    }
+
+    /// The site's data licence for the footer: its title and address.
+    fn license_view(&self) -> Option<serde_json::Value> {
+        self.site
+            .config
+            .license
+            .as_ref()
+            .map(|l| serde_json::json!({ "id": l.id, "title": self.text(&l.title), "url": l.url }))
+    }
+
+    /// Where a report's figures come from, when, and how to cite them: the
+    /// source document (address, attached file with size and SHA-256), the
+    /// publication, update and as-of dates, a citation line.
+    fn provenance_view(&self, r: &Report, asset_root: &str) -> serde_json::Value {
+        let st = self.style;
+        let d = &r.document;
+        let file = d.file.as_ref().map(|f| {
+            serde_json::json!({
+                "href": format!("{asset_root}reports/{}/data/source/{}", r.slug, f.name),
+                "name": f.name,
+                "size": format!("{} KB", format::number(f.size as f64 / 1024.0, Some(1), st)),
+                "sha256": f.sha256,
+            })
+        });
+        let date = |x: Option<Date>| x.map(|x| format::date(x, st));
+        let url = format!(
+            "{}{}reports/{}/",
+            self.site.config.base_url, self.prefix, r.slug
+        );
+        let cite = fill(
+            self.tr("how_to_cite_text"),
+            &[
+                (
+                    "publisher",
+                    &self
+                        .site
+                        .config
+                        .publisher
+                        .as_ref()
+                        .map(|p| self.text(p))
+                        .unwrap_or_else(|| self.text(&self.site.config.title)),
+                ),
+                (
+                    "year",
+                    &r.published.map_or(d.date.year, |p| p.year).to_string(),
+                ),
+                ("title", &self.text(&r.title)),
+                ("number", &d.number),
+                ("url", &url),
+                ("as_of", &format::date(r.as_of, st)),
+            ],
+        );
+        serde_json::json!({
+            "document": format!("{} {} · {} {}", self.tr("document_number"), d.number, self.tr("issued"), format::date(d.date, st)),
+            "url": d.url,
+            "file": file,
+            "published": date(r.published),
+            "updated": date(r.updated),
+            "as_of": format::date(r.as_of, st),
+            "cite": cite,
+        })
     }
 
     fn emit(
@@ -761,17 +952,53 @@ impl Lang<'_> {
 
     fn source(&self, report: &Report, s: &Source) -> String {
         match s {
-            Source::Text(t) => self.text(t),
+            Source::Text(t) => self.locator(t),
             Source::Ref { id, at, .. } => {
                 let title = report
                     .reference(id)
                     .map(|r| self.text(&r.title))
                     .unwrap_or_else(|| id.clone());
                 match at {
-                    Some(at) => format!("{title}, {at}"),
+                    Some(at) => format!("{title}, {}", self.locator_str(at)),
                     None => title,
                 }
             }
+        }
+    }
+
+    /// The address where a source can be read, from a page whose path to the
+    /// output root is `asset_root`: a `ref:` source's own `url` or its reference's, else the
+    /// report's document (its `url`, or the attached file).
+    fn source_href(&self, report: &Report, s: &Source, asset_root: &str) -> Option<String> {
+        let document = || {
+            report.document.url.clone().or_else(|| {
+                report.document.file.as_ref().map(|f| {
+                    // Data files sit under the output root, for every language.
+                    format!("{asset_root}reports/{}/data/source/{}", report.slug, f.name)
+                })
+            })
+        };
+        match s {
+            Source::Text(_) => document(),
+            Source::Ref { id, url, .. } => url
+                .clone()
+                .or_else(|| report.reference(id).and_then(|r| r.url.clone())),
+        }
+    }
+
+    /// A place in a document in this page's language: its own translation,
+    /// else, on an English page, the Vietnamese locator's words in English.
+    fn locator(&self, t: &Text) -> String {
+        match t.get(self.code) {
+            (s, false) => s.to_string(),
+            (s, true) => self.locator_str(s),
+        }
+    }
+
+    fn locator_str(&self, s: &str) -> String {
+        match self.style {
+            Style::En => super::locator::to_english(s).unwrap_or_else(|| s.to_string()),
+            Style::Vi => s.to_string(),
         }
     }
 
@@ -802,39 +1029,175 @@ impl Lang<'_> {
         }
     }
 
-    /// The sentence that explains a status with the numbers plugged in.
+    /// The sentence that explains a status with the numbers plugged in:
+    /// a verdict only from a value for the target period (see
+    /// [`crate::model::compute_status`]), else the gap and whether it is due.
     fn sentence(&self, report: &Report, ind: &Indicator) -> String {
-        let status_word = |k: StatusKind| match k {
-            StatusKind::Met => self.tr("count_met"),
-            StatusKind::NotMet => self.tr("count_not_met"),
-            StatusKind::NoData => self.tr("count_no_data"),
-            StatusKind::NoTarget => self.tr("count_no_target"),
+        let st = self.style;
+        let by = match &ind.target {
+            Some(Target::Numeric { by, .. }) => *by,
+            Some(Target::Text { text, .. }) => {
+                return fill(
+                    self.tr("sentence_text_target"),
+                    &[("text", &self.text(text))],
+                )
+            }
+            None => return self.tr("sentence_no_target").to_string(),
         };
-        match (&ind.target, ind.latest()) {
-            (Some(Target::Numeric { by, .. }), Some(m)) => fill(
-                self.tr("sentence_value"),
-                &[
-                    ("value", &self.value_text(ind, m.value)),
-                    ("period", &format::period_phrase(m.period, self.style)),
-                    ("target", &self.target_text(ind)),
-                    ("by", &format::period_phrase(*by, self.style)),
-                    ("status", status_word(ind.status.kind)),
-                ],
+        let latest = ind.latest();
+        let value = latest
+            .map(|m| self.measurement_text(ind, m))
+            .unwrap_or_default();
+        let period = latest
+            .map(|m| self.value_period_phrase(report, m.period))
+            .unwrap_or_default();
+        let gap = ind
+            .status
+            .comparison
+            .map(|c| self.gap_text(ind, c.gap))
+            .unwrap_or_default();
+        let at_level = ind.status.comparison.is_some_and(|c| c.at_target_level);
+        let as_of = format::date(report.as_of, st);
+        let proxy = latest
+            .and_then(|m| m.proxy.as_ref())
+            .map(|p| self.text(&p.note))
+            .unwrap_or_default();
+        let key = match ind.status.kind {
+            StatusKind::Met => "sentence_met",
+            StatusKind::NotMet => "sentence_not_met",
+            StatusKind::NotYetDue if at_level => "sentence_progress_at_level",
+            StatusKind::NotYetDue => "sentence_progress",
+            StatusKind::Overdue if ind.status.comparison.is_none() => "sentence_overdue",
+            StatusKind::Overdue if at_level => "sentence_overdue_progress_at_level",
+            StatusKind::Overdue => "sentence_overdue_progress",
+            StatusKind::NoData => "sentence_no_data",
+            StatusKind::Proxy => "sentence_proxy",
+            StatusKind::NoTarget => "sentence_no_target",
+        };
+        let mut out = fill(
+            self.tr(key),
+            &[
+                ("value", &value),
+                ("period", &period),
+                ("target", &self.target_text(ind)),
+                ("by", &format::period_phrase(by, st)),
+                ("by_end", &format::date(by.end(), st)),
+                ("gap", &gap),
+                ("as_of", &as_of),
+                ("proxy", &proxy),
+            ],
+        );
+        // An overdue indicator may still show a proxy figure: say what it is.
+        if ind.status.kind == StatusKind::Overdue && !proxy.is_empty() {
+            out.push(' ');
+            out.push_str(&fill(
+                self.tr("sentence_proxy_shown"),
+                &[("value", &value), ("period", &period), ("proxy", &proxy)],
+            ));
+        }
+        out
+    }
+
+    /// The trend outlook in a sentence with the numbers used, when there is
+    /// one to give: a numeric target not yet due, or no numeric target and a
+    /// direction (`better`). See [`crate::model::outlook`].
+    fn outlook_sentence(&self, report: &Report, ind: &Indicator) -> Option<String> {
+        let shown = match ind.status.kind {
+            StatusKind::NotYetDue => true,
+            StatusKind::NoTarget => ind.better.is_some(),
+            _ => false,
+        };
+        if !shown {
+            return None;
+        }
+        let o = ind.outlook(report.period).ok()?;
+        let st = self.style;
+        let pct = |x: f64| {
+            let n = format::number((x * 100.0).abs(), Some(1), st);
+            let sign = if x < 0.0 { "−" } else { "+" };
+            match st {
+                format::Style::Vi => format!("{sign}{n}\u{a0}%"),
+                format::Style::En => format!("{sign}{n}%"),
+            }
+        };
+        let value = |v: f64| format::with_unit(v, ind.decimals, &ind.unit, st);
+        let word = self.tr(&format!("outlook_{}", o.kind.as_str())).to_string();
+        let mut args: Vec<(&str, String)> = vec![
+            ("first", value(o.first.1)),
+            ("first_period", format::period_phrase(o.first.0, st)),
+            ("first_plain", format::period(o.first.0, st)),
+            ("latest", value(o.latest.1)),
+            ("latest_period", format::period_phrase(o.latest.0, st)),
+            ("cagr", pct(o.cagr)),
+            ("word", word),
+            ("target", self.target_text(ind)),
+            ("r", format::number(o.score, Some(2), st)),
+            ("p", pct(o.score)),
+        ];
+        if let Some(Target::Numeric { by, .. }) = &ind.target {
+            args.push(("by", format::period_phrase(*by, st)));
+        }
+        if let Some(n) = o.cagr_needed {
+            args.push(("needed", pct(n)));
+        }
+        let key = match (o.kind, o.cagr_needed) {
+            (crate::model::OutlookKind::AlreadyMet, _) => "outlook_sentence_met",
+            (_, Some(_)) => "outlook_sentence",
+            (_, None) => "outlook_sentence_no_target",
+        };
+        let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let mut out = fill(self.tr(key), &refs);
+        if o.correction < 1.0 && o.kind != crate::model::OutlookKind::AlreadyMet {
+            out.push(' ');
+            out.push_str(&fill(
+                self.tr("outlook_limit"),
+                &[("c", &format::number(o.correction, Some(2), st))],
+            ));
+        }
+        Some(out)
+    }
+
+    /// The address of an indicator's own CSV or JSON from its page.
+    fn indicator_data_href(&self, report: &Report, ind: &Indicator, ext: &str) -> String {
+        let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+        let (_, asset_root) = self.roots(&dir);
+        format!("{asset_root}{dir}{}.{ext}", ind.id)
+    }
+
+    /// "năm 2022", or "năm 2022 (năm cơ sở)" for the report's baseline period.
+    fn value_period_phrase(&self, report: &Report, p: Period) -> String {
+        let phrase = format::period_phrase(p, self.style);
+        if report.baseline_period == Some(p) {
+            format!("{phrase} ({})", self.tr("baseline_word"))
+        } else {
+            phrase
+        }
+    }
+
+    /// A value as shown: "~8,48 %" for an estimate, in its own unit for a proxy.
+    fn measurement_text(&self, ind: &Indicator, m: &crate::model::Measurement) -> String {
+        let unit = m
+            .proxy
+            .as_ref()
+            .and_then(|p| p.unit.as_ref())
+            .unwrap_or(&ind.unit);
+        let v = format::with_unit(m.value, ind.decimals, unit, self.style);
+        if m.estimate {
+            format!("~{v}")
+        } else {
+            v
+        }
+    }
+
+    /// How far a value is from its target, in the target's unit: percentage
+    /// points for a percentage.
+    fn gap_text(&self, ind: &Indicator, gap: f64) -> String {
+        match ind.unit.kind {
+            crate::model::Unit::Percent => fill(
+                self.plural("percentage_points", usize::from(gap == 1.0)),
+                &[("n", &format::number(gap, ind.decimals, self.style))],
             ),
-            (Some(Target::Numeric { by, .. }), None) => fill(
-                self.tr("sentence_no_data"),
-                &[
-                    ("period", &format::period_phrase(report.period, self.style)),
-                    ("period_plain", &format::period(report.period, self.style)),
-                    ("target", &self.target_text(ind)),
-                    ("by", &format::period_phrase(*by, self.style)),
-                ],
-            ),
-            (Some(Target::Text { text, .. }), _) => fill(
-                self.tr("sentence_text_target"),
-                &[("text", &self.text(text))],
-            ),
-            (None, _) => self.tr("sentence_no_target").to_string(),
+            _ => format::with_unit(gap, ind.decimals, &ind.unit, self.style),
         }
     }
 
@@ -862,10 +1225,16 @@ impl Lang<'_> {
                 .and_then(Target::source)
                 .map(|s| self.source(report, s))
                 .unwrap_or_default(),
-            value: latest.map(|m| self.value_text(ind, m.value)),
+            target_source_href: ind.target.as_ref().and_then(Target::source).and_then(|s| {
+                let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+                self.source_href(report, s, &self.roots(&dir).1)
+            }),
+            value: latest.map(|m| self.measurement_text(ind, m)),
             value_period: latest.map(|m| format::period(m.period, self.style)),
             status: self.status_value(ind.status.kind),
             sentence: self.sentence(report, ind),
+            outlook: self.outlook_sentence(report, ind),
+            has_estimate: ind.values.iter().any(|m| m.estimate),
             source,
             lead: ind.lead.as_ref().map(|a| self.agency_value(a, root)),
             partners: ind
@@ -879,7 +1248,7 @@ impl Lang<'_> {
                 .iter()
                 .map(|m| ValueView {
                     period: format::period(m.period, self.style),
-                    value: self.value_text(ind, m.value),
+                    value: self.measurement_text(ind, m),
                     source: m
                         .source
                         .as_ref()
@@ -904,7 +1273,23 @@ impl Lang<'_> {
             status: p
                 .status
                 .map(|s| self.tr(&format!("project_{}", s.as_str())).to_string()),
+            due: p.due.map(|d| format::date(d, self.style)),
+            overdue: p.overdue(report.as_of),
         }
+    }
+
+    /// "12 quá hạn (tính đến 31/03/2024)", or nothing when none is.
+    fn projects_overdue_line(&self, report: &Report, projects: &[&Project]) -> Option<String> {
+        let n = projects.iter().filter(|p| p.overdue(report.as_of)).count();
+        (n > 0).then(|| {
+            fill(
+                self.plural("projects_overdue", n),
+                &[
+                    ("n", &n.to_string()),
+                    ("as_of", &format::date(report.as_of, self.style)),
+                ],
+            )
+        })
     }
 
     fn document_line(&self, report: &Report) -> String {
@@ -932,7 +1317,7 @@ impl Lang<'_> {
                 ratio: i.status.comparison.and_then(|c| c.attainment),
                 value_text: i
                     .latest()
-                    .map(|m| self.value_text(i, m.value))
+                    .map(|m| self.measurement_text(i, m))
                     .unwrap_or_else(|| self.tr("no_data_short").to_string()),
                 target_text: format!("{} {}", self.tr("target_line"), self.target_text(i)),
                 status: i.status.kind,
@@ -944,13 +1329,20 @@ impl Lang<'_> {
         }
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
+        let desc_key = if c.measured() > 0 {
+            "chart_desc_group"
+        } else {
+            "chart_desc_group_unmeasured"
+        };
         let mut desc = fill(
-            self.tr("chart_desc_group"),
+            self.tr(desc_key),
             &[
                 ("total", &c.scored().to_string()),
                 ("met", &c.met.to_string()),
                 ("not_met", &c.not_met.to_string()),
-                ("no_data", &c.no_data.to_string()),
+                ("earlier", &c.earlier.to_string()),
+                ("no_data", &c.no_value.to_string()),
+                ("proxy", &c.proxy_only.to_string()),
             ],
         );
         for r in &rows {
@@ -973,15 +1365,20 @@ impl Lang<'_> {
     /// A one-line stacked bar of a group's statuses, for the overview.
     fn status_bar(&self, report: &Report, group: &Group) -> String {
         let c = report.group_counts(&group.id);
+        // Only the states that occur: "0 met" beside three figures from
+        // before the target period would read as failure.
         let counts: Vec<(StatusKind, usize, String)> = StatusKind::ALL
             .iter()
-            .filter(|k| **k != StatusKind::NoTarget || c.no_target > 0)
+            .filter(|k| c.get(**k) > 0)
             .map(|k| {
                 (
                     *k,
                     c.get(*k),
-                    self.tr(&format!("count_{}", k.as_str().replace('-', "_")))
-                        .to_string(),
+                    self.plural(
+                        &format!("count_{}", k.as_str().replace('-', "_")),
+                        c.get(*k),
+                    )
+                    .to_string(),
                 )
             })
             .collect();
@@ -1016,7 +1413,7 @@ impl Lang<'_> {
                 vec![
                     self.text(&i.name),
                     i.latest()
-                        .map(|m| self.value_text(i, m.value))
+                        .map(|m| self.measurement_text(i, m))
                         .unwrap_or_else(|| "–".into()),
                     self.target_text(i),
                     self.status_view(i.status.kind).label,
@@ -1030,13 +1427,25 @@ impl Lang<'_> {
         ChartView {
             table: Some(TableView { head, rows }),
             heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
-            takeaway: Some(fill(
-                self.tr("chart_takeaway"),
-                &[
-                    ("met", &c.met.to_string()),
-                    ("scored", &c.scored().to_string()),
-                ],
-            )),
+            // "0/3 met" would read as failure where nothing was measured.
+            takeaway: Some(if c.measured() > 0 {
+                fill(
+                    self.tr("chart_takeaway"),
+                    &[
+                        ("met", &c.met.to_string()),
+                        ("measured", &c.measured().to_string()),
+                        ("scored", &c.scored().to_string()),
+                    ],
+                )
+            } else {
+                fill(
+                    self.tr("chart_takeaway_unmeasured"),
+                    &[
+                        ("scored", &c.scored().to_string()),
+                        ("earlier", &c.earlier.to_string()),
+                    ],
+                )
+            }),
             svg,
             source: Some(format!(
                 "{} {}",
@@ -1062,7 +1471,7 @@ impl Lang<'_> {
             href: String,
             title: String,
             document_line: String,
-            counts: StatusCounts,
+            counts: CountsView,
         }
         let pages = home_page_count(self.site.reports.len());
         let dir = home_page_dir(page);
@@ -1090,7 +1499,12 @@ impl Lang<'_> {
                 href: format!("{cards_root}reports/{}/", r.slug),
                 title: self.text(&r.title),
                 document_line: self.document_line(r),
-                counts: r.counts(),
+                counts: self.counts_view(
+                    &r.counts(),
+                    r.as_of,
+                    Some(&format!("{cards_root}reports/{}/indicators/", r.slug)),
+                    None,
+                ),
             })
             .collect();
         ctx.insert("reports", &reports);
@@ -1156,7 +1570,7 @@ impl Lang<'_> {
         struct GroupCard {
             href: String,
             name: String,
-            counts: StatusCounts,
+            counts: CountsView,
             indicator_count: usize,
             status_svg: String,
             chart: Option<ChartView>,
@@ -1169,14 +1583,9 @@ impl Lang<'_> {
         let crumbs = vec![self.home_crumb(&root), Crumb::here(title.clone())];
         let counts = report.counts();
         let desc = format!(
-            "{}: {} {}, {} {}, {} {}",
+            "{}: {}",
             self.document_line(report),
-            counts.met,
-            self.tr("count_met"),
-            counts.not_met,
-            self.tr("count_not_met"),
-            counts.no_data,
-            self.tr("count_no_data")
+            self.counts_view(&counts, report.as_of, None, None).headline
         );
         let mut ctx = self.context(&rdir, &title, &desc, crumbs, fallback);
         let groups: Vec<GroupCard> = report
@@ -1185,7 +1594,12 @@ impl Lang<'_> {
             .map(|g| GroupCard {
                 href: format!("groups/{}/", g.id),
                 name: self.text(&g.name),
-                counts: report.group_counts(&g.id),
+                counts: self.counts_view(
+                    &report.group_counts(&g.id),
+                    report.as_of,
+                    Some("indicators/"),
+                    Some(&g.id),
+                ),
                 indicator_count: report.indicators_in(&g.id).count(),
                 status_svg: self.status_bar(report, g),
                 chart: charts
@@ -1209,7 +1623,7 @@ impl Lang<'_> {
                 .map(|(s, (slug, t))| LinkView {
                     href: format!("{slug}/"),
                     title: t.clone(),
-                    source: s.source.clone(),
+                    source: s.source.as_deref().map(|x| self.locator_str(x)),
                     kind: None,
                 })
                 .collect();
@@ -1224,8 +1638,8 @@ impl Lang<'_> {
         let report_view = serde_json::json!({
             "title": title,
             "document_line": self.document_line(report),
-            "counts": counts,
-            "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period))]),
+            "counts": self.counts_view(&counts, report.as_of, Some("indicators/"), None),
+            "status_rule": fill(self.tr("status_rule"), &[("period", &self.period_upto(report.period)), ("as_of", &format::date(report.as_of, self.style))]),
         });
         ctx.insert("report", &report_view);
         ctx.insert("changes", &self.changes_view(report, &root));
@@ -1233,6 +1647,10 @@ impl Lang<'_> {
         ctx.insert("toc", &toc);
         ctx.insert("projects_href", "projects/");
         ctx.insert("project_count", &report.projects.len());
+        ctx.insert(
+            "projects_overdue",
+            &self.projects_overdue_line(report, &report.projects.iter().collect::<Vec<_>>()),
+        );
         let datasets: Vec<LinkView> = report
             .datasets
             .iter()
@@ -1263,11 +1681,83 @@ impl Lang<'_> {
                 diags,
             );
         }
+        self.indicator_list(report, out, diags);
         self.projects_page(report, out, diags);
         self.data_page(report, out, diags);
         for d in &report.datasets {
             self.dataset_page(report, d, out, diags);
         }
+    }
+
+    /// `reports/<slug>/indicators/`: the report's indicators by what is
+    /// known of them, the list every count links to (`#earlier`,
+    /// `#earlier-<group>`, `#overdue` ...).
+    fn indicator_list(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct Part {
+            id: String,
+            name: String,
+            indicators: Vec<IndicatorView>,
+        }
+        #[derive(Serialize)]
+        struct Category {
+            id: &'static str,
+            title: String,
+            n: usize,
+            groups: Vec<Part>,
+        }
+        let dir = format!("reports/{}/indicators/", report.slug);
+        let (root, _) = self.roots(&dir);
+        let title = self.tr("indicator_list").to_string();
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
+        let mut ctx = self.context(&dir, &title, &title, crumbs, false);
+        let category = |id: &'static str, key: &str, has: &dyn Fn(&Indicator) -> bool| {
+            let groups: Vec<Part> = report
+                .groups
+                .iter()
+                .map(|g| Part {
+                    id: format!("{id}-{}", g.id),
+                    name: self.text(&g.name),
+                    indicators: report
+                        .indicators_in(&g.id)
+                        .filter(|i| has(i))
+                        .map(|i| self.indicator_view(report, i, &root))
+                        .collect(),
+                })
+                .collect();
+            Category {
+                id,
+                title: self.tr(key).to_string(),
+                n: groups.iter().map(|g| g.indicators.len()).sum(),
+                groups,
+            }
+        };
+        let mut cats: Vec<Category> = [
+            ("met", "count_met"),
+            ("not-met", "count_not_met"),
+            ("earlier", "count_earlier"),
+            ("no-value", "count_no_data"),
+            ("proxy", "count_proxy"),
+            ("no-target", "count_no_target"),
+        ]
+        .into_iter()
+        .map(|(id, key)| category(id, key, &|i: &Indicator| i.status.evidence() == id))
+        .collect();
+        cats.push(category("overdue", "list_overdue", &|i: &Indicator| {
+            i.status.kind == StatusKind::Overdue
+        }));
+        ctx.insert("categories", &cats);
+        ctx.insert(
+            "counts",
+            &self.counts_view(&report.counts(), report.as_of, Some(""), None),
+        );
+        self.emit(
+            "indicators.html",
+            &ctx,
+            &format!("{dir}index.html"),
+            out,
+            diags,
+        );
     }
 
     /// `agencies/index.html` and one page per agency: everything it leads or
@@ -1324,13 +1814,23 @@ impl Lang<'_> {
             role: tera::Value,
             item: T,
         }
+        /// Rows of one kind: the agency's lead indicators of one category of
+        /// what is known (the list its count links to), or those it partners in.
+        #[derive(Serialize)]
+        struct Rows {
+            id: Option<String>,
+            rows: Vec<Role<IndicatorView>>,
+        }
         #[derive(Serialize)]
         struct ReportPart {
             title: String,
             href: String,
-            indicators: Vec<Role<IndicatorView>>,
+            indicator_count: usize,
+            indicators: Vec<Rows>,
             projects: Vec<Role<ProjectView>>,
-            counts: StatusCounts,
+            counts: CountsView,
+            /// How many of its projects here are overdue.
+            projects_overdue: Option<String>,
         }
         let pages = self.index.agency_page_count(&agency.id);
         let dir = agency_page_dir(&agency.id, page);
@@ -1347,19 +1847,41 @@ impl Lang<'_> {
                 let mut counts = StatusCounts::default();
                 for (ind, lead) in &inds {
                     if *lead {
-                        counts.add(ind.status.kind);
+                        counts.add(&ind.status);
                     }
                 }
-                ReportPart {
-                    title: self.text(&report.title),
-                    href: format!("{root}reports/{}/", report.slug),
-                    indicators: inds
-                        .iter()
+                let rows = |keep: &dyn Fn(&Indicator, bool) -> bool| -> Vec<Role<IndicatorView>> {
+                    inds.iter()
+                        .filter(|(ind, lead)| keep(ind, *lead))
                         .map(|(ind, lead)| Role {
                             role: role(*lead),
                             item: self.indicator_view(report, ind, &root),
                         })
-                        .collect(),
+                        .collect()
+                };
+                let mut indicators: Vec<Rows> = crate::model::EVIDENCE
+                    .iter()
+                    .map(|cat| Rows {
+                        id: Some(format!("{cat}-{}", report.slug)),
+                        rows: rows(&|ind, lead| lead && ind.status.evidence() == *cat),
+                    })
+                    .filter(|r| !r.rows.is_empty())
+                    .collect();
+                indicators.push(Rows {
+                    id: None,
+                    rows: rows(&|_, lead| !lead),
+                });
+                let mut counts_view =
+                    self.counts_view(&counts, report.as_of, Some(""), Some(&report.slug));
+                // Overdue rows are spread over the categories: no list of their own here.
+                if let Some(o) = counts_view.overdue.as_mut() {
+                    o.href = None;
+                }
+                ReportPart {
+                    title: self.text(&report.title),
+                    href: format!("{root}reports/{}/", report.slug),
+                    indicator_count: inds.len(),
+                    indicators,
                     projects: prjs
                         .iter()
                         .map(|(p, lead)| Role {
@@ -1367,7 +1889,11 @@ impl Lang<'_> {
                             item: self.project_view(report, p, &root),
                         })
                         .collect(),
-                    counts,
+                    counts: counts_view,
+                    projects_overdue: self.projects_overdue_line(
+                        report,
+                        &prjs.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+                    ),
                 }
             })
             .collect();
@@ -1466,21 +1992,45 @@ impl Lang<'_> {
                     value: m.value,
                     source: m.source.clone(),
                     report: report.slug.clone(),
+                    estimate: m.estimate,
+                    proxy: m.proxy.is_some(),
                 })
                 .collect::<Vec<_>>()
                 .into(),
         };
         let several_reports = entries.iter().any(|e| e.report != report.slug);
+        let (_, asset_root) =
+            self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id));
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
                 let from = self.index.reports.get(e.report.as_str()).copied();
+                // This report's own value knows a proxy's unit; another
+                // report's is shown as a bare number.
+                let own = ind
+                    .values
+                    .iter()
+                    .find(|m| m.period == e.period && e.report == report.slug);
+                let value = match own {
+                    Some(m) => self.measurement_text(ind, m),
+                    None if e.proxy => format::number(e.value, ind.decimals, self.style),
+                    None if e.estimate => format!("~{}", self.value_text(ind, e.value)),
+                    None => self.value_text(ind, e.value),
+                };
                 HistoryRow {
                     period: format::period(e.period, self.style),
-                    value: self.value_text(ind, e.value),
+                    value: if e.proxy {
+                        format!("{value} ({})", self.tr("proxy_word"))
+                    } else {
+                        value
+                    },
                     source: match (from, &e.source) {
                         (Some(r), Some(s)) => self.source(r, s),
                         _ => String::new(),
+                    },
+                    source_href: match (from, &e.source) {
+                        (Some(r), Some(s)) => self.source_href(r, s, &asset_root),
+                        _ => None,
                     },
                     report: from
                         .map(|r| (self.text(&r.title), format!("{root}reports/{}/", r.slug))),
@@ -1492,9 +2042,10 @@ impl Lang<'_> {
             let points: Vec<HistoryPoint> = entries
                 .iter()
                 .zip(&rows)
+                // A proxy measures something else: not a point on this scale.
                 .map(|(e, r)| HistoryPoint {
                     label: r.period.clone(),
-                    value: Some(e.value),
+                    value: (!e.proxy).then_some(e.value),
                     value_text: r.value.clone(),
                 })
                 .collect();
@@ -1535,12 +2086,9 @@ impl Lang<'_> {
                 source: None,
                 note: None,
                 svg_href: None,
-                data_href: Some(format!(
-                    "{}reports/{}/data/indicators.csv",
-                    self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id))
-                        .1,
-                    report.slug
-                )),
+                // The indicator's own data, beside its page (in the default
+                // language's folder: one file serves every language).
+                data_href: Some(self.indicator_data_href(report, ind, "csv")),
             }
         });
         HistoryView {
@@ -1726,7 +2274,7 @@ impl Lang<'_> {
             &serde_json::json!({
                 "name": name,
                 "description": g.description.as_ref().map(|d| self.text(d)),
-                "counts": counts,
+                "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}reports/{}/indicators/", report.slug)), Some(&g.id)),
                 "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
             }),
         );
@@ -1743,7 +2291,7 @@ impl Lang<'_> {
             .map(|(s, (slug, t))| LinkView {
                 href: format!("{root}reports/{}/{slug}/", report.slug),
                 title: t.clone(),
-                source: s.source.clone(),
+                source: s.source.as_deref().map(|x| self.locator_str(x)),
                 kind: Some(self.tr(&format!("kind_{}", s.kind.as_str())).to_string()),
             })
             .collect();
@@ -1787,6 +2335,13 @@ impl Lang<'_> {
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
         let history = self.history(report, ind, &root);
         ctx.insert("history", &history);
+        ctx.insert(
+            "own_data",
+            &[
+                self.indicator_data_href(report, ind, "csv"),
+                self.indicator_data_href(report, ind, "json"),
+            ],
+        );
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
@@ -1836,6 +2391,10 @@ impl Lang<'_> {
         ctx.insert("categories", &categories);
         ctx.insert("charts", &self.project_charts(report, &dir, out));
         ctx.insert("project_count", &report.projects.len());
+        ctx.insert(
+            "projects_overdue",
+            &self.projects_overdue_line(report, &report.projects.iter().collect::<Vec<_>>()),
+        );
         ctx.insert("report_title", &self.text(&report.title));
         ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
         ctx.insert(
@@ -1885,8 +2444,10 @@ impl Lang<'_> {
                             },
                             num: true,
                         },
+                        // A cell naming a place in a document ("Phần I, mục I.4")
+                        // reads in English on English pages.
                         Cell::Text(t) => CellView {
-                            text: self.text(t),
+                            text: self.locator(t),
                             num: false,
                         },
                     })
@@ -2050,7 +2611,7 @@ impl Lang<'_> {
             &serde_json::json!({
                 "title": text.title,
                 "kind": self.tr(&format!("kind_{}", s.kind.as_str())),
-                "source": s.source,
+                "source": s.source.as_deref().map(|x| self.locator_str(x)),
                 "group": group,
                 "toc": toc,
                 "html": rendered.html,
@@ -2108,7 +2669,7 @@ impl Lang<'_> {
                     Some(m) => format!(
                         "<data value=\"{}\">{}</data>",
                         m.value,
-                        escape(&self.value_text(ind, m.value))
+                        escape(&self.measurement_text(ind, m))
                     ),
                     None => escape(self.tr("no_data_short")),
                 })
@@ -2175,7 +2736,10 @@ fn status_view(t: &BTreeMap<String, String>, kind: StatusKind) -> StatusView {
     let (symbol, key) = match kind {
         StatusKind::Met => ("✓", "status_met"),
         StatusKind::NotMet => ("✗", "status_not_met"),
+        StatusKind::NotYetDue => ("◷", "status_not_yet_due"),
+        StatusKind::Overdue => ("!", "status_overdue"),
         StatusKind::NoData => ("–", "status_no_data"),
+        StatusKind::Proxy => ("≈", "status_proxy"),
         StatusKind::NoTarget => ("○", "status_no_target"),
     };
     StatusView {
@@ -2186,12 +2750,10 @@ fn status_view(t: &BTreeMap<String, String>, kind: StatusKind) -> StatusView {
 }
 
 fn status_index(kind: StatusKind) -> usize {
-    match kind {
-        StatusKind::Met => 0,
-        StatusKind::NotMet => 1,
-        StatusKind::NoData => 2,
-        StatusKind::NoTarget => 3,
-    }
+    StatusKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or_default()
 }
 
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
