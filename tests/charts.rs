@@ -48,9 +48,10 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         assert!(svg.contains("role=\"img\""));
         // Expected: one bar per numeric target with a value that is not a
         // proxy, width ∝ min(value / target, 1.5). The example's values are
-        // all from 2022, before the 2023 targets, and its as-of date is past
-        // 2023: every bar is "overdue" (was met/not met, judging 2022 figures
-        // against 2023 targets), and the description says none was measured.
+        // all from 2022, before the 2023 targets, and its as-of date is the
+        // plan's own date (05/06/2023): every bar is "not yet due" (was met/not
+        // met, judging 2022 figures against 2023 targets), and the description
+        // says none was measured.
         let (mut expected, mut earlier, mut no_data, mut proxy) = (Vec::new(), 0, 0, 0);
         for i in indicators
             .as_sequence()
@@ -78,8 +79,9 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         }
         assert!(rects(&svg, "#0F766E").is_empty(), "{gid}: no met bar");
         assert!(rects(&svg, "#C2410C").is_empty(), "{gid}: no not-met bar");
+        assert!(rects(&svg, "#B35900").is_empty(), "{gid}: nothing overdue yet");
         let mut drawn: Vec<(f64, f64)> =
-            rects(&svg, "#B35900").iter().map(|r| (r.1, r.2)).collect();
+            rects(&svg, "#1F5FAD").iter().map(|r| (r.1, r.2)).collect();
         drawn.sort_by(|a, b| a.0.total_cmp(&b.0));
         assert_eq!(drawn.len(), expected.len(), "{gid}: bars");
         for ((_, width), ratio) in drawn.iter().zip(&expected) {
@@ -209,8 +211,9 @@ fn status_bars_state_the_counts_and_ids_are_unique_per_page() {
     let page = site.page("reports/hai-duong-2023/index.html");
     let desc = common::between(&page, "id=\"status-digital-economy-desc\">", "</desc>");
     // Was "1 đạt, 2 chưa đạt, 2 chưa có số liệu": 2022 figures judged against
-    // 2023 targets. As of 2024-03-31 no 2023 figure is in the content.
-    assert_eq!(desc, "5 quá hạn, chưa có số liệu kỳ đánh giá");
+    // 2023 targets. As of the plan's date (05/06/2023) the 2023 targets are
+    // not yet due: 3 have 2022 figures, 2 have none.
+    assert_eq!(desc, "3 chưa đến kỳ đánh giá, 2 chưa có số liệu");
     for (path, bytes) in common::snapshot(&site.public()) {
         if !path.ends_with(".html") {
             continue;
