@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::Msg;
 use crate::load::{is_slug, slugify};
 
 const SITE: &str = include_str!("scaffold/site.yaml");
@@ -33,26 +34,34 @@ fn fill(text: &str, year: i32) -> String {
         .replace("{prev}", &(year - 1).to_string())
 }
 
-fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), String> {
+/// `path: reason` of a file or folder that could not be written.
+fn io_msg(path: &Path, e: &std::io::Error) -> Msg {
+    let reason = crate::diagnostics::io_reason(e);
+    let (en, vi) = (reason.en(), reason.vi());
+    msg!("cannot-write", en: "{}: {en}", vi: "{}: {vi}", path.display())
+}
+
+fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), Msg> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|e| io_msg(dir, &e))?;
     }
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(path, text).map_err(|e| io_msg(path, &e))?;
     written.push(path.to_path_buf());
     Ok(())
 }
 
 /// Create a new site in `dir` (which must be empty or not exist yet): `content/`
 /// with site settings, agencies and one report for `year`.
-pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, String> {
+pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(format!("{} is a file, not a folder", dir.display()));
+            return Err(msg!("init-refused", en: "{} is a file, not a folder", vi: "{} là một tệp, không phải thư mục", dir.display()));
         }
-        let mut entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut entries = fs::read_dir(dir).map_err(|e| io_msg(dir, &e))?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty; init only writes into a new or empty folder",
+            return Err(msg!("init-refused",
+                en: "{} is not empty; init only writes into a new or empty folder",
+                vi: "{} không trống; init chỉ tạo trang trong thư mục mới hoặc trống",
                 dir.display()
             ));
         }
@@ -67,22 +76,24 @@ pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, String> {
 }
 
 /// Add a report skeleton `reports/<slug>/` to the site in `content`.
-pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, String> {
+pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if !content.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} has no site.yaml: run `minhbach init` first, or pass --content",
+        return Err(msg!("no-site",
+            en: "{} has no site.yaml: run `minhbach init` first, or pass --content",
+            vi: "{} không có site.yaml: chạy `minhbach init` trước, hoặc thêm --content",
             content.display()
         ));
     }
     if !is_slug(slug) {
-        return Err(format!(
-            "`{slug}` is not a valid report slug; try `{}` (lowercase letters a-z, digits and -)",
+        return Err(msg!("invalid-slug",
+            en: "`{slug}` is not a valid report slug; try `{}` (lowercase letters a-z, digits and -)",
+            vi: "`{slug}` không phải là tên (slug) báo cáo hợp lệ; thử `{}` (chữ thường a-z không dấu, chữ số và -)",
             slugify(slug)
         ));
     }
     let dir = content.join("reports").join(slug);
     if dir.exists() {
-        return Err(format!("{} already exists", dir.display()));
+        return Err(msg!("report-exists", en: "{} already exists", vi: "{} đã có", dir.display()));
     }
     let mut written = Vec::new();
     for (name, text) in REPORT {

@@ -77,6 +77,9 @@ impl Site {
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
+            // Messages in English whatever the site's language (tests/messages.rs
+            // runs the language choice itself).
+            .env("MINHBACH_LANG", "en")
             .output()
             .unwrap();
         Run {
