@@ -248,16 +248,31 @@ mod tests {
         pages.push(report);
         for page in &pages {
             for english in [
-                "Usage", "Options", "Commands", "Arguments", "default:", "possible values",
-                "Print", "Content folder", "Treat warnings",
+                "Usage",
+                "Options",
+                "Commands",
+                "Arguments",
+                "default:",
+                "possible values",
+                "Print",
+                "Content folder",
+                "Treat warnings",
             ] {
                 assert!(!page.contains(english), "{english:?} in:\n{page}");
             }
             assert!(page.contains("Cách dùng: minhbach"), "{page}");
         }
-        assert!(pages[1].contains("Thư mục nội dung (mặc định: content)"), "{}", pages[1]);
+        assert!(
+            pages[1].contains("Thư mục nội dung (mặc định: content)"),
+            "{}",
+            pages[1]
+        );
         assert!(pages[1].contains("--content <THƯ_MỤC>"), "{}", pages[1]);
-        assert!(pages[0].contains("Lệnh:") && pages[0].contains("Tuỳ chọn:"), "{}", pages[0]);
+        assert!(
+            pages[0].contains("Lệnh:") && pages[0].contains("Tuỳ chọn:"),
+            "{}",
+            pages[0]
+        );
     }
 
     #[test]

@@ -126,7 +126,13 @@ fn main() -> ExitCode {
             verbose,
         } => {
             let start = Instant::now();
-            let spinner = progress(quiet, lang.pick("checking, rendering and writing", "đang kiểm tra, dựng trang và ghi"));
+            let spinner = progress(
+                quiet,
+                lang.pick(
+                    "checking, rendering and writing",
+                    "đang kiểm tra, dựng trang và ghi",
+                ),
+            );
             let (written, diags, timings) =
                 build_to_dir(&content, &output, &BuildOptions { base_url, strict });
             if let Some(s) = &spinner {
@@ -214,7 +220,11 @@ fn main() -> ExitCode {
             }
         }
         #[cfg(feature = "serve")]
-        Command::Serve { content, port, open } => {
+        Command::Serve {
+            content,
+            port,
+            open,
+        } => {
             match minhbach::serve::serve(&minhbach::serve::ServeOptions {
                 content,
                 port,

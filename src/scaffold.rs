@@ -55,7 +55,9 @@ fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), 
 pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(msg!("init-refused", en: "{} is a file, not a folder", vi: "{} là một tệp, không phải thư mục", dir.display()));
+            return Err(
+                msg!("init-refused", en: "{} is a file, not a folder", vi: "{} là một tệp, không phải thư mục", dir.display()),
+            );
         }
         let mut entries = fs::read_dir(dir).map_err(|e| io_msg(dir, &e))?;
         if entries.next().is_some() {

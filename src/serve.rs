@@ -288,7 +288,10 @@ fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool, lang:
         "<script>(function(){{var v={version};function poll(){{fetch('/__minhbach/wait?v='+v).then(function(r){{return r.json()}}).then(function(d){{if(d.v!==v){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
     );
     if !errors.is_empty() {
-        let failed = lang.pick("minhbach: the last build failed", "minhbach: lần xuất bản gần nhất bị lỗi");
+        let failed = lang.pick(
+            "minhbach: the last build failed",
+            "minhbach: lần xuất bản gần nhất bị lỗi",
+        );
         let note = match (last_good, lang) {
             (false, _) => "",
             (true, Lang::En) => "; this is the last good version of the site",

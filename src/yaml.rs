@@ -250,26 +250,40 @@ fn to_diagnostic(
     if let Some((field, expected)) = parse_unknown(&message, "unknown field `") {
         hint = Some(
             match did_you_mean(&field, expected.iter().map(String::as_str)) {
-                Some(best) => msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?"),
-                None if expected.is_empty() => msg!("unknown-field", en: "this mapping takes no fields", vi: "mục này không có trường nào"),
-                None => msg!("unknown-field", en: "allowed fields: {}", vi: "các trường hợp lệ: {}", expected.join(", ")),
+                Some(best) => {
+                    msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?")
+                }
+                None if expected.is_empty() => {
+                    msg!("unknown-field", en: "this mapping takes no fields", vi: "mục này không có trường nào")
+                }
+                None => {
+                    msg!("unknown-field", en: "allowed fields: {}", vi: "các trường hợp lệ: {}", expected.join(", "))
+                }
             },
         );
         message = format!("unknown field `{field}`");
     } else if let Some((variant, expected)) = parse_unknown(&message, "unknown variant `") {
         hint = Some(
             match did_you_mean(&variant, expected.iter().map(String::as_str)) {
-                Some(best) => msg!("did-you-mean", en: "did you mean `{best}`? allowed: {}", vi: "có phải là `{best}`? các giá trị hợp lệ: {}", expected.join(", ")),
-                None => msg!("unknown-value", en: "allowed values: {}", vi: "các giá trị hợp lệ: {}", expected.join(", ")),
+                Some(best) => {
+                    msg!("did-you-mean", en: "did you mean `{best}`? allowed: {}", vi: "có phải là `{best}`? các giá trị hợp lệ: {}", expected.join(", "))
+                }
+                None => {
+                    msg!("unknown-value", en: "allowed values: {}", vi: "các giá trị hợp lệ: {}", expected.join(", "))
+                }
             },
         );
         message = format!("unknown value `{variant}`");
     } else if message.contains("recursion limit exceeded") {
         message = "nesting is too deep (recursion limit exceeded)".into();
-        hint = Some(msg!("yaml-too-deep", en: "content files need only a few levels of nesting", vi: "tệp nội dung chỉ cần vài cấp lồng nhau"));
+        hint = Some(
+            msg!("yaml-too-deep", en: "content files need only a few levels of nesting", vi: "tệp nội dung chỉ cần vài cấp lồng nhau"),
+        );
     } else if message.contains("repetition limit exceeded") {
         message = "too many alias expansions (repetition limit exceeded)".into();
-        hint = Some(msg!("yaml-aliases", en: "anchors (&) and aliases (*) are not needed in content files", vi: "tệp nội dung không cần neo (&) và bí danh (*)"));
+        hint = Some(
+            msg!("yaml-aliases", en: "anchors (&) and aliases (*) are not needed in content files", vi: "tệp nội dung không cần neo (&) và bí danh (*)"),
+        );
     } else if let Some(number) = decimal_comma(&message) {
         hint = Some(msg!("number-format",
             en: "write numbers with a dot and without thousands separators: {number}",
@@ -353,11 +367,9 @@ fn in_both_languages(en: &str) -> Msg {
     ] {
         if let Some(rest) = en.strip_prefix(lead) {
             let vi = match rest.split_once(", expected ") {
-                Some((found, expected)) => format!(
-                    "{vi_lead}: {}, cần {}",
-                    vi_words(found),
-                    vi_words(expected)
-                ),
+                Some((found, expected)) => {
+                    format!("{vi_lead}: {}, cần {}", vi_words(found), vi_words(expected))
+                }
                 None => format!("{vi_lead}: {}", vi_words(rest)),
             };
             return Msg::__new(code, en.to_string(), vi);
@@ -380,21 +392,41 @@ fn in_both_languages(en: &str) -> Msg {
 /// (between `"` or backquotes) is kept as written.
 fn vi_words(words: &str) -> String {
     const TABLE: &[(&str, &str)] = &[
-        ("a list (lines starting with `- `)", "một danh sách (các dòng bắt đầu bằng `- `)"),
-        ("a mapping of `key: value` lines", "một nhóm các dòng `khóa: giá trị`"),
+        (
+            "a list (lines starting with `- `)",
+            "một danh sách (các dòng bắt đầu bằng `- `)",
+        ),
+        (
+            "a mapping of `key: value` lines",
+            "một nhóm các dòng `khóa: giá trị`",
+        ),
         ("a whole number from 0 to 255", "một số nguyên từ 0 đến 255"),
         ("a whole number", "một số nguyên"),
-        ("a number, or { value: 50, op: \">=\", by: 2023, source: ... }, or { text: ... }",
-            "một số, hoặc { value: 50, op: \">=\", by: 2023, source: ... }, hoặc { text: ... }"),
-        ("a number, text, or nothing", "một số, văn bản, hoặc để trống"),
+        (
+            "a number, or { value: 50, op: \">=\", by: 2023, source: ... }, or { text: ... }",
+            "một số, hoặc { value: 50, op: \">=\", by: 2023, source: ... }, hoặc { text: ... }",
+        ),
+        (
+            "a number, text, or nothing",
+            "một số, văn bản, hoặc để trống",
+        ),
         ("a number", "một số"),
-        ("text, or a map from language code to text such as { vi: ..., en: ... }",
-            "văn bản, hoặc các bản theo mã ngôn ngữ như { vi: ..., en: ... }"),
-        ("a period such as 2023, 2023-H1, 2023-Q2, 2023-06 or 2023-06-30",
-            "một kỳ như 2023, 2023-H1, 2023-Q2, 2023-06 hoặc 2023-06-30"),
-        ("an agency name or a list of agency names", "tên một cơ quan hoặc danh sách tên cơ quan"),
-        ("a place in the document as text, or { ref: <reference id>, at: ..., url: ... }",
-            "vị trí trong văn bản (dạng chữ), hoặc { ref: <mã tài liệu dẫn>, at: ..., url: ... }"),
+        (
+            "text, or a map from language code to text such as { vi: ..., en: ... }",
+            "văn bản, hoặc các bản theo mã ngôn ngữ như { vi: ..., en: ... }",
+        ),
+        (
+            "a period such as 2023, 2023-H1, 2023-Q2, 2023-06 or 2023-06-30",
+            "một kỳ như 2023, 2023-H1, 2023-Q2, 2023-06 hoặc 2023-06-30",
+        ),
+        (
+            "an agency name or a list of agency names",
+            "tên một cơ quan hoặc danh sách tên cơ quan",
+        ),
+        (
+            "a place in the document as text, or { ref: <reference id>, at: ..., url: ... }",
+            "vị trí trong văn bản (dạng chữ), hoặc { ref: <mã tài liệu dẫn>, at: ..., url: ... }",
+        ),
         ("a list", "một danh sách"),
         ("a mapping", "một nhóm `khóa: giá trị`"),
         ("a string", "văn bản"),

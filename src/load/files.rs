@@ -157,7 +157,11 @@ pub fn check_inside_in(
 pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     let reason = crate::diagnostics::io_reason(e);
     let (en, vi) = (reason.en(), reason.vi());
-    Diagnostic::error(path, None, msg!("cannot-read", en: "cannot read: {en}", vi: "không đọc được: {vi}"))
+    Diagnostic::error(
+        path,
+        None,
+        msg!("cannot-read", en: "cannot read: {en}", vi: "không đọc được: {vi}"),
+    )
 }
 
 /// Names starting with `.` or `_` are drafts, editor backups or tooling: ignored.

@@ -828,7 +828,12 @@ impl Loader<'_> {
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
         for (i, a) in raw.iter().enumerate() {
-            doc.slug(&a.id, &format!("{i}.id"), ["agency id", "mã cơ quan"], &mut d);
+            doc.slug(
+                &a.id,
+                &format!("{i}.id"),
+                ["agency id", "mã cơ quan"],
+                &mut d,
+            );
             out.push(Agency {
                 id: a.id.clone(),
                 name: doc.text(&a.name, &format!("{i}.name"), &mut d),
@@ -939,7 +944,12 @@ impl Loader<'_> {
         }
         let mut references = Vec::new();
         for (i, r) in raw.references.iter().enumerate() {
-            doc.slug(&r.id, &format!("references.{i}.id"), ["reference id", "mã tài liệu dẫn"], &mut d);
+            doc.slug(
+                &r.id,
+                &format!("references.{i}.id"),
+                ["reference id", "mã tài liệu dẫn"],
+                &mut d,
+            );
             if let Some(u) = &r.url {
                 check_url(&doc, u, &format!("references.{i}.url"), &mut d);
             }
@@ -967,7 +977,12 @@ impl Loader<'_> {
         }
         let mut groups = Vec::new();
         for (i, g) in raw.groups.iter().enumerate() {
-            doc.slug(&g.id, &format!("groups.{i}.id"), ["group id", "mã nhóm"], &mut d);
+            doc.slug(
+                &g.id,
+                &format!("groups.{i}.id"),
+                ["group id", "mã nhóm"],
+                &mut d,
+            );
             groups.push(Group {
                 id: g.id.clone(),
                 name: doc.text(&g.name, &format!("groups.{i}.name"), &mut d),
@@ -1313,7 +1328,12 @@ impl Loader<'_> {
             let mut d = Diagnostics::new();
             let mut columns = Vec::new();
             for (i, c) in raw.columns.iter().enumerate() {
-                doc.slug(&c.id, &format!("columns.{i}.id"), ["column id", "mã cột"], &mut d);
+                doc.slug(
+                    &c.id,
+                    &format!("columns.{i}.id"),
+                    ["column id", "mã cột"],
+                    &mut d,
+                );
                 columns.push(Column {
                     id: c.id.clone(),
                     name: doc.text(&c.name, &format!("columns.{i}.name"), &mut d),

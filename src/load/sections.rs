@@ -141,8 +141,12 @@ pub(super) fn load_sections(
         }
         if fm.title.trim().is_empty() {
             loader.diags.push(
-                Diagnostic::error(&shown, Some(pos(2, 1)), msg!("empty-title", en: "section title is empty", vi: "tiêu đề mục trống"))
-                    .with_source(&src),
+                Diagnostic::error(
+                    &shown,
+                    Some(pos(2, 1)),
+                    msg!("empty-title", en: "section title is empty", vi: "tiêu đề mục trống"),
+                )
+                .with_source(&src),
             );
         }
         let text = SectionText {
@@ -234,8 +238,11 @@ type FrontMatterError = (usize, crate::diagnostics::Msg, crate::diagnostics::Msg
 fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError> {
     let first_end = src.find('\n').unwrap_or(src.len());
     if src[..first_end].trim_end() != "---" {
-        return Err((1, msg!("no-front-matter", en: "section has no front matter", vi: "mục không có phần đầu (front matter)"),
-            msg!("no-front-matter", en: "start the file with a line `---`, then `title: ...` and `kind: ...`, then a line `---`", vi: "mở đầu tệp bằng một dòng `---`, rồi `title: ...` và `kind: ...`, rồi một dòng `---`")));
+        return Err((
+            1,
+            msg!("no-front-matter", en: "section has no front matter", vi: "mục không có phần đầu (front matter)"),
+            msg!("no-front-matter", en: "start the file with a line `---`, then `title: ...` and `kind: ...`, then a line `---`", vi: "mở đầu tệp bằng một dòng `---`, rồi `title: ...` và `kind: ...`, rồi một dòng `---`"),
+        ));
     }
     let fm_start = (first_end + 1).min(src.len());
     let mut offset = fm_start;

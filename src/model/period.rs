@@ -85,7 +85,9 @@ impl Period {
                 Date::parse(b).ok_or_else(bad)?,
             );
             if b < a {
-                return Err(msg!("invalid-period", en: "the range `{t}` ends before it starts", vi: "khoảng `{t}` kết thúc trước khi bắt đầu"));
+                return Err(
+                    msg!("invalid-period", en: "the range `{t}` ends before it starts", vi: "khoảng `{t}` kết thúc trước khi bắt đầu"),
+                );
             }
             return Ok(Period {
                 kind: PeriodKind::Range(a, b),

@@ -562,7 +562,13 @@ pub struct Broken {
     /// (url, problem, page) of links from the theme's templates.
     theme: Vec<(String, crate::diagnostics::Msg, String)>,
     /// (source, line, url, version, problem) of links editors wrote.
-    editor: Vec<(PathBuf, usize, String, Option<String>, crate::diagnostics::Msg)>,
+    editor: Vec<(
+        PathBuf,
+        usize,
+        String,
+        Option<String>,
+        crate::diagnostics::Msg,
+    )>,
 }
 
 /// The broken links of one scan.
@@ -681,8 +687,12 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
         {
             let (problem_en, problem_vi) = (problem.en(), problem.vi());
             let message = match version {
-                Some(v) => msg!("broken-link", en: "broken link `{url}` ({v}): {problem_en}", vi: "liên kết hỏng `{url}` ({v}): {problem_vi}"),
-                None => msg!("broken-link", en: "broken link `{url}`: {problem_en}", vi: "liên kết hỏng `{url}`: {problem_vi}"),
+                Some(v) => {
+                    msg!("broken-link", en: "broken link `{url}` ({v}): {problem_en}", vi: "liên kết hỏng `{url}` ({v}): {problem_vi}")
+                }
+                None => {
+                    msg!("broken-link", en: "broken link `{url}`: {problem_en}", vi: "liên kết hỏng `{url}`: {problem_vi}")
+                }
             };
             diags.push(
                 Diagnostic::warning(&source, Some(Pos::new(line, 1)), message)

@@ -371,7 +371,9 @@ fn parse_call(inner: &str) -> Option<ParsedCall> {
     let mut rest = body.trim();
     while !rest.is_empty() {
         let Some(eq) = rest.find('=') else {
-            return Some(Err(msg!("shortcode-syntax", en: "shortcode `{name}`: expected key=\"value\"", vi: "mã ngắn `{name}`: cần dạng khóa=\"giá trị\"")));
+            return Some(Err(
+                msg!("shortcode-syntax", en: "shortcode `{name}`: expected key=\"value\"", vi: "mã ngắn `{name}`: cần dạng khóa=\"giá trị\""),
+            ));
         };
         let key = rest[..eq].trim().to_string();
         let after = rest[eq + 1..].trim_start();

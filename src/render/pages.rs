@@ -2132,7 +2132,10 @@ impl Lang<'_> {
                         report.groups.iter().map(|g| g.id.as_str()),
                     )
                     .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
-                    return Err((msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"), hint));
+                    return Err((
+                        msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"),
+                        hint,
+                    ));
                 };
                 match charts.get(id) {
                     Some(svg) => Ok(format!(
@@ -2145,7 +2148,10 @@ impl Lang<'_> {
                     None => Ok(format!("<p class=\"muted\">{}</p>", escape(self.tr("chart_no_numeric")))),
                 }
             }
-            other => Err((msg!("unknown-shortcode", en: "unknown shortcode `{other}`", vi: "mã ngắn `{other}` không tồn tại"), None)),
+            other => Err((
+                msg!("unknown-shortcode", en: "unknown shortcode `{other}`", vi: "mã ngắn `{other}` không tồn tại"),
+                None,
+            )),
         }
     }
 }

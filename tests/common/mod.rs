@@ -89,6 +89,25 @@ impl Site {
         }
     }
 
+    /// Run the real binary as an editor would, the language of messages
+    /// chosen by the program (`lang`: the value of MINHBACH_LANG, if any).
+    pub fn run_in_language(&self, lang: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("MINHBACH_LANG");
+        if let Some(lang) = lang {
+            cmd.env("MINHBACH_LANG", lang);
+        }
+        let out = cmd.output().unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
     pub fn build(&self) -> Run {
         self.run(&["build"])
     }

@@ -1,0 +1,306 @@
+//! Messages in the editor's language: a site whose first language is `vi`
+//! gets its errors, hints and summaries in Vietnamese; `en` first, English;
+//! `--lang` and MINHBACH_LANG choose over the site.
+
+mod common;
+use common::{Run, Site};
+
+const IND: &str = "reports/demo-2024/indicators.yaml";
+const REP: &str = "reports/demo-2024/report.yaml";
+const KQ: &str = "reports/demo-2024/ket-qua.md";
+const HC: &str = "reports/demo-2024/han-che.md";
+
+/// English words that only an untranslated message would print (the
+/// source lines quoted under a message, ` N | …`, are the editor's own).
+const ENGLISH: &[&str] = &[
+    "error:",
+    "warning:",
+    "hint:",
+    " the ",
+    " is not",
+    "unknown",
+    "expected",
+    "missing",
+    "invalid",
+    "duplicate",
+    "did you mean",
+    "must ",
+    "cannot",
+    "syntax",
+    "not defined",
+    "broken link",
+    "no errors",
+];
+
+fn assert_vietnamese(run: &Run) {
+    let text = format!("{}{}", run.stderr, run.stdout);
+    for line in text.lines().filter(|l| !l.contains(" | ")) {
+        // Text between backquotes is quoted from the content.
+        let words: String = line
+            .split('`')
+            .step_by(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        for english in ENGLISH {
+            assert!(
+                !words.contains(english),
+                "English {english:?} in the line:\n{line}\n\nall output:\n{text}"
+            );
+        }
+    }
+}
+
+/// Each mistake, the Vietnamese text it must produce.
+fn mistakes() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
+    vec![
+        // (file, from, to, expected Vietnamese text)
+        (
+            IND,
+            "  decimals: 2",
+            "  decimls: 2",
+            "lỗi: trường `decimls` không hợp lệ ở đây",
+        ),
+        (
+            IND,
+            "value: 56.6",
+            "value: \"56,60\"",
+            "lỗi: sai kiểu: chuỗi \"56,60\", cần một số",
+        ),
+        (
+            IND,
+            "  unit: percent\n  decimals",
+            "  unit: percent\n decimals",
+            "lỗi: cú pháp YAML sai",
+        ),
+        (
+            IND,
+            "period: 2023, value: 56.6",
+            "period: 2023-13, value: 56.6",
+            "không phải là kỳ",
+        ),
+        (
+            IND,
+            "group: digital-government",
+            "group: digital-govt",
+            "nhóm `digital-govt` chưa được khai báo",
+        ),
+        (
+            IND,
+            "lead: Sở TTTT",
+            "lead: Sở Thông tin",
+            "cảnh báo: cơ quan `Sở Thông tin` không có trong agencies.yaml",
+        ),
+        (
+            KQ,
+            "{{ value(indicator=",
+            "{{ valeu(indicator=",
+            "mã ngắn `valeu` không tồn tại",
+        ),
+        (
+            KQ,
+            "group: digital-government",
+            "group: nope",
+            "nhóm `nope` chưa được khai báo trong report.yaml",
+        ),
+        (REP, "title:", "titel:", "= gợi ý: có phải là `title`?"),
+    ]
+}
+
+#[test]
+fn a_vietnamese_first_site_gets_its_errors_in_vietnamese() {
+    for (file, from, to, expected) in mistakes() {
+        let site = Site::fixture("minimal");
+        site.edit(file, from, to);
+        let check = site.run_in_language(None, &["check"]);
+        assert!(check.stderr.contains(expected), "{to}:\n{}", check.stderr);
+        assert!(
+            check.stderr.contains(" lỗi, ") || check.stderr.contains("ổn: không có lỗi"),
+            "{}",
+            check.stderr
+        );
+        assert_vietnamese(&check);
+        // The same in the other output formats: the code stays English.
+        let json = site.run_in_language(None, &["check", "--format", "json"]);
+        let first: serde_json::Value =
+            serde_json::from_str(json.stdout.lines().next().unwrap()).unwrap();
+        let code = first["code"].as_str().unwrap();
+        assert!(
+            !code.is_empty() && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn a_failed_build_and_a_broken_link_are_told_in_vietnamese() {
+    let site = Site::fixture("minimal");
+    site.edit(HC, "---\n", "---\n");
+    site.write(HC, &format!("{}\n[xem](../khong-co/)\n", site.read(HC)));
+    let build = site.run_in_language(None, &["build"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    assert!(
+        build
+            .stderr
+            .contains("cảnh báo: liên kết hỏng `../khong-co/`: không có trang nào ở địa chỉ đó"),
+        "{}",
+        build.stderr
+    );
+    assert!(build.stderr.contains("Đã xuất bản "), "{}", build.stderr);
+    assert!(build.stderr.contains("(1 cảnh báo)"), "{}", build.stderr);
+    assert_vietnamese(&build);
+
+    site.edit(IND, "  decimals: 2", "  decimls: 2");
+    let failed = site.run_in_language(None, &["build"]);
+    assert_eq!(failed.code, Some(1));
+    assert!(
+        failed
+            .stderr
+            .contains("lỗi: xuất bản không thành công vì có 1 lỗi; public không bị thay đổi"),
+        "{}",
+        failed.stderr
+    );
+    assert_vietnamese(&failed);
+}
+
+#[test]
+fn the_bundled_example_checks_and_builds_in_vietnamese() {
+    let site = Site::fixture("example");
+    let check = site.run_in_language(None, &["check"]);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    assert!(
+        check.stderr.contains("ổn: không có lỗi (0 cảnh báo)"),
+        "{}",
+        check.stderr
+    );
+    assert_vietnamese(&check);
+    let build = site.run_in_language(None, &["build", "--quiet"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    // A mistake in the example: message and hint in Vietnamese.
+    let ind = "reports/hai-duong-2023/indicators.yaml";
+    let text = site.read(ind);
+    let first_target = text.find("target:").expect("a target in the example");
+    site.write(
+        ind,
+        &format!(
+            "{}targte:{}",
+            &text[..first_target],
+            &text[first_target + 7..]
+        ),
+    );
+    let bad = site.run_in_language(None, &["check"]);
+    assert_eq!(bad.code, Some(1));
+    assert!(
+        bad.stderr
+            .contains("lỗi: trường `targte` không hợp lệ ở đây"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr.contains("= gợi ý: có phải là `target`?"),
+        "{}",
+        bad.stderr
+    );
+    assert!(bad.stderr.contains("1 lỗi, 0 cảnh báo"), "{}", bad.stderr);
+    assert_vietnamese(&bad);
+}
+
+#[test]
+fn an_english_first_site_gets_english() {
+    let site = Site::fixture("minimal");
+    site.edit("site.yaml", "languages: [vi, en]", "languages: [en, vi]");
+    site.edit(IND, "  decimals: 2", "  decimls: 2");
+    let check = site.run_in_language(None, &["check"]);
+    assert!(
+        check.stderr.contains("error: unknown field `decimls`"),
+        "{}",
+        check.stderr
+    );
+    assert!(check.stderr.contains("= hint: did you mean `decimals`?"));
+    assert!(check.stderr.contains(" error"), "{}", check.stderr);
+    assert!(!check.stderr.contains("lỗi"), "{}", check.stderr);
+}
+
+#[test]
+fn the_option_and_the_environment_choose_over_the_site() {
+    let site = Site::fixture("minimal");
+    site.edit(IND, "  decimals: 2", "  decimls: 2");
+    let en = site.run_in_language(None, &["check", "--lang", "en"]);
+    assert!(
+        en.stderr.contains("error: unknown field `decimls`"),
+        "{}",
+        en.stderr
+    );
+    let env_en = site.run_in_language(Some("en"), &["check"]);
+    assert!(
+        env_en.stderr.contains("error: unknown field"),
+        "{}",
+        env_en.stderr
+    );
+    // The option wins over the environment.
+    let both = site.run_in_language(Some("en"), &["check", "--lang", "vi"]);
+    assert!(
+        both.stderr.contains("lỗi: trường `decimls`"),
+        "{}",
+        both.stderr
+    );
+    assert_vietnamese(&both);
+    // No site: English, unless asked.
+    let empty = Site::fixture("minimal");
+    std::fs::remove_dir_all(empty.content()).unwrap();
+    let none = empty.run_in_language(None, &["check"]);
+    assert!(
+        none.stderr.contains("error: content folder not found"),
+        "{}",
+        none.stderr
+    );
+    let asked = empty.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        asked
+            .stderr
+            .contains("lỗi: không tìm thấy thư mục nội dung"),
+        "{}",
+        asked.stderr
+    );
+    assert_vietnamese(&asked);
+}
+
+#[test]
+fn help_follows_the_language() {
+    let site = Site::fixture("minimal");
+    let vi = site.run_in_language(None, &["check", "--help"]);
+    assert_eq!(vi.code, Some(0));
+    assert!(
+        vi.stdout.contains("Cách dùng: minhbach check"),
+        "{}",
+        vi.stdout
+    );
+    assert!(vi.stdout.contains("Kiểm tra nội dung"), "{}", vi.stdout);
+    let en = site.run_in_language(None, &["check", "--help", "--lang", "en"]);
+    assert!(en.stdout.contains("Usage: minhbach check"), "{}", en.stdout);
+}
+
+#[test]
+fn init_speaks_the_language_asked_for() {
+    let site = Site::fixture("minimal");
+    let run = site.run_in_language(Some("vi"), &["init", "moi"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("đã tạo moi/content/site.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Tiếp theo: vào thư mục moi"),
+        "{}",
+        run.stderr
+    );
+    let again = site.run_in_language(Some("vi"), &["init", "moi"]);
+    assert_eq!(again.code, Some(2));
+    assert!(
+        again.stderr.contains("lỗi: moi không trống"),
+        "{}",
+        again.stderr
+    );
+    assert_vietnamese(&again);
+}
