@@ -236,22 +236,19 @@ fn main() -> ExitCode {
             }
         }
         Command::Init { dir } => {
+            let year = minhbach::scaffold::current_year();
             let next = msg!("init-next",
-                en: "Next: go into {} and run `minhbach serve --open` to see the site; edit the files in content/ and it updates",
-                vi: "Tiếp theo: vào thư mục {} và chạy `minhbach serve --open` để xem trang; sửa các tệp trong content/ là trang tự cập nhật",
+                en: "Next: go into {} and run `minhbach serve --open` to see the site; edit the files in content/ and it updates.\nThe report ke-hoach-{year} is a sample with made-up figures: write your own report in it, or delete it, before publishing.",
+                vi: "Tiếp theo: vào thư mục {} và chạy `minhbach serve --open` để xem trang; sửa các tệp trong content/ là trang tự cập nhật.\nBáo cáo ke-hoach-{year} là báo cáo mẫu với số liệu giả định: hãy viết báo cáo thật vào đó, hoặc xoá nó, trước khi công bố.",
                 dir.display()
             );
-            report_written(
-                minhbach::scaffold::init(&dir, minhbach::scaffold::current_year()),
-                &next,
-                lang,
-            )
+            report_written(minhbach::scaffold::init(&dir, year), &next, lang)
         }
         Command::New(New::Report { slug, content }) => report_written(
             minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
             &msg!("new-report-next",
-                en: "Next: fill in report.yaml, indicators.yaml and the sections, then run `minhbach check`",
-                vi: "Tiếp theo: điền report.yaml, indicators.yaml và các mục, rồi chạy `minhbach check`"
+                en: "Next: fill in report.yaml, indicators.yaml and the sections (their figures are made up until you do: then remove `sample: true` from report.yaml), then run `minhbach check`",
+                vi: "Tiếp theo: điền report.yaml, indicators.yaml và các mục (số liệu trong đó là giả định cho tới khi bạn thay: sau đó xoá dòng `sample: true` trong report.yaml), rồi chạy `minhbach check`"
             ),
             lang,
         ),
@@ -259,8 +256,8 @@ fn main() -> ExitCode {
 }
 
 /// The language of messages: `--lang`, else `MINHBACH_LANG`, else the first
-/// language of the site in the content folder (`--content`, or `content`),
-/// else English. Chosen before the arguments are parsed, so that `--help`
+/// language of the site in the content folder (`--content`, or `content`;
+/// for `init`, of the site it writes), else English. Chosen before the arguments are parsed, so that `--help`
 /// is in it too.
 fn choose_language(args: &[std::ffi::OsString]) -> Lang {
     let value_of = |name: &str| -> Option<String> {
@@ -285,6 +282,15 @@ fn choose_language(args: &[std::ffi::OsString]) -> Lang {
             std::env::var("MINHBACH_LANG")
                 .ok()
                 .and_then(|l| Lang::parse(&l))
+        })
+        .or_else(|| {
+            // `init` speaks the language of the site it writes.
+            let command = args
+                .iter()
+                .skip(1)
+                .filter_map(|a| a.to_str())
+                .find(|a| !a.starts_with('-'));
+            (command == Some("init")).then(minhbach::scaffold::site_language)
         })
         .or_else(|| {
             let content = value_of("--content").unwrap_or_else(|| "content".to_string());

@@ -77,6 +77,19 @@ pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, Msg> {
     Ok(written)
 }
 
+/// The language of messages about the site `init` writes: its first language.
+pub fn site_language() -> crate::diagnostics::Lang {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        languages: Vec<String>,
+    }
+    crate::yaml::parse_value::<Languages>(SITE, Path::new("site.yaml"), 0)
+        .ok()
+        .flatten()
+        .and_then(|s| crate::diagnostics::Lang::parse(s.languages.first()?))
+        .unwrap_or_default()
+}
+
 /// Add a report skeleton `reports/<slug>/` to the site in `content`.
 pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if !content.join("site.yaml").is_file() {
@@ -127,20 +140,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_site_builds_without_warnings() {
+    fn a_new_site_is_a_marked_sample_and_builds_without_warnings_once_unmarked() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
         let files = init(&dir, 2025).unwrap();
         assert!(files.len() >= 9);
-        let (out, diags) = crate::build(
-            &dir.join("content"),
-            &crate::BuildOptions {
-                strict: true,
-                ..Default::default()
-            },
+        let strict = crate::BuildOptions {
+            strict: true,
+            ..Default::default()
+        };
+        // As written, the made-up report is a sample: said on its pages and
+        // in a warning (an error with --strict) that tells how to remove it.
+        let (out, diags) = crate::build(&dir.join("content"), &Default::default());
+        let diags = diags.into_sorted();
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message.code(), "sample-report");
+        assert!(
+            diags[0]
+                .to_string()
+                .contains("report.yaml:5:9: warning: report `ke-hoach-2025` is a sample"),
+            "{}",
+            diags[0]
         );
+        assert!(diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("delete the folder"));
+        let page =
+            |out: &crate::render::Output, p: &str| String::from_utf8(out.files[p].clone()).unwrap();
+        let out = out.unwrap();
+        for p in [
+            "reports/ke-hoach-2025/index.html",
+            "reports/ke-hoach-2025/ket-qua/index.html",
+            "en/reports/ke-hoach-2025/index.html",
+        ] {
+            assert!(page(&out, p).contains("notice sample"), "{p}");
+        }
+        assert!(page(&out, "reports/ke-hoach-2025/index.html")
+            .contains("Báo cáo mẫu — số liệu giả định"));
+        assert!(page(&out, "en/reports/ke-hoach-2025/index.html")
+            .contains("Sample report — made-up figures"));
+        assert!(!page(&out, "index.html").contains("notice sample"));
+        let (none, _) = crate::build(&dir.join("content"), &strict);
+        assert!(none.is_none(), "--strict refuses to publish the sample");
+        // The editor's own report: the mark removed, no warning, no banner.
+        let yaml = dir.join("content/reports/ke-hoach-2025/report.yaml");
+        let text = fs::read_to_string(&yaml).unwrap();
+        fs::write(&yaml, text.replace("sample: true\n", "")).unwrap();
+        let (out, diags) = crate::build(&dir.join("content"), &strict);
         assert!(diags.is_empty(), "{:?}", diags.into_sorted());
         let out = out.unwrap();
+        assert!(!page(&out, "reports/ke-hoach-2025/index.html").contains("notice sample"));
         assert!(out
             .files
             .contains_key("reports/ke-hoach-2025/groups/digital-economy/index.html"));

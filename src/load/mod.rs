@@ -917,6 +917,20 @@ impl Loader<'_> {
             return None;
         };
         let mut d = Diagnostics::new();
+        if raw.sample {
+            let folder = shown_dir.display();
+            d.push(
+                doc.warn(
+                    "sample",
+                    msg!("sample-report",
+                        en: "report `{slug}` is a sample (`sample: true`, as `minhbach init` and `minhbach new report` write it): its figures are made up, and its pages say so",
+                        vi: "báo cáo `{slug}` là báo cáo mẫu (`sample: true`, do `minhbach init` hoặc `minhbach new report` tạo): số liệu là giả định, và các trang của nó ghi rõ như vậy"),
+                )
+                .with_hint(msg!("sample-report",
+                    en: "before publishing, delete the folder {folder} (or write your own report in it and remove the line `sample: true`)",
+                    vi: "trước khi công bố, xoá thư mục {folder} (hoặc viết báo cáo thật vào đó và xoá dòng `sample: true`)")),
+            );
+        }
         let title = doc.text(&raw.title, "title", &mut d);
         let period = doc.period(&raw.period, "period", &mut d);
         let baseline_period = raw
@@ -1043,6 +1057,7 @@ impl Loader<'_> {
             projects,
             datasets,
             sections,
+            sample: raw.sample,
         })
     }
 

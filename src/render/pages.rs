@@ -664,6 +664,12 @@ impl Lang<'_> {
         ctx.insert("crumbs", &crumbs);
         ctx.insert("fallback", &fallback);
         ctx.insert("has_agencies", &!self.site.agencies.is_empty());
+        // The pages of `init`'s sample report say that its figures are made up.
+        let sample = rel_dir
+            .strip_prefix("reports/")
+            .and_then(|r| r.split('/').next())
+            .is_some_and(|slug| self.site.reports.iter().any(|r| r.sample && r.slug == slug));
+        ctx.insert("sample", &sample);
         ctx
     }
 
