@@ -304,3 +304,54 @@ fn init_speaks_the_language_asked_for() {
     );
     assert_vietnamese(&again);
 }
+
+/// The codes in `msg!("code", …)` of every source file.
+fn codes_in_source() -> std::collections::BTreeSet<String> {
+    let mut codes = std::collections::BTreeSet::new();
+    for entry in walkdir::WalkDir::new(common::repo().join("src")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for lead in ["msg!(\"", "Msg::__new(\""] {
+            for (i, _) in text.match_indices(lead) {
+                let rest = &text[i + lead.len()..];
+                let code = &rest[..rest.find('"').unwrap()];
+                if code != "test" {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    codes
+}
+
+#[test]
+fn the_guide_lists_every_code_and_only_real_ones() {
+    let doc = std::fs::read_to_string(common::repo().join("docs/messages.md")).unwrap();
+    let codes = codes_in_source();
+    assert!(codes.len() > 60, "{codes:?}");
+    for code in &codes {
+        assert!(
+            doc.contains(&format!("`{code}`")),
+            "docs/messages.md does not list the code `{code}`"
+        );
+    }
+    // Every code in the tables is one the program uses.
+    let src: String = walkdir::WalkDir::new(common::repo().join("src"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+        let first = line.split('|').nth(1).unwrap();
+        for code in first.split('`').skip(1).step_by(2) {
+            assert!(
+                src.contains(&format!("\"{code}\"")),
+                "docs/messages.md lists `{code}`, which the program does not use"
+            );
+        }
+    }
+}
