@@ -355,3 +355,69 @@ fn the_guide_lists_every_code_and_only_real_ones() {
         }
     }
 }
+
+/// The code blocks of a guide, each as its lines without the indentation.
+fn code_blocks(guide: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(common::repo().join(guide)).unwrap();
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, Vec<String>)> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            match current.take() {
+                Some((_, lines)) => blocks.push(lines.join("\n")),
+                None => current = Some((line.len() - trimmed.len(), Vec::new())),
+            }
+        } else if let Some((indent, lines)) = &mut current {
+            lines.push(line.get(*indent..).unwrap_or("").to_string());
+        }
+    }
+    blocks
+}
+
+/// What `init my-site` and then `check` print, with this year written as the
+/// guides write it (2026).
+fn init_and_check(lang: &str) -> (String, String) {
+    let site = Site::fixture("minimal");
+    let init = site.run_in_language(None, &["init", "my-site", "--lang", lang]);
+    assert_eq!(init.code, Some(0), "{}", init.stderr);
+    let check = common::Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    common::copy_dir(&site.dir.path().join("my-site"), check.dir.path());
+    let checked = check.run_in_language(None, &["check", "--lang", lang]);
+    let year = format!("ke-hoach-{}", current_year(&init.stderr));
+    (
+        init.stderr.replace(&year, "ke-hoach-2026"),
+        checked.stderr.replace(&year, "ke-hoach-2026"),
+    )
+}
+
+fn current_year(init_output: &str) -> String {
+    let at = init_output.find("ke-hoach-").unwrap() + "ke-hoach-".len();
+    init_output[at..at + 4].to_string()
+}
+
+#[test]
+fn the_guides_show_what_init_and_the_sample_warning_really_print() {
+    for (guide, lang, created) in [
+        ("docs/huong-dan.md", "vi", "đã tạo my-site/"),
+        ("docs/guide.md", "en", "created my-site/"),
+    ] {
+        let (init, check) = init_and_check(lang);
+        let blocks = code_blocks(guide);
+        let shown = blocks
+            .iter()
+            .find(|b| b.starts_with(created))
+            .unwrap_or_else(|| panic!("{guide} shows no output of init"));
+        assert_eq!(shown.trim_end(), init.trim_end(), "{guide}: init's output");
+        let warning = blocks
+            .iter()
+            .find(|b| b.starts_with("content/reports/ke-hoach-2026/report.yaml:5:9:"))
+            .unwrap_or_else(|| panic!("{guide} shows no sample warning"));
+        assert!(
+            check.starts_with(warning.trim_end()),
+            "{guide}: the sample warning\n{warning}\nis not what check prints:\n{check}"
+        );
+    }
+}

@@ -495,3 +495,67 @@ fn not_found_pages_have_no_relative_links() {
         }
     }
 }
+
+/// The release workflow builds the program for the three systems editors
+/// use, on every version tag, and packs the files the guides name.
+#[test]
+fn release_workflow_builds_for_windows_macos_and_linux_on_tags() {
+    let wf = load_yaml(".github/workflows/release.yml");
+    let tags: Vec<&str> = get(&wf, "on")
+        .and_then(|on| get(on, "push"))
+        .and_then(|p| get(p, "tags"))
+        .and_then(Value::as_sequence)
+        .expect("the workflow runs on pushed tags")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(tags, ["v*"]);
+    assert_eq!(
+        permission(&wf, "build", "contents").as_deref(),
+        Some("write")
+    );
+    let matrix = get(&wf, "jobs")
+        .and_then(|j| get(j, "build"))
+        .and_then(|b| get(b, "strategy"))
+        .and_then(|s| get(s, "matrix"))
+        .and_then(|m| get(m, "include"))
+        .and_then(Value::as_sequence)
+        .expect("a build matrix");
+    let names: Vec<&str> = matrix
+        .iter()
+        .filter_map(|m| get(m, "name").and_then(Value::as_str))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "windows-x86_64",
+            "macos-arm64",
+            "macos-x86_64",
+            "linux-x86_64"
+        ]
+    );
+    let text = fs::read_to_string(repo().join(".github/workflows/release.yml")).unwrap();
+    // The files packed next to the program exist.
+    let package = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("cp README.md"))
+        .expect("a cp of the documents");
+    for file in package
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.ends_with(".md"))
+    {
+        assert!(
+            repo().join(file).is_file(),
+            "{file} is packed but does not exist"
+        );
+    }
+    // Both guides tell editors which archive to download.
+    for guide in ["docs/guide.md", "docs/huong-dan.md"] {
+        let g = fs::read_to_string(repo().join(guide)).unwrap();
+        for name in &names {
+            assert!(g.contains(name), "{guide} does not name the {name} archive");
+        }
+        assert!(g.contains("cargo install --git"), "{guide}");
+    }
+}
