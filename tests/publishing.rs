@@ -556,6 +556,46 @@ fn release_workflow_builds_for_windows_macos_and_linux_on_tags() {
         for name in &names {
             assert!(g.contains(name), "{guide} does not name the {name} archive");
         }
-        assert!(g.contains("cargo install --git"), "{guide}");
+        assert!(g.contains("cargo install --locked --git"), "{guide}");
     }
+}
+
+/// The Vietnamese publishing guide mirrors the English one: the same sections
+/// and the same commands, and the build failure it shows is what the program
+/// prints in Vietnamese.
+#[test]
+fn the_vietnamese_publishing_guide_mirrors_the_english_one() {
+    let en = fs::read_to_string(repo().join("docs/publishing.md")).unwrap();
+    let vi = fs::read_to_string(repo().join("docs/xuat-ban.md")).unwrap();
+    let headings = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("## ") || l.starts_with("### "))
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(headings(&en), headings(&vi));
+    let commands = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("minhbach ") || l.starts_with("rsync "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(commands(&en), commands(&vi));
+    let site = Site::fixture("minimal");
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "value: 56.6",
+        "value: \"56,60\"",
+    );
+    let build = site.run_in_language(None, &["build"]);
+    assert_eq!(build.code, Some(1));
+    for line in build.stderr.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            vi.contains(line.trim_end()),
+            "docs/xuat-ban.md lacks {line:?}"
+        );
+    }
+    let gh = site.run_in_language(None, &["check", "--strict", "--format", "github"]);
+    assert!(vi.contains(gh.stdout.trim_end()), "{}", gh.stdout);
 }
