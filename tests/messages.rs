@@ -421,3 +421,84 @@ fn the_guides_show_what_init_and_the_sample_warning_really_print() {
         );
     }
 }
+
+/// The text of every source file.
+fn source_text() -> String {
+    walkdir::WalkDir::new(common::repo().join("src"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect()
+}
+
+/// The code spans of a Markdown table cell (`` ``a `b` c`` `` and `` `a` ``).
+fn code_spans(cell: &str) -> Vec<String> {
+    let mut spans = Vec::new();
+    let mut rest = cell;
+    while let Some(start) = rest.find('`') {
+        let ticks = rest[start..].chars().take_while(|c| *c == '`').count();
+        let fence = "`".repeat(ticks);
+        let body = &rest[start + ticks..];
+        let Some(end) = body.find(&fence) else { break };
+        spans.push(body[..end].trim().to_string());
+        rest = &body[end + ticks..];
+    }
+    spans
+}
+
+/// The Vietnamese guide's tables of messages show the program's own words:
+/// each piece of a message between the parts that vary (`<…>`, quoted
+/// names, numbers) is in the program's Vietnamese texts, and each code is one
+/// of docs/messages.md.
+#[test]
+fn the_vietnamese_guide_quotes_the_programs_vietnamese_messages() {
+    let guide = std::fs::read_to_string(common::repo().join("docs/huong-dan.md")).unwrap();
+    let codes = std::fs::read_to_string(common::repo().join("docs/messages.md")).unwrap();
+    // As printed: `{{` in a format string is one `{`.
+    let src = source_text().replace("{{", "{").replace("}}", "}");
+    let section = &guide[guide.find("## 9. Thông báo lỗi và cách sửa").unwrap()..];
+    let mut rows = 0;
+    for line in section.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        if cells.len() < 3 || !cells[1].starts_with('`') {
+            continue;
+        }
+        let code = cells[1].trim_matches('`');
+        assert!(
+            codes.contains(&format!("`{code}`")),
+            "unknown code {code} in {line}"
+        );
+        rows += 1;
+        for message in code_spans(cells[0]) {
+            let mut text = message.clone();
+            // What varies: placeholders, names quoted from the content, numbers.
+            while let (Some(a), Some(b)) = (text.find('<'), text.find('>')) {
+                if b < a {
+                    break;
+                }
+                text.replace_range(a..=b, "\u{0}");
+            }
+            let parts: Vec<String> = text
+                .split('`')
+                .step_by(2)
+                .flat_map(|p| p.split(['\u{0}', '"']))
+                .flat_map(|p| p.split(": "))
+                .flat_map(|p| p.split(", cần "))
+                .flat_map(|p| p.split(|c: char| c.is_ascii_digit()))
+                .map(|p| {
+                    p.trim_matches(|c: char| c.is_whitespace() || "(),;.".contains(c))
+                        .to_string()
+                })
+                .filter(|p| p.chars().count() >= 3)
+                .collect();
+            for part in parts {
+                assert!(
+                    src.contains(&part),
+                    "docs/huong-dan.md shows {message:?}, but the program has no text {part:?}"
+                );
+            }
+        }
+    }
+    assert!(rows > 80, "{rows} rows of messages");
+}
