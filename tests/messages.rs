@@ -381,7 +381,7 @@ fn init_and_check(lang: &str) -> (String, String) {
     let site = Site::fixture("minimal");
     let init = site.run_in_language(None, &["init", "my-site", "--lang", lang]);
     assert_eq!(init.code, Some(0), "{}", init.stderr);
-    let check = common::Site {
+    let check = Site {
         dir: tempfile::tempdir().unwrap(),
     };
     common::copy_dir(&site.dir.path().join("my-site"), check.dir.path());
