@@ -156,6 +156,7 @@ fn main() -> ExitCode {
             };
             if verbose {
                 for (step, took) in &timings {
+                    let step = step_name(step, lang);
                     eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
@@ -297,6 +298,24 @@ fn choose_language(args: &[std::ffi::OsString]) -> Lang {
             minhbach::load::site_language(std::path::Path::new(&content))
         })
         .unwrap_or(Lang::En)
+}
+
+/// A step of `build --verbose`, as named in `lang`.
+fn step_name(step: &'static str, lang: Lang) -> &'static str {
+    const VI: &[(&str, &str)] = &[
+        ("load content", "đọc nội dung"),
+        ("load theme", "đọc giao diện"),
+        ("render and write", "dựng trang và ghi"),
+        ("render and check links", "dựng trang và kiểm tra liên kết"),
+        ("replace output", "thay thư mục kết quả"),
+    ];
+    match lang {
+        Lang::En => step,
+        Lang::Vi => VI
+            .iter()
+            .find(|(en, _)| *en == step)
+            .map_or(step, |(_, vi)| vi),
+    }
 }
 
 /// Print `error: message` for a usage or I/O problem; exit code 2.
