@@ -5,106 +5,106 @@
 use clap::{Arg, Command};
 use minhbach::diagnostics::Lang;
 
-/// (path, help, value name): the path is `subcommand.argument` (`new.report.slug`),
-/// `""` for the program itself; arguments that every command has (`help`,
-/// `version`, the global `lang`) are listed by their name alone.
+/// (key, help, value name): the key of a command is its path (`new report`,
+/// `""` for the program itself), that of an argument its command's path and
+/// `--` with its id (`build --content`, `new report --slug`); arguments that
+/// every command has (`--help`, `--version`, the global `--lang`) are listed
+/// once.
 const TABLE: &[(&str, &str, Option<&str>)] = &[
     ("", "Trình tạo trang web tĩnh cho báo cáo minh bạch công khai", None),
-    ("help", "In hướng dẫn này", None),
-    ("version", "In phiên bản", None),
-    (
-        "lang",
+    ("--help", "In hướng dẫn này", None),
+    ("--version", "In phiên bản", None),
+    ("--lang",
         "Ngôn ngữ của thông báo: vi hoặc en (mặc định: biến MINHBACH_LANG, nếu không có thì ngôn ngữ đầu tiên của trang, nếu không có trang thì en)",
         Some("NGÔN_NGỮ"),
     ),
-    (
-        "build",
+    ("build",
         "Xuất bản trang vào thư mục kết quả (thư mục chỉ bị thay khi xuất bản thành công)",
         None,
     ),
-    ("build.content", "Thư mục nội dung", Some("THƯ_MỤC")),
-    ("build.output", "Thư mục kết quả", Some("THƯ_MỤC")),
-    (
-        "build.base_url",
+    ("build --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("build --output", "Thư mục kết quả", Some("THƯ_MỤC")),
+    ("build --base_url",
         "Địa chỉ trang, thay cho `base_url` trong site.yaml (ví dụ https://example.org/sub/)",
         Some("ĐỊA_CHỈ"),
     ),
-    ("build.strict", "Coi cảnh báo là lỗi", None),
-    ("build.quiet", "Chỉ in lỗi", None),
-    ("build.verbose", "In thêm thời gian của từng bước", None),
-    (
-        "check",
+    ("build --strict", "Coi cảnh báo là lỗi", None),
+    ("build --quiet", "Chỉ in lỗi", None),
+    ("build --verbose", "In thêm thời gian của từng bước", None),
+    ("check",
         "Kiểm tra nội dung và mẫu giao diện, không ghi gì",
         None,
     ),
-    ("check.content", "Thư mục nội dung", Some("THƯ_MỤC")),
-    ("check.strict", "Coi cảnh báo là lỗi", None),
-    (
-        "check.format",
+    ("check --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("check --strict", "Coi cảnh báo là lỗi", None),
+    ("check --format",
         "Cách in thông báo: human (cho người đọc: `đường dẫn:dòng:cột: lỗi: …`, dòng nguồn và gợi ý), json (mỗi thông báo một dòng JSON, có mã `code` tiếng Anh cố định), github (chú thích cho GitHub Actions)",
         Some("DẠNG"),
     ),
-    (
-        "serve",
+    ("serve",
         "Xem trước trang: phục vụ trên 127.0.0.1, tự dựng lại và tải lại trang khi có thay đổi",
         None,
     ),
-    ("serve.content", "Thư mục nội dung", Some("THƯ_MỤC")),
-    ("serve.port", "Cổng (0: tự chọn một cổng trống)", Some("CỔNG")),
-    ("serve.open", "Mở trang trong trình duyệt mặc định", None),
-    (
-        "init",
+    ("serve --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("serve --port", "Cổng (0: tự chọn một cổng trống)", Some("CỔNG")),
+    ("serve --open", "Mở trang trong trình duyệt mặc định", None),
+    ("init",
         "Tạo trang mới (content/ với một báo cáo mẫu) trong một thư mục trống",
         None,
     ),
-    ("init.dir", "Thư mục để tạo trang", Some("THƯ_MỤC")),
+    ("init --dir", "Thư mục để tạo trang", Some("THƯ_MỤC")),
     ("new", "Thêm một phần vào trang đã có", None),
-    ("new.report", "Thêm khung báo cáo reports/<SLUG>/ vào trang", None),
-    (
-        "new.report.slug",
+    ("new report", "Thêm khung báo cáo reports/<SLUG>/ vào trang", None),
+    ("new report --slug",
         "Tên thư mục của báo cáo, ví dụ ke-hoach-2025",
         Some("SLUG"),
     ),
-    ("new.report.content", "Thư mục nội dung", Some("THƯ_MỤC")),
-    (
-        "new.help",
+    ("new report --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("new help",
         "In hướng dẫn này hoặc hướng dẫn của lệnh con đã cho",
         None,
     ),
-    (
-        "help.help",
+    ("help",
         "In hướng dẫn này hoặc hướng dẫn của lệnh con đã cho",
         None,
     ),
 ];
 
-/// The Vietnamese entry for the argument or command at `path` (see [`TABLE`]).
-fn entry(path: &str) -> Option<(&'static str, Option<&'static str>)> {
-    let name = path.rsplit('.').next().unwrap_or(path);
+/// The Vietnamese entry for `key` (see [`TABLE`]).
+fn entry(key: &str) -> Option<(&'static str, Option<&'static str>)> {
     let find = |key: &str| {
         TABLE
             .iter()
             .find(|(k, _, _)| *k == key)
             .map(|(_, h, v)| (*h, *v))
     };
-    find(path).or_else(|| match name {
-        "help" | "version" | "lang" => find(name),
-        // `minhbach help build` mirrors `build` under the `help` subcommand.
-        _ => {
-            let real: Vec<&str> = path.split('.').filter(|p| *p != "help").collect();
-            (real.len() < path.split('.').count())
-                .then(|| find(&real.join(".")))
-                .flatten()
-        }
-    })
+    if let Some(found) = find(key) {
+        return Some(found);
+    }
+    // Arguments every command has.
+    if let Some((_, arg @ ("--help" | "--version" | "--lang"))) = key.rsplit_once(' ') {
+        return find(arg);
+    }
+    // `minhbach help build` and `minhbach new help report` mirror `build` and
+    // `new report` under a `help` subcommand.
+    let words: Vec<&str> = key.split(' ').collect();
+    let real: Vec<&str> = words.iter().copied().filter(|w| *w != "help").collect();
+    match real.len() {
+        n if n == words.len() => None,
+        // `minhbach help help`.
+        0 => find("help"),
+        _ => find(&real.join(" ")),
+    }
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
-    }
+/// The key of a subcommand `name` of the command at `path`.
+fn command_key(path: &str, name: &str) -> String {
+    format!("{path} {name}").trim_start().to_string()
+}
+
+/// The key of the argument `id` of the command at `path`.
+fn arg_key(path: &str, id: &str) -> String {
+    format!("{path} --{id}").trim_start().to_string()
 }
 
 /// `cmd` with its help in `lang` (unchanged for English).
@@ -120,14 +120,14 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
 }
 
 fn translate(mut cmd: Command, path: &str, usage: &str) -> Command {
-    if let Some((about, _)) = entry(if path.is_empty() { "" } else { path }) {
+    if let Some((about, _)) = entry(path) {
         cmd = cmd.about(about).long_about(None);
     }
     let has_subcommands = cmd.get_subcommands().next().is_some();
     let positionals: Vec<String> = cmd
         .get_positionals()
         .map(|a| {
-            let name = entry(&join(path, a.get_id().as_str()))
+            let name = entry(&arg_key(path, a.get_id().as_str()))
                 .and_then(|(_, v)| v)
                 .unwrap_or("GIÁ_TRỊ");
             format!("<{name}>")
@@ -152,7 +152,7 @@ fn translate(mut cmd: Command, path: &str, usage: &str) -> Command {
         .map(|a| a.get_id().to_string())
         .collect();
     for id in ids {
-        let key = join(path, &id);
+        let key = arg_key(path, &id);
         cmd = cmd.mut_arg(&id, |a| translate_arg(a, &key));
     }
     let subs: Vec<String> = cmd
@@ -160,7 +160,7 @@ fn translate(mut cmd: Command, path: &str, usage: &str) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in subs {
-        let key = join(path, &name);
+        let key = command_key(path, &name);
         let sub_usage = format!("{usage} {name}");
         cmd = cmd.mut_subcommand(&name, |s| translate(s, &key, &sub_usage));
     }
@@ -204,10 +204,10 @@ mod tests {
     /// Every argument and subcommand, built as clap builds them, by path.
     fn paths(cmd: &Command, path: &str, out: &mut Vec<String>) {
         for a in cmd.get_arguments() {
-            out.push(join(path, a.get_id().as_str()));
+            out.push(arg_key(path, a.get_id().as_str()));
         }
         for s in cmd.get_subcommands() {
-            let p = join(path, s.get_name());
+            let p = command_key(path, s.get_name());
             out.push(p.clone());
             paths(s, &p, out);
         }
@@ -222,8 +222,9 @@ mod tests {
         assert!(all.len() > 20, "{all:?}");
         let missing: Vec<&String> = all.iter().filter(|p| entry(p).is_none()).collect();
         assert!(missing.is_empty(), "no Vietnamese help for {missing:?}");
-        // And the table names nothing that does not exist.
-        for (key, _, _) in TABLE {
+        // And the table names nothing that does not exist (the arguments
+        // every command has are listed once, without a command).
+        for (key, _, _) in TABLE.iter().filter(|(k, _, _)| !k.starts_with("--")) {
             assert!(
                 all.iter().any(|p| p == key),
                 "{key} is not an argument or command"
