@@ -385,7 +385,7 @@ fn in_both_languages(en: &str) -> Msg {
     {
         return msg!("invalid-type", en: "{en}", vi: "`{k}`: cần văn bản");
     }
-    msg!("yaml", en: "{en}", vi: "{en}")
+    msg!("yaml", en: "{en}", vi: "bộ đọc YAML báo lỗi: {en}")
 }
 
 /// The words of serde's "found …, expected …" in Vietnamese; quoted text
