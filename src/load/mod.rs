@@ -1116,14 +1116,15 @@ impl Loader<'_> {
             }
             self.diags.push(
                 Diagnostic::warning(shown, None, msg!("file-ignored", en: "file ignored: minhbach does not read it", vi: "bỏ qua tệp: minhbach không đọc tệp này"))
-                    .with_hint(msg!("file-ignored",
-                        en: "expected here: {}{}; start the name with `_` to keep a file here silently",
-                        vi: "ở đây chỉ đọc: {}{}; đặt tên bắt đầu bằng `_` để giữ tệp mà không bị cảnh báo",
-                        known.join(", "),
-                        extension
-                            .map(|e| format!(" + *{e}"))
-                            .unwrap_or_default()
-                    )),
+                    .with_hint({
+                        let known = known.join(", ");
+                        let (more_en, more_vi) = extension
+                            .map(|e| (format!(" and *{e} files"), format!(" và các tệp *{e}")))
+                            .unwrap_or_default();
+                        msg!("file-ignored",
+                            en: "expected here: {known}{more_en}; start the name with `_` to keep a file here silently",
+                            vi: "ở đây chỉ đọc: {known}{more_vi}; đặt tên bắt đầu bằng `_` để giữ tệp mà không bị cảnh báo")
+                    }),
             );
         }
     }
