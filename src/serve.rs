@@ -349,5 +349,16 @@ mod tests {
         assert!(html.contains("&lt;script&gt;bad"));
         assert!(html.contains("var v=3"));
         assert!(html.ends_with("</body>"));
+        let vi = inject(
+            b"<body>x</body>".to_vec(),
+            3,
+            &["lỗi".into()],
+            true,
+            Lang::Vi,
+        );
+        let vi = String::from_utf8(vi).unwrap();
+        assert!(vi.contains(
+            "minhbach: lần xuất bản gần nhất bị lỗi; đây là bản tốt gần nhất của trang."
+        ));
     }
 }

@@ -502,3 +502,32 @@ fn the_vietnamese_guide_quotes_the_programs_vietnamese_messages() {
     }
     assert!(rows > 80, "{rows} rows of messages");
 }
+
+/// The examples of sections 8 and 9 of both guides are what the program
+/// prints, in the guide's language, for the mistakes they describe.
+#[test]
+fn the_guides_check_and_build_examples_are_the_programs_output() {
+    for (guide, lang) in [("docs/huong-dan.md", "vi"), ("docs/guide.md", "en")] {
+        let blocks = code_blocks(guide);
+        let shown = |out: &str| {
+            let out = out.trim_end();
+            assert!(
+                blocks.iter().any(|b| b.trim_end() == out),
+                "{guide} does not show this output of the program:\n{out}"
+            );
+        };
+        let site = Site::fixture("minimal");
+        site.edit(IND, "lead: Sở TTTT", "lead: Sở TTT");
+        shown(&site.run_in_language(Some(lang), &["check"]).stderr);
+        shown(
+            &site
+                .run_in_language(Some(lang), &["check", "--strict"])
+                .stderr,
+        );
+        let site = Site::fixture("minimal");
+        site.edit(IND, "value: 56.6", "value: \"56,60\"");
+        shown(&site.run_in_language(Some(lang), &["build"]).stderr);
+        let check = site.run_in_language(Some(lang), &["check"]).stderr;
+        shown(&check);
+    }
+}
