@@ -25,6 +25,120 @@ impl Pos {
     }
 }
 
+/// A language the tool speaks to editors in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Lang {
+    /// `vi` or `en` (also `vi-VN`, `EN`); `None` for any other.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let base = s.split(['-', '_', '.']).next().unwrap_or("");
+        match base {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Pick the text in this language out of the two.
+    pub fn pick<'a>(self, en: &'a str, vi: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Vi => vi,
+        }
+    }
+}
+
+/// A message to an editor, in English and in Vietnamese, with a stable code
+/// (English, kebab-case) that tools can match on. Built only with [`msg!`], so
+/// that no message can lack a language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Msg {
+    // Field order: sorting diagnostics by message sorts by the English text,
+    // as before messages had two languages.
+    en: String,
+    vi: String,
+    code: &'static str,
+}
+
+impl Msg {
+    /// Use [`msg!`]; this is public only for the macro.
+    #[doc(hidden)]
+    pub fn __new(code: &'static str, en: String, vi: String) -> Msg {
+        Msg { en, vi, code }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    pub fn en(&self) -> &str {
+        &self.en
+    }
+
+    pub fn vi(&self) -> &str {
+        &self.vi
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.vi)
+    }
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// A message reads as its English text where a `str` is wanted (in tests:
+/// `d.message.contains(..)`, `d.hint.as_deref()`), as it did when messages
+/// were English strings.
+impl std::ops::Deref for Msg {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl PartialEq<str> for Msg {
+    fn eq(&self, other: &str) -> bool {
+        self.en == other
+    }
+}
+
+impl PartialEq<&str> for Msg {
+    fn eq(&self, other: &&str) -> bool {
+        self.en == *other
+    }
+}
+
+/// A [`Msg`]: a stable code, then the English and the Vietnamese text as
+/// format strings (inline `{name}` captures or trailing arguments, used by
+/// both):
+///
+/// ```
+/// # use minhbach::msg;
+/// let name = "tagret";
+/// let m = msg!("unknown-field", en: "unknown field `{name}`", vi: "trường `{name}` không có");
+/// assert_eq!(m.code(), "unknown-field");
+/// assert_eq!(m.vi(), "trường `tagret` không có");
+/// ```
+#[macro_export]
+macro_rules! msg {
+    ($code:literal, en: $en:literal, vi: $vi:literal $(,)?) => {
+        $crate::diagnostics::Msg::__new($code, format!($en), format!($vi))
+    };
+    ($code:literal, en: $en:literal, vi: $vi:literal, $($arg:tt)+) => {
+        $crate::diagnostics::Msg::__new($code, format!($en, $($arg)+), format!($vi, $($arg)+))
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -32,33 +146,33 @@ pub struct Diagnostic {
     pub path: PathBuf,
     /// `None` when the problem concerns a whole file or folder.
     pub pos: Option<Pos>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Msg,
+    pub hint: Option<Msg>,
     /// The source line the position points into, for display.
     pub source_line: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, pos: Option<Pos>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
             pos,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
         }
     }
 
-    pub fn warning(path: impl Into<PathBuf>, pos: Option<Pos>, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, pos: Option<Pos>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, pos, message)
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -84,16 +198,40 @@ impl Diagnostic {
             None => self.path.display().to_string(),
         }
     }
+
+    /// The diagnostic as printed, in `lang`: `path:line:col: error: message`,
+    /// the source line with a caret, and the hint.
+    pub fn display(&self, lang: Lang) -> Shown<'_> {
+        Shown { d: self, lang }
+    }
+}
+
+/// The label of a severity as printed: `error`/`lỗi`, `warning`/`cảnh báo`.
+pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("error", "lỗi"),
+        Severity::Warning => lang.pick("warning", "cảnh báo"),
+    }
+}
+
+/// A [`Diagnostic`] printed in one language (see [`Diagnostic::display`]).
+pub struct Shown<'a> {
+    d: &'a Diagnostic,
+    lang: Lang,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{}: {}: {}", self.location(), label, self.message)?;
-        if let (Some(pos), Some(line)) = (self.pos, &self.source_line) {
+        self.display(Lang::En).fmt(f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (d, lang) = (self.d, self.lang);
+        let label = severity_label(d.severity, lang);
+        write!(f, "{}: {}: {}", d.location(), label, d.message.get(lang))?;
+        if let (Some(pos), Some(line)) = (d.pos, &d.source_line) {
             let num = pos.line.to_string();
             let pad = " ".repeat(num.len());
             // The caret goes under the column, counting characters; tabs are kept so
@@ -105,8 +243,9 @@ impl fmt::Display for Diagnostic {
                 .collect();
             write!(f, "\n {num} | {line}\n {pad} | {lead}^")?;
         }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+        if let Some(hint) = &d.hint {
+            let label = lang.pick("hint", "gợi ý");
+            write!(f, "\n  = {label}: {}", hint.get(lang))?;
         }
         Ok(())
     }
@@ -168,6 +307,26 @@ impl Diagnostics {
     }
 }
 
+/// Why a file could not be read or written, in words: the operating
+/// system's own text in English, a translation of the common kinds in
+/// Vietnamese (with the system's text after it for the rare ones).
+pub fn io_reason(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không tìm thấy".to_string(),
+        K::PermissionDenied => "không có quyền truy cập".to_string(),
+        K::AlreadyExists => "đã có".to_string(),
+        K::IsADirectory => "đây là một thư mục, không phải tệp".to_string(),
+        K::NotADirectory => "đây không phải là thư mục".to_string(),
+        K::DirectoryNotEmpty => "thư mục không trống".to_string(),
+        K::StorageFull => "ổ đĩa đã đầy".to_string(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".to_string(),
+        K::InvalidData => "dữ liệu không hợp lệ".to_string(),
+        _ => format!("lỗi hệ thống ({e})"),
+    };
+    msg!("io", en: "{e}", vi: "{vi}")
+}
+
 /// The closest candidate to a misspelt word, if any is close enough to suggest.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -195,13 +354,21 @@ mod tests {
     #[test]
     fn prints_location_line_caret_and_hint() {
         let src = "- id: a\n  tagret: 5\n";
-        let d = Diagnostic::error("x.yaml", Some(Pos::new(2, 3)), "unknown field `tagret`")
-            .with_hint("did you mean `target`?")
-            .with_source(src);
+        let d = Diagnostic::error(
+            "x.yaml",
+            Some(Pos::new(2, 3)),
+            msg!("unknown-field", en: "unknown field `tagret`", vi: "trường `tagret` không có"),
+        )
+        .with_hint(msg!("did-you-mean", en: "did you mean `target`?", vi: "có phải là `target`?"))
+        .with_source(src);
         let text = d.to_string();
         assert_eq!(
             text,
             "x.yaml:2:3: error: unknown field `tagret`\n 2 |   tagret: 5\n   |   ^\n  = hint: did you mean `target`?"
+        );
+        assert_eq!(
+            d.display(Lang::Vi).to_string(),
+            "x.yaml:2:3: lỗi: trường `tagret` không có\n 2 |   tagret: 5\n   |   ^\n  = gợi ý: có phải là `target`?"
         );
     }
 
@@ -212,12 +379,24 @@ mod tests {
         assert_eq!(did_you_mean("zzz", fields), None);
     }
 
+    fn t(s: &str) -> Msg {
+        msg!("test", en: "{s}", vi: "{s}")
+    }
+
+    #[test]
+    fn languages_parse_from_locale_like_names() {
+        assert_eq!(Lang::parse("vi"), Some(Lang::Vi));
+        assert_eq!(Lang::parse("vi_VN.UTF-8"), Some(Lang::Vi));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
     #[test]
     fn sorts_by_file_then_line() {
         let mut ds = Diagnostics::new();
-        ds.push(Diagnostic::error("b.yaml", Some(Pos::new(1, 1)), "x"));
-        ds.push(Diagnostic::error("a.yaml", Some(Pos::new(9, 1)), "y"));
-        ds.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 1)), "z"));
+        ds.push(Diagnostic::error("b.yaml", Some(Pos::new(1, 1)), t("x")));
+        ds.push(Diagnostic::error("a.yaml", Some(Pos::new(9, 1)), t("y")));
+        ds.push(Diagnostic::error("a.yaml", Some(Pos::new(2, 1)), t("z")));
         let sorted = ds.into_sorted();
         let locs: Vec<_> = sorted.iter().map(Diagnostic::location).collect();
         assert_eq!(locs, ["a.yaml:2:1", "a.yaml:9:1", "b.yaml:1:1"]);

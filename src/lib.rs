@@ -10,6 +10,7 @@
 // problem, so boxing it would buy nothing measurable and cost readability.
 #![allow(clippy::result_large_err)]
 
+#[macro_use]
 pub mod diagnostics;
 pub mod incremental;
 pub mod load;
@@ -177,9 +178,9 @@ pub(crate) fn prepare_cached(
                 diagnostics::Diagnostic::error(
                     "--base-url",
                     None,
-                    format!("`{url}` is not a site address"),
+                    msg!("invalid-base-url", en: "`{url}` is not a site address", vi: "`{url}` không phải là địa chỉ trang web"),
                 )
-                .with_hint("write the full address, e.g. https://example.org/transparency/"),
+                .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
             );
             return (None, diags);
         }

@@ -6,14 +6,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 // Rendering allocates many small strings on two or more threads at once;
 // mimalloc does that markedly faster than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use minhbach::diagnostics::Diagnostic;
-use minhbach::{build_to_dir, check, BuildOptions};
+use minhbach::diagnostics::{severity_label, Diagnostic, Lang, Msg};
+use minhbach::{build_to_dir, check, msg, BuildOptions};
+
+mod help_vi;
 
 #[derive(Parser)]
 #[command(
@@ -24,6 +26,9 @@ use minhbach::{build_to_dir, check, BuildOptions};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: vi or en (default: $MINHBACH_LANG, else the site's first language, else en).
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -107,7 +112,10 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = choose_language(&args);
+    let matches = help_vi::localize(Cli::command(), lang).get_matches_from(&args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build {
             content,
@@ -118,7 +126,13 @@ fn main() -> ExitCode {
             verbose,
         } => {
             let start = Instant::now();
-            let spinner = progress(quiet, "checking, rendering and writing");
+            let spinner = progress(
+                quiet,
+                lang.pick(
+                    "checking, rendering and writing",
+                    "đang kiểm tra, dựng trang và ghi",
+                ),
+            );
             let (written, diags, timings) =
                 build_to_dir(&content, &output, &BuildOptions { base_url, strict });
             if let Some(s) = &spinner {
@@ -126,41 +140,45 @@ fn main() -> ExitCode {
             }
             let items = diags.into_sorted();
             let (errors, warnings) = count(&items);
-            print_diagnostics(items, Format::Human, quiet);
+            print_diagnostics(items, Format::Human, quiet, lang);
             let summary = match written {
-                Err(e) => {
-                    eprintln!("{}: {e}", paint("error", RED));
-                    return ExitCode::from(2);
-                }
+                Err(e) => return fail(&e.message(), lang),
                 Ok(None) => {
-                    eprintln!(
-                        "error: build failed with {errors} error{}; {} was not changed",
-                        plural(errors),
-                        output.display()
+                    let (s, output) = (plural(errors), output.display());
+                    let m = msg!("build-failed",
+                        en: "error: build failed with {errors} error{s}; {output} was not changed",
+                        vi: "lỗi: xuất bản không thành công vì có {errors} lỗi; {output} không bị thay đổi"
                     );
+                    eprintln!("{}", m.get(lang));
                     return ExitCode::from(1);
                 }
                 Ok(Some(summary)) => summary,
             };
             if verbose {
                 for (step, took) in &timings {
+                    let step = step_name(step, lang);
                     eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
             if !quiet {
-                eprintln!(
-                    "Built {} pages, {} charts, {} data files in {} ms → {}{}",
+                let (warned_en, warned_vi) = if warnings > 0 {
+                    (
+                        format!(" ({warnings} warning{})", plural(warnings)),
+                        format!(" ({warnings} cảnh báo)"),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
+                let m = msg!("built",
+                    en: "Built {} pages, {} charts, {} data files in {} ms → {}{warned_en}",
+                    vi: "Đã xuất bản {} trang, {} biểu đồ, {} tệp dữ liệu trong {} ms → {}{warned_vi}",
                     summary.pages,
                     summary.charts,
                     summary.data_files,
                     start.elapsed().as_millis(),
-                    output.display(),
-                    if warnings > 0 {
-                        format!(" ({warnings} warning{})", plural(warnings))
-                    } else {
-                        String::new()
-                    }
+                    output.display()
                 );
+                eprintln!("{}", m.get(lang));
             }
             ExitCode::SUCCESS
         }
@@ -178,17 +196,21 @@ fn main() -> ExitCode {
             );
             let items = diags.into_sorted();
             let (errors, warnings) = count(&items);
-            print_diagnostics(items, format, false);
+            print_diagnostics(items, format, false, lang);
             if matches!(format, Format::Human) {
-                if out.is_some() {
-                    eprintln!("ok: no errors ({warnings} warning{})", plural(warnings));
+                let (es, ws) = (plural(errors), plural(warnings));
+                let m = if out.is_some() {
+                    msg!("checked",
+                        en: "ok: no errors ({warnings} warning{ws})",
+                        vi: "ổn: không có lỗi ({warnings} cảnh báo)"
+                    )
                 } else {
-                    eprintln!(
-                        "{errors} error{}, {warnings} warning{}",
-                        plural(errors),
-                        plural(warnings)
-                    );
-                }
+                    msg!("checked",
+                        en: "{errors} error{es}, {warnings} warning{ws}",
+                        vi: "{errors} lỗi, {warnings} cảnh báo"
+                    )
+                };
+                eprintln!("{}", m.get(lang));
             }
             if out.is_some() {
                 ExitCode::SUCCESS
@@ -199,27 +221,108 @@ fn main() -> ExitCode {
             }
         }
         #[cfg(feature = "serve")]
-        Command::Serve { content, port, open } => {
-            match minhbach::serve::serve(&minhbach::serve::ServeOptions { content, port, open }) {
+        Command::Serve {
+            content,
+            port,
+            open,
+        } => {
+            match minhbach::serve::serve(&minhbach::serve::ServeOptions {
+                content,
+                port,
+                open,
+                lang,
+            }) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
+                Err(e) => fail(&e, lang),
             }
         }
         Command::Init { dir } => {
-            let next = format!(
-                "Next: go into {} and run `minhbach serve --open` to see the site; edit the files in content/ and it updates",
+            let year = minhbach::scaffold::current_year();
+            let next = msg!("init-next",
+                en: "Next: go into {} and run `minhbach serve --open` to see the site; edit the files in content/ and it updates.\nThe report ke-hoach-{year} is a sample with made-up figures: write your own report in it, or delete it, before publishing.",
+                vi: "Tiếp theo: vào thư mục {} và chạy `minhbach serve --open` để xem trang; sửa các tệp trong content/ là trang tự cập nhật.\nBáo cáo ke-hoach-{year} là báo cáo mẫu với số liệu giả định: hãy viết báo cáo thật vào đó, hoặc xoá nó, trước khi công bố.",
                 dir.display()
             );
-            report_written(minhbach::scaffold::init(&dir, minhbach::scaffold::current_year()), &next)
+            report_written(minhbach::scaffold::init(&dir, year), &next, lang)
         }
         Command::New(New::Report { slug, content }) => report_written(
             minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
-            "Next: fill in report.yaml, indicators.yaml and the sections, then run `minhbach check`",
+            &msg!("new-report-next",
+                en: "Next: fill in report.yaml, indicators.yaml and the sections (their figures are made up until you do: then remove `sample: true` from report.yaml), then run `minhbach check`",
+                vi: "Tiếp theo: điền report.yaml, indicators.yaml và các mục (số liệu trong đó là giả định cho tới khi bạn thay: sau đó xoá dòng `sample: true` trong report.yaml), rồi chạy `minhbach check`"
+            ),
+            lang,
         ),
     }
+}
+
+/// The language of messages: `--lang`, else `MINHBACH_LANG`, else the first
+/// language of the site in the content folder (`--content`, or `content`;
+/// for `init`, of the site it writes), else English. Chosen before the arguments are parsed, so that `--help`
+/// is in it too.
+fn choose_language(args: &[std::ffi::OsString]) -> Lang {
+    let value_of = |name: &str| -> Option<String> {
+        let eq = format!("{name}=");
+        let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+        while let Some(a) = it.next() {
+            if a == "--" {
+                break;
+            }
+            if a == name {
+                return it.next().map(str::to_string);
+            }
+            if let Some(v) = a.strip_prefix(&eq) {
+                return Some(v.to_string());
+            }
+        }
+        None
+    };
+    value_of("--lang")
+        .and_then(|l| Lang::parse(&l))
+        .or_else(|| {
+            std::env::var("MINHBACH_LANG")
+                .ok()
+                .and_then(|l| Lang::parse(&l))
+        })
+        .or_else(|| {
+            // `init` speaks the language of the site it writes.
+            let command = args
+                .iter()
+                .skip(1)
+                .filter_map(|a| a.to_str())
+                .find(|a| !a.starts_with('-'));
+            (command == Some("init")).then(minhbach::scaffold::site_language)
+        })
+        .or_else(|| {
+            let content = value_of("--content").unwrap_or_else(|| "content".to_string());
+            minhbach::load::site_language(std::path::Path::new(&content))
+        })
+        .unwrap_or(Lang::En)
+}
+
+/// A step of `build --verbose`, as named in `lang`.
+fn step_name(step: &'static str, lang: Lang) -> &'static str {
+    const VI: &[(&str, &str)] = &[
+        ("load content", "đọc nội dung"),
+        ("load theme", "đọc giao diện"),
+        ("render and write", "dựng trang và ghi"),
+        ("render and check links", "dựng trang và kiểm tra liên kết"),
+        ("replace output", "thay thư mục kết quả"),
+    ];
+    match lang {
+        Lang::En => step,
+        Lang::Vi => VI
+            .iter()
+            .find(|(en, _)| *en == step)
+            .map_or(step, |(_, vi)| vi),
+    }
+}
+
+/// Print `error: message` for a usage or I/O problem; exit code 2.
+fn fail(message: &Msg, lang: Lang) -> ExitCode {
+    let label = severity_label(minhbach::diagnostics::Severity::Error, lang);
+    eprintln!("{}: {}", paint(label, RED), message.get(lang));
+    ExitCode::from(2)
 }
 
 /// Errors and warnings among diagnostics (after duplicates are removed).
@@ -228,19 +331,17 @@ fn count(items: &[Diagnostic]) -> (usize, usize) {
     (errors, items.len() - errors)
 }
 
-fn report_written(result: Result<Vec<PathBuf>, String>, next: &str) -> ExitCode {
+fn report_written(result: Result<Vec<PathBuf>, Msg>, next: &Msg, lang: Lang) -> ExitCode {
     match result {
         Ok(files) => {
             for f in &files {
-                eprintln!("created {}", f.display());
+                let created = lang.pick("created", "đã tạo");
+                eprintln!("{created} {}", f.display());
             }
-            eprintln!("{next}");
+            eprintln!("{}", next.get(lang));
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => fail(&e, lang),
     }
 }
 
@@ -280,20 +381,29 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) {
+fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, lang: Lang) {
+    use minhbach::diagnostics::Severity;
     let stderr = std::io::stderr();
     let stdout = std::io::stdout();
     for d in items.iter().filter(|d| !errors_only || d.is_error()) {
         match format {
             Format::Human => {
-                let text = d.to_string();
+                let text = d.display(lang).to_string();
                 let text = if colour() {
-                    text.replacen(": error: ", &format!(": {}: ", paint("error", RED)), 1)
-                        .replacen(
-                            ": warning: ",
-                            &format!(": {}: ", paint("warning", YELLOW)),
-                            1,
-                        )
+                    let (error, warning) = (
+                        severity_label(Severity::Error, lang),
+                        severity_label(Severity::Warning, lang),
+                    );
+                    text.replacen(
+                        &format!(": {error}: "),
+                        &format!(": {}: ", paint(error, RED)),
+                        1,
+                    )
+                    .replacen(
+                        &format!(": {warning}: "),
+                        &format!(": {}: ", paint(warning, YELLOW)),
+                        1,
+                    )
                 } else {
                     text
                 };
@@ -305,8 +415,9 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
                     "file": d.path.display().to_string(),
                     "line": d.pos.map(|p| p.line),
                     "column": d.pos.map(|p| p.col),
-                    "message": d.message,
-                    "hint": d.hint,
+                    "code": d.message.code(),
+                    "message": d.message.get(lang),
+                    "hint": d.hint.as_ref().map(|h| h.get(lang)),
                 });
                 let _ = writeln!(stdout.lock(), "{v}");
             }
@@ -316,9 +427,15 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
                 if let Some(p) = d.pos {
                     props.push_str(&format!(",line={},col={}", p.line, p.col));
                 }
+                props.push_str(&format!(",title={}", gh_escape_prop(d.message.code())));
                 let msg = match &d.hint {
-                    Some(h) => format!("{} (hint: {h})", d.message),
-                    None => d.message.clone(),
+                    Some(h) => format!(
+                        "{} ({}: {})",
+                        d.message.get(lang),
+                        lang.pick("hint", "gợi ý"),
+                        h.get(lang)
+                    ),
+                    None => d.message.get(lang).to_string(),
                 };
                 let _ = writeln!(stdout.lock(), "::{level} {props}::{}", gh_escape(&msg));
             }

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::Msg;
 use crate::load::{is_slug, slugify};
 
 const SITE: &str = include_str!("scaffold/site.yaml");
@@ -33,26 +34,36 @@ fn fill(text: &str, year: i32) -> String {
         .replace("{prev}", &(year - 1).to_string())
 }
 
-fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), String> {
+/// `path: reason` of a file or folder that could not be written.
+fn io_msg(path: &Path, e: &std::io::Error) -> Msg {
+    let reason = crate::diagnostics::io_reason(e);
+    let (en, vi) = (reason.en(), reason.vi());
+    msg!("cannot-write", en: "{}: {en}", vi: "{}: {vi}", path.display())
+}
+
+fn write_new(path: &Path, text: &str, written: &mut Vec<PathBuf>) -> Result<(), Msg> {
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        fs::create_dir_all(dir).map_err(|e| io_msg(dir, &e))?;
     }
-    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(path, text).map_err(|e| io_msg(path, &e))?;
     written.push(path.to_path_buf());
     Ok(())
 }
 
 /// Create a new site in `dir` (which must be empty or not exist yet): `content/`
 /// with site settings, agencies and one report for `year`.
-pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, String> {
+pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(format!("{} is a file, not a folder", dir.display()));
+            return Err(
+                msg!("init-refused", en: "{} is a file, not a folder", vi: "{} là một tệp, không phải thư mục", dir.display()),
+            );
         }
-        let mut entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut entries = fs::read_dir(dir).map_err(|e| io_msg(dir, &e))?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty; init only writes into a new or empty folder",
+            return Err(msg!("init-refused",
+                en: "{} is not empty; init only writes into a new or empty folder",
+                vi: "{} không trống; init chỉ tạo trang trong thư mục mới hoặc trống",
                 dir.display()
             ));
         }
@@ -66,23 +77,38 @@ pub fn init(dir: &Path, year: i32) -> Result<Vec<PathBuf>, String> {
     Ok(written)
 }
 
+/// The language of messages about the site `init` writes: its first language.
+pub fn site_language() -> crate::diagnostics::Lang {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        languages: Vec<String>,
+    }
+    crate::yaml::parse_value::<Languages>(SITE, Path::new("site.yaml"), 0)
+        .ok()
+        .flatten()
+        .and_then(|s| crate::diagnostics::Lang::parse(s.languages.first()?))
+        .unwrap_or_default()
+}
+
 /// Add a report skeleton `reports/<slug>/` to the site in `content`.
-pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, String> {
+pub fn new_report(content: &Path, slug: &str, year: i32) -> Result<Vec<PathBuf>, Msg> {
     if !content.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} has no site.yaml: run `minhbach init` first, or pass --content",
+        return Err(msg!("no-site",
+            en: "{} has no site.yaml: run `minhbach init` first, or pass --content",
+            vi: "{} không có site.yaml: chạy `minhbach init` trước, hoặc thêm --content",
             content.display()
         ));
     }
     if !is_slug(slug) {
-        return Err(format!(
-            "`{slug}` is not a valid report slug; try `{}` (lowercase letters a-z, digits and -)",
+        return Err(msg!("invalid-slug",
+            en: "`{slug}` is not a valid report slug; try `{}` (lowercase letters a-z, digits and -)",
+            vi: "`{slug}` không phải là tên (slug) báo cáo hợp lệ; thử `{}` (chữ thường a-z không dấu, chữ số và -)",
             slugify(slug)
         ));
     }
     let dir = content.join("reports").join(slug);
     if dir.exists() {
-        return Err(format!("{} already exists", dir.display()));
+        return Err(msg!("report-exists", en: "{} already exists", vi: "{} đã có", dir.display()));
     }
     let mut written = Vec::new();
     for (name, text) in REPORT {
@@ -114,20 +140,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_site_builds_without_warnings() {
+    fn a_new_site_is_a_marked_sample_and_builds_without_warnings_once_unmarked() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("site");
         let files = init(&dir, 2025).unwrap();
         assert!(files.len() >= 9);
-        let (out, diags) = crate::build(
-            &dir.join("content"),
-            &crate::BuildOptions {
-                strict: true,
-                ..Default::default()
-            },
+        let strict = crate::BuildOptions {
+            strict: true,
+            ..Default::default()
+        };
+        // As written, the made-up report is a sample: said on its pages and
+        // in a warning (an error with --strict) that tells how to remove it.
+        let (out, diags) = crate::build(&dir.join("content"), &Default::default());
+        let diags = diags.into_sorted();
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].message.code(), "sample-report");
+        assert!(
+            diags[0]
+                .to_string()
+                .contains("report.yaml:5:9: warning: report `ke-hoach-2025` is a sample"),
+            "{}",
+            diags[0]
         );
+        assert!(diags[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("delete the folder"));
+        let page =
+            |out: &crate::render::Output, p: &str| String::from_utf8(out.files[p].clone()).unwrap();
+        let out = out.unwrap();
+        for p in [
+            "reports/ke-hoach-2025/index.html",
+            "reports/ke-hoach-2025/ket-qua/index.html",
+            "en/reports/ke-hoach-2025/index.html",
+        ] {
+            assert!(page(&out, p).contains("notice sample"), "{p}");
+        }
+        assert!(page(&out, "reports/ke-hoach-2025/index.html")
+            .contains("Báo cáo mẫu — số liệu giả định"));
+        assert!(page(&out, "en/reports/ke-hoach-2025/index.html")
+            .contains("Sample report — made-up figures"));
+        assert!(!page(&out, "index.html").contains("notice sample"));
+        let (none, _) = crate::build(&dir.join("content"), &strict);
+        assert!(none.is_none(), "--strict refuses to publish the sample");
+        // The editor's own report: the mark removed, no warning, no banner.
+        let yaml = dir.join("content/reports/ke-hoach-2025/report.yaml");
+        let text = fs::read_to_string(&yaml).unwrap();
+        fs::write(&yaml, text.replace("sample: true\n", "")).unwrap();
+        let (out, diags) = crate::build(&dir.join("content"), &strict);
         assert!(diags.is_empty(), "{:?}", diags.into_sorted());
         let out = out.unwrap();
+        assert!(!page(&out, "reports/ke-hoach-2025/index.html").contains("notice sample"));
         assert!(out
             .files
             .contains_key("reports/ke-hoach-2025/groups/digital-economy/index.html"));

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Lang, Msg};
 use crate::incremental::Incremental;
 use crate::render::{escape, percent_decode};
 use crate::BuildOptions;
@@ -17,8 +17,10 @@ use crate::BuildOptions;
 struct Served {
     files: BTreeMap<String, Vec<u8>>,
     version: u64,
-    /// Diagnostics of the last build when it failed.
+    /// Diagnostics of the last build when it failed, as printed.
     errors: Vec<String>,
+    /// The language of messages, on the terminal and over the pages.
+    lang: Lang,
 }
 
 type Shared = Arc<(Mutex<Served>, Condvar)>;
@@ -27,18 +29,21 @@ pub struct ServeOptions {
     pub content: PathBuf,
     pub port: u16,
     pub open: bool,
+    /// The language of messages.
+    pub lang: Lang,
 }
 
 /// Run the preview server until the process is stopped.
-pub fn serve(options: &ServeOptions) -> Result<(), String> {
+pub fn serve(options: &ServeOptions) -> Result<(), Msg> {
     if !options.content.join("site.yaml").is_file() {
-        return Err(format!(
-            "{} has no site.yaml: run serve in the site's folder, pass --content DIR, or create a site with `minhbach init`",
+        return Err(msg!("no-site",
+            en: "{} has no site.yaml: run serve in the site's folder, pass --content DIR, or create a site with `minhbach init`",
+            vi: "{} không có site.yaml: chạy serve trong thư mục của trang, thêm --content THƯ_MỤC, hoặc tạo trang bằng `minhbach init`",
             options.content.display()
         ));
     }
     let server = tiny_http::Server::http(("127.0.0.1", options.port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}", options.port))?;
+        .map_err(|e| msg!("cannot-listen", en: "cannot listen on 127.0.0.1:{}: {e}", vi: "không mở được cổng 127.0.0.1:{}: {e}", options.port))?;
     let port = server
         .server_addr()
         .to_ip()
@@ -55,6 +60,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
             files: BTreeMap::new(),
             version: 0,
             errors: Vec::new(),
+            lang: options.lang,
         }),
         Condvar::new(),
     ));
@@ -86,12 +92,14 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         });
     }
 
-    eprintln!(
-        "Serving {url} (content: {}) — press Ctrl+C to stop",
+    let m = msg!("serving",
+        en: "Serving {url} (content: {}) — press Ctrl+C to stop",
+        vi: "Đang phục vụ {url} (nội dung: {}) — bấm Ctrl+C để dừng",
         options.content.display()
     );
+    eprintln!("{}", m.get(options.lang));
     if options.open {
-        open_browser(&url);
+        open_browser(&url, options.lang);
     }
     for request in server.incoming_requests() {
         let shared = shared.clone();
@@ -105,11 +113,12 @@ fn rebuild(site: &mut Incremental, shared: &Shared, changed: Option<&[PathBuf]>)
     let start = Instant::now();
     let update = site.rebuild_after(changed);
     let items = update.diags.into_sorted();
-    for d in &items {
-        eprintln!("{d}\n");
-    }
     let (lock, changed) = &**shared;
     let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
+    let lang = served.lang;
+    for d in &items {
+        eprintln!("{}\n", d.display(lang));
+    }
     served.version += 1;
     if update.ok {
         for path in &update.removed {
@@ -119,22 +128,26 @@ fn rebuild(site: &mut Incremental, shared: &Shared, changed: Option<&[PathBuf]>)
         let mut files = update.files.files;
         served.files.append(&mut files);
         served.errors.clear();
-        eprintln!(
-            "Rendered {} of {} parts ({written} files) in {} ms",
+        let m = msg!("rendered",
+            en: "Rendered {} of {} parts ({written} files) in {} ms",
+            vi: "Đã dựng {} trên {} phần ({written} tệp) trong {} ms",
             update.rendered,
             update.units,
             start.elapsed().as_millis()
         );
+        eprintln!("{}", m.get(lang));
     } else {
         served.errors = items
             .iter()
             .filter(|d| d.is_error())
-            .map(Diagnostic::to_string)
+            .map(|d| d.display(lang).to_string())
             .collect();
-        eprintln!(
-            "Build failed with {} error(s); still serving the last good site",
+        let m = msg!("build-failed",
+            en: "Build failed with {} error(s); still serving the last good site",
+            vi: "Xuất bản lỗi ({} lỗi); vẫn phục vụ bản tốt gần nhất của trang",
             served.errors.len()
         );
+        eprintln!("{}", m.get(lang));
     }
     changed.notify_all();
 }
@@ -146,7 +159,7 @@ type Watch = (
     mpsc::Receiver<Option<Vec<PathBuf>>>,
 );
 
-fn watch(content: &Path, themes: &Path) -> Result<Watch, String> {
+fn watch(content: &Path, themes: &Path) -> Result<Watch, Msg> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = mpsc::channel();
     let mut watcher =
@@ -159,14 +172,14 @@ fn watch(content: &Path, themes: &Path) -> Result<Watch, String> {
                 let _ = tx.send(None);
             }
         })
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+        .map_err(|e| msg!("cannot-watch", en: "cannot watch files: {e}", vi: "không theo dõi được các tệp: {e}"))?;
     watcher
         .watch(content, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", content.display()))?;
+        .map_err(|e| msg!("cannot-watch", en: "cannot watch {}: {e}", vi: "không theo dõi được {}: {e}", content.display()))?;
     if themes.is_dir() {
         watcher
             .watch(themes, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {}: {e}", themes.display()))?;
+            .map_err(|e| msg!("cannot-watch", en: "cannot watch {}: {e}", vi: "không theo dõi được {}: {e}", themes.display()))?;
     }
     Ok((watcher, rx))
 }
@@ -232,6 +245,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             served.version,
             &served.errors,
             !served.files.is_empty(),
+            served.lang,
         )
     } else {
         body
@@ -268,19 +282,23 @@ fn content_type(path: &str) -> &'static str {
 }
 
 /// Add the reload script, and the error overlay when the last build failed.
-fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool) -> Vec<u8> {
+fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool, lang: Lang) -> Vec<u8> {
     let mut html = String::from_utf8(body).unwrap_or_default();
     let mut extra = format!(
         "<script>(function(){{var v={version};function poll(){{fetch('/__minhbach/wait?v='+v).then(function(r){{return r.json()}}).then(function(d){{if(d.v!==v){{location.reload()}}else{{poll()}}}}).catch(function(){{setTimeout(poll,1000)}})}}poll()}})();</script>"
     );
     if !errors.is_empty() {
-        let note = if last_good {
-            "; this is the last good version of the site"
-        } else {
-            ""
+        let failed = lang.pick(
+            "minhbach: the last build failed",
+            "minhbach: lần xuất bản gần nhất bị lỗi",
+        );
+        let note = match (last_good, lang) {
+            (false, _) => "",
+            (true, Lang::En) => "; this is the last good version of the site",
+            (true, Lang::Vi) => "; đây là bản tốt gần nhất của trang",
         };
         extra.push_str(&format!(
-            "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f2;color:#1b1f24;border-top:4px solid #c2410c;padding:1rem;z-index:1000;font:14px/1.5 ui-monospace,monospace\"><strong>minhbach: the last build failed{note}.</strong><pre style=\"white-space:pre-wrap\">",
+            "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;background:#fff4f2;color:#1b1f24;border-top:4px solid #c2410c;padding:1rem;z-index:1000;font:14px/1.5 ui-monospace,monospace\"><strong>{failed}{note}.</strong><pre style=\"white-space:pre-wrap\">",
         ));
         extra.push_str(&escape(&errors.join("\n\n")));
         extra.push_str("</pre></div>");
@@ -292,7 +310,7 @@ fn inject(body: Vec<u8>, version: u64, errors: &[String], last_good: bool) -> Ve
     html.into_bytes()
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let cmd = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -301,7 +319,8 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(cmd).arg(url).spawn().is_err() {
-        eprintln!("Open {url} in your browser");
+        let m = msg!("open-browser", en: "Open {url} in your browser", vi: "Mở {url} trong trình duyệt");
+        eprintln!("{}", m.get(lang));
     }
 }
 
@@ -323,11 +342,23 @@ mod tests {
             3,
             &["<script>bad</script>".into()],
             true,
+            Lang::En,
         );
         let html = String::from_utf8(html).unwrap();
         assert!(html.contains("this is the last good version"));
         assert!(html.contains("&lt;script&gt;bad"));
         assert!(html.contains("var v=3"));
         assert!(html.ends_with("</body>"));
+        let vi = inject(
+            b"<body>x</body>".to_vec(),
+            3,
+            &["lỗi".into()],
+            true,
+            Lang::Vi,
+        );
+        let vi = String::from_utf8(vi).unwrap();
+        assert!(vi.contains(
+            "minhbach: lần xuất bản gần nhất bị lỗi; đây là bản tốt gần nhất của trang."
+        ));
     }
 }

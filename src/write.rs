@@ -10,7 +10,7 @@ use crate::render::Output;
 #[derive(Debug)]
 pub enum WriteError {
     /// The output folder is unsuitable (it is the content folder, contains it, is a file ...).
-    Refused(String),
+    Refused(crate::diagnostics::Msg),
     Io {
         path: PathBuf,
         error: std::io::Error,
@@ -20,8 +20,23 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            WriteError::Refused(m) => f.write_str(m),
+            WriteError::Refused(m) => f.write_str(m.en()),
             WriteError::Io { path, error } => write!(f, "{}: {error}", path.display()),
+        }
+    }
+}
+
+impl WriteError {
+    /// What went wrong, in both languages.
+    pub fn message(&self) -> crate::diagnostics::Msg {
+        match self {
+            WriteError::Refused(m) => m.clone(),
+            WriteError::Io { path, error } => {
+                let path = path.display();
+                let reason = crate::diagnostics::io_reason(error);
+                let (en, vi) = (reason.en(), reason.vi());
+                msg!("cannot-write", en: "{path}: {en}", vi: "{path}: {vi}")
+            }
         }
     }
 }
@@ -66,31 +81,36 @@ pub fn check_output_dir(out_dir: &Path, content_dir: &Path) -> Result<(), WriteE
     let out = absolute(out_dir);
     let content = absolute(content_dir);
     if out == content {
-        return Err(WriteError::Refused(format!(
-            "the output folder {} is the content folder",
+        return Err(WriteError::Refused(msg!("output-refused",
+            en: "the output folder {} is the content folder",
+            vi: "thư mục kết quả {} chính là thư mục nội dung",
             out_dir.display()
         )));
     }
     if content.starts_with(&out) {
-        return Err(WriteError::Refused(format!(
-            "the output folder {} contains the content folder; building would delete the content",
+        return Err(WriteError::Refused(msg!("output-refused",
+            en: "the output folder {} contains the content folder; building would delete the content",
+            vi: "thư mục kết quả {} chứa thư mục nội dung; xuất bản sẽ xoá mất nội dung",
             out_dir.display()
         )));
     }
     if out.starts_with(&content) {
-        return Err(WriteError::Refused(format!(
-            "the output folder {} is inside the content folder",
+        return Err(WriteError::Refused(msg!("output-refused",
+            en: "the output folder {} is inside the content folder",
+            vi: "thư mục kết quả {} nằm trong thư mục nội dung",
             out_dir.display()
         )));
     }
     if out.parent().is_none() {
-        return Err(WriteError::Refused(
-            "the output folder cannot be the file system root".into(),
-        ));
+        return Err(WriteError::Refused(msg!("output-refused",
+            en: "the output folder cannot be the file system root",
+            vi: "thư mục kết quả không thể là thư mục gốc của ổ đĩa"
+        )));
     }
     if out_dir.exists() && !out_dir.is_dir() {
-        return Err(WriteError::Refused(format!(
-            "the output path {} is an existing file",
+        return Err(WriteError::Refused(msg!("output-refused",
+            en: "the output path {} is an existing file",
+            vi: "đường dẫn kết quả {} là một tệp đã có",
             out_dir.display()
         )));
     }
@@ -147,8 +167,9 @@ impl Staging {
         let mut dirs = std::collections::BTreeSet::new();
         for (rel, bytes) in &output.files {
             let Some(rel_path) = safe_relative(rel) else {
-                return Err(WriteError::Refused(format!(
-                    "refusing to write outside the output folder: {rel}"
+                return Err(WriteError::Refused(msg!("output-refused",
+                    en: "refusing to write outside the output folder: {rel}",
+                    vi: "không ghi ra ngoài thư mục kết quả: {rel}"
                 )));
             };
             let path = self.dir.join(rel_path);

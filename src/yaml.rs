@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Pos};
+use crate::diagnostics::{did_you_mean, Diagnostic, Msg, Pos};
 
 /// Positions of the nodes of one YAML document, by path: `""` is the root,
 /// `"3"` the fourth item of a list, `"3.values.0.period"` a nested value.
@@ -250,29 +250,44 @@ fn to_diagnostic(
     if let Some((field, expected)) = parse_unknown(&message, "unknown field `") {
         hint = Some(
             match did_you_mean(&field, expected.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None if expected.is_empty() => "this mapping takes no fields".to_string(),
-                None => format!("allowed fields: {}", expected.join(", ")),
+                Some(best) => {
+                    msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?")
+                }
+                None if expected.is_empty() => {
+                    msg!("unknown-field", en: "this mapping takes no fields", vi: "mục này không có trường nào")
+                }
+                None => {
+                    msg!("unknown-field", en: "allowed fields: {}", vi: "các trường hợp lệ: {}", expected.join(", "))
+                }
             },
         );
         message = format!("unknown field `{field}`");
     } else if let Some((variant, expected)) = parse_unknown(&message, "unknown variant `") {
         hint = Some(
             match did_you_mean(&variant, expected.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean `{best}`? allowed: {}", expected.join(", ")),
-                None => format!("allowed values: {}", expected.join(", ")),
+                Some(best) => {
+                    msg!("did-you-mean", en: "did you mean `{best}`? allowed: {}", vi: "có phải là `{best}`? các giá trị hợp lệ: {}", expected.join(", "))
+                }
+                None => {
+                    msg!("unknown-value", en: "allowed values: {}", vi: "các giá trị hợp lệ: {}", expected.join(", "))
+                }
             },
         );
         message = format!("unknown value `{variant}`");
     } else if message.contains("recursion limit exceeded") {
         message = "nesting is too deep (recursion limit exceeded)".into();
-        hint = Some("content files need only a few levels of nesting".into());
+        hint = Some(
+            msg!("yaml-too-deep", en: "content files need only a few levels of nesting", vi: "tệp nội dung chỉ cần vài cấp lồng nhau"),
+        );
     } else if message.contains("repetition limit exceeded") {
         message = "too many alias expansions (repetition limit exceeded)".into();
-        hint = Some("anchors (&) and aliases (*) are not needed in content files".into());
+        hint = Some(
+            msg!("yaml-aliases", en: "anchors (&) and aliases (*) are not needed in content files", vi: "tệp nội dung không cần neo (&) và bí danh (*)"),
+        );
     } else if let Some(number) = decimal_comma(&message) {
-        hint = Some(format!(
-            "write numbers with a dot and without thousands separators: {number}"
+        hint = Some(msg!("number-format",
+            en: "write numbers with a dot and without thousands separators: {number}",
+            vi: "viết số với dấu chấm thập phân và không có dấu phân cách hàng nghìn: {number}"
         ));
     }
     if message.starts_with("invalid type: string") && message.contains("expected f64") {
@@ -284,7 +299,9 @@ fn to_diagnostic(
         .and_then(|r| r.strip_suffix('`'))
     {
         if field.chars().all(|c| c.is_ascii_digit()) {
-            hint = Some("write numbers with a dot: inside { } a comma separates fields, so `56,6` reads as two".into());
+            hint = Some(msg!("number-format",
+                en: "write numbers with a dot: inside {{ }} a comma separates fields, so `56,6` reads as two",
+                vi: "viết số thập phân với dấu chấm: trong {{ }} dấu phẩy ngăn cách các trường, nên `56,6` bị đọc thành hai"));
         }
     }
     let is_semantic = [
@@ -300,15 +317,173 @@ fn to_diagnostic(
     .any(|p| message.starts_with(p));
     if hint.is_none() && !is_semantic {
         message = format!("YAML syntax: {message}");
-        hint = Some(
-            "check quotes, brackets and indentation on this line and the lines above it".into(),
-        );
+        hint = Some(msg!("yaml-syntax",
+            en: "check quotes, brackets and indentation on this line and the lines above it",
+            vi: "kiểm tra dấu ngoặc kép, dấu ngoặc và thụt lề ở dòng này và các dòng phía trên"
+        ));
     }
-    let d = Diagnostic::error(path, pos, message)
+    let d = Diagnostic::error(path, pos, in_both_languages(&message))
         .with_source(src_with_offset(src, line_offset).as_str());
     match hint {
         Some(h) => d.with_hint(h),
         None => d,
+    }
+}
+
+/// The message of a YAML or type error (in English, as [`to_diagnostic`]
+/// words it) with its code and Vietnamese text. serde_yaml's and libyaml's
+/// messages are English only: their shapes are recognised here, and the
+/// parts they quote are kept as written.
+fn in_both_languages(en: &str) -> Msg {
+    let quoted = |lead: &str| {
+        en.strip_prefix(lead)
+            .and_then(|r| r.strip_suffix('`'))
+            .map(str::to_string)
+    };
+    if let Some(x) = quoted("unknown field `") {
+        return msg!("unknown-field", en: "{en}", vi: "trường `{x}` không hợp lệ ở đây");
+    }
+    if let Some(x) = quoted("unknown value `") {
+        return msg!("unknown-value", en: "{en}", vi: "giá trị `{x}` không hợp lệ");
+    }
+    if let Some(x) = quoted("missing field `") {
+        return msg!("missing-field", en: "{en}", vi: "thiếu trường `{x}`");
+    }
+    if let Some(x) = quoted("duplicate field `") {
+        return msg!("duplicate-field", en: "{en}", vi: "trường `{x}` xuất hiện hai lần");
+    }
+    if let Some(x) = en.strip_prefix("duplicate entry with key ") {
+        return msg!("duplicate-key", en: "{en}", vi: "khóa {x} xuất hiện hai lần");
+    }
+    if en.starts_with("nesting is too deep") {
+        return msg!("yaml-too-deep", en: "{en}", vi: "lồng nhau quá sâu (vượt giới hạn đệ quy)");
+    }
+    if en.starts_with("too many alias expansions") {
+        return msg!("yaml-aliases", en: "{en}", vi: "quá nhiều lần mở rộng bí danh (vượt giới hạn lặp)");
+    }
+    for (lead, code, vi_lead) in [
+        ("invalid type: ", "invalid-type", "sai kiểu"),
+        ("invalid value: ", "invalid-value", "giá trị không hợp lệ"),
+    ] {
+        if let Some(rest) = en.strip_prefix(lead) {
+            let vi = match rest.split_once(", expected ") {
+                Some((found, expected)) => {
+                    format!("{vi_lead}: {}, cần {}", vi_words(found), vi_words(expected))
+                }
+                None => format!("{vi_lead}: {}", vi_words(rest)),
+            };
+            return Msg::__new(code, en.to_string(), vi);
+        }
+    }
+    if let Some(rest) = en.strip_prefix("YAML syntax: ") {
+        let vi = format!("cú pháp YAML sai: {}", vi_syntax(rest));
+        return Msg::__new("yaml-syntax", en.to_string(), vi);
+    }
+    if let Some(k) = en
+        .strip_suffix("`: expected text")
+        .and_then(|r| r.strip_prefix('`'))
+    {
+        return msg!("invalid-type", en: "{en}", vi: "`{k}`: cần văn bản");
+    }
+    msg!("yaml", en: "{en}", vi: "bộ đọc YAML báo lỗi: {en}")
+}
+
+/// The words of serde's "found …, expected …" in Vietnamese; quoted text
+/// (between `"` or backquotes) is kept as written.
+fn vi_words(words: &str) -> String {
+    const TABLE: &[(&str, &str)] = &[
+        (
+            "a list (lines starting with `- `)",
+            "một danh sách (các dòng bắt đầu bằng `- `)",
+        ),
+        (
+            "a mapping of `key: value` lines",
+            "một nhóm các dòng `khóa: giá trị`",
+        ),
+        ("a whole number from 0 to 255", "một số nguyên từ 0 đến 255"),
+        ("a whole number", "một số nguyên"),
+        (
+            "a number, or { value: 50, op: \">=\", by: 2023, source: ... }, or { text: ... }",
+            "một số, hoặc { value: 50, op: \">=\", by: 2023, source: ... }, hoặc { text: ... }",
+        ),
+        (
+            "a number, text, or nothing",
+            "một số, văn bản, hoặc để trống",
+        ),
+        ("a number", "một số"),
+        (
+            "text, or a map from language code to text such as { vi: ..., en: ... }",
+            "văn bản, hoặc các bản theo mã ngôn ngữ như { vi: ..., en: ... }",
+        ),
+        (
+            "a period such as 2023, 2023-H1, 2023-Q2, 2023-06 or 2023-06-30",
+            "một kỳ như 2023, 2023-H1, 2023-Q2, 2023-06 hoặc 2023-06-30",
+        ),
+        (
+            "an agency name or a list of agency names",
+            "tên một cơ quan hoặc danh sách tên cơ quan",
+        ),
+        (
+            "a place in the document as text, or { ref: <reference id>, at: ..., url: ... }",
+            "vị trí trong văn bản (dạng chữ), hoặc { ref: <mã tài liệu dẫn>, at: ..., url: ... }",
+        ),
+        ("a list", "một danh sách"),
+        ("a mapping", "một nhóm `khóa: giá trị`"),
+        ("a string", "văn bản"),
+        ("a sequence", "một danh sách"),
+        ("a boolean", "đúng/sai (true/false)"),
+        ("nothing", "để trống"),
+        ("string ", "chuỗi "),
+        ("integer ", "số nguyên "),
+        ("floating point ", "số thập phân "),
+        ("boolean ", "giá trị đúng/sai "),
+        ("sequence", "danh sách"),
+        ("map", "nhóm `khóa: giá trị`"),
+        ("unit value", "để trống"),
+        ("char ", "ký tự "),
+        ("one of ", "một trong "),
+    ];
+    let w = words.trim();
+    for (en, vi) in TABLE {
+        if let Some(rest) = w.strip_prefix(en) {
+            return format!("{vi}{rest}");
+        }
+    }
+    w.to_string()
+}
+
+/// libyaml's syntax errors in Vietnamese (the common ones; others keep the
+/// English words after a Vietnamese lead).
+fn vi_syntax(problem: &str) -> String {
+    const TABLE: &[(&str, &str)] = &[
+        ("mapping values are not allowed in this context",
+            "không được đặt `khóa: giá trị` ở đây (thường do thiếu ngoặc kép quanh văn bản có dấu `:`, hoặc thụt lề sai)"),
+        ("did not find expected key", "không tìm thấy khóa ở chỗ cần có (thường do thụt lề sai)"),
+        ("did not find expected '-' indicator", "không tìm thấy dấu `-` của mục danh sách (thường do thụt lề sai)"),
+        ("did not find expected ',' or ']'", "thiếu dấu `,` hoặc `]`"),
+        ("did not find expected ',' or '}'", "thiếu dấu `,` hoặc `}`"),
+        ("did not find expected node content", "thiếu giá trị ở chỗ cần có"),
+        ("did not find expected comment or line break", "có ký tự thừa sau giá trị (cần xuống dòng hoặc chú thích)"),
+        ("found character that cannot start any token", "gặp ký tự không thể mở đầu một mục (ví dụ tab, `@` hoặc `` ` ``)"),
+        ("found unexpected end of stream", "tệp kết thúc giữa chừng (thường do thiếu ngoặc kép hoặc ngoặc đóng)"),
+        ("found a tab character that violates indentation", "gặp ký tự tab làm sai thụt lề (YAML chỉ thụt lề bằng dấu cách)"),
+        ("found unknown escape character", "gặp ký tự thoát (sau `\\`) không hợp lệ"),
+        ("found undefined alias", "gặp bí danh (*) chưa được định nghĩa"),
+        ("found unexpected ':'", "gặp dấu `:` không đúng chỗ"),
+        ("could not find expected ':'", "không tìm thấy dấu `:` ở chỗ cần có"),
+        ("block sequence entries are not allowed in this context", "không được đặt mục danh sách `- ` ở đây (thường do thụt lề sai)"),
+        ("found duplicate anchor", "neo (&) bị trùng"),
+    ];
+    let mut parts = Vec::new();
+    for (en, vi) in TABLE {
+        if problem.contains(en) {
+            parts.push(*vi);
+        }
+    }
+    if parts.is_empty() {
+        problem.to_string()
+    } else {
+        parts.join("; ")
     }
 }
 

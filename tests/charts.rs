@@ -79,7 +79,10 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         }
         assert!(rects(&svg, "#0F766E").is_empty(), "{gid}: no met bar");
         assert!(rects(&svg, "#C2410C").is_empty(), "{gid}: no not-met bar");
-        assert!(rects(&svg, "#B35900").is_empty(), "{gid}: nothing overdue yet");
+        assert!(
+            rects(&svg, "#B35900").is_empty(),
+            "{gid}: nothing overdue yet"
+        );
         let mut drawn: Vec<(f64, f64)> =
             rects(&svg, "#1F5FAD").iter().map(|r| (r.1, r.2)).collect();
         drawn.sort_by(|a, b| a.0.total_cmp(&b.0));

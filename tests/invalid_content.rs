@@ -219,8 +219,16 @@ fn machine_readable_formats() {
         (Some(5), Some(3))
     );
     assert_eq!(v["severity"], "error");
+    assert_eq!(v["code"], "unknown-field");
+    assert_eq!(v["message"], "unknown field `decimls`");
     let gh = site.run(&["check", "--format", "github"]);
-    assert!(gh.stdout.starts_with("::error file=content/reports/demo-2024/indicators.yaml,line=5,col=3::unknown field `decimls`"), "{}", gh.stdout);
+    assert!(gh.stdout.starts_with("::error file=content/reports/demo-2024/indicators.yaml,line=5,col=3,title=unknown-field::unknown field `decimls`"), "{}", gh.stdout);
+    // In Vietnamese the code stays, the message is translated.
+    let vi = site.run(&["check", "--format", "json", "--lang", "vi"]);
+    let v: serde_json::Value = serde_json::from_str(vi.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["code"], "unknown-field");
+    assert_eq!(v["message"], "trường `decimls` không hợp lệ ở đây");
+    assert_eq!(v["hint"], "có phải là `decimals`?");
 }
 
 #[test]

@@ -457,7 +457,7 @@ fn ci_check_annotates_the_line_and_a_failed_build_publishes_nothing() {
     assert_eq!(check.code, Some(1), "{}", check.stdout);
     assert_eq!(
         check.stdout.trim_end(),
-        "::error file=content/reports/demo-2024/indicators.yaml,line=8,col=30::\
+        "::error file=content/reports/demo-2024/indicators.yaml,line=8,col=30,title=invalid-type::\
          invalid type: string \"56,60\", expected a number \
          (hint: write numbers with a dot and without thousands separators: 56.60)"
     );
@@ -494,4 +494,108 @@ fn not_found_pages_have_no_relative_links() {
             );
         }
     }
+}
+
+/// The release workflow builds the program for the three systems editors
+/// use, on every version tag, and packs the files the guides name.
+#[test]
+fn release_workflow_builds_for_windows_macos_and_linux_on_tags() {
+    let wf = load_yaml(".github/workflows/release.yml");
+    let tags: Vec<&str> = get(&wf, "on")
+        .and_then(|on| get(on, "push"))
+        .and_then(|p| get(p, "tags"))
+        .and_then(Value::as_sequence)
+        .expect("the workflow runs on pushed tags")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(tags, ["v*"]);
+    assert_eq!(
+        permission(&wf, "build", "contents").as_deref(),
+        Some("write")
+    );
+    let matrix = get(&wf, "jobs")
+        .and_then(|j| get(j, "build"))
+        .and_then(|b| get(b, "strategy"))
+        .and_then(|s| get(s, "matrix"))
+        .and_then(|m| get(m, "include"))
+        .and_then(Value::as_sequence)
+        .expect("a build matrix");
+    let names: Vec<&str> = matrix
+        .iter()
+        .filter_map(|m| get(m, "name").and_then(Value::as_str))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "windows-x86_64",
+            "macos-arm64",
+            "macos-x86_64",
+            "linux-x86_64"
+        ]
+    );
+    let text = fs::read_to_string(repo().join(".github/workflows/release.yml")).unwrap();
+    // The files packed next to the program exist.
+    let package = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("cp README.md"))
+        .expect("a cp of the documents");
+    for file in package
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.ends_with(".md"))
+    {
+        assert!(
+            repo().join(file).is_file(),
+            "{file} is packed but does not exist"
+        );
+    }
+    // Both guides tell editors which archive to download.
+    for guide in ["docs/guide.md", "docs/huong-dan.md"] {
+        let g = fs::read_to_string(repo().join(guide)).unwrap();
+        for name in &names {
+            assert!(g.contains(name), "{guide} does not name the {name} archive");
+        }
+        assert!(g.contains("cargo install --locked --git"), "{guide}");
+    }
+}
+
+/// The Vietnamese publishing guide mirrors the English one: the same sections
+/// and the same commands, and the build failure it shows is what the program
+/// prints in Vietnamese.
+#[test]
+fn the_vietnamese_publishing_guide_mirrors_the_english_one() {
+    let en = fs::read_to_string(repo().join("docs/publishing.md")).unwrap();
+    let vi = fs::read_to_string(repo().join("docs/xuat-ban.md")).unwrap();
+    let headings = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("## ") || l.starts_with("### "))
+            .map(|l| l.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    assert_eq!(headings(&en), headings(&vi));
+    let commands = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("minhbach ") || l.starts_with("rsync "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(commands(&en), commands(&vi));
+    let site = Site::fixture("minimal");
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "value: 56.6",
+        "value: \"56,60\"",
+    );
+    let build = site.run_in_language(None, &["build"]);
+    assert_eq!(build.code, Some(1));
+    for line in build.stderr.lines().filter(|l| !l.trim().is_empty()) {
+        assert!(
+            vi.contains(line.trim_end()),
+            "docs/xuat-ban.md lacks {line:?}"
+        );
+    }
+    let gh = site.run_in_language(None, &["check", "--strict", "--format", "github"]);
+    assert!(vi.contains(gh.stdout.trim_end()), "{}", gh.stdout);
 }

@@ -28,6 +28,7 @@ fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
         .args(["serve", "--port", "0"])
         .current_dir(site.dir.path())
+        .env("MINHBACH_LANG", "en")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()

@@ -24,13 +24,14 @@ pub fn read_text_in(path: &Path, resolved: &Resolved, shown: &Path) -> Result<St
         return Err(Diagnostic::error(
             shown,
             None,
-            format!(
-                "file is too large ({} bytes; the limit is {} bytes)",
+            msg!("file-too-large",
+                en: "file is too large ({} bytes; the limit is {} bytes)",
+                vi: "tệp quá lớn ({} byte; giới hạn là {} byte)",
                 meta.len(),
                 MAX_FILE_BYTES
             ),
         )
-        .with_hint("split the data over several files"));
+        .with_hint(msg!("file-too-large", en: "split the data over several files", vi: "chia dữ liệu ra nhiều tệp")));
     }
     let bytes = fs::read(path).map_err(|e| io_error(shown, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -39,9 +40,13 @@ pub fn read_text_in(path: &Path, resolved: &Resolved, shown: &Path) -> Result<St
         Diagnostic::error(
             shown,
             None,
-            format!("file is not valid UTF-8: invalid byte at offset {at} (line {line})"),
+            msg!("not-utf8",
+                en: "file is not valid UTF-8: invalid byte at offset {at} (line {line})",
+                vi: "tệp không phải UTF-8 hợp lệ: byte sai ở vị trí {at} (dòng {line})"),
         )
-        .with_hint("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)")
+        .with_hint(msg!("not-utf8",
+            en: "save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+            vi: "lưu tệp dưới dạng UTF-8 (trong hầu hết trình soạn thảo: Save As/Lưu thành → Encoding → UTF-8)"))
     })?;
     let text = text
         .strip_prefix('\u{feff}')
@@ -133,18 +138,30 @@ pub fn check_inside_in(
             shown,
             None,
             if is_link {
-                "symbolic link leads outside the content folder; it is not followed".to_string()
+                msg!("outside-content",
+                    en: "symbolic link leads outside the content folder; it is not followed",
+                    vi: "liên kết tượng trưng trỏ ra ngoài thư mục nội dung; không đi theo nó")
             } else {
-                "path resolves outside the content folder".to_string()
+                msg!("outside-content",
+                    en: "path resolves outside the content folder",
+                    vi: "đường dẫn trỏ ra ngoài thư mục nội dung")
             },
         )
-        .with_hint("copy the file into the content folder instead of linking to it"));
+        .with_hint(msg!("outside-content",
+            en: "copy the file into the content folder instead of linking to it",
+            vi: "chép tệp vào thư mục nội dung thay vì liên kết tới nó")));
     }
     Ok(real)
 }
 
 pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, None, format!("cannot read: {e}"))
+    let reason = crate::diagnostics::io_reason(e);
+    let (en, vi) = (reason.en(), reason.vi());
+    Diagnostic::error(
+        path,
+        None,
+        msg!("cannot-read", en: "cannot read: {en}", vi: "không đọc được: {vi}"),
+    )
 }
 
 /// Names starting with `.` or `_` are drafts, editor backups or tooling: ignored.

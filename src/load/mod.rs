@@ -60,6 +60,23 @@ pub fn load_site_cached(content_dir: &Path, cache: &mut LoadCache) -> (Option<Si
     (site, diags)
 }
 
+/// The language of messages for the site in `content_dir`: its first
+/// language (`vi` when site.yaml lists none, as the loader reads it), when
+/// that is one the tool speaks. `None` when there is no readable site.yaml.
+pub fn site_language(content_dir: &Path) -> Option<crate::diagnostics::Lang> {
+    #[derive(serde::Deserialize)]
+    struct Languages {
+        languages: Option<Vec<String>>,
+    }
+    let path = content_dir.join("site.yaml");
+    let src = files::read_text(&path, content_dir, &path).ok()?;
+    let site: Languages = yaml::parse_value(&src, &path, 0).ok()??;
+    match site.languages {
+        None => Some(crate::diagnostics::Lang::Vi),
+        Some(l) => crate::diagnostics::Lang::parse(l.first()?),
+    }
+}
+
 /// Reports loaded by earlier calls of [`load_site_cached`].
 #[derive(Default)]
 pub struct LoadCache {
@@ -227,11 +244,11 @@ impl Doc<'_> {
         self.spans.get_or_init(|| Spans::of(&self.src, 0))
     }
 
-    fn err(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+    fn err(&self, at: &str, message: crate::diagnostics::Msg) -> Diagnostic {
         Diagnostic::error(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
-    fn warn(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+    fn warn(&self, at: &str, message: crate::diagnostics::Msg) -> Diagnostic {
         Diagnostic::warning(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
@@ -246,10 +263,11 @@ impl Doc<'_> {
                         diags.push(
                             self.err(
                                 &format!("{at}.{lang}"),
-                                format!("unknown language `{lang}`"),
+                                msg!("unknown-language", en: "unknown language `{lang}`", vi: "ngôn ngữ `{lang}` không có trong site.yaml"),
                             )
-                            .with_hint(format!(
-                                "languages of this site (site.yaml): {}",
+                            .with_hint(msg!("unknown-language",
+                                en: "languages of this site (site.yaml): {}",
+                                vi: "các ngôn ngữ của trang (site.yaml): {}",
                                 self.langs.join(", ")
                             )),
                         );
@@ -263,12 +281,14 @@ impl Doc<'_> {
                     diags.push(
                         self.err(
                             at,
-                            format!(
-                                "text has no `{default}` version (the site's default language)"
+                            msg!("missing-default-language",
+                                en: "text has no `{default}` version (the site's default language)",
+                                vi: "văn bản không có bản `{default}` (ngôn ngữ mặc định của trang)"
                             ),
                         )
-                        .with_hint(format!(
-                            "add `{default}: ...`; other languages fall back to it"
+                        .with_hint(msg!("missing-default-language",
+                            en: "add `{default}: ...`; other languages fall back to it",
+                            vi: "thêm `{default}: ...`; các ngôn ngữ khác dùng bản này khi thiếu"
                         )),
                     );
                     return Text {
@@ -294,19 +314,22 @@ impl Doc<'_> {
         let d = Date::parse(&raw.0);
         if d.is_none() {
             diags.push(
-                self.err(at, format!("`{}` is not a date", raw.0))
-                    .with_hint("write dates as YYYY-MM-DD, e.g. 2023-06-05"),
+                self.err(at, msg!("invalid-date", en: "`{}` is not a date", vi: "`{}` không phải là ngày", raw.0))
+                    .with_hint(msg!("invalid-date", en: "write dates as YYYY-MM-DD, e.g. 2023-06-05", vi: "viết ngày theo dạng NNNN-TT-NN (năm-tháng-ngày), ví dụ 2023-06-05")),
             );
         }
         d
     }
 
-    fn slug(&self, s: &str, at: &str, what: &str, diags: &mut Diagnostics) {
+    /// `what` names the id in English and in Vietnamese.
+    fn slug(&self, s: &str, at: &str, what: [&str; 2], diags: &mut Diagnostics) {
         if !is_slug(s) {
+            let [what_en, what_vi] = what;
             diags.push(
-                self.err(at, format!("{what} `{s}` is not a valid id"))
-                    .with_hint(format!(
-                        "use lowercase letters a-z, digits and `-`, e.g. `{}`",
+                self.err(at, msg!("invalid-id", en: "{what_en} `{s}` is not a valid id", vi: "{what_vi} `{s}` không hợp lệ"))
+                    .with_hint(msg!("invalid-id",
+                        en: "use lowercase letters a-z, digits and `-`, e.g. `{}`",
+                        vi: "dùng chữ thường a-z không dấu, chữ số và `-`, ví dụ `{}`",
                         slugify(s)
                     )),
             );
@@ -319,7 +342,7 @@ impl Doc<'_> {
         }
         diags.push(self.err(
             at,
-            "number must be finite (NaN and infinity are not values)",
+            msg!("not-finite", en: "number must be finite (NaN and infinity are not values)", vi: "số phải hữu hạn (NaN và vô cực không phải là giá trị)"),
         ));
         false
     }
@@ -338,14 +361,14 @@ impl Doc<'_> {
                     let ids: Vec<&str> = refs.iter().map(|x| x.id.as_str()).collect();
                     let mut d = self.err(
                         &format!("{at}.ref"),
-                        format!("reference `{}` is not defined in report.yaml", r.reference),
+                        msg!("unknown-reference", en: "reference `{}` is not defined in report.yaml", vi: "tài liệu dẫn `{}` chưa được khai báo trong report.yaml", r.reference),
                     );
                     d = match did_you_mean(&r.reference, ids.iter().copied()) {
-                        Some(best) => d.with_hint(format!("did you mean `{best}`?")),
+                        Some(best) => d.with_hint(msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?")),
                         None if ids.is_empty() => {
-                            d.with_hint("add it under `references:` in report.yaml")
+                            d.with_hint(msg!("unknown-reference", en: "add it under `references:` in report.yaml", vi: "thêm nó vào mục `references:` trong report.yaml"))
                         }
-                        None => d.with_hint(format!("defined references: {}", ids.join(", "))),
+                        None => d.with_hint(msg!("unknown-reference", en: "defined references: {}", vi: "các tài liệu dẫn đã khai báo: {}", ids.join(", "))),
                     };
                     diags.push(d);
                 }
@@ -362,15 +385,18 @@ impl Doc<'_> {
     }
 
     /// Report a duplicate id, pointing at both places.
-    fn duplicates(&self, ids: &[(String, String)], what: &str, diags: &mut Diagnostics) {
+    /// `what` names the id in English and in Vietnamese.
+    fn duplicates(&self, ids: &[(String, String)], what: [&str; 2], diags: &mut Diagnostics) {
         let mut seen: HashMap<&str, &str> = HashMap::new();
+        let [what_en, what_vi] = what;
         for (id, at) in ids {
             if let Some(first) = seen.get(id.as_str()) {
                 let p = self.spans().at(first);
                 diags.push(
-                    self.err(at, format!("duplicate {what} `{id}`"))
-                        .with_hint(format!(
-                            "first defined at line {}; ids must be unique",
+                    self.err(at, msg!("duplicate-id", en: "duplicate {what_en} `{id}`", vi: "{what_vi} `{id}` bị trùng"))
+                        .with_hint(msg!("duplicate-id",
+                            en: "first defined at line {}; ids must be unique",
+                            vi: "đã khai báo lần đầu ở dòng {}; mỗi mã chỉ dùng một lần",
                             p.line
                         )),
                 );
@@ -385,8 +411,8 @@ impl Doc<'_> {
 fn check_url(doc: &Doc, url: &str, at: &str, diags: &mut Diagnostics) {
     if !crate::render::is_safe_url(url) {
         diags.push(
-            doc.err(at, format!("URL `{url}` uses a scheme that is not allowed"))
-                .with_hint("use an http:// or https:// address"),
+            doc.err(at, msg!("unsafe-url", en: "URL `{url}` uses a scheme that is not allowed", vi: "địa chỉ `{url}` dùng giao thức không được phép"))
+                .with_hint(msg!("unsafe-url", en: "use an http:// or https:// address", vi: "dùng địa chỉ http:// hoặc https://")),
         );
     }
 }
@@ -444,8 +470,8 @@ impl Loader<'_> {
     fn site(&mut self) -> Option<Site> {
         if !self.root.is_dir() {
             self.diags.push(
-                Diagnostic::error(self.root, None, "content folder not found").with_hint(
-                    "run from the folder that contains `content/`, or pass --content DIR",
+                Diagnostic::error(self.root, None, msg!("no-content-folder", en: "content folder not found", vi: "không tìm thấy thư mục nội dung")).with_hint(
+                    msg!("no-content-folder", en: "run from the folder that contains `content/`, or pass --content DIR", vi: "chạy lệnh trong thư mục chứa `content/`, hoặc thêm --content THƯ_MỤC"),
                 ),
             );
             return None;
@@ -518,8 +544,8 @@ impl Loader<'_> {
                             } else {
                                 let shown = loader.shown(dir);
                                 loader.diags.push(
-                                    Diagnostic::warning(shown, None, "file ignored: `reports/` holds one folder per report")
-                                        .with_hint("move it into a report folder, or start its name with `_` to silence this"),
+                                    Diagnostic::warning(shown, None, msg!("file-ignored", en: "file ignored: `reports/` holds one folder per report", vi: "bỏ qua tệp: `reports/` chỉ chứa các thư mục, mỗi báo cáo một thư mục"))
+                                        .with_hint(msg!("file-ignored", en: "move it into a report folder, or start its name with `_` to silence this", vi: "chuyển nó vào một thư mục báo cáo, hoặc đặt tên bắt đầu bằng `_` để không còn cảnh báo này")),
                                 );
                                 None
                             };
@@ -554,8 +580,8 @@ impl Loader<'_> {
         }
         if reports.is_empty() && !self.diags.has_errors() {
             self.diags.push(
-                Diagnostic::warning(self.shown(&reports_dir), None, "the site has no reports")
-                    .with_hint("create reports/<slug>/report.yaml"),
+                Diagnostic::warning(self.shown(&reports_dir), None, msg!("no-reports", en: "the site has no reports", vi: "trang chưa có báo cáo nào"))
+                    .with_hint(msg!("no-reports", en: "create reports/<slug>/report.yaml", vi: "tạo reports/<slug>/report.yaml (hoặc chạy `minhbach new report <slug>`)")),
             );
         }
         reports.sort_by(|a, b| {
@@ -648,11 +674,12 @@ impl Loader<'_> {
                                 .get(m.at.indicator)
                                 .and_then(|v| v.get(m.at.value).copied().flatten());
                             warnings.entry(ind.id.clone()).or_default().push(
-                                Diagnostic::warning(shown, at, format!(
-                                    "indicator `{}`: {} is {} here but {} in report `{}`; this report's value is used",
-                                    ind.id, m.period, m.value, prev.value, prev_report
+                                Diagnostic::warning(shown, at, msg!("history-conflict",
+                                    en: "indicator `{id}`: {period} is {value} here but {prev} in report `{other}`; this report's value is used",
+                                    vi: "chỉ tiêu `{id}`: {period} ở đây là {value} nhưng ở báo cáo `{other}` là {prev}; dùng giá trị của báo cáo này",
+                                    id = ind.id, period = m.period, value = m.value, prev = prev.value, other = prev_report
                                 ))
-                                .with_hint("correct one of the two, or explain the revision in the indicator's note"),
+                                .with_hint(msg!("history-conflict", en: "correct one of the two, or explain the revision in the indicator's note", vi: "sửa một trong hai, hoặc giải thích việc điều chỉnh trong ghi chú (note) của chỉ tiêu")),
                             );
                         }
                     }
@@ -684,8 +711,8 @@ impl Loader<'_> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
             self.diags.push(
-                Diagnostic::error(self.shown(&path), None, "site.yaml is missing").with_hint(
-                    "every site needs content/site.yaml with at least `title` and `base_url`",
+                Diagnostic::error(self.shown(&path), None, msg!("missing-file", en: "site.yaml is missing", vi: "thiếu tệp site.yaml")).with_hint(
+                    msg!("missing-file", en: "every site needs content/site.yaml with at least `title` and `base_url`", vi: "mỗi trang cần tệp content/site.yaml có ít nhất `title` và `base_url`"),
                 ),
             );
             return None;
@@ -695,8 +722,8 @@ impl Loader<'_> {
         let (raw, doc) = self.parse::<RawSite>(&path, &pre)?;
         let Some(raw) = raw else {
             self.diags.push(
-                Diagnostic::error(doc.shown, None, "site.yaml is empty")
-                    .with_hint("it needs at least `title` and `base_url`"),
+                Diagnostic::error(doc.shown, None, msg!("empty-file", en: "site.yaml is empty", vi: "tệp site.yaml trống"))
+                    .with_hint(msg!("empty-file", en: "it needs at least `title` and `base_url`", vi: "cần ít nhất `title` và `base_url`")),
             );
             return None;
         };
@@ -711,8 +738,8 @@ impl Loader<'_> {
         let mut d = Diagnostics::new();
         if languages.is_empty() {
             d.push(
-                doc.err("languages", "`languages` is empty")
-                    .with_hint("list at least one language, e.g. [vi]"),
+                doc.err("languages", msg!("no-languages", en: "`languages` is empty", vi: "`languages` trống"))
+                    .with_hint(msg!("no-languages", en: "list at least one language, e.g. [vi]", vi: "liệt kê ít nhất một ngôn ngữ, ví dụ [vi]")),
             );
         }
         for (i, l) in languages.iter().enumerate() {
@@ -721,15 +748,15 @@ impl Loader<'_> {
                 d.push(
                     doc.err(
                         &format!("languages.{i}"),
-                        format!("`{l}` is not a language code"),
+                        msg!("invalid-language", en: "`{l}` is not a language code", vi: "`{l}` không phải là mã ngôn ngữ"),
                     )
-                    .with_hint("use codes such as vi, en"),
+                    .with_hint(msg!("invalid-language", en: "use codes such as vi, en", vi: "dùng mã như vi, en")),
                 );
             }
             if languages[..i].contains(l) {
                 d.push(doc.err(
                     &format!("languages.{i}"),
-                    format!("language `{l}` is listed twice"),
+                    msg!("duplicate-language", en: "language `{l}` is listed twice", vi: "ngôn ngữ `{l}` được liệt kê hai lần"),
                 ));
             }
         }
@@ -750,9 +777,9 @@ impl Loader<'_> {
             d.push(
                 doc.err(
                     "base_url",
-                    format!("`{}` is not a site address", raw.base_url),
+                    msg!("invalid-base-url", en: "`{}` is not a site address", vi: "`{}` không phải là địa chỉ trang web", raw.base_url),
                 )
-                .with_hint("write the full address, e.g. https://example.org/transparency/"),
+                .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
             );
         }
         let license = raw.license.as_ref().map(|l| {
@@ -774,7 +801,7 @@ impl Loader<'_> {
             if !is_slug(&theme) {
                 d.push(doc.err(
                     "theme",
-                    format!("theme name `{theme}` is not a valid folder name"),
+                    msg!("invalid-theme", en: "theme name `{theme}` is not a valid folder name", vi: "tên giao diện `{theme}` không phải là tên thư mục hợp lệ"),
                 ));
             } else if !self
                 .root
@@ -787,10 +814,10 @@ impl Loader<'_> {
                 d.push(
                     doc.err(
                         "theme",
-                        format!("theme `{theme}` not found: no folder themes/{theme}/"),
+                        msg!("unknown-theme", en: "theme `{theme}` not found: no folder themes/{theme}/", vi: "không tìm thấy giao diện `{theme}`: không có thư mục themes/{theme}/"),
                     )
                     .with_hint(
-                        "use `default` (built in), or create themes/<name>/ beside content/",
+                        msg!("unknown-theme", en: "use `default` (built in), or create themes/<name>/ beside content/", vi: "dùng `default` (có sẵn), hoặc tạo themes/<tên>/ bên cạnh content/"),
                     ),
                 );
             }
@@ -819,7 +846,12 @@ impl Loader<'_> {
         let mut d = Diagnostics::new();
         let mut out = Vec::new();
         for (i, a) in raw.iter().enumerate() {
-            doc.slug(&a.id, &format!("{i}.id"), "agency id", &mut d);
+            doc.slug(
+                &a.id,
+                &format!("{i}.id"),
+                ["agency id", "mã cơ quan"],
+                &mut d,
+            );
             out.push(Agency {
                 id: a.id.clone(),
                 name: doc.text(&a.name, &format!("{i}.name"), &mut d),
@@ -832,7 +864,7 @@ impl Loader<'_> {
                 .enumerate()
                 .map(|(i, a)| (a.id.clone(), format!("{i}.id")))
                 .collect::<Vec<_>>(),
-            "agency id",
+            ["agency id", "mã cơ quan"],
             &mut d,
         );
         // A name that two agencies claim would resolve arbitrarily: refuse it.
@@ -844,12 +876,13 @@ impl Loader<'_> {
                     Some((j, _)) if *j != i && out[*j].id != a.id => d.push(
                         doc.err(
                             &format!("{i}"),
-                            format!(
-                                "agency name `{name}` is also used by agency `{}`",
+                            msg!("agency-name-shared",
+                                en: "agency name `{name}` is also used by agency `{}`",
+                                vi: "tên cơ quan `{name}` cũng được cơ quan `{}` dùng",
                                 out[*j].id
                             ),
                         )
-                        .with_hint("each name, short name and alias must point to one agency"),
+                        .with_hint(msg!("agency-name-shared", en: "each name, short name and alias must point to one agency", vi: "mỗi tên, tên ngắn và tên khác (alias) chỉ trỏ tới một cơ quan")),
                     ),
                     Some(_) => {}
                     None => {
@@ -877,10 +910,11 @@ impl Loader<'_> {
                 Diagnostic::error(
                     &shown_dir,
                     None,
-                    format!("report folder `{slug}` is not a valid slug"),
+                    msg!("invalid-slug", en: "report folder `{slug}` is not a valid slug", vi: "tên thư mục báo cáo `{slug}` không hợp lệ"),
                 )
-                .with_hint(format!(
-                    "rename it to `{}` (lowercase letters a-z, digits and `-`)",
+                .with_hint(msg!("invalid-slug",
+                    en: "rename it to `{}` (lowercase letters a-z, digits and `-`)",
+                    vi: "đổi tên thành `{}` (chữ thường a-z không dấu, chữ số và `-`)",
                     slugify(&slug)
                 )),
             );
@@ -888,19 +922,33 @@ impl Loader<'_> {
         }
         let report_path = dir.join("report.yaml");
         if !report_path.is_file() {
-            self.diags.push(Diagnostic::error(self.shown(&report_path), None, "report.yaml is missing")
-                .with_hint("every report folder needs a report.yaml with title, period, document and groups"));
+            self.diags.push(Diagnostic::error(self.shown(&report_path), None, msg!("missing-file", en: "report.yaml is missing", vi: "thiếu tệp report.yaml"))
+                .with_hint(msg!("missing-file", en: "every report folder needs a report.yaml with title, period, document and groups", vi: "mỗi thư mục báo cáo cần tệp report.yaml có title, period, document và groups")));
             return None;
         }
         let (raw, doc) = self.parse::<RawReport>(&report_path, langs)?;
         let Some(raw) = raw else {
             self.diags.push(
-                Diagnostic::error(doc.shown, None, "report.yaml is empty")
-                    .with_hint("it needs at least `title`, `period`, `document` and `groups`"),
+                Diagnostic::error(doc.shown, None, msg!("empty-file", en: "report.yaml is empty", vi: "tệp report.yaml trống"))
+                    .with_hint(msg!("empty-file", en: "it needs at least `title`, `period`, `document` and `groups`", vi: "cần ít nhất `title`, `period`, `document` và `groups`")),
             );
             return None;
         };
         let mut d = Diagnostics::new();
+        if raw.sample {
+            let folder = shown_dir.display();
+            d.push(
+                doc.warn(
+                    "sample",
+                    msg!("sample-report",
+                        en: "report `{slug}` is a sample (`sample: true`, as `minhbach init` and `minhbach new report` write it): its figures are made up, and its pages say so",
+                        vi: "báo cáo `{slug}` là báo cáo mẫu (`sample: true`, do `minhbach init` hoặc `minhbach new report` tạo): số liệu là giả định, và các trang của nó ghi rõ như vậy"),
+                )
+                .with_hint(msg!("sample-report",
+                    en: "before publishing, delete the folder {folder} (or write your own report in it and remove the line `sample: true`)",
+                    vi: "trước khi công bố, xoá thư mục {folder} (hoặc viết báo cáo thật vào đó và xoá dòng `sample: true`)")),
+            );
+        }
         let title = doc.text(&raw.title, "title", &mut d);
         let period = doc.period(&raw.period, "period", &mut d);
         let baseline_period = raw
@@ -939,7 +987,12 @@ impl Loader<'_> {
         }
         let mut references = Vec::new();
         for (i, r) in raw.references.iter().enumerate() {
-            doc.slug(&r.id, &format!("references.{i}.id"), "reference id", &mut d);
+            doc.slug(
+                &r.id,
+                &format!("references.{i}.id"),
+                ["reference id", "mã tài liệu dẫn"],
+                &mut d,
+            );
             if let Some(u) = &r.url {
                 check_url(&doc, u, &format!("references.{i}.url"), &mut d);
             }
@@ -959,15 +1012,20 @@ impl Loader<'_> {
                 .enumerate()
                 .map(|(i, r)| (r.id.clone(), format!("references.{i}.id")))
                 .collect::<Vec<_>>(),
-            "reference id",
+            ["reference id", "mã tài liệu dẫn"],
             &mut d,
         );
         if raw.groups.is_empty() {
-            d.push(doc.err("groups", "a report needs at least one target group"));
+            d.push(doc.err("groups", msg!("no-groups", en: "a report needs at least one target group", vi: "báo cáo cần ít nhất một nhóm mục tiêu")));
         }
         let mut groups = Vec::new();
         for (i, g) in raw.groups.iter().enumerate() {
-            doc.slug(&g.id, &format!("groups.{i}.id"), "group id", &mut d);
+            doc.slug(
+                &g.id,
+                &format!("groups.{i}.id"),
+                ["group id", "mã nhóm"],
+                &mut d,
+            );
             groups.push(Group {
                 id: g.id.clone(),
                 name: doc.text(&g.name, &format!("groups.{i}.name"), &mut d),
@@ -983,7 +1041,7 @@ impl Loader<'_> {
                 .enumerate()
                 .map(|(i, g)| (g.id.clone(), format!("groups.{i}.id")))
                 .collect::<Vec<_>>(),
-            "group id",
+            ["group id", "mã nhóm"],
             &mut d,
         );
         self.diags.extend(d);
@@ -1030,6 +1088,7 @@ impl Loader<'_> {
             projects,
             datasets,
             sections,
+            sample: raw.sample,
         })
     }
 
@@ -1065,10 +1124,11 @@ impl Loader<'_> {
                         Diagnostic::error(
                             shown,
                             None,
-                            format!("both `{name}` and `{fixed}` are here; only {fixed} is read"),
+                            msg!("yml-and-yaml", en: "both `{name}` and `{fixed}` are here; only {fixed} is read", vi: "có cả `{name}` và `{fixed}`; chỉ {fixed} được đọc"),
                         )
-                        .with_hint(format!(
-                            "merge what {name} holds into {fixed}, then delete {name}"
+                        .with_hint(msg!("yml-and-yaml",
+                            en: "merge what {name} holds into {fixed}, then delete {name}",
+                            vi: "gộp nội dung của {name} vào {fixed}, rồi xoá {name}"
                         )),
                     );
                     continue;
@@ -1078,22 +1138,24 @@ impl Loader<'_> {
                         Diagnostic::error(
                             shown,
                             None,
-                            format!("`{name}` is not read: the file must be named `{fixed}`"),
+                            msg!("yml-not-read", en: "`{name}` is not read: the file must be named `{fixed}`", vi: "`{name}` không được đọc: tệp phải tên là `{fixed}`"),
                         )
-                        .with_hint(format!("rename it to {fixed}")),
+                        .with_hint(msg!("yml-not-read", en: "rename it to {fixed}", vi: "đổi tên thành {fixed}")),
                     );
                     continue;
                 }
             }
             self.diags.push(
-                Diagnostic::warning(shown, None, "file ignored: minhbach does not read it")
-                    .with_hint(format!(
-                        "expected here: {}{}; start the name with `_` to keep a file here silently",
-                        known.join(", "),
-                        extension
-                            .map(|e| format!(" and *{e} files"))
-                            .unwrap_or_default()
-                    )),
+                Diagnostic::warning(shown, None, msg!("file-ignored", en: "file ignored: minhbach does not read it", vi: "bỏ qua tệp: minhbach không đọc tệp này"))
+                    .with_hint({
+                        let known = known.join(", ");
+                        let (more_en, more_vi) = extension
+                            .map(|e| (format!(" and *{e} files"), format!(" và các tệp *{e}")))
+                            .unwrap_or_default();
+                        msg!("file-ignored",
+                            en: "expected here: {known}{more_en}; start the name with `_` to keep a file here silently",
+                            vi: "ở đây chỉ đọc: {known}{more_vi}; đặt tên bắt đầu bằng `_` để giữ tệp mà không bị cảnh báo")
+                    }),
             );
         }
     }
@@ -1110,12 +1172,12 @@ impl Loader<'_> {
         let mut out = Vec::new();
         for (i, r) in raw.iter().enumerate() {
             let at = |f: &str| format!("{i}.{f}");
-            doc.slug(&r.id, &at("id"), "indicator id", &mut d);
+            doc.slug(&r.id, &at("id"), ["indicator id", "mã chỉ tiêu"], &mut d);
             scope.check_group(&doc, &r.group, &at("group"), &mut d);
             let name = doc.text(&r.name, &at("name"), &mut d);
             let unit = parse_unit(r.unit.as_deref().unwrap_or("count"));
             if r.decimals.is_some_and(|x| !(0..=6).contains(&x)) {
-                d.push(doc.err(&at("decimals"), "`decimals` must be between 0 and 6"));
+                d.push(doc.err(&at("decimals"), msg!("invalid-decimals", en: "`decimals` must be between 0 and 6", vi: "`decimals` phải từ 0 đến 6")));
             }
             let target = r
                 .target
@@ -1154,9 +1216,9 @@ impl Loader<'_> {
                     d.push(
                         doc.err(
                             &format!("{i}.values.{}.period", w[1].0),
-                            format!("period `{}` has two values", w[1].1.period),
+                            msg!("duplicate-period", en: "period `{}` has two values", vi: "kỳ `{}` có hai giá trị", w[1].1.period),
                         )
-                        .with_hint(format!("the other is item {} of `values`", w[0].0 + 1)),
+                        .with_hint(msg!("duplicate-period", en: "the other is item {} of `values`", vi: "giá trị kia là mục thứ {} của `values`", w[0].0 + 1)),
                     );
                 }
             }
@@ -1207,7 +1269,7 @@ impl Loader<'_> {
                 .enumerate()
                 .map(|(i, r)| (r.id.clone(), format!("{i}.id")))
                 .collect::<Vec<_>>(),
-            "indicator id",
+            ["indicator id", "mã chỉ tiêu"],
             &mut d,
         );
         self.diags.extend(d);
@@ -1296,7 +1358,7 @@ impl Loader<'_> {
                 self.diags.push(Diagnostic::warning(
                     self.shown(&path),
                     None,
-                    "file ignored: datasets/ holds .yaml files",
+                    msg!("file-ignored", en: "file ignored: datasets/ holds .yaml files", vi: "bỏ qua tệp: datasets/ chỉ chứa các tệp .yaml"),
                 ));
                 continue;
             };
@@ -1305,9 +1367,9 @@ impl Loader<'_> {
                     Diagnostic::error(
                         self.shown(&path),
                         None,
-                        format!("dataset file name `{id}` is not a valid id"),
+                        msg!("invalid-slug", en: "dataset file name `{id}` is not a valid id", vi: "tên tệp bảng số liệu `{id}` không hợp lệ"),
                     )
-                    .with_hint(format!("rename it to `{}.yaml`", slugify(id))),
+                    .with_hint(msg!("invalid-slug", en: "rename it to `{}.yaml`", vi: "đổi tên thành `{}.yaml`", slugify(id))),
                 );
                 continue;
             }
@@ -1316,15 +1378,20 @@ impl Loader<'_> {
             };
             let Some(raw) = raw else {
                 self.diags.push(
-                    Diagnostic::error(doc.shown, None, "dataset file is empty")
-                        .with_hint("it needs `title`, `columns` and `rows`"),
+                    Diagnostic::error(doc.shown, None, msg!("empty-file", en: "dataset file is empty", vi: "tệp bảng số liệu trống"))
+                        .with_hint(msg!("empty-file", en: "it needs `title`, `columns` and `rows`", vi: "cần có `title`, `columns` và `rows`")),
                 );
                 continue;
             };
             let mut d = Diagnostics::new();
             let mut columns = Vec::new();
             for (i, c) in raw.columns.iter().enumerate() {
-                doc.slug(&c.id, &format!("columns.{i}.id"), "column id", &mut d);
+                doc.slug(
+                    &c.id,
+                    &format!("columns.{i}.id"),
+                    ["column id", "mã cột"],
+                    &mut d,
+                );
                 columns.push(Column {
                     id: c.id.clone(),
                     name: doc.text(&c.name, &format!("columns.{i}.name"), &mut d),
@@ -1332,7 +1399,7 @@ impl Loader<'_> {
                 });
             }
             if columns.is_empty() {
-                d.push(doc.err("columns", "a dataset needs at least one column"));
+                d.push(doc.err("columns", msg!("no-columns", en: "a dataset needs at least one column", vi: "bảng số liệu cần ít nhất một cột")));
             }
             doc.duplicates(
                 &raw.columns
@@ -1340,7 +1407,7 @@ impl Loader<'_> {
                     .enumerate()
                     .map(|(i, c)| (c.id.clone(), format!("columns.{i}.id")))
                     .collect::<Vec<_>>(),
-                "column id",
+                ["column id", "mã cột"],
                 &mut d,
             );
             let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
@@ -1350,11 +1417,11 @@ impl Loader<'_> {
                     if !ids.contains(&key.as_str()) {
                         let mut e = doc.err(
                             &format!("rows.{i}.{key}"),
-                            format!("unknown column `{key}`"),
+                            msg!("unknown-column", en: "unknown column `{key}`", vi: "cột `{key}` không có trong `columns`"),
                         );
                         e = match did_you_mean(key, ids.iter().copied()) {
-                            Some(b) => e.with_hint(format!("did you mean `{b}`?")),
-                            None => e.with_hint(format!("columns: {}", ids.join(", "))),
+                            Some(b) => e.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
+                            None => e.with_hint(msg!("unknown-column", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
                         };
                         d.push(e);
                     }
@@ -1395,18 +1462,18 @@ impl Loader<'_> {
                     d.push(
                         doc.err(
                             "chart",
-                            "chart needs `x`: the column that names the bars or points",
+                            msg!("chart-needs-x", en: "chart needs `x`: the column that names the bars or points", vi: "biểu đồ cần `x`: cột ghi tên các cột hoặc điểm"),
                         )
-                        .with_hint(format!("columns: {}", ids.join(", "))),
+                        .with_hint(msg!("chart-needs-x", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
                     );
                     ok = false;
                 } else if !ids.contains(&x.as_str()) {
                     d.push(
                         doc.err(
                             "chart.x",
-                            format!("chart `x` must name a column; `{x}` is not one"),
+                            msg!("chart-unknown-column", en: "chart `x` must name a column; `{x}` is not one", vi: "`x` của biểu đồ phải là tên một cột; `{x}` không phải"),
                         )
-                        .with_hint(format!("columns: {}", ids.join(", "))),
+                        .with_hint(msg!("chart-unknown-column", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
                     );
                     ok = false;
                 }
@@ -1414,7 +1481,7 @@ impl Loader<'_> {
                 if y.is_empty() {
                     d.push(doc.err(
                         "chart",
-                        "chart needs `y`: the column (or list of columns) to draw",
+                        msg!("chart-needs-y", en: "chart needs `y`: the column (or list of columns) to draw", vi: "biểu đồ cần `y`: cột (hoặc danh sách cột) cần vẽ"),
                     ));
                     ok = false;
                 }
@@ -1428,9 +1495,9 @@ impl Loader<'_> {
                         d.push(
                             doc.err(
                                 &at,
-                                format!("chart `y` must name columns; `{col}` is not one"),
+                                msg!("chart-unknown-column", en: "chart `y` must name columns; `{col}` is not one", vi: "`y` của biểu đồ phải là tên các cột; `{col}` không phải"),
                             )
-                            .with_hint(format!("columns: {}", ids.join(", "))),
+                            .with_hint(msg!("chart-unknown-column", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
                         );
                         ok = false;
                     } else if rows.iter().any(|r: &Vec<Cell>| {
@@ -1441,7 +1508,7 @@ impl Loader<'_> {
                     }) {
                         d.push(doc.err(
                             "chart.y",
-                            format!("column `{col}` holds text; a chart draws numbers"),
+                            msg!("chart-text-column", en: "column `{col}` holds text; a chart draws numbers", vi: "cột `{col}` chứa chữ; biểu đồ chỉ vẽ số"),
                         ));
                         ok = false;
                     }
@@ -1494,13 +1561,13 @@ fn self_target(
                 .map(|s| doc.source(s, &format!("{at}.source"), scope.references, d));
             match (&m.value, &m.text) {
                 (Some(_), Some(_)) => {
-                    d.push(doc.err(at, "a target has either `value` (a number) or `text` (a commitment without a number), not both"));
+                    d.push(doc.err(at, msg!("target-value-and-text", en: "a target has either `value` (a number) or `text` (a commitment without a number), not both", vi: "mục tiêu chỉ có `value` (một số) hoặc `text` (cam kết không có số), không có cả hai")));
                     None
                 }
                 (None, None) => {
                     d.push(
-                        doc.err(at, "a target needs `value` (a number) or `text`")
-                            .with_hint("e.g. target: { value: 50, op: \">=\" }"),
+                        doc.err(at, msg!("target-empty", en: "a target needs `value` (a number) or `text`", vi: "mục tiêu cần `value` (một số) hoặc `text`"))
+                            .with_hint(msg!("target-empty", en: "e.g. target: {{ value: 50, op: \">=\" }}", vi: "ví dụ target: {{ value: 50, op: \">=\" }}")),
                     );
                     None
                 }
@@ -1508,7 +1575,7 @@ fn self_target(
                     if m.op.is_some() {
                         d.push(doc.err(
                             &format!("{at}.op"),
-                            "`op` applies to a numeric `value`; a text target has none",
+                            msg!("target-text-op", en: "`op` applies to a numeric `value`; a text target has none", vi: "`op` chỉ dùng với `value` là số; mục tiêu dạng chữ không có `op`"),
                         ));
                     }
                     Some(Target::Text {
@@ -1528,9 +1595,9 @@ fn self_target(
                             d.push(
                                 doc.err(
                                     &format!("{at}.op"),
-                                    format!("unknown comparison `{other}`"),
+                                    msg!("unknown-op", en: "unknown comparison `{other}`", vi: "phép so sánh `{other}` không hợp lệ"),
                                 )
-                                .with_hint("use one of >=, >, <=, <, = (quote it: op: \">=\")"),
+                                .with_hint(msg!("unknown-op", en: "use one of >=, >, <=, <, = (quote it: op: \">=\")", vi: "dùng một trong >=, >, <=, <, = (đặt trong ngoặc kép: op: \">=\")")),
                             );
                             None
                         }
@@ -1586,14 +1653,15 @@ impl ReportScope<'_> {
         if self.groups.contains(&id) {
             return;
         }
-        let mut e = doc.err(at, format!("group `{id}` is not defined in report.yaml"));
+        let mut e = doc.err(at, msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"));
         e = match did_you_mean(id, self.groups.iter().copied()) {
-            Some(best) => e.with_hint(format!(
-                "did you mean `{best}`? defined groups: {}",
+            Some(best) => e.with_hint(msg!("did-you-mean",
+                en: "did you mean `{best}`? defined groups: {}",
+                vi: "có phải là `{best}`? các nhóm đã khai báo: {}",
                 self.groups.join(", ")
             )),
-            None if self.groups.is_empty() => e.with_hint("report.yaml defines no groups yet"),
-            None => e.with_hint(format!("defined groups: {}", self.groups.join(", "))),
+            None if self.groups.is_empty() => e.with_hint(msg!("unknown-group", en: "report.yaml defines no groups yet", vi: "report.yaml chưa khai báo nhóm nào")),
+            None => e.with_hint(msg!("unknown-group", en: "defined groups: {}", vi: "các nhóm đã khai báo: {}", self.groups.join(", "))),
         };
         d.push(e);
     }
@@ -1660,13 +1728,14 @@ impl AgencyLookup {
         let written = written.trim().to_string();
         let id = self.get(&written).map(str::to_string);
         if id.is_none() && !self.quiet {
-            let mut w = doc.warn(&at(), format!("agency `{written}` is not in agencies.yaml"));
+            let mut w = doc.warn(&at(), msg!("unknown-agency", en: "agency `{written}` is not in agencies.yaml", vi: "cơ quan `{written}` không có trong agencies.yaml"));
             w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
-                Some(best) => w.with_hint(format!(
-                    "did you mean `{best}`? or add it to agencies.yaml as a name or alias"
+                Some(best) => w.with_hint(msg!("did-you-mean",
+                    en: "did you mean `{best}`? or add it to agencies.yaml as a name or alias",
+                    vi: "có phải là `{best}`? hoặc thêm nó vào agencies.yaml làm tên hoặc tên khác (alias)"
                 )),
                 None => w.with_hint(
-                    "add it to agencies.yaml (as a name, short name or alias) so its page links it",
+                    msg!("unknown-agency", en: "add it to agencies.yaml (as a name, short name or alias) so its page links it", vi: "thêm nó vào agencies.yaml (làm tên, tên ngắn hoặc alias) để trang của cơ quan liên kết tới"),
                 ),
             };
             d.push(w);

@@ -31,8 +31,8 @@ pub(super) fn attachment(
         && !name.ends_with(".yaml");
     if !plain {
         d.push(
-            doc.err(at, format!("`{name}` is not a file name in the report folder"))
-                .with_hint("put the document (PDF or text) in the report folder and write its name, e.g. file: ke-hoach.pdf"),
+            doc.err(at, msg!("attachment-name", en: "`{name}` is not a file name in the report folder", vi: "`{name}` không phải tên một tệp trong thư mục báo cáo"))
+                .with_hint(msg!("attachment-name", en: "put the document (PDF or text) in the report folder and write its name, e.g. file: ke-hoach.pdf", vi: "chép văn bản (PDF hoặc text) vào thư mục báo cáo và ghi tên tệp, ví dụ file: ke-hoach.pdf")),
         );
         return None;
     }
@@ -42,15 +42,19 @@ pub(super) fn attachment(
         Ok(m) if m.file_type().is_file() => m,
         Ok(_) => {
             d.push(
-                doc.err(at, format!("`{name}` is not a regular file in the report folder"))
-                    .with_hint("copy the document itself into the report folder (a link or a folder is not published)"),
+                doc.err(at, msg!("attachment-not-file", en: "`{name}` is not a regular file in the report folder", vi: "`{name}` không phải một tệp thường trong thư mục báo cáo"))
+                    .with_hint(msg!("attachment-not-file", en: "copy the document itself into the report folder (a link or a folder is not published)", vi: "chép chính văn bản vào thư mục báo cáo (liên kết tắt hay thư mục không được công bố)")),
             );
             return None;
         }
         Err(_) => {
             d.push(
-                doc.err(at, format!("`{name}` is not in the report folder"))
-                    .with_hint(format!("copy the document to {}", dir.join(name).display())),
+                doc.err(at, msg!("attachment-missing", en: "`{name}` is not in the report folder", vi: "không có `{name}` trong thư mục báo cáo"))
+                    .with_hint({
+                        let to = dir.join(name);
+                        let to = to.display();
+                        msg!("attachment-missing", en: "copy the document to {to}", vi: "chép văn bản vào {to}")
+                    }),
             );
             return None;
         }
@@ -59,12 +63,12 @@ pub(super) fn attachment(
         d.push(
             doc.err(
                 at,
-                format!(
-                    "`{name}` is {} bytes; an attached document may have at most {MAX_ATTACHMENT_BYTES}",
-                    meta.len()
-                ),
+                {
+                    let len = meta.len();
+                    msg!("attachment-too-large", en: "`{name}` is {len} bytes; an attached document may have at most {MAX_ATTACHMENT_BYTES}", vi: "`{name}` nặng {len} byte; văn bản đính kèm chỉ được tối đa {MAX_ATTACHMENT_BYTES} byte")
+                },
             )
-            .with_hint("publish it elsewhere and give its address as document.url"),
+            .with_hint(msg!("attachment-too-large", en: "publish it elsewhere and give its address as document.url", vi: "đăng văn bản ở nơi khác và ghi địa chỉ vào document.url")),
         );
         return None;
     }
@@ -82,7 +86,7 @@ pub(super) fn attachment(
         }
     });
     if let Err(e) = read {
-        d.push(doc.err(at, format!("`{name}` cannot be read: {e}")));
+        d.push(doc.err(at, msg!("attachment-unreadable", en: "`{name}` cannot be read: {e}", vi: "không đọc được `{name}`: {e}")));
         return None;
     }
     Some(Attachment {
@@ -106,8 +110,8 @@ pub(super) fn proxy(doc: &Doc, v: &RawValue, at: &str, d: &mut Diagnostics) -> O
         }),
         (None, Some(_)) => {
             d.push(
-                doc.err(&format!("{at}.unit"), "a value has its own `unit` only as a proxy")
-                    .with_hint("add `proxy:` saying what the figure measures instead of the indicator, or remove `unit`"),
+                doc.err(&format!("{at}.unit"), msg!("unit-without-proxy", en: "a value has its own `unit` only as a proxy", vi: "một giá trị chỉ có `unit` riêng khi là số liệu gián tiếp (`proxy`)"))
+                    .with_hint(msg!("unit-without-proxy", en: "add `proxy:` saying what the figure measures instead of the indicator, or remove `unit`", vi: "thêm `proxy:` nói số liệu đo gì thay cho chỉ tiêu, hoặc bỏ `unit`")),
             );
             None
         }

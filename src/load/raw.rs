@@ -239,6 +239,9 @@ pub struct RawReport {
     #[serde(default)]
     pub references: Vec<RawReference>,
     pub groups: Vec<RawGroup>,
+    /// `minhbach init`'s made-up example (see [`crate::model::Report::sample`]).
+    #[serde(default)]
+    pub sample: bool,
 }
 
 #[derive(Debug, Deserialize)]

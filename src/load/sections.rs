@@ -46,8 +46,8 @@ pub(super) fn load_sections(
         let (slug, lang) = match stem.rsplit_once('.') {
             Some((s, l)) if langs.iter().any(|x| x == l) => (s.to_string(), l.to_string()),
             Some((_, l)) => {
-                loader.diags.push(Diagnostic::error(&shown, None, format!("unknown language `{l}` in the file name"))
-                    .with_hint(format!("translations are named <slug>.<language>.md with a language of site.yaml: {}", langs.join(", "))));
+                loader.diags.push(Diagnostic::error(&shown, None, msg!("unknown-language", en: "unknown language `{l}` in the file name", vi: "ngôn ngữ `{l}` trong tên tệp không có trong site.yaml"))
+                    .with_hint(msg!("unknown-language", en: "translations are named <slug>.<language>.md with a language of site.yaml: {}", vi: "bản dịch đặt tên <slug>.<ngôn ngữ>.md, với một ngôn ngữ của site.yaml: {}", langs.join(", "))));
                 continue;
             }
             None => (stem.to_string(), default.to_string()),
@@ -57,10 +57,11 @@ pub(super) fn load_sections(
                 Diagnostic::error(
                     &shown,
                     None,
-                    format!("section file name `{slug}` is not a valid slug"),
+                    msg!("invalid-slug", en: "section file name `{slug}` is not a valid slug", vi: "tên tệp mục `{slug}` không hợp lệ"),
                 )
-                .with_hint(format!(
-                    "rename it to `{}.md` (lowercase letters a-z, digits and `-`)",
+                .with_hint(msg!("invalid-slug",
+                    en: "rename it to `{}.md` (lowercase letters a-z, digits and `-`)",
+                    vi: "đổi tên thành `{}.md` (chữ thường a-z không dấu, chữ số và `-`)",
                     slugify(&slug)
                 )),
             );
@@ -71,10 +72,11 @@ pub(super) fn load_sections(
                 Diagnostic::error(
                     &shown,
                     None,
-                    format!("`{slug}` is reserved for a page of the report"),
+                    msg!("reserved-slug", en: "`{slug}` is reserved for a page of the report", vi: "tên `{slug}` đã dành cho một trang của báo cáo"),
                 )
-                .with_hint(format!(
-                    "rename the file; reserved names: {}",
+                .with_hint(msg!("reserved-slug",
+                    en: "rename the file; reserved names: {}",
+                    vi: "đổi tên tệp; các tên đã dành: {}",
                     RESERVED_SLUGS.join(", ")
                 )),
             );
@@ -105,8 +107,8 @@ pub(super) fn load_sections(
             }
             Ok(None) => {
                 loader.diags.push(
-                    Diagnostic::error(&shown, Some(pos(1, 1)), "front matter is empty")
-                        .with_hint("it needs at least `title:` and `kind:`")
+                    Diagnostic::error(&shown, Some(pos(1, 1)), msg!("empty-front-matter", en: "front matter is empty", vi: "phần đầu (front matter) trống"))
+                        .with_hint(msg!("empty-front-matter", en: "it needs at least `title:` and `kind:`", vi: "cần ít nhất `title:` và `kind:`"))
                         .with_source(&src),
                 );
                 continue;
@@ -122,24 +124,29 @@ pub(super) fn load_sections(
                 let mut e = Diagnostic::error(
                     &shown,
                     group_pos,
-                    format!("group `{g}` is not defined in report.yaml"),
+                    msg!("unknown-group", en: "group `{g}` is not defined in report.yaml", vi: "nhóm `{g}` chưa được khai báo trong report.yaml"),
                 )
                 .with_source(&src);
                 e = match did_you_mean(g, groups.iter().copied()) {
-                    Some(b) => e.with_hint(format!(
-                        "did you mean `{b}`? defined groups: {}",
+                    Some(b) => e.with_hint(msg!("did-you-mean",
+                        en: "did you mean `{b}`? defined groups: {}",
+                        vi: "có phải là `{b}`? các nhóm đã khai báo: {}",
                         groups.join(", ")
                     )),
-                    None if groups.is_empty() => e.with_hint("report.yaml defines no groups yet"),
-                    None => e.with_hint(format!("defined groups: {}", groups.join(", "))),
+                    None if groups.is_empty() => e.with_hint(msg!("unknown-group", en: "report.yaml defines no groups yet", vi: "report.yaml chưa khai báo nhóm nào")),
+                    None => e.with_hint(msg!("unknown-group", en: "defined groups: {}", vi: "các nhóm đã khai báo: {}", groups.join(", "))),
                 };
                 loader.diags.push(e);
             }
         }
         if fm.title.trim().is_empty() {
             loader.diags.push(
-                Diagnostic::error(&shown, Some(pos(2, 1)), "section title is empty")
-                    .with_source(&src),
+                Diagnostic::error(
+                    &shown,
+                    Some(pos(2, 1)),
+                    msg!("empty-title", en: "section title is empty", vi: "tiêu đề mục trống"),
+                )
+                .with_source(&src),
             );
         }
         let text = SectionText {
@@ -173,10 +180,11 @@ pub(super) fn load_sections(
                 Diagnostic::error(
                     &v.text.path,
                     None,
-                    format!("a second `{}` version of section `{slug}`", v.lang),
+                    msg!("duplicate-section", en: "a second `{}` version of section `{slug}`", vi: "bản `{}` thứ hai của mục `{slug}`", v.lang),
                 )
-                .with_hint(format!(
-                    "{slug}.md is already the {default} version; keep one of the two files"
+                .with_hint(msg!("duplicate-section",
+                    en: "{slug}.md is already the {default} version; keep one of the two files",
+                    vi: "{slug}.md đã là bản {default}; chỉ giữ một trong hai tệp"
                 )),
             );
         }
@@ -190,9 +198,9 @@ pub(super) fn load_sections(
                 Diagnostic::error(
                     shown,
                     None,
-                    format!("translation without a `{default}` original: there is no {slug}.md"),
+                    msg!("translation-without-original", en: "translation without a `{default}` original: there is no {slug}.md", vi: "bản dịch không có bản gốc `{default}`: không có tệp {slug}.md"),
                 )
-                .with_hint(format!("add {slug}.md in the default language ({default})")),
+                .with_hint(msg!("translation-without-original", en: "add {slug}.md in the default language ({default})", vi: "thêm {slug}.md bằng ngôn ngữ mặc định ({default})")),
             );
             continue;
         };
@@ -202,7 +210,7 @@ pub(super) fn load_sections(
                 || v.fm.order != main.fm.order
             {
                 loader.diags.push(Diagnostic::warning(&v.text.path, Some(pos(1, 1)),
-                    format!("`kind`, `group` or `order` differ from {slug}.md; those of {slug}.md are used")));
+                    msg!("translation-differs", en: "`kind`, `group` or `order` differ from {slug}.md; those of {slug}.md are used", vi: "`kind`, `group` hoặc `order` khác với {slug}.md; dùng giá trị của {slug}.md")));
             }
         }
         sections.push(Section {
@@ -224,14 +232,17 @@ pub(super) fn load_sections(
     sections
 }
 
-type FrontMatterError = (usize, String, String);
+type FrontMatterError = (usize, crate::diagnostics::Msg, crate::diagnostics::Msg);
 
 /// Split `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the line the body starts on.
 fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError> {
     let first_end = src.find('\n').unwrap_or(src.len());
     if src[..first_end].trim_end() != "---" {
-        return Err((1, "section has no front matter".into(),
-            "start the file with a line `---`, then `title: ...` and `kind: ...`, then a line `---`".into()));
+        return Err((
+            1,
+            msg!("no-front-matter", en: "section has no front matter", vi: "mục không có phần đầu (front matter)"),
+            msg!("no-front-matter", en: "start the file with a line `---`, then `title: ...` and `kind: ...`, then a line `---`", vi: "mở đầu tệp bằng một dòng `---`, rồi `title: ...` và `kind: ...`, rồi một dòng `---`"),
+        ));
     }
     let fm_start = (first_end + 1).min(src.len());
     let mut offset = fm_start;
@@ -245,8 +256,8 @@ fn split_front_matter(src: &str) -> Result<(&str, &str, usize), FrontMatterError
     }
     Err((
         1,
-        "front matter is not closed".into(),
-        "add a line `---` after the front matter".into(),
+        msg!("front-matter-not-closed", en: "front matter is not closed", vi: "phần đầu (front matter) chưa đóng"),
+        msg!("front-matter-not-closed", en: "add a line `---` after the front matter", vi: "thêm một dòng `---` sau phần đầu"),
     ))
 }
 

@@ -164,7 +164,7 @@ fn theme_files(dir: &Path, diags: &mut Diagnostics) -> Vec<(&'static str, PathBu
                 Err(e) => diags.push(Diagnostic::error(
                     &sub,
                     None,
-                    format!("cannot read theme folder: {e}"),
+                    msg!("cannot-read", en: "cannot read theme folder: {e}", vi: "không đọc được thư mục giao diện: {e}"),
                 )),
             }
         }

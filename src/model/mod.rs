@@ -162,6 +162,9 @@ pub struct Report {
     pub datasets: Vec<Dataset>,
     /// In table-of-contents order.
     pub sections: Vec<Section>,
+    /// The example `minhbach init` writes, with made-up figures: its pages
+    /// say so, and checking warns while it is part of the site.
+    pub sample: bool,
 }
 
 impl Report {

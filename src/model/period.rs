@@ -72,10 +72,12 @@ impl Period {
         }
     }
 
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, crate::diagnostics::Msg> {
         let t = text.trim();
         let bad = || {
-            format!("`{t}` is not a period: write a year `2023`, a half `2023-H1`, a quarter `2023-Q2`, a month `2023-06`, a day `2023-06-30` or a range `2023-01-01..2023-06-30`")
+            msg!("invalid-period",
+                en: "`{t}` is not a period: write a year `2023`, a half `2023-H1`, a quarter `2023-Q2`, a month `2023-06`, a day `2023-06-30` or a range `2023-01-01..2023-06-30`",
+                vi: "`{t}` không phải là kỳ: viết năm `2023`, nửa năm `2023-H1`, quý `2023-Q2`, tháng `2023-06`, ngày `2023-06-30` hoặc khoảng `2023-01-01..2023-06-30`")
         };
         if let Some((a, b)) = t.split_once("..") {
             let (a, b) = (
@@ -83,13 +85,15 @@ impl Period {
                 Date::parse(b).ok_or_else(bad)?,
             );
             if b < a {
-                return Err(format!("the range `{t}` ends before it starts"));
+                return Err(
+                    msg!("invalid-period", en: "the range `{t}` ends before it starts", vi: "khoảng `{t}` kết thúc trước khi bắt đầu"),
+                );
             }
             return Ok(Period {
                 kind: PeriodKind::Range(a, b),
             });
         }
-        let year = |s: &str| -> Result<i32, String> {
+        let year = |s: &str| -> Result<i32, crate::diagnostics::Msg> {
             if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
                 s.parse().map_err(|_| bad())
             } else {

@@ -560,9 +560,15 @@ impl LinkScan {
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Broken {
     /// (url, problem, page) of links from the theme's templates.
-    theme: Vec<(String, String, String)>,
+    theme: Vec<(String, crate::diagnostics::Msg, String)>,
     /// (source, line, url, version, problem) of links editors wrote.
-    editor: Vec<(PathBuf, usize, String, Option<String>, String)>,
+    editor: Vec<(
+        PathBuf,
+        usize,
+        String,
+        Option<String>,
+        crate::diagnostics::Msg,
+    )>,
 }
 
 /// The broken links of one scan.
@@ -587,7 +593,7 @@ pub fn broken<'i>(
         let first = s.pages.get(pages[0] as usize);
         let inside = resolve_into(first, url, &s.base_path, &mut target);
         let problem = match inside.then_some(target.as_str()) {
-            None => Some("it leads outside the site".to_string()),
+            None => Some(msg!("broken-link", en: "it leads outside the site", vi: "nó dẫn ra ngoài trang")),
             Some(target) => match find(exists, target) {
                 Some(file) => url
                     .split_once('#')
@@ -595,9 +601,9 @@ pub fn broken<'i>(
                     .filter(|f| !f.is_empty())
                     .and_then(|f| {
                         let has = ids(&file).is_some_and(|ids| ids.contains(f));
-                        (!has).then(|| format!("there is no anchor `#{f}` on the page it leads to"))
+                        (!has).then(|| msg!("broken-link", en: "there is no anchor `#{f}` on the page it leads to", vi: "trang được dẫn tới không có neo `#{f}`"))
                     }),
-                None => Some("there is no page at that address".to_string()),
+                None => Some(msg!("broken-link", en: "there is no page at that address", vi: "không có trang nào ở địa chỉ đó")),
             },
         };
         let Some(problem) = problem else { continue };
@@ -632,8 +638,8 @@ fn find<'t>(exists: &dyn Fn(&str) -> bool, target: &'t str) -> Option<Cow<'t, st
 
 /// Diagnostics for the broken links of every scan.
 pub fn report(found: &[&Broken]) -> Diagnostics {
-    let mut theme: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    type Versions = Vec<(Option<String>, String)>;
+    let mut theme: BTreeMap<(String, crate::diagnostics::Msg), Vec<String>> = BTreeMap::new();
+    type Versions = Vec<(Option<String>, crate::diagnostics::Msg)>;
     let mut editor: BTreeMap<(PathBuf, usize, String), Versions> = BTreeMap::new();
     for b in found {
         for (url, problem, page) in b.theme.iter().cloned() {
@@ -651,17 +657,21 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
     for ((url, problem), mut pages) in theme {
         pages.sort();
         let example = &pages[0];
-        let more = match pages.len() {
-            1 => String::new(),
-            n => format!(" and {} other page{}", n - 1, if n == 2 { "" } else { "s" }),
+        let (more, more_vi) = match pages.len() {
+            1 => (String::new(), String::new()),
+            n => (
+                format!(" and {} other page{}", n - 1, if n == 2 { "" } else { "s" }),
+                format!(" và {} trang khác", n - 1),
+            ),
         };
+        let (problem_en, problem_vi) = (problem.en(), problem.vi());
         diags.push(
             Diagnostic::warning(
                 format!("(output) {example}"),
                 None,
-                format!("broken link `{url}`{more}: {problem}"),
+                msg!("broken-link", en: "broken link `{url}`{more}: {problem_en}", vi: "liên kết hỏng `{url}`{more_vi}: {problem_vi}"),
             )
-            .with_hint("this link comes from the theme's templates"),
+            .with_hint(msg!("broken-link", en: "this link comes from the theme's templates", vi: "liên kết này nằm trong mẫu (template) của giao diện")),
         );
     }
     // A link broken in the default language's page is reported once for all
@@ -675,13 +685,18 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
             .into_iter()
             .filter(|(v, _)| !default_broken || v.is_none())
         {
+            let (problem_en, problem_vi) = (problem.en(), problem.vi());
             let message = match version {
-                Some(v) => format!("broken link `{url}` ({v}): {problem}"),
-                None => format!("broken link `{url}`: {problem}"),
+                Some(v) => {
+                    msg!("broken-link", en: "broken link `{url}` ({v}): {problem_en}", vi: "liên kết hỏng `{url}` ({v}): {problem_vi}")
+                }
+                None => {
+                    msg!("broken-link", en: "broken link `{url}`: {problem_en}", vi: "liên kết hỏng `{url}`: {problem_vi}")
+                }
             };
             diags.push(
                 Diagnostic::warning(&source, Some(Pos::new(line, 1)), message)
-                    .with_hint("links between pages are relative, e.g. ../other-section/ ; check the spelling of the slug"),
+                    .with_hint(msg!("broken-link", en: "links between pages are relative, e.g. ../other-section/ ; check the spelling of the slug", vi: "liên kết giữa các trang là tương đối, ví dụ ../muc-khac/ ; kiểm tra chính tả của tên (slug)")),
             );
         }
     }

@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::diagnostics::Msg;
+
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::is_safe_url;
@@ -48,17 +50,17 @@ pub struct Shortcode {
 pub struct MarkdownError {
     pub line: usize,
     pub col: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Msg,
+    pub hint: Option<Msg>,
     /// The output is safe anyway (e.g. an unsafe link was dropped).
     pub warning: bool,
 }
 
 /// What expanding a shortcode gives: trusted HTML, or a message and a hint.
-pub type Expansion = Result<String, (String, Option<String>)>;
+pub type Expansion = Result<String, (Msg, Option<Msg>)>;
 
 /// A parsed call: its name and arguments, or why it does not parse.
-type ParsedCall = Result<(String, BTreeMap<String, String>), String>;
+type ParsedCall = Result<(String, BTreeMap<String, String>), Msg>;
 
 pub const SHORTCODES: &[&str] = &["value", "target", "status", "chart"];
 
@@ -109,8 +111,8 @@ pub fn render(
                 errors.push(MarkdownError {
                     line,
                     col: 1,
-                    message: format!("link to `{dest_url}` removed: only http, https, mailto and relative links are allowed"),
-                    hint: Some("link to a web address (https://...) or to another page of the site".into()),
+                    message: msg!("unsafe-link", en: "link to `{dest_url}` removed: only http, https, mailto and relative links are allowed", vi: "đã bỏ liên kết tới `{dest_url}`: chỉ cho phép liên kết http, https, mailto và liên kết tương đối"),
+                    hint: Some(msg!("unsafe-link", en: "link to a web address (https://...) or to another page of the site", vi: "liên kết tới một địa chỉ web (https://...) hoặc tới một trang khác của trang này")),
                     warning: true,
                 });
             }
@@ -306,12 +308,12 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
             Some(Ok((name, args))) => {
                 if !SHORTCODES.contains(&name.as_str()) {
                     let hint = crate::diagnostics::did_you_mean(&name, SHORTCODES.iter().copied())
-                        .map(|b| format!("did you mean `{b}`?"))
-                        .unwrap_or_else(|| format!("shortcodes: {}", SHORTCODES.join(", ")));
+                        .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"))
+                        .unwrap_or_else(|| msg!("unknown-shortcode", en: "shortcodes: {}", vi: "các mã ngắn: {}", SHORTCODES.join(", ")));
                     errors.push(MarkdownError {
                         line,
                         col,
-                        message: format!("unknown shortcode `{name}`"),
+                        message: msg!("unknown-shortcode", en: "unknown shortcode `{name}`", vi: "mã ngắn `{name}` không tồn tại"),
                         hint: Some(hint),
                         warning: false,
                     });
@@ -333,7 +335,7 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                     col,
                     message: msg,
                     hint: Some(
-                        "write shortcodes as {{ value(indicator=\"online-dossier-rate\") }}".into(),
+                        msg!("shortcode-syntax", en: "write shortcodes as {{{{ value(indicator=\"online-dossier-rate\") }}}}", vi: "viết mã ngắn như {{{{ value(indicator=\"online-dossier-rate\") }}}}"),
                     ),
                     warning: false,
                 });
@@ -360,27 +362,32 @@ fn parse_call(inner: &str) -> Option<ParsedCall> {
         return None;
     }
     let Some(body) = s[open + 1..].strip_suffix(')') else {
-        return Some(Err(format!(
-            "shortcode `{name}` is missing its closing `)`"
+        return Some(Err(msg!("shortcode-syntax",
+            en: "shortcode `{name}` is missing its closing `)`",
+            vi: "mã ngắn `{name}` thiếu dấu `)` đóng"
         )));
     };
     let mut args = BTreeMap::new();
     let mut rest = body.trim();
     while !rest.is_empty() {
         let Some(eq) = rest.find('=') else {
-            return Some(Err(format!("shortcode `{name}`: expected key=\"value\"")));
+            return Some(Err(
+                msg!("shortcode-syntax", en: "shortcode `{name}`: expected key=\"value\"", vi: "mã ngắn `{name}`: cần dạng khóa=\"giá trị\""),
+            ));
         };
         let key = rest[..eq].trim().to_string();
         let after = rest[eq + 1..].trim_start();
         let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
         let Some(q) = quote else {
-            return Some(Err(format!(
-                "shortcode `{name}`: the value of `{key}` must be quoted"
+            return Some(Err(msg!("shortcode-syntax",
+                en: "shortcode `{name}`: the value of `{key}` must be quoted",
+                vi: "mã ngắn `{name}`: giá trị của `{key}` phải đặt trong ngoặc kép"
             )));
         };
         let Some(close) = after[1..].find(q) else {
-            return Some(Err(format!(
-                "shortcode `{name}`: unterminated quote in `{key}`"
+            return Some(Err(msg!("shortcode-syntax",
+                en: "shortcode `{name}`: unterminated quote in `{key}`",
+                vi: "mã ngắn `{name}`: ngoặc kép chưa đóng ở `{key}`"
             )));
         };
         args.insert(key, after[1..1 + close].to_string());

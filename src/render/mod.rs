@@ -489,7 +489,7 @@ fn template_errors(
         let d = Diagnostic::error(
             path,
             Some(Pos::new(line, col)),
-            format!("template: {message}"),
+            msg!("template", en: "template: {message}", vi: "mẫu giao diện (template): {message}"),
         );
         match sources.get(name) {
             Some(src) => d.with_source(src),
@@ -531,7 +531,7 @@ fn template_errors(
                 out.push(Diagnostic::error(
                     "themes",
                     None,
-                    format!("template: {text}"),
+                    msg!("template", en: "template: {text}", vi: "mẫu giao diện (template): {text}"),
                 ));
             }
             out

@@ -17,6 +17,7 @@ use super::chart::{
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
 use super::{escape, Output};
+use crate::diagnostics::Msg;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::theme::Theme;
 use crate::model::*;
@@ -792,6 +793,12 @@ impl Lang<'_> {
                 .flatten()
                 .map(|d| format::date(d, self.style)),
         );
+        // The pages of `init`'s sample report say that its figures are made up.
+        let sample = rel_dir
+            .strip_prefix("reports/")
+            .and_then(|r| r.split('/').next())
+            .is_some_and(|slug| self.site.reports.iter().any(|r| r.sample && r.slug == slug));
+        ctx.insert("sample", &sample);
         ctx
     }
 
@@ -2642,22 +2649,22 @@ impl Lang<'_> {
         charts: &BTreeMap<&str, String>,
         root: &str,
     ) -> markdown::Expansion {
-        let arg = |name: &str| -> Result<&str, (String, Option<String>)> {
+        let arg = |name: &str| -> Result<&str, (Msg, Option<Msg>)> {
             call.args.get(name).map(String::as_str).ok_or_else(|| {
                 (
-                    format!("shortcode `{}` needs `{name}=\"...\"`", call.name),
+                    msg!("shortcode-argument", en: "shortcode `{}` needs `{name}=\"...\"`", vi: "mã ngắn `{}` cần `{name}=\"...\"`", call.name),
                     None,
                 )
             })
         };
-        let indicator = || -> Result<&Indicator, (String, Option<String>)> {
+        let indicator = || -> Result<&Indicator, (Msg, Option<Msg>)> {
             let id = arg("indicator")?;
             report.indicator(id).ok_or_else(|| {
                 let ids = report.indicators.iter().map(|i| i.id.as_str());
                 let hint = crate::diagnostics::did_you_mean(id, ids)
-                    .map(|b| format!("did you mean `{b}`?"));
+                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
                 (
-                    format!("indicator `{id}` is not defined in this report's indicators.yaml"),
+                    msg!("unknown-indicator", en: "indicator `{id}` is not defined in this report's indicators.yaml", vi: "chỉ tiêu `{id}` không có trong indicators.yaml của báo cáo này"),
                     hint,
                 )
             })
@@ -2691,8 +2698,11 @@ impl Lang<'_> {
                         id,
                         report.groups.iter().map(|g| g.id.as_str()),
                     )
-                    .map(|b| format!("did you mean `{b}`?"));
-                    return Err((format!("group `{id}` is not defined in report.yaml"), hint));
+                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
+                    return Err((
+                        msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"),
+                        hint,
+                    ));
                 };
                 match charts.get(id) {
                     Some(svg) => Ok(format!(
@@ -2705,7 +2715,10 @@ impl Lang<'_> {
                     None => Ok(format!("<p class=\"muted\">{}</p>", escape(self.tr("chart_no_numeric")))),
                 }
             }
-            other => Err((format!("unknown shortcode `{other}`"), None)),
+            other => Err((
+                msg!("unknown-shortcode", en: "unknown shortcode `{other}`", vi: "mã ngắn `{other}` không tồn tại"),
+                None,
+            )),
         }
     }
 }

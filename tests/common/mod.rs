@@ -77,8 +77,30 @@ impl Site {
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
+            // Messages in English whatever the site's language (tests/messages.rs
+            // runs the language choice itself).
+            .env("MINHBACH_LANG", "en")
             .output()
             .unwrap();
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Run the real binary as an editor would, the language of messages
+    /// chosen by the program (`lang`: the value of MINHBACH_LANG, if any).
+    pub fn run_in_language(&self, lang: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("MINHBACH_LANG");
+        if let Some(lang) = lang {
+            cmd.env("MINHBACH_LANG", lang);
+        }
+        let out = cmd.output().unwrap();
         Run {
             code: out.status.code(),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
