@@ -1123,8 +1123,8 @@ impl Lang<'_> {
             let n = format::number((x * 100.0).abs(), Some(1), st);
             let sign = if x < 0.0 { "−" } else { "+" };
             match st {
-                format::Style::Vi => format!("{sign}{n}\u{a0}%"),
-                format::Style::En => format!("{sign}{n}%"),
+                Style::Vi => format!("{sign}{n}\u{a0}%"),
+                Style::En => format!("{sign}{n}%"),
             }
         };
         let value = |v: f64| format::with_unit(v, ind.decimals, &ind.unit, st);
@@ -1148,13 +1148,13 @@ impl Lang<'_> {
             args.push(("needed", pct(n)));
         }
         let key = match (o.kind, o.cagr_needed) {
-            (crate::model::OutlookKind::AlreadyMet, _) => "outlook_sentence_met",
+            (OutlookKind::AlreadyMet, _) => "outlook_sentence_met",
             (_, Some(_)) => "outlook_sentence",
             (_, None) => "outlook_sentence_no_target",
         };
         let refs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let mut out = fill(self.tr(key), &refs);
-        if o.correction < 1.0 && o.kind != crate::model::OutlookKind::AlreadyMet {
+        if o.correction < 1.0 && o.kind != OutlookKind::AlreadyMet {
             out.push(' ');
             out.push_str(&fill(
                 self.tr("outlook_limit"),
@@ -1182,7 +1182,7 @@ impl Lang<'_> {
     }
 
     /// A value as shown: "~8,48 %" for an estimate, in its own unit for a proxy.
-    fn measurement_text(&self, ind: &Indicator, m: &crate::model::Measurement) -> String {
+    fn measurement_text(&self, ind: &Indicator, m: &Measurement) -> String {
         let unit = m
             .proxy
             .as_ref()
@@ -1200,7 +1200,7 @@ impl Lang<'_> {
     /// points for a percentage.
     fn gap_text(&self, ind: &Indicator, gap: f64) -> String {
         match ind.unit.kind {
-            crate::model::Unit::Percent => fill(
+            Unit::Percent => fill(
                 self.plural("percentage_points", usize::from(gap == 1.0)),
                 &[("n", &format::number(gap, ind.decimals, self.style))],
             ),
@@ -1866,7 +1866,7 @@ impl Lang<'_> {
                         })
                         .collect()
                 };
-                let mut indicators: Vec<Rows> = crate::model::EVIDENCE
+                let mut indicators: Vec<Rows> = EVIDENCE
                     .iter()
                     .map(|cat| Rows {
                         id: Some(format!("{cat}-{}", report.slug)),
