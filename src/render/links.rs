@@ -103,6 +103,14 @@ impl<'a> Ids<'a> {
         self.iter().any(|i| i == id)
     }
 
+    pub fn len(&self) -> usize {
+        self.to - self.from
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.to == self.from
+    }
+
     fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         let all = self.all;
         (self.from..self.to).map(move |i| all.get(i))
@@ -563,7 +571,13 @@ pub struct Broken {
     theme: Vec<(String, String, String)>,
     /// (source, line, url, version, problem) of links editors wrote.
     editor: Vec<(PathBuf, usize, String, Option<String>, String)>,
+    /// (page, id) of ids found more than once on a page.
+    duplicate_ids: Vec<(String, String)>,
 }
+
+/// Pages with this many ids or more are looked up through a set: a long
+/// page's table of contents links to each of its many headings.
+const IDS_SET_FROM: usize = 32;
 
 /// The broken links of one scan.
 /// `exists` tells whether the output has a file, `ids` the ids of a page.
@@ -572,12 +586,23 @@ pub fn broken<'i>(
     exists: &(dyn Fn(&str) -> bool + Sync),
     ids: &(dyn Fn(&str) -> Option<Ids<'i>> + Sync),
 ) -> Broken {
-    let written: FxHashMap<(&str, &str), &EditorLink> = s
+    // By the url as written: the page has it percent-encoded (`k%E1%BA%BFt`
+    // for `kết`), so both sides are decoded to find who wrote it.
+    let written: FxHashMap<(&str, Cow<str>), &EditorLink> = s
         .editor
         .iter()
-        .map(|l| ((l.page.as_str(), l.url.as_str()), l))
+        .map(|l| ((l.page.as_str(), decoded(&l.url)), l))
         .collect();
     let mut found = Broken::default();
+    let mut id_sets: FxHashMap<String, rustc_hash::FxHashSet<&'i str>> = FxHashMap::default();
+    for (i, page) in s.pages.iter().enumerate() {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for id in s.ids_of(i).iter() {
+            if !seen.insert(id) {
+                found.duplicate_ids.push((page.to_string(), id.to_string()));
+            }
+        }
+    }
     let (mut from, mut target) = (0, String::new());
     for (i, &end) in s.links.iter().enumerate() {
         let pages = &s.on[from..end as usize];
@@ -594,7 +619,16 @@ pub fn broken<'i>(
                     .map(|(_, f)| f)
                     .filter(|f| !f.is_empty())
                     .and_then(|f| {
-                        let has = ids(&file).is_some_and(|ids| ids.contains(f));
+                        let has = ids(&file).is_some_and(|ids| {
+                            if ids.len() < IDS_SET_FROM {
+                                ids.contains(f)
+                            } else {
+                                id_sets
+                                    .entry(file.to_string())
+                                    .or_insert_with(|| ids.iter().collect())
+                                    .contains(f)
+                            }
+                        });
                         (!has).then(|| format!("there is no anchor `#{f}` on the page it leads to"))
                     }),
                 None => Some("there is no page at that address".to_string()),
@@ -603,7 +637,7 @@ pub fn broken<'i>(
         let Some(problem) = problem else { continue };
         for &p in pages {
             let page = s.pages.get(p as usize);
-            match written.get(&(page, url)) {
+            match written.get(&(page, decoded(url))) {
                 Some(l) => found.editor.push((
                     l.source.clone(),
                     l.line,
@@ -618,6 +652,15 @@ pub fn broken<'i>(
         }
     }
     found
+}
+
+/// `url` with `%xx` escapes decoded, borrowed when it has none.
+fn decoded(url: &str) -> Cow<'_, str> {
+    if url.contains('%') {
+        Cow::Owned(super::percent_decode(url))
+    } else {
+        Cow::Borrowed(url)
+    }
 }
 
 /// The output file `target` names: itself or, for a folder, its `index.html`.
@@ -647,6 +690,27 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
         }
     }
     let mut diags = Diagnostics::new();
+    let mut twice: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for b in found {
+        for (page, id) in &b.duplicate_ids {
+            twice.entry(page).or_default().push(id);
+        }
+    }
+    for (page, ids) in twice {
+        let list = ids
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diags.push(
+            Diagnostic::warning(
+                format!("(output) {page}"),
+                None,
+                format!("the page has the same id more than once: {list}; a link to it goes to the first"),
+            )
+            .with_hint("give the headings different names, or change the id in the theme's template"),
+        );
+    }
     // A broken link from the templates is usually on every page: say it once.
     for ((url, problem), mut pages) in theme {
         pages.sort();

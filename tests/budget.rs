@@ -1,0 +1,209 @@
+//! The resource budget: every pathological input within the documented
+//! limits is checked in time proportional to its size and in bounded memory.
+//!
+//! Each case writes one hostile file into the minimal site and runs the real
+//! `minhbach check` as a child process, measured with `wait4`: its wall time
+//! must stay within 2 s per MiB of input above the time a check of the
+//! unchanged site takes, and its peak memory (max RSS) within a fixed bound.
+//! A debug binary (the one `cargo test` builds) is given [`DEBUG_SLOWDOWN`]
+//! times the allowance; `cargo test --release --test budget` measures the
+//! real thing. The machine the limit is stated for has 2 cores.
+#![cfg(unix)]
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::Site;
+
+/// 2 s per MiB of input (the limit the issue sets for a release build).
+const SECONDS_PER_MIB: f64 = 2.0;
+/// How much slower an unoptimised build is at the same work (measured: 5–10×).
+const DEBUG_SLOWDOWN: f64 = 12.0;
+/// Peak memory of one check of the minimal site plus one hostile file of
+/// 4 MiB (the parser's events for 4 million brackets take most of it).
+const MAX_RSS_MIB: f64 = 1024.0;
+
+const SECTION: &str = "reports/demo-2024/ket-qua.md";
+const INDICATORS: &str = "reports/demo-2024/indicators.yaml";
+
+/// A section whose body is `body`, with the front matter the fixture has.
+fn section(site: &Site, body: &str) -> String {
+    let text = site.read(SECTION);
+    let end = text[3..].find("---").unwrap() + 6;
+    format!("{}\n{body}", &text[..end])
+}
+
+/// Run `minhbach check` in `site`: wall time, peak RSS in MiB, exit code.
+/// A check still running after `kill_after` is killed (exit code -1).
+fn measured_check(site: &Site, kill_after: Duration) -> (Duration, f64, i32) {
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .arg("check")
+        .current_dir(site.dir.path())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let until = Instant::now() + kill_after;
+            while Instant::now() < until {
+                if done.load(std::sync::atomic::Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            // SAFETY: the child is not reaped until `done` is set below.
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        })
+    };
+    let mut status = 0;
+    // SAFETY: rusage is plain data, filled in by wait4 for this child only.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4: {}", std::io::Error::last_os_error());
+    let took = start.elapsed();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let _ = watchdog.join();
+    std::mem::forget(child); // already reaped by wait4
+    let rss_mib = usage.ru_maxrss as f64 / 1024.0; // KiB on Linux
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (took, rss_mib, code)
+}
+
+fn allowance(bytes: usize) -> Duration {
+    let slowdown = if cfg!(debug_assertions) {
+        DEBUG_SLOWDOWN
+    } else {
+        1.0
+    };
+    Duration::from_secs_f64(bytes as f64 / (1024.0 * 1024.0) * SECONDS_PER_MIB * slowdown)
+}
+
+/// Just under the 4 MiB file limit.
+const NEAR_LIMIT: usize = 4 * 1024 * 1024 - 4096;
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len())
+}
+
+/// (name, file, text): each a file that once took quadratic time or
+/// unbounded memory, at (nearly) the largest size the loader accepts.
+fn cases(site: &Site) -> Vec<(&'static str, &'static str, String)> {
+    vec![
+        (
+            "identical headings",
+            SECTION,
+            section(site, &repeat_to("## h\n\n", NEAR_LIMIT / 4)),
+        ),
+        (
+            "headings that look like de-duplicated ids",
+            SECTION,
+            section(
+                site,
+                &(0..40_000)
+                    .map(|i| format!("## h {i}\n\n## h\n\n"))
+                    .collect::<String>(),
+            ),
+        ),
+        (
+            "braces that are not shortcodes",
+            SECTION,
+            section(site, &repeat_to("{{x}} ", NEAR_LIMIT)),
+        ),
+        (
+            "shortcodes on one line",
+            SECTION,
+            section(
+                site,
+                &repeat_to(
+                    "{{ value(indicator=\"online-dossier-rate\") }} ",
+                    NEAR_LIMIT / 4,
+                ),
+            ),
+        ),
+        (
+            "unclosed shortcode openings",
+            SECTION,
+            section(site, &(repeat_to("{{\n", NEAR_LIMIT - 2) + "}}")),
+        ),
+        (
+            "nested block quotes",
+            SECTION,
+            section(site, &repeat_to(">", NEAR_LIMIT)),
+        ),
+        (
+            "nested lists",
+            SECTION,
+            section(
+                site,
+                &(0..1400)
+                    .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                    .collect::<String>(),
+            ),
+        ),
+        (
+            "open brackets",
+            SECTION,
+            section(site, &repeat_to("[", NEAR_LIMIT)),
+        ),
+        (
+            "emphasis",
+            SECTION,
+            section(site, &repeat_to("*a _b ", NEAR_LIMIT)),
+        ),
+        (
+            "yaml open flow mappings",
+            INDICATORS,
+            repeat_to("{a: ", NEAR_LIMIT),
+        ),
+        (
+            "yaml open flow sequences",
+            INDICATORS,
+            repeat_to("[", NEAR_LIMIT),
+        ),
+        (
+            "yaml compact nested sequences",
+            INDICATORS,
+            repeat_to("- ", NEAR_LIMIT),
+        ),
+    ]
+}
+
+#[test]
+fn pathological_inputs_are_checked_within_the_budget() {
+    let base = Site::fixture("minimal");
+    let (baseline, _, code) = measured_check(&base, Duration::from_secs(60));
+    assert_eq!(code, 0, "the unchanged site checks");
+    let mut over = Vec::new();
+    for (name, file, text) in cases(&base) {
+        let site = Site::fixture("minimal");
+        site.write(file, &text);
+        let limit = baseline + allowance(text.len());
+        let (took, rss, code) = measured_check(&site, limit * 2 + Duration::from_secs(5));
+        eprintln!(
+            "{name:<45} {:>5.2} MiB  {:>7.2} s (limit {:.2} s)  {rss:>6.0} MiB RSS  exit {code}",
+            text.len() as f64 / 1048576.0,
+            took.as_secs_f64(),
+            limit.as_secs_f64()
+        );
+        if took > limit || rss > MAX_RSS_MIB || !(0..=2).contains(&code) {
+            over.push(format!(
+                "{name}: {:.2} s (limit {:.2} s), {rss:.0} MiB (limit {MAX_RSS_MIB} MiB), exit {code}",
+                took.as_secs_f64(),
+                limit.as_secs_f64()
+            ));
+        }
+    }
+    assert!(over.is_empty(), "over budget:\n{}", over.join("\n"));
+}
