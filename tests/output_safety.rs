@@ -88,9 +88,12 @@ fn an_empty_folder_and_an_earlier_output_are_outputs() {
     assert!(site.public().join("index.html").exists());
 }
 
+/// Every file of a folder with its bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
 /// The example site, with its output built once, and the site a changed
 /// title gives built beside it.
-fn two_versions() -> (Site, Vec<(String, Vec<u8>)>, Vec<(String, Vec<u8>)>) {
+fn two_versions() -> (Site, Files, Files) {
     let site = Site::fixture("example");
     site.build().ok();
     let first = snapshot(&site.public());
