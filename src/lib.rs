@@ -171,12 +171,12 @@ pub(crate) fn prepare_cached(
         return (None, diags);
     };
     if let Some(url) = &options.base_url {
-        if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+        if let Some(problem) = load::site_rules::base_url_problem(url) {
             diags.push(
                 diagnostics::Diagnostic::error(
                     "--base-url",
                     None,
-                    format!("`{url}` is not a site address"),
+                    format!("`{url}` is not a site address: {problem}"),
                 )
                 .with_hint("write the full address, e.g. https://example.org/transparency/"),
             );

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 // mimalloc does that markedly faster than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use minhbach::diagnostics::Diagnostic;
+use minhbach::diagnostics::{visible, Diagnostic};
 use minhbach::{build_to_dir, check, BuildOptions};
 
 #[derive(Parser)]
@@ -310,7 +310,8 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
             }
             Format::Github => {
                 let level = if d.is_error() { "error" } else { "warning" };
-                let mut props = format!("file={}", gh_escape_prop(&d.path.display().to_string()));
+                let path = d.path.display().to_string();
+                let mut props = format!("file={}", gh_escape_prop(&visible(&path, "")));
                 if let Some(p) = d.pos {
                     props.push_str(&format!(",line={},col={}", p.line, p.col));
                 }
@@ -318,7 +319,11 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
                     Some(h) => format!("{} (hint: {h})", d.message),
                     None => d.message.clone(),
                 };
-                let _ = writeln!(stdout.lock(), "::{level} {props}::{}", gh_escape(&msg));
+                let _ = writeln!(
+                    stdout.lock(),
+                    "::{level} {props}::{}",
+                    gh_escape(&visible(&msg, "\r\n"))
+                );
             }
         }
     }

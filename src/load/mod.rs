@@ -4,6 +4,7 @@
 mod files;
 mod raw;
 mod sections;
+pub mod site_rules;
 pub mod theme;
 
 use std::cell::OnceCell;
@@ -729,6 +730,18 @@ impl Loader<'_> {
                     format!("language `{l}` is listed twice"),
                 ));
             }
+            if i > 0 && site_rules::clashes_with_site_folder(l) {
+                d.push(
+                    doc.err(
+                        &format!("languages.{i}"),
+                        format!("language code `{l}` is the name of one of the site's own folders; its pages would overwrite that folder's"),
+                    )
+                    .with_hint(format!(
+                        "use a language code (such as en, fr); these names are taken: {}",
+                        site_rules::SITE_FOLDERS.join(", ")
+                    )),
+                );
+            }
         }
         if d.has_errors() {
             self.diags.extend(d);
@@ -740,14 +753,11 @@ impl Loader<'_> {
             .as_ref()
             .map(|p| doc.text(p, "publisher", &mut d));
         let base_url = normalize_base_url(&raw.base_url);
-        if !(base_url.starts_with("https://")
-            || base_url.starts_with("http://")
-            || base_url.starts_with('/'))
-        {
+        if let Some(problem) = site_rules::base_url_problem(&base_url) {
             d.push(
                 doc.err(
                     "base_url",
-                    format!("`{}` is not a site address", raw.base_url),
+                    format!("`{}` is not a site address: {problem}", raw.base_url),
                 )
                 .with_hint("write the full address, e.g. https://example.org/transparency/"),
             );
@@ -1242,6 +1252,7 @@ impl Loader<'_> {
             }
         };
         let mut out = Vec::new();
+        let mut seen_ids: std::collections::HashMap<String, String> = Default::default();
         for path in entries {
             let name = path
                 .file_name()
@@ -1266,6 +1277,18 @@ impl Loader<'_> {
                         format!("dataset file name `{id}` is not a valid id"),
                     )
                     .with_hint(format!("rename it to `{}.yaml`", slugify(id))),
+                );
+                continue;
+            }
+            // `x.yaml` and `x.yml` would both be the page datasets/x/.
+            if let Some(first) = seen_ids.insert(id.to_string(), name.clone()) {
+                self.diags.push(
+                    Diagnostic::error(
+                        self.shown(&path),
+                        None,
+                        format!("dataset `{id}` is defined twice: in {first} and in {name}"),
+                    )
+                    .with_hint("keep one of the two files, or rename one (the file name is the dataset's id)"),
                 );
                 continue;
             }

@@ -638,10 +638,11 @@ pub fn broken<'i>(
         for &p in pages {
             let page = s.pages.get(p as usize);
             match written.get(&(page, decoded(url))) {
+                // The url as the editor wrote it, not as encoded in the page.
                 Some(l) => found.editor.push((
                     l.source.clone(),
                     l.line,
-                    url.to_string(),
+                    l.url.clone(),
                     l.version.clone(),
                     problem.clone(),
                 )),
@@ -901,6 +902,31 @@ mod tests {
             text.iter().any(|t| t.starts_with(
                 "s.md:7:1: warning: broken link `b/`: there is no page at that address"
             )),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn reports_an_id_twice_on_a_page_and_finds_anchors_on_long_pages() {
+        let mut out = Output::default();
+        let many: String = (0..100)
+            .map(|i| format!("<h2 id=\"h-{i}\">x</h2>"))
+            .collect();
+        out.add(
+            "a/index.html",
+            format!(r##"<main id="main"><h2 id="main">Main</h2>{many}<a href="#h-99">l</a><a href="#h-100">l</a></main>"##),
+        );
+        let diags = check(&out, "/").into_sorted();
+        let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(diags.len(), 2, "{text:?}");
+        assert!(
+            text.iter().any(|t| t.starts_with(
+                "(output) a/index.html: warning: the page has the same id more than once: `main`"
+            )),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.contains("broken link `#h-100`")),
             "{text:?}"
         );
     }
