@@ -146,17 +146,9 @@ fn escape_sequences_from_content_are_shown_escaped() {
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
 }
 
+/// Run `check` in `site`, killing it after 20 s: its exit code and stderr.
 #[cfg(unix)]
-#[test]
-fn a_named_pipe_is_refused_not_waited_on() {
-    let site = Site::fixture("minimal");
-    let fifo = site.path("reports/demo-2024/pipe.md");
-    let ok = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok);
+fn check_within_20_s(site: &Site) -> (Option<i32>, String) {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
         .arg("check")
         .current_dir(site.dir.path())
@@ -173,10 +165,46 @@ fn a_named_pipe_is_refused_not_waited_on() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &std::path::Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_not_waited_on() {
+    let site = Site::fixture("minimal");
+    mkfifo(&site.path("reports/demo-2024/pipe.md"));
+    let (code, stderr) = check_within_20_s(&site);
+    assert_eq!(code, Some(1), "{stderr}");
     assert!(
         stderr.contains("pipe.md: error: not an ordinary file"),
+        "{stderr}"
+    );
+
+    let site = Site::fixture("minimal");
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", &format!("{yaml}\ntheme: mine\n"));
+    // A named pipe in a theme is skipped; a link to one would be read.
+    let fifo = site.dir.path().join("themes/mine/static/real-pipe");
+    mkfifo(&fifo);
+    std::os::unix::fs::symlink(&fifo, site.dir.path().join("themes/mine/static/pipe.css")).unwrap();
+    let (code, stderr) = check_within_20_s(&site);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("pipe.css: error: not an ordinary file"),
         "{stderr}"
     );
 }
