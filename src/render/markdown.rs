@@ -144,39 +144,65 @@ pub fn render(
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|s| *s <= offset);
     let mut links = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    for (ev, range) in Parser::new_ext(&text, options).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
-            let line = line_of(range.start);
-            if let Some(i) = mark_in(dest_url) {
-                let call = &calls[i.min(calls.len().saturating_sub(1))];
-                errors.push(MarkdownError {
-                    line: call.line,
-                    col: call.col,
-                    message: format!("shortcode `{}` cannot stand in a link address", call.name),
-                    hint: Some(
-                        "write the address itself; shortcodes give text, not addresses".into(),
-                    ),
-                    warning: false,
-                });
-            } else if is_safe_url(dest_url) {
-                links.push((dest_url.to_string(), line));
-            } else {
-                errors.push(MarkdownError {
-                    line,
-                    col: 1,
-                    message: format!("link to `{dest_url}` removed: only http, https, mailto and relative links are allowed"),
-                    hint: Some("link to a web address (https://...) or to another page of the site".into()),
-                    warning: true,
-                });
-            }
-        }
-        events.push(ev);
-    }
     let as_text: Vec<String> = outputs.iter().map(|o| html_text(o)).collect();
-    let (events, headings) = transform(events, footnote_prefix, &as_text);
+    let mut note_link = |ev: &Event, start: usize, errors: &mut Vec<MarkdownError>| {
+        let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev else {
+            return;
+        };
+        let line = line_of(start);
+        if let Some(i) = mark_in(dest_url) {
+            let call = &calls[i.min(calls.len().saturating_sub(1))];
+            errors.push(MarkdownError {
+                line: call.line,
+                col: call.col,
+                message: format!("shortcode `{}` cannot stand in a link address", call.name),
+                hint: Some("write the address itself; shortcodes give text, not addresses".into()),
+                warning: false,
+            });
+        } else if is_safe_url(dest_url) {
+            links.push((dest_url.to_string(), line));
+        } else {
+            errors.push(MarkdownError {
+                line,
+                col: 1,
+                message: format!("link to `{dest_url}` removed: only http, https, mailto and relative links are allowed"),
+                hint: Some("link to a web address (https://...) or to another page of the site".into()),
+                warning: true,
+            });
+        }
+    };
+    // Events stream from the parser through the changes into the HTML
+    // writer; only a heading's events are held, to make its id from its text.
+    let mut parser = Parser::new_ext(&text, options).into_offset_iter();
+    let mut changes = Transform::new(footnote_prefix, &as_text);
+    let mut ready: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    {
+        let errors = &mut errors;
+        let events = std::iter::from_fn(|| loop {
+            if let Some(ev) = ready.pop_front() {
+                return Some(ev);
+            }
+            let (ev, range) = parser.next()?;
+            note_link(&ev, range.start, errors);
+            if matches!(ev, Event::Start(Tag::Heading { .. })) {
+                let mut heading = vec![ev];
+                for (ev, range) in parser.by_ref() {
+                    note_link(&ev, range.start, errors);
+                    let end = matches!(ev, Event::End(TagEnd::Heading(_)));
+                    heading.push(ev);
+                    if end {
+                        break;
+                    }
+                }
+                changes.heading(heading, &mut ready);
+            } else {
+                changes.event(ev, &mut ready);
+            }
+        });
+        pulldown_cmark::html::push_html(&mut html, events);
+    }
+    let headings = changes.headings;
     let html = if outputs.is_empty() {
         html
     } else {
@@ -192,66 +218,91 @@ pub fn render(
     )
 }
 
-/// The events with safe links, unique heading ids and prefixed footnotes,
-/// and the headings. `as_text` is each shortcode's output as plain text,
-/// for the headings' ids and names in the table of contents.
-fn transform<'a>(
-    events: Vec<Event<'a>>,
-    footnote_prefix: &str,
-    as_text: &[String],
-) -> (Vec<Event<'a>>, Vec<Heading>) {
-    let mut out = Vec::with_capacity(events.len());
-    let mut headings = Vec::new();
-    let mut ids = UniqueIds::default();
-    // For each open link/image: whether it was dropped as unsafe.
-    let mut dropped: Vec<bool> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        let ev = events[i].clone();
+/// The changes made to the parser's events: safe links, unique heading
+/// ids, prefixed footnotes, tables in a scrolling box, raw HTML as text.
+/// `as_text` is each shortcode's output as plain text, for the headings'
+/// ids and names in the table of contents.
+struct Transform<'p> {
+    footnote_prefix: &'p str,
+    as_text: &'p [String],
+    headings: Vec<Heading>,
+    ids: UniqueIds,
+    /// For each open link/image: whether it was dropped as unsafe.
+    dropped: Vec<bool>,
+}
+
+impl<'p> Transform<'p> {
+    fn new(footnote_prefix: &'p str, as_text: &'p [String]) -> Self {
+        Transform {
+            footnote_prefix,
+            as_text,
+            headings: Vec::new(),
+            ids: UniqueIds::default(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// A heading's events, from its start to its end.
+    fn heading<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        out: &mut std::collections::VecDeque<Event<'a>>,
+    ) {
+        let mut events = events.into_iter();
+        let Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        })) = events.next()
+        else {
+            return;
+        };
+        let rest: Vec<Event<'a>> = events.collect();
+        // Gather the heading's text to make its id.
+        let mut text = String::new();
+        for ev in &rest {
+            if let Event::Text(t) | Event::Code(t) = ev {
+                push_as_text(&mut text, t, self.as_text);
+            }
+        }
+        let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
+            let s = crate::load::slugify(&text);
+            if s.is_empty() {
+                "section".into()
+            } else {
+                s
+            }
+        });
+        let unique = self.ids.unique(base);
+        self.headings.push(Heading {
+            level: heading_level(level),
+            id: unique.clone(),
+            text: text.trim().to_string(),
+        });
+        out.push_back(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(unique)),
+            classes,
+            attrs,
+        }));
+        for ev in rest {
+            self.event(ev, out);
+        }
+    }
+
+    /// Any other event.
+    fn event<'a>(&mut self, ev: Event<'a>, out: &mut std::collections::VecDeque<Event<'a>>) {
+        let footnote_prefix = self.footnote_prefix;
+        let dropped = &mut self.dropped;
         match ev {
             Event::Html(s) | Event::InlineHtml(s) => {
                 let t = s.trim();
                 if ALLOWED_TAGS.iter().any(|a| a.eq_ignore_ascii_case(t)) {
-                    out.push(Event::InlineHtml(CowStr::from(t.to_ascii_lowercase())));
+                    out.push_back(Event::InlineHtml(CowStr::from(t.to_ascii_lowercase())));
                 } else {
-                    out.push(Event::Text(s));
+                    out.push_back(Event::Text(s));
                 }
-            }
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                // Gather the heading's text to make its id.
-                let mut text = String::new();
-                let mut j = i + 1;
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j] {
-                        push_as_text(&mut text, t, as_text);
-                    }
-                    j += 1;
-                }
-                let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
-                    let s = crate::load::slugify(&text);
-                    if s.is_empty() {
-                        "section".into()
-                    } else {
-                        s
-                    }
-                });
-                let unique = ids.unique(base);
-                headings.push(Heading {
-                    level: heading_level(level),
-                    id: unique.clone(),
-                    text: text.trim().to_string(),
-                });
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(unique)),
-                    classes,
-                    attrs,
-                }));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -259,10 +310,10 @@ fn transform<'a>(
                 title,
                 id,
             }) => {
-                let safe = is_safe_url(&dest_url);
+                let safe = is_safe_url(&dest_url) && mark_in(&dest_url).is_none();
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Link {
+                    out.push_back(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
                         title,
@@ -272,7 +323,7 @@ fn transform<'a>(
             }
             Event::End(TagEnd::Link) => {
                 if !dropped.pop().unwrap_or(false) {
-                    out.push(Event::End(TagEnd::Link));
+                    out.push_back(Event::End(TagEnd::Link));
                 }
             }
             Event::Start(Tag::Image {
@@ -281,10 +332,10 @@ fn transform<'a>(
                 title,
                 id,
             }) => {
-                let safe = is_safe_url(&dest_url);
+                let safe = is_safe_url(&dest_url) && mark_in(&dest_url).is_none();
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Image {
+                    out.push_back(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
                         title,
@@ -294,34 +345,32 @@ fn transform<'a>(
             }
             Event::End(TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
-                    out.push(Event::End(TagEnd::Image));
+                    out.push_back(Event::End(TagEnd::Image));
                 }
             }
             Event::FootnoteReference(label) => {
-                out.push(Event::FootnoteReference(CowStr::from(format!(
+                out.push_back(Event::FootnoteReference(CowStr::from(format!(
                     "{footnote_prefix}-{label}"
                 ))));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.push(Event::Start(Tag::FootnoteDefinition(CowStr::from(
+                out.push_back(Event::Start(Tag::FootnoteDefinition(CowStr::from(
                     format!("{footnote_prefix}-{label}"),
                 ))));
             }
             Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html(CowStr::from(
+                out.push_back(Event::Html(CowStr::from(
                     "<div class=\"table-scroll\" tabindex=\"0\">",
                 )));
-                out.push(Event::Start(Tag::Table(align)));
+                out.push_back(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
-                out.push(Event::End(TagEnd::Table));
-                out.push(Event::Html(CowStr::from("</div>")));
+                out.push_back(Event::End(TagEnd::Table));
+                out.push_back(Event::Html(CowStr::from("</div>")));
             }
-            other => out.push(other),
+            other => out.push_back(other),
         }
-        i += 1;
     }
-    (out, headings)
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
