@@ -128,7 +128,9 @@ fn main() -> ExitCode {
             print_diagnostics(items, Format::Human, quiet);
             let summary = match written {
                 Err(e) => {
-                    eprintln!("{}: {e}", paint("error", RED));
+                    // File names in the message may hold control characters.
+                    let e = e.to_string();
+                    eprintln!("{}: {}", paint("error", RED), visible(&e, ""));
                     return ExitCode::from(2);
                 }
                 Ok(None) => {
