@@ -230,25 +230,64 @@ impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (d, lang) = (self.d, self.lang);
         let label = severity_label(d.severity, lang);
-        write!(f, "{}: {}: {}", d.location(), label, d.message.get(lang))?;
+        // Text from content files is shown escaped where a terminal would
+        // act on it (colours, clearing the screen, a new title, bidi tricks).
+        write!(
+            f,
+            "{}: {}: {}",
+            visible(&d.location(), "\n"),
+            label,
+            visible(d.message.get(lang), "\n")
+        )?;
         if let (Some(pos), Some(line)) = (d.pos, &d.source_line) {
             let num = pos.line.to_string();
             let pad = " ".repeat(num.len());
-            // The caret goes under the column, counting characters; tabs are kept so
-            // the caret lines up in a terminal.
+            // The caret goes under the column, counting characters as shown;
+            // tabs are kept so the caret lines up in a terminal.
             let lead: String = line
                 .chars()
                 .take(pos.col.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c if is_hidden(c) => " ".repeat(escaped(c).chars().count()),
+                    _ => " ".to_string(),
+                })
                 .collect();
-            write!(f, "\n {num} | {line}\n {pad} | {lead}^")?;
+            write!(f, "\n {num} | {}\n {pad} | {lead}^", visible(line, ""))?;
         }
         if let Some(hint) = &d.hint {
             let label = lang.pick("hint", "gợi ý");
-            write!(f, "\n  = {label}: {}", hint.get(lang))?;
+            write!(f, "\n  = {label}: {}", visible(hint.get(lang), "\n"))?;
         }
         Ok(())
     }
+}
+
+/// Characters a terminal acts on instead of showing: control characters
+/// (but tab) and the bidirectional overrides.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escaped(c: char) -> String {
+    format!("\\u{{{:x}}}", c as u32)
+}
+
+/// `s` with the characters a terminal would act on written as `\u{1b}`,
+/// except those in `keep`.
+pub fn visible<'s>(s: &'s str, keep: &str) -> std::borrow::Cow<'s, str> {
+    if !s.chars().any(|c| is_hidden(c) && !keep.contains(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_hidden(c) && !keep.contains(c) {
+            out.push_str(&escaped(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Diagnostics of a whole run, collected rather than stopping at the first.

@@ -173,12 +173,15 @@ pub(crate) fn prepare_cached(
         return (None, diags);
     };
     if let Some(url) = &options.base_url {
-        if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+        if let Some(problem) = load::site_rules::base_url_problem(url) {
             diags.push(
                 diagnostics::Diagnostic::error(
                     "--base-url",
                     None,
-                    msg!("invalid-base-url", en: "`{url}` is not a site address", vi: "`{url}` không phải là địa chỉ trang web"),
+                    {
+                        let (en, vi) = (problem.get(diagnostics::Lang::En), problem.get(diagnostics::Lang::Vi));
+                        msg!("invalid-base-url", en: "`{url}` is not a site address: {en}", vi: "`{url}` không phải là địa chỉ trang web: {vi}")
+                    },
                 )
                 .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
             );

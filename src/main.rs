@@ -12,7 +12,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 // mimalloc does that markedly faster than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use minhbach::diagnostics::{severity_label, Diagnostic, Lang, Msg};
+use minhbach::diagnostics::{severity_label, visible, Diagnostic, Lang, Msg};
 use minhbach::{build_to_dir, check, msg, BuildOptions};
 
 mod help_vi;
@@ -321,7 +321,8 @@ fn step_name(step: &'static str, lang: Lang) -> &'static str {
 /// Print `error: message` for a usage or I/O problem; exit code 2.
 fn fail(message: &Msg, lang: Lang) -> ExitCode {
     let label = severity_label(minhbach::diagnostics::Severity::Error, lang);
-    eprintln!("{}: {}", paint(label, RED), message.get(lang));
+    // File names in the message may hold control characters.
+    eprintln!("{}: {}", paint(label, RED), visible(message.get(lang), ""));
     ExitCode::from(2)
 }
 
@@ -423,7 +424,8 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, 
             }
             Format::Github => {
                 let level = if d.is_error() { "error" } else { "warning" };
-                let mut props = format!("file={}", gh_escape_prop(&d.path.display().to_string()));
+                let path = d.path.display().to_string();
+                let mut props = format!("file={}", gh_escape_prop(&visible(&path, "")));
                 if let Some(p) = d.pos {
                     props.push_str(&format!(",line={},col={}", p.line, p.col));
                 }
@@ -437,7 +439,11 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, 
                     ),
                     None => d.message.get(lang).to_string(),
                 };
-                let _ = writeln!(stdout.lock(), "::{level} {props}::{}", gh_escape(&msg));
+                let _ = writeln!(
+                    stdout.lock(),
+                    "::{level} {props}::{}",
+                    gh_escape(&visible(&msg, "\r\n"))
+                );
             }
         }
     }

@@ -2,6 +2,8 @@
 //! content or theme files change, and reload the browser. A failed rebuild
 //! keeps serving the last good site and shows the errors over every page.
 
+mod access;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -71,17 +73,43 @@ pub fn serve(options: &ServeOptions) -> Result<(), Msg> {
         .unwrap_or_else(|| PathBuf::from("."));
     // Watch before the first build, so that no change made while it runs
     // goes unseen (rebuilds read only the reports a change was seen in).
-    let watched = watch(&options.content, &site_root.join("themes"))?;
+    let themes = site_root.join("themes");
+    let mut watched = watch(&options.content, &themes)?;
     let mut site = Incremental::new(&options.content, build_options);
     rebuild(&mut site, &shared, None);
     {
         let shared = shared.clone();
+        let content = options.content.clone();
         std::thread::spawn(move || {
-            let (_watcher, events) = watched;
-            while let Ok(first) = events.recv() {
+            let mut identity = folder_identity(&content);
+            loop {
+                let first = match watched.1.recv_timeout(Duration::from_millis(500)) {
+                    Ok(first) => Some(first),
+                    Err(mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                };
+                // A folder deleted and made again (a backup restored, `git
+                // checkout`) is a new folder: the old watch sees nothing of it.
+                let now = folder_identity(&content);
+                if now != identity && now.is_some() {
+                    match watch(&content, &themes) {
+                        Ok(w) => {
+                            watched = w;
+                            identity = now;
+                            eprintln!(
+                                "{} was replaced; watching the new folder and rebuilding",
+                                content.display()
+                            );
+                            rebuild(&mut site, &shared, None);
+                        }
+                        Err(e) => eprintln!("error: {e}"),
+                    }
+                    continue;
+                }
+                let Some(first) = first else { continue };
                 // Editors save in bursts (temp file, rename, chmod): wait for quiet.
                 let mut changed = first;
-                while let Ok(more) = events.recv_timeout(Duration::from_millis(30)) {
+                while let Ok(more) = watched.1.recv_timeout(Duration::from_millis(30)) {
                     changed = changed.zip(more).map(|(mut a, b)| {
                         a.extend(b);
                         a
@@ -101,11 +129,70 @@ pub fn serve(options: &ServeOptions) -> Result<(), Msg> {
     if options.open {
         open_browser(&url, options.lang);
     }
+    // A fixed pool of workers and a short queue: a flood of connections
+    // gets "503 busy" instead of a thread each.
+    let (queue, jobs) = mpsc::sync_channel::<tiny_http::Request>(QUEUE);
+    let jobs = Arc::new(Mutex::new(jobs));
+    for _ in 0..WORKERS {
+        let (shared, jobs) = (shared.clone(), jobs.clone());
+        std::thread::spawn(move || loop {
+            let job = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok(request) = job else { return };
+            respond(request, &shared, port);
+        });
+    }
     for request in server.incoming_requests() {
-        let shared = shared.clone();
-        std::thread::spawn(move || respond(request, &shared));
+        if let Err(mpsc::TrySendError::Full(request)) = queue.try_send(request) {
+            let _ = request.respond(tiny_http::Response::from_string("busy").with_status_code(503));
+        }
     }
     Ok(())
+}
+
+/// Requests answered at once; reload long polls hold one each.
+const WORKERS: usize = 16;
+/// Requests waiting for a worker before more are turned away.
+const QUEUE: usize = 64;
+
+/// Long polls under way, at most [`MAX_WAITS`].
+static WAITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+const MAX_WAITS: usize = WORKERS / 2;
+
+struct WaitSlot;
+
+impl WaitSlot {
+    fn take() -> Option<WaitSlot> {
+        use std::sync::atomic::Ordering;
+        let before = WAITS.fetch_add(1, Ordering::SeqCst);
+        if before >= MAX_WAITS {
+            WAITS.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(WaitSlot)
+    }
+}
+
+impl Drop for WaitSlot {
+    fn drop(&mut self) {
+        WAITS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// What tells one folder from another made in its place.
+fn folder_identity(dir: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(dir)
+            .and_then(|m| m.created())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| (d.as_secs(), u64::from(d.subsec_nanos())))
+    }
 }
 
 /// Rebuild what changed and swap it into what is served.
@@ -184,12 +271,22 @@ fn watch(content: &Path, themes: &Path) -> Result<Watch, Msg> {
     Ok((watcher, rx))
 }
 
-fn respond(request: tiny_http::Request, shared: &Shared) {
+fn respond(request: tiny_http::Request, shared: &Shared, port: u16) {
+    if let Some((status, why)) = access::refusal(&request, port) {
+        let _ = request.respond(tiny_http::Response::from_string(why).with_status_code(status));
+        return;
+    }
     let raw = request.url().to_string();
     let (path, query) = raw.split_once('?').unwrap_or((raw.as_str(), ""));
     let (lock, changed) = &**shared;
     if path == "/__minhbach/wait" {
         // Long poll: answer when the site changes, or after a while anyway.
+        // Only a few at once, so that pages are always answered; the page's
+        // script asks again a second after a refusal.
+        let Some(_slot) = WaitSlot::take() else {
+            let _ = request.respond(tiny_http::Response::from_string("busy").with_status_code(503));
+            return;
+        };
         let seen: u64 = query
             .strip_prefix("v=")
             .and_then(|v| v.parse().ok())
@@ -213,11 +310,13 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     } else if rel.is_empty() || rel.ends_with('/') {
         (200, format!("{rel}index.html"))
     } else if served.files.contains_key(&format!("{rel}/index.html")) {
-        let to = format!("/{rel}/");
+        let to = access::header_safe(&format!("/{rel}/"));
         drop(served);
-        let header =
-            tiny_http::Header::from_bytes("Location", to.as_bytes()).expect("ASCII header");
-        let _ = request.respond(tiny_http::Response::empty(301).with_header(header));
+        let mut response = tiny_http::Response::empty(301);
+        if let Ok(header) = tiny_http::Header::from_bytes("Location", to.as_bytes()) {
+            response = response.with_header(header);
+        }
+        let _ = request.respond(response);
         return;
     } else {
         (404, String::new())

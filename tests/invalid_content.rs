@@ -69,7 +69,7 @@ fn cases() -> Vec<Case> {
         Case { name: "project with an unknown status", change: |s| s.edit(PRJ, "status: in-progress", "status: ongoing"), file: PRJ, line: 8, message: "unknown value `ongoing`", hint: None },
         Case { name: "project in an undefined group", change: |s| s.edit(PRJ, "group: digital-economy", "group: economy"), file: PRJ, line: 11, message: "group `economy` is not defined", hint: None },
         Case { name: "alias bomb", change: |s| s.write(IND, &hostile_source(&alias_bomb())), file: IND, line: 0, message: "repetition limit exceeded", hint: None },
-        Case { name: "deep nesting", change: |s| s.write(IND, &hostile_source(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)))), file: IND, line: 0, message: "recursion limit exceeded", hint: None },
+        Case { name: "deep nesting", change: |s| s.write(IND, &hostile_source(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)))), file: IND, line: 0, message: "nesting is too deep: more than 32 levels", hint: None },
         Case { name: "file over the size limit", change: |s| s.write(DS, &format!("# {}\n", "x".repeat(5 * 1024 * 1024))), file: DS, line: 0, message: "file is too large", hint: None },
         Case { name: "link leading outside the content folder", change: |s| { std::os::unix::fs::symlink("/etc/hostname", s.path("reports/demo-2024/datasets/outside.yaml")).unwrap() }, file: "reports/demo-2024/datasets/outside.yaml", line: 0, message: "symbolic link leads outside the content folder", hint: None },
         Case { name: "unsafe document url", change: |s| s.edit(REP, "  issuer:", "  url: \"javascript:alert(1)\"\n  issuer:"), file: REP, line: 7, message: "uses a scheme that is not allowed", hint: None },

@@ -50,11 +50,16 @@ fn start(site: &Site) -> Server {
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_with(port, path, "Host: 127.0.0.1\r\n")
+}
+
+/// GET `path` with `headers` (each ending in CRLF): status and body.
+fn get_with(port: u16, path: &str, headers: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut buf = Vec::new();
@@ -179,4 +184,133 @@ fn the_reload_endpoint_answers_when_the_site_changes() {
         .parse()
         .unwrap();
     assert!(new > v, "{body}");
+}
+
+#[test]
+fn other_sites_get_no_content() {
+    let site = Site::fixture("minimal");
+    let server = start(&site);
+    let port = server.port;
+    for host in [
+        "attacker.example".to_string(),
+        format!("attacker.example:{port}"),
+        format!("127.0.0.1:{}", port.wrapping_add(1)),
+    ] {
+        let (status, body) = get_with(port, "/reports/demo-2024/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 421, "Host: {host}");
+        assert!(!body.contains("Kế hoạch"), "Host: {host}: {body}");
+    }
+    let (status, _) = get_with(port, "/reports/demo-2024/", "");
+    assert_ne!(status, 200, "no Host at all");
+    for host in [
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("127.0.0.1:{port}"),
+    ] {
+        let (status, body) = get_with(port, "/reports/demo-2024/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 200, "Host: {host}");
+        assert!(body.contains("Kế hoạch"));
+    }
+    let (status, body) = get_with(
+        port,
+        "/__minhbach/wait?v=0",
+        &format!("Host: 127.0.0.1:{port}\r\nOrigin: http://attacker.example\r\n"),
+    );
+    assert_eq!(status, 403, "{body}");
+    let (status, _) = get_with(
+        port,
+        "/",
+        &format!("Host: 127.0.0.1:{port}\r\nOrigin: http://localhost:{port}\r\n"),
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn a_redirect_to_a_folder_with_a_vietnamese_name_is_answered() {
+    let site = Site::fixture("minimal");
+    let dir = site.dir.path().join("themes/mine/static/giao-diện");
+    std::fs::create_dir_all(&dir).unwrap();
+    let yaml = site.read("site.yaml");
+    site.write("site.yaml", &format!("{yaml}\ntheme: mine\n"));
+    std::fs::write(dir.join("index.html"), "<p>x</p>").unwrap();
+    let server = start(&site);
+    let (status, _) = get(server.port, "/static/giao-di%E1%BB%87n/");
+    assert_eq!(status, 200, "the folder is served");
+    let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(
+        s,
+        "GET /static/giao-di%E1%BB%87n HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).unwrap();
+    assert!(buf.starts_with("HTTP/1.1 301"), "{buf}");
+    assert!(
+        buf.contains("Location: /static/giao-di%E1%BB%87n/"),
+        "{buf}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_flood_of_requests_is_served_by_a_bounded_pool() {
+    let site = Site::fixture("minimal");
+    let server = start(&site);
+    let port = server.port;
+    let threads = || {
+        std::fs::read_to_string(format!("/proc/{}/status", server.child.id()))
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:"))
+            .unwrap()
+            .trim()
+            .parse::<usize>()
+            .unwrap()
+    };
+    let idle = threads();
+    // Long polls that hold their connection for 25 s.
+    let mut open = Vec::new();
+    for _ in 0..100 {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            s,
+            "GET /__minhbach/wait?v=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
+        open.push(s);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let start = Instant::now();
+    let (status, _) = get(port, "/");
+    assert_eq!(status, 200, "pages are still served");
+    assert!(start.elapsed() < Duration::from_secs(5));
+    // The HTTP library keeps a thread per open connection; the server adds
+    // a fixed pool, not one more each.
+    let busy = threads();
+    assert!(
+        busy < idle + 100 + 40,
+        "{idle} threads idle, {busy} with 100 connections"
+    );
+}
+
+#[test]
+fn a_content_folder_made_again_is_watched_again() {
+    let site = Site::fixture("minimal");
+    let server = start(&site);
+    let port = server.port;
+    let backup = site.dir.path().join("backup");
+    common::copy_dir(&site.content(), &backup);
+    std::fs::remove_dir_all(site.content()).unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    std::fs::rename(&backup, site.content()).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    site.edit(
+        "reports/demo-2024/han-che.md",
+        "Nhân lực còn thiếu.",
+        "Nhân lực sau khi khôi phục còn thiếu.",
+    );
+    wait_for(port, "/reports/demo-2024/han-che/", |b| {
+        b.contains("Nhân lực sau khi khôi phục còn thiếu.")
+    });
 }

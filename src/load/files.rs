@@ -20,6 +20,17 @@ pub fn read_text(path: &Path, root: &Path, shown: &Path) -> Result<String, Diagn
 pub fn read_text_in(path: &Path, resolved: &Resolved, shown: &Path) -> Result<String, Diagnostic> {
     check_inside_in(path, resolved, shown)?;
     let meta = fs::metadata(path).map_err(|e| io_error(shown, &e))?;
+    if !meta.is_file() {
+        // A FIFO or a device would block the read forever, or never end.
+        return Err(Diagnostic::error(
+            shown,
+            None,
+            msg!("special-file", en: "not an ordinary file (a named pipe, socket or device)", vi: "không phải một tệp thường (ống dẫn, socket hay thiết bị)"),
+        )
+        .with_hint(
+            msg!("special-file", en: "content files must be ordinary files: remove it or replace it with a copy of the file", vi: "tệp nội dung phải là tệp thường: xóa nó hoặc thay bằng một bản sao của tệp"),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             shown,

@@ -5,6 +5,7 @@ mod files;
 mod provenance;
 mod raw;
 mod sections;
+pub mod site_rules;
 pub mod theme;
 
 use std::cell::OnceCell;
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Lang, Pos};
 use crate::model::*;
 use crate::yaml::{self, Spans};
 
@@ -63,7 +64,7 @@ pub fn load_site_cached(content_dir: &Path, cache: &mut LoadCache) -> (Option<Si
 /// The language of messages for the site in `content_dir`: its first
 /// language (`vi` when site.yaml lists none, as the loader reads it), when
 /// that is one the tool speaks. `None` when there is no readable site.yaml.
-pub fn site_language(content_dir: &Path) -> Option<crate::diagnostics::Lang> {
+pub fn site_language(content_dir: &Path) -> Option<Lang> {
     #[derive(serde::Deserialize)]
     struct Languages {
         languages: Option<Vec<String>>,
@@ -72,8 +73,8 @@ pub fn site_language(content_dir: &Path) -> Option<crate::diagnostics::Lang> {
     let src = files::read_text(&path, content_dir, &path).ok()?;
     let site: Languages = yaml::parse_value(&src, &path, 0).ok()??;
     match site.languages {
-        None => Some(crate::diagnostics::Lang::Vi),
-        Some(l) => crate::diagnostics::Lang::parse(l.first()?),
+        None => Some(Lang::Vi),
+        Some(l) => Lang::parse(l.first()?),
     }
 }
 
@@ -759,6 +760,18 @@ impl Loader<'_> {
                     msg!("duplicate-language", en: "language `{l}` is listed twice", vi: "ngôn ngữ `{l}` được liệt kê hai lần"),
                 ));
             }
+            if i > 0 && site_rules::clashes_with_site_folder(l) {
+                d.push(
+                    doc.err(
+                        &format!("languages.{i}"),
+                        msg!("language-clashes-folder", en: "language code `{l}` is the name of one of the site's own folders; its pages would overwrite that folder's", vi: "mã ngôn ngữ `{l}` trùng tên một thư mục của trang; các trang của ngôn ngữ này sẽ ghi đè thư mục đó"),
+                    )
+                    .with_hint({
+                        let taken = site_rules::SITE_FOLDERS.join(", ");
+                        msg!("language-clashes-folder", en: "use a language code (such as en, fr); these names are taken: {taken}", vi: "dùng một mã ngôn ngữ (như en, fr); các tên sau đã được dùng: {taken}")
+                    }),
+                );
+            }
         }
         if d.has_errors() {
             self.diags.extend(d);
@@ -770,14 +783,14 @@ impl Loader<'_> {
             .as_ref()
             .map(|p| doc.text(p, "publisher", &mut d));
         let base_url = normalize_base_url(&raw.base_url);
-        if !(base_url.starts_with("https://")
-            || base_url.starts_with("http://")
-            || base_url.starts_with('/'))
-        {
+        if let Some(problem) = site_rules::base_url_problem(&base_url) {
             d.push(
                 doc.err(
                     "base_url",
-                    msg!("invalid-base-url", en: "`{}` is not a site address", vi: "`{}` không phải là địa chỉ trang web", raw.base_url),
+                    {
+                        let (en, vi) = (problem.get(Lang::En), problem.get(Lang::Vi));
+                        msg!("invalid-base-url", en: "`{}` is not a site address: {en}", vi: "`{}` không phải là địa chỉ trang web: {vi}", raw.base_url)
+                    },
                 )
                 .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
             );
@@ -1346,6 +1359,7 @@ impl Loader<'_> {
             }
         };
         let mut out = Vec::new();
+        let mut seen_ids: HashMap<String, String> = Default::default();
         for path in entries {
             let name = path
                 .file_name()
@@ -1370,6 +1384,18 @@ impl Loader<'_> {
                         msg!("invalid-slug", en: "dataset file name `{id}` is not a valid id", vi: "tên tệp bảng số liệu `{id}` không hợp lệ"),
                     )
                     .with_hint(msg!("invalid-slug", en: "rename it to `{}.yaml`", vi: "đổi tên thành `{}.yaml`", slugify(id))),
+                );
+                continue;
+            }
+            // `x.yaml` and `x.yml` would both be the page datasets/x/.
+            if let Some(first) = seen_ids.insert(id.to_string(), name.clone()) {
+                self.diags.push(
+                    Diagnostic::error(
+                        self.shown(&path),
+                        None,
+                        msg!("duplicate-dataset", en: "dataset `{id}` is defined twice: in {first} and in {name}", vi: "bảng dữ liệu `{id}` được khai báo hai lần: trong {first} và trong {name}"),
+                    )
+                    .with_hint(msg!("duplicate-dataset", en: "keep one of the two files, or rename one (the file name is the dataset's id)", vi: "giữ một trong hai tệp, hoặc đổi tên một tệp (tên tệp là mã của bảng)")),
                 );
                 continue;
             }

@@ -118,6 +118,15 @@ pub fn load_theme(site_root: &Path, name: &str) -> (Theme, Diagnostics) {
                         diags.push(d);
                         continue;
                     }
+                    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+                        // A FIFO or device would block the read forever.
+                        diags.push(Diagnostic::error(
+                            &shown,
+                            None,
+                            msg!("special-file", en: "not an ordinary file (a named pipe, socket or device)", vi: "không phải một tệp thường (ống dẫn, socket hay thiết bị)"),
+                        ));
+                        continue;
+                    }
                     match std::fs::read(&path) {
                         Ok(bytes) => {
                             theme.static_files.insert(rel, bytes);

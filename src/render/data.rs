@@ -538,13 +538,18 @@ fn pretty(v: &Value) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// Whether a spreadsheet could read `s` as a formula: a sign with
+/// something after it that is not a number. A sign alone (the target
+/// operator `=`) is text to every spreadsheet and stays as it is.
+fn looks_like_formula(s: &str) -> bool {
+    s.len() > 1 && s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err()
+}
+
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r'])
-        || s.starts_with([' ', '=', '+', '-', '@']) && s.parse::<f64>().is_err()
-    {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || looks_like_formula(s) {
         // Quote; a leading formula character is neutralised with a quote mark
         // so a spreadsheet shows the text instead of evaluating it.
-        let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        let s = if looks_like_formula(s) {
             format!("'{s}")
         } else {
             s.to_string()
@@ -977,6 +982,10 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "\"'=HYPERLINK(1)\"");
         assert_eq!(csv_field("-5"), "-5");
+        // The target operator is not a formula.
+        assert_eq!(csv_field("="), "=");
+        assert_eq!(csv_field(">="), ">=");
+        assert_eq!(csv_field("=1+1"), "\"'=1+1\"");
         assert_eq!(csv_field("Sở TTTT"), "Sở TTTT");
     }
 }

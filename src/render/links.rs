@@ -103,6 +103,14 @@ impl<'a> Ids<'a> {
         self.iter().any(|i| i == id)
     }
 
+    pub fn len(&self) -> usize {
+        self.to - self.from
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.to == self.from
+    }
+
     fn iter(&self) -> impl Iterator<Item = &'a str> + use<'a> {
         let all = self.all;
         (self.from..self.to).map(move |i| all.get(i))
@@ -569,7 +577,13 @@ pub struct Broken {
         Option<String>,
         crate::diagnostics::Msg,
     )>,
+    /// (page, id) of ids found more than once on a page.
+    duplicate_ids: Vec<(String, String)>,
 }
+
+/// Pages with this many ids or more are looked up through a set: a long
+/// page's table of contents links to each of its many headings.
+const IDS_SET_FROM: usize = 32;
 
 /// The broken links of one scan.
 /// `exists` tells whether the output has a file, `ids` the ids of a page.
@@ -578,12 +592,23 @@ pub fn broken<'i>(
     exists: &(dyn Fn(&str) -> bool + Sync),
     ids: &(dyn Fn(&str) -> Option<Ids<'i>> + Sync),
 ) -> Broken {
-    let written: FxHashMap<(&str, &str), &EditorLink> = s
+    // By the url as written: the page has it percent-encoded (`k%E1%BA%BFt`
+    // for `kết`), so both sides are decoded to find who wrote it.
+    let written: FxHashMap<(&str, Cow<str>), &EditorLink> = s
         .editor
         .iter()
-        .map(|l| ((l.page.as_str(), l.url.as_str()), l))
+        .map(|l| ((l.page.as_str(), decoded(&l.url)), l))
         .collect();
     let mut found = Broken::default();
+    let mut id_sets: FxHashMap<String, FxHashSet<&'i str>> = FxHashMap::default();
+    for (i, page) in s.pages.iter().enumerate() {
+        let mut seen = FxHashSet::default();
+        for id in s.ids_of(i).iter() {
+            if !seen.insert(id) {
+                found.duplicate_ids.push((page.to_string(), id.to_string()));
+            }
+        }
+    }
     let (mut from, mut target) = (0, String::new());
     for (i, &end) in s.links.iter().enumerate() {
         let pages = &s.on[from..end as usize];
@@ -600,7 +625,16 @@ pub fn broken<'i>(
                     .map(|(_, f)| f)
                     .filter(|f| !f.is_empty())
                     .and_then(|f| {
-                        let has = ids(&file).is_some_and(|ids| ids.contains(f));
+                        let has = ids(&file).is_some_and(|ids| {
+                            if ids.len() < IDS_SET_FROM {
+                                ids.contains(f)
+                            } else {
+                                id_sets
+                                    .entry(file.to_string())
+                                    .or_insert_with(|| ids.iter().collect())
+                                    .contains(f)
+                            }
+                        });
                         (!has).then(|| msg!("broken-link", en: "there is no anchor `#{f}` on the page it leads to", vi: "trang được dẫn tới không có neo `#{f}`"))
                     }),
                 None => Some(msg!("broken-link", en: "there is no page at that address", vi: "không có trang nào ở địa chỉ đó")),
@@ -609,11 +643,12 @@ pub fn broken<'i>(
         let Some(problem) = problem else { continue };
         for &p in pages {
             let page = s.pages.get(p as usize);
-            match written.get(&(page, url)) {
+            match written.get(&(page, decoded(url))) {
+                // The url as the editor wrote it, not as encoded in the page.
                 Some(l) => found.editor.push((
                     l.source.clone(),
                     l.line,
-                    url.to_string(),
+                    l.url.clone(),
                     l.version.clone(),
                     problem.clone(),
                 )),
@@ -624,6 +659,15 @@ pub fn broken<'i>(
         }
     }
     found
+}
+
+/// `url` with `%xx` escapes decoded, borrowed when it has none.
+fn decoded(url: &str) -> Cow<'_, str> {
+    if url.contains('%') {
+        Cow::Owned(super::percent_decode(url))
+    } else {
+        Cow::Borrowed(url)
+    }
 }
 
 /// The output file `target` names: itself or, for a folder, its `index.html`.
@@ -653,6 +697,27 @@ pub fn report(found: &[&Broken]) -> Diagnostics {
         }
     }
     let mut diags = Diagnostics::new();
+    let mut twice: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for b in found {
+        for (page, id) in &b.duplicate_ids {
+            twice.entry(page).or_default().push(id);
+        }
+    }
+    for (page, ids) in twice {
+        let list = ids
+            .iter()
+            .map(|i| format!("`{i}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        diags.push(
+            Diagnostic::warning(
+                format!("(output) {page}"),
+                None,
+                msg!("duplicate-id", en: "the page has the same id more than once: {list}; a link to it goes to the first", vi: "trang có một id xuất hiện nhiều lần: {list}; liên kết tới id đó sẽ tới chỗ đầu tiên"),
+            )
+            .with_hint(msg!("duplicate-id", en: "give the headings different names, or change the id in the theme's template", vi: "đặt tên các đề mục khác nhau, hoặc đổi id trong mẫu của giao diện")),
+        );
+    }
     // A broken link from the templates is usually on every page: say it once.
     for ((url, problem), mut pages) in theme {
         pages.sort();
@@ -852,6 +917,31 @@ mod tests {
             text.iter().any(|t| t.starts_with(
                 "s.md:7:1: warning: broken link `b/`: there is no page at that address"
             )),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn reports_an_id_twice_on_a_page_and_finds_anchors_on_long_pages() {
+        let mut out = Output::default();
+        let many: String = (0..100)
+            .map(|i| format!("<h2 id=\"h-{i}\">x</h2>"))
+            .collect();
+        out.add(
+            "a/index.html",
+            format!(r##"<main id="main"><h2 id="main">Main</h2>{many}<a href="#h-99">l</a><a href="#h-100">l</a></main>"##),
+        );
+        let diags = check(&out, "/").into_sorted();
+        let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(diags.len(), 2, "{text:?}");
+        assert!(
+            text.iter().any(|t| t.starts_with(
+                "(output) a/index.html: warning: the page has the same id more than once: `main`"
+            )),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.contains("broken link `#h-100`")),
             "{text:?}"
         );
     }

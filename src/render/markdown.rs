@@ -4,13 +4,46 @@
 //! sections can share a page, and `{{ name(arg="...") }}` shortcodes are
 //! expanded by the caller.
 
-use std::collections::{BTreeMap, HashSet};
+mod nesting;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::Msg;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::is_safe_url;
+pub use nesting::MAX_NESTING;
+
+/// Whether `markdown` nests block quotes and lists past [`MAX_NESTING`]
+/// (then [`render`] refuses it, and nothing else should parse it).
+pub fn too_deep(markdown: &str) -> bool {
+    nesting::too_deep(markdown).is_some()
+}
+
+/// Ids the theme's pages use for their own parts; a heading gets another
+/// (`## Main` → `main-2`), else links to the part would land on the heading.
+pub const THEME_IDS: &[&str] = &[
+    "main",
+    "page-toc-h",
+    "toc-h",
+    "summary-h",
+    "changes-h",
+    "groups-h",
+    "more-h",
+    "history",
+    "indicators",
+    "projects",
+    "sections",
+    "search-form",
+    "search-q",
+    "search-results",
+    "search-status",
+];
+
+/// Longest text between `{{` and `}}` read as a shortcode call; longer is
+/// text (a call is one short line, and this bounds the work per `{{`).
+const MAX_CALL_BYTES: usize = 2048;
 
 /// Raw HTML tags that carry no attributes and no behaviour; anything else is shown as text.
 const ALLOWED_TAGS: &[&str] = &[
@@ -71,6 +104,16 @@ pub fn render(
     expand: &mut dyn FnMut(&Shortcode) -> Expansion,
 ) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
+    if let Some((line, col, depth)) = nesting::too_deep(markdown) {
+        errors.push(MarkdownError {
+            line,
+            col,
+            message: msg!("markdown-too-deep", en: "block quotes and lists are nested {depth} levels deep here; at most {MAX_NESTING} are allowed", vi: "trích dẫn và danh sách lồng nhau {depth} cấp ở đây; chỉ được tối đa {MAX_NESTING} cấp"),
+            hint: Some(msg!("markdown-too-deep", en: "remove the extra `>` or list markers at the start of this line", vi: "xóa các dấu `>` hoặc dấu danh sách thừa ở đầu dòng này")),
+            warning: false,
+        });
+        return (Rendered::default(), errors);
+    }
     let (text, calls) = extract_shortcodes(markdown, &mut errors);
     let mut outputs = Vec::with_capacity(calls.len());
     for call in &calls {
@@ -101,40 +144,71 @@ pub fn render(
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|s| *s <= offset);
     let mut links = Vec::new();
-    let mut events: Vec<Event> = Vec::new();
-    for (ev, range) in Parser::new_ext(&text, options).into_offset_iter() {
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &ev {
-            let line = line_of(range.start);
-            if is_safe_url(dest_url) {
-                links.push((dest_url.to_string(), line));
-            } else {
-                errors.push(MarkdownError {
-                    line,
-                    col: 1,
-                    message: msg!("unsafe-link", en: "link to `{dest_url}` removed: only http, https, mailto and relative links are allowed", vi: "đã bỏ liên kết tới `{dest_url}`: chỉ cho phép liên kết http, https, mailto và liên kết tương đối"),
-                    hint: Some(msg!("unsafe-link", en: "link to a web address (https://...) or to another page of the site", vi: "liên kết tới một địa chỉ web (https://...) hoặc tới một trang khác của trang này")),
-                    warning: true,
-                });
-            }
+    let as_text: Vec<String> = outputs.iter().map(|o| html_text(o)).collect();
+    let mut note_link = |ev: &Event, start: usize, errors: &mut Vec<MarkdownError>| {
+        let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev else {
+            return;
+        };
+        let line = line_of(start);
+        if let Some(i) = mark_in(dest_url) {
+            let call = &calls[i.min(calls.len().saturating_sub(1))];
+            let name = &call.name;
+            errors.push(MarkdownError {
+                line: call.line,
+                col: call.col,
+                message: msg!("shortcode-in-address", en: "shortcode `{name}` cannot stand in a link address", vi: "mã chèn `{name}` không thể đứng trong địa chỉ liên kết"),
+                hint: Some(msg!("shortcode-in-address", en: "write the address itself; shortcodes give text, not addresses", vi: "viết chính địa chỉ; mã chèn cho ra chữ, không cho ra địa chỉ")),
+                warning: false,
+            });
+        } else if is_safe_url(dest_url) {
+            links.push((dest_url.to_string(), line));
+        } else {
+            errors.push(MarkdownError {
+                line,
+                col: 1,
+                message: msg!("unsafe-link", en: "link to `{dest_url}` removed: only http, https, mailto and relative links are allowed", vi: "đã bỏ liên kết tới `{dest_url}`: chỉ cho phép liên kết http, https, mailto và liên kết tương đối"),
+                hint: Some(msg!("unsafe-link", en: "link to a web address (https://...) or to another page of the site", vi: "liên kết tới một địa chỉ web (https://...) hoặc tới một trang khác của trang này")),
+                warning: true,
+            });
         }
-        events.push(ev);
-    }
-    let (events, headings) = transform(events, footnote_prefix);
+    };
+    // Events stream from the parser through the changes into the HTML
+    // writer; only a heading's events are held, to make its id from its text.
+    let mut parser = Parser::new_ext(&text, options).into_offset_iter();
+    let mut changes = Transform::new(footnote_prefix, &as_text);
+    let mut ready: std::collections::VecDeque<Event> = std::collections::VecDeque::new();
     let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-
-    // Put shortcode output in place; a shortcode alone in a paragraph replaces it.
-    if !outputs.is_empty() {
-        for (i, out) in outputs.iter().enumerate() {
-            let mark = format!("{MARK_OPEN}{i}{MARK_CLOSE}");
-            let block = format!("<p>{mark}</p>");
-            if out.starts_with("<figure") && html.contains(&block) {
-                html = html.replacen(&block, out, 1);
-            } else {
-                html = html.replacen(&mark, out, 1);
+    {
+        let errors = &mut errors;
+        let events = std::iter::from_fn(|| loop {
+            if let Some(ev) = ready.pop_front() {
+                return Some(ev);
             }
-        }
+            let (ev, range) = parser.next()?;
+            note_link(&ev, range.start, errors);
+            if matches!(ev, Event::Start(Tag::Heading { .. })) {
+                let mut heading = vec![ev];
+                for (ev, range) in parser.by_ref() {
+                    note_link(&ev, range.start, errors);
+                    let end = matches!(ev, Event::End(TagEnd::Heading(_)));
+                    heading.push(ev);
+                    if end {
+                        break;
+                    }
+                }
+                changes.heading(heading, &mut ready);
+            } else {
+                changes.event(ev, &mut ready);
+            }
+        });
+        pulldown_cmark::html::push_html(&mut html, events);
     }
+    let headings = changes.headings;
+    let html = if outputs.is_empty() {
+        html
+    } else {
+        put_in_place(&html, &outputs, &as_text, &calls, &mut errors)
+    };
     (
         Rendered {
             html,
@@ -145,64 +219,91 @@ pub fn render(
     )
 }
 
-fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a>>, Vec<Heading>) {
-    let mut out = Vec::with_capacity(events.len());
-    let mut headings = Vec::new();
-    let mut used_ids: HashSet<String> = HashSet::new();
-    // For each open link/image: whether it was dropped as unsafe.
-    let mut dropped: Vec<bool> = Vec::new();
-    let mut i = 0;
-    while i < events.len() {
-        let ev = events[i].clone();
+/// The changes made to the parser's events: safe links, unique heading
+/// ids, prefixed footnotes, tables in a scrolling box, raw HTML as text.
+/// `as_text` is each shortcode's output as plain text, for the headings'
+/// ids and names in the table of contents.
+struct Transform<'p> {
+    footnote_prefix: &'p str,
+    as_text: &'p [String],
+    headings: Vec<Heading>,
+    ids: UniqueIds,
+    /// For each open link/image: whether it was dropped as unsafe.
+    dropped: Vec<bool>,
+}
+
+impl<'p> Transform<'p> {
+    fn new(footnote_prefix: &'p str, as_text: &'p [String]) -> Self {
+        Transform {
+            footnote_prefix,
+            as_text,
+            headings: Vec::new(),
+            ids: UniqueIds::default(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// A heading's events, from its start to its end.
+    fn heading<'a>(
+        &mut self,
+        events: Vec<Event<'a>>,
+        out: &mut std::collections::VecDeque<Event<'a>>,
+    ) {
+        let mut events = events.into_iter();
+        let Some(Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        })) = events.next()
+        else {
+            return;
+        };
+        let rest: Vec<Event<'a>> = events.collect();
+        // Gather the heading's text to make its id.
+        let mut text = String::new();
+        for ev in &rest {
+            if let Event::Text(t) | Event::Code(t) = ev {
+                push_as_text(&mut text, t, self.as_text);
+            }
+        }
+        let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
+            let s = crate::load::slugify(&text);
+            if s.is_empty() {
+                "section".into()
+            } else {
+                s
+            }
+        });
+        let unique = self.ids.unique(base);
+        self.headings.push(Heading {
+            level: heading_level(level),
+            id: unique.clone(),
+            text: text.trim().to_string(),
+        });
+        out.push_back(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(unique)),
+            classes,
+            attrs,
+        }));
+        for ev in rest {
+            self.event(ev, out);
+        }
+    }
+
+    /// Any other event.
+    fn event<'a>(&mut self, ev: Event<'a>, out: &mut std::collections::VecDeque<Event<'a>>) {
+        let footnote_prefix = self.footnote_prefix;
+        let dropped = &mut self.dropped;
         match ev {
             Event::Html(s) | Event::InlineHtml(s) => {
                 let t = s.trim();
                 if ALLOWED_TAGS.iter().any(|a| a.eq_ignore_ascii_case(t)) {
-                    out.push(Event::InlineHtml(CowStr::from(t.to_ascii_lowercase())));
+                    out.push_back(Event::InlineHtml(CowStr::from(t.to_ascii_lowercase())));
                 } else {
-                    out.push(Event::Text(s));
+                    out.push_back(Event::Text(s));
                 }
-            }
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                // Gather the heading's text to make its id.
-                let mut text = String::new();
-                let mut j = i + 1;
-                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j] {
-                        text.push_str(t);
-                    }
-                    j += 1;
-                }
-                let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
-                    let s = crate::load::slugify(&text);
-                    if s.is_empty() {
-                        "section".into()
-                    } else {
-                        s
-                    }
-                });
-                let mut unique = base.clone();
-                let mut n = 2;
-                while !used_ids.insert(unique.clone()) {
-                    unique = format!("{base}-{n}");
-                    n += 1;
-                }
-                headings.push(Heading {
-                    level: heading_level(level),
-                    id: unique.clone(),
-                    text: text.trim().to_string(),
-                });
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(unique)),
-                    classes,
-                    attrs,
-                }));
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -210,10 +311,10 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                 title,
                 id,
             }) => {
-                let safe = is_safe_url(&dest_url);
+                let safe = is_safe_url(&dest_url) && mark_in(&dest_url).is_none();
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Link {
+                    out.push_back(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
                         title,
@@ -223,7 +324,7 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
             }
             Event::End(TagEnd::Link) => {
                 if !dropped.pop().unwrap_or(false) {
-                    out.push(Event::End(TagEnd::Link));
+                    out.push_back(Event::End(TagEnd::Link));
                 }
             }
             Event::Start(Tag::Image {
@@ -232,10 +333,10 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
                 title,
                 id,
             }) => {
-                let safe = is_safe_url(&dest_url);
+                let safe = is_safe_url(&dest_url) && mark_in(&dest_url).is_none();
                 dropped.push(!safe);
                 if safe {
-                    out.push(Event::Start(Tag::Image {
+                    out.push_back(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
                         title,
@@ -245,34 +346,32 @@ fn transform<'a>(events: Vec<Event<'a>>, footnote_prefix: &str) -> (Vec<Event<'a
             }
             Event::End(TagEnd::Image) => {
                 if !dropped.pop().unwrap_or(false) {
-                    out.push(Event::End(TagEnd::Image));
+                    out.push_back(Event::End(TagEnd::Image));
                 }
             }
             Event::FootnoteReference(label) => {
-                out.push(Event::FootnoteReference(CowStr::from(format!(
+                out.push_back(Event::FootnoteReference(CowStr::from(format!(
                     "{footnote_prefix}-{label}"
                 ))));
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                out.push(Event::Start(Tag::FootnoteDefinition(CowStr::from(
+                out.push_back(Event::Start(Tag::FootnoteDefinition(CowStr::from(
                     format!("{footnote_prefix}-{label}"),
                 ))));
             }
             Event::Start(Tag::Table(align)) => {
-                out.push(Event::Html(CowStr::from(
+                out.push_back(Event::Html(CowStr::from(
                     "<div class=\"table-scroll\" tabindex=\"0\">",
                 )));
-                out.push(Event::Start(Tag::Table(align)));
+                out.push_back(Event::Start(Tag::Table(align)));
             }
             Event::End(TagEnd::Table) => {
-                out.push(Event::End(TagEnd::Table));
-                out.push(Event::Html(CowStr::from("</div>")));
+                out.push_back(Event::End(TagEnd::Table));
+                out.push_back(Event::Html(CowStr::from("</div>")));
             }
-            other => out.push(other),
+            other => out.push_back(other),
         }
-        i += 1;
     }
-    (out, headings)
 }
 
 fn heading_level(l: HeadingLevel) -> u8 {
@@ -286,26 +385,46 @@ fn heading_level(l: HeadingLevel) -> u8 {
     }
 }
 
-/// Replace every `{{ name(args) }}` with a marker and return the calls in order.
+/// Replace every `{{ name(args) }}` with a marker and return the calls in
+/// order. One pass: positions are counted on from the previous call, and the
+/// `}}` a search found is remembered for the `{{` before it.
 fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Vec<Shortcode>) {
+    // Marker characters typed in the text would be taken for ours.
+    let cleaned;
+    let src = if src.contains([MARK_OPEN, MARK_CLOSE]) {
+        cleaned = src.replace([MARK_OPEN, MARK_CLOSE], "\u{fffd}");
+        cleaned.as_str()
+    } else {
+        src
+    };
     let mut out = String::with_capacity(src.len());
     let mut calls = Vec::new();
-    let mut rest = src;
-    let mut consumed = 0;
-    while let Some(start) = rest.find("{{") {
-        let abs = consumed + start;
-        let (line, col) = line_col(src, abs);
-        let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else { break };
-        let inner = &after[..end];
-        if inner.contains('\n') && !inner.trim_start().contains('(') {
-            out.push_str(&rest[..start + 2]);
-            consumed += start + 2;
-            rest = after;
+    let mut cursor = Cursor::default();
+    let mut copied = 0;
+    let mut search = 0;
+    // The last `}}` found, at or after the last place searched from.
+    let mut close: Option<usize> = None;
+    while let Some(found) = memchr::memmem::find(&src.as_bytes()[search..], b"{{") {
+        let start = search + found;
+        let body = start + 2;
+        let end = match close {
+            Some(e) if e >= body => e,
+            _ => match memchr::memmem::find(&src.as_bytes()[body..], b"}}") {
+                Some(r) => body + r,
+                None => break,
+            },
+        };
+        close = Some(end);
+        let inner = &src[body..end];
+        if inner.len() > MAX_CALL_BYTES
+            || (inner.contains('\n') && !inner.trim_start().contains('('))
+        {
+            search = body;
             continue;
         }
         match parse_call(inner) {
             Some(Ok((name, args))) => {
+                let (line, col) = cursor.at(src, start);
                 if !SHORTCODES.contains(&name.as_str()) {
                     let hint = crate::diagnostics::did_you_mean(&name, SHORTCODES.iter().copied())
                         .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"))
@@ -318,10 +437,11 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                         warning: false,
                     });
                 }
-                out.push_str(&rest[..start]);
+                out.push_str(&src[copied..start]);
                 out.push(MARK_OPEN);
                 out.push_str(&calls.len().to_string());
                 out.push(MARK_CLOSE);
+                copied = end + 2;
                 calls.push(Shortcode {
                     name,
                     args,
@@ -330,6 +450,7 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                 });
             }
             Some(Err(msg)) => {
+                let (line, col) = cursor.at(src, start);
                 errors.push(MarkdownError {
                     line,
                     col,
@@ -339,18 +460,188 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
                     ),
                     warning: false,
                 });
-                out.push_str(&rest[..start]);
+                out.push_str(&src[copied..start]);
+                copied = end + 2;
             }
-            None => {
-                // Not a shortcode: keep the text as written.
-                out.push_str(&rest[..start + 2 + end + 2]);
+            // Not a shortcode: the text stays as written.
+            None => {}
+        }
+        search = end + 2;
+    }
+    out.push_str(&src[copied..]);
+    (out, calls)
+}
+
+/// Line and column (1-based, in characters) of byte offsets asked for in
+/// increasing order, each counted on from the one before.
+#[derive(Default)]
+struct Cursor {
+    byte: usize,
+    line: usize,
+    col: usize,
+}
+
+impl Cursor {
+    fn at(&mut self, src: &str, byte: usize) -> (usize, usize) {
+        if self.line == 0 {
+            (self.line, self.col) = (1, 1);
+        }
+        let seg = &src[self.byte..byte];
+        match seg.rfind('\n') {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', seg.as_bytes()).count();
+                self.col = seg[last + 1..].chars().count() + 1;
+            }
+            None => self.col += seg.chars().count(),
+        }
+        self.byte = byte;
+        (self.line, self.col)
+    }
+}
+
+/// Heading ids, each new one made unique with `-2`, `-3`... The next number
+/// to try is kept for each id, so many equal headings cost one try each.
+struct UniqueIds {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Default for UniqueIds {
+    fn default() -> Self {
+        UniqueIds {
+            used: THEME_IDS.iter().map(|s| s.to_string()).collect(),
+            next: HashMap::new(),
+        }
+    }
+}
+
+impl UniqueIds {
+    fn unique(&mut self, base: String) -> String {
+        if !self.used.contains(&base) {
+            self.used.insert(base.clone());
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
             }
         }
-        consumed += start + 2 + end + 2;
-        rest = &rest[start + 2 + end + 2..];
+    }
+}
+
+/// The number of the first shortcode marker in `s`.
+fn mark_in(s: &str) -> Option<usize> {
+    let open = s.find(MARK_OPEN)?;
+    let rest = &s[open + MARK_OPEN.len_utf8()..];
+    rest[..rest.find(MARK_CLOSE)?].parse().ok()
+}
+
+/// `t` with each shortcode marker replaced by the shortcode's text.
+fn push_as_text(out: &mut String, t: &str, as_text: &[String]) {
+    let mut rest = t;
+    while let Some(open) = rest.find(MARK_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + MARK_OPEN.len_utf8()..];
+        let Some(close) = after.find(MARK_CLOSE) else {
+            rest = after;
+            continue;
+        };
+        if let Some(text) = after[..close]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| as_text.get(i))
+        {
+            out.push_str(text);
+        }
+        rest = &after[close + MARK_CLOSE.len_utf8()..];
     }
     out.push_str(rest);
-    (out, calls)
+}
+
+/// The text a reader sees of a shortcode's HTML: tags dropped, the five
+/// escapes undone. A chart has none that fits in a line.
+fn html_text(html: &str) -> String {
+    if html.starts_with("<figure") {
+        return String::new();
+    }
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Put each shortcode's output where its marker is, in one pass: its HTML
+/// in text, its plain text (escaped) inside a tag, as in an image's
+/// description or a link's title. A chart alone in a paragraph replaces it.
+fn put_in_place(
+    html: &str,
+    outputs: &[String],
+    as_text: &[String],
+    calls: &[Shortcode],
+    errors: &mut Vec<MarkdownError>,
+) -> String {
+    let mut out =
+        String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
+    let mut in_tag = false;
+    let mut rest = html;
+    loop {
+        let Some(at) = rest.find(['<', '>', MARK_OPEN]) else {
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let c = rest[at..].chars().next().unwrap_or(MARK_OPEN);
+        rest = &rest[at + c.len_utf8()..];
+        if c != MARK_OPEN {
+            in_tag = c == '<';
+            out.push(c);
+            continue;
+        }
+        let Some((i, after)) = rest
+            .split_once(MARK_CLOSE)
+            .and_then(|(n, after)| Some((n.parse::<usize>().ok()?, after)))
+            .filter(|(i, _)| *i < outputs.len())
+        else {
+            continue;
+        };
+        rest = after;
+        let output = &outputs[i];
+        if in_tag {
+            if output.starts_with("<figure") {
+                let call = &calls[i];
+                errors.push(MarkdownError {
+                    line: call.line,
+                    col: call.col,
+                    message: msg!("chart-in-text", en: "a chart cannot stand in an image description or a link title", vi: "biểu đồ không thể đứng trong mô tả ảnh hay tiêu đề liên kết"),
+                    hint: Some(msg!("chart-in-text", en: "put the chart shortcode on a line of its own", vi: "đặt mã chèn biểu đồ trên một dòng riêng")),
+                    warning: false,
+                });
+            }
+            out.push_str(&super::escape(&as_text[i]));
+        } else if output.starts_with("<figure") && out.ends_with("<p>") && rest.starts_with("</p>")
+        {
+            out.truncate(out.len() - "<p>".len());
+            out.push_str(output);
+            rest = &rest["</p>".len()..];
+        } else {
+            out.push_str(output);
+        }
+    }
+    out
 }
 
 /// `value(indicator="x")` → name and arguments. `None` when it does not look like a call.
@@ -397,18 +688,6 @@ fn parse_call(inner: &str) -> Option<ParsedCall> {
             .trim_start();
     }
     Some(Ok((name.to_string(), args)))
-}
-
-fn line_col(src: &str, byte: usize) -> (usize, usize) {
-    let before = &src[..byte];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, col)
 }
 
 #[cfg(test)]
@@ -492,5 +771,102 @@ mod tests {
         assert!(r
             .html
             .contains("<div class=\"table-scroll\" tabindex=\"0\"><table>"));
+    }
+
+    /// A shortcode whose HTML carries markup, as `value` does.
+    fn md_markup(s: &str) -> (Rendered, Vec<MarkdownError>) {
+        render(s, "s", &mut |_| {
+            Ok("<data value=\"56.6\">56,6 % &amp; more</data>".to_string())
+        })
+    }
+
+    fn no_markers(html: &str) {
+        assert!(
+            !html.contains([MARK_OPEN, MARK_CLOSE]),
+            "marker characters in the output: {html}"
+        );
+    }
+
+    #[test]
+    fn shortcodes_in_headings_are_text_in_ids_and_contents() {
+        let (r, errs) = md_markup("## Tỷ lệ {{ value(indicator=\"x\") }}\n");
+        assert!(errs.is_empty(), "{errs:?}");
+        no_markers(&r.html);
+        assert_eq!(r.headings[0].text, "Tỷ lệ 56,6 % & more");
+        assert_eq!(r.headings[0].id, "ty-le-56-6-more");
+        assert!(r.html.contains("<h2 id=\"ty-le-56-6-more\">Tỷ lệ <data value=\"56.6\">56,6 % &amp; more</data></h2>"), "{}", r.html);
+    }
+
+    #[test]
+    fn shortcodes_in_alt_text_and_titles_are_escaped_text() {
+        let (r, errs) = md_markup(
+            "![Tỷ lệ {{ value(indicator=\"x\") }}](a.png \"t {{ value(indicator=\"x\") }}\") [l](b/ \"{{ value(indicator=\"x\") }}\")\n",
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+        no_markers(&r.html);
+        assert!(
+            r.html.contains("alt=\"Tỷ lệ 56,6 % &amp; more\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("title=\"t 56,6 % &amp; more\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("title=\"56,6 % &amp; more\""), "{}", r.html);
+        assert!(
+            !r.html
+                .contains("<data value=\"56.6\">56,6 % &amp; more</data>\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_shortcode_in_a_link_address_is_an_error_at_its_place() {
+        let (r, errs) = md_markup("x\n[l](/a/{{ value(indicator=\"x\") }}/)\n");
+        no_markers(&r.html);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].line, errs[0].col), (2, 8));
+        assert!(
+            errs[0].message.contains("link address"),
+            "{}",
+            errs[0].message
+        );
+    }
+
+    #[test]
+    fn marker_characters_typed_in_the_text_stay_text() {
+        let (r, _) = md("a \u{e000}0\u{e001} b {{ value(indicator=\"x\") }}\n");
+        no_markers(&r.html);
+        assert_eq!(r.html.matches("[value:x]").count(), 1, "{}", r.html);
+    }
+
+    #[test]
+    fn heading_ids_avoid_the_themes_ids_and_each_other() {
+        let (r, _) = md("## Main\n\n## h-2\n\n## h\n\n## h\n\n## h\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["main-2", "h-2", "h", "h-3", "h-4"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_long_parse() {
+        let (r, errs) = md(&format!("ok\n\n{}", "> ".repeat(1000)));
+        assert!(r.html.is_empty());
+        assert_eq!(errs[0].line, 3);
+        assert!(
+            errs[0].message.contains("at most 32"),
+            "{}",
+            errs[0].message
+        );
+    }
+
+    #[test]
+    fn positions_are_counted_on_over_lines_and_wide_letters() {
+        let (_, errs) =
+            md("ệ {{ nope(a=\"1\") }} ệ {{ nope(a=\"1\") }}\nđ\n  ệ {{ nope(a=\"1\") }}\n");
+        let at: Vec<(usize, usize)> = errs.iter().map(|e| (e.line, e.col)).collect();
+        assert_eq!(at, [(1, 3), (1, 23), (3, 5)]);
     }
 }

@@ -32,11 +32,17 @@ pub struct Output {
     pub files: BTreeMap<String, Vec<u8>>,
     /// Links editors wrote, for the link check to report at their source.
     pub links: Vec<links::EditorLink>,
+    /// Paths added more than once: the build fails rather than keep one.
+    pub clashes: Vec<String>,
 }
 
 impl Output {
     pub fn add(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+        let path = path.into();
+        if self.files.contains_key(&path) {
+            self.clashes.push(path.clone());
+        }
+        self.files.insert(path, bytes.into());
     }
 }
 
@@ -407,6 +413,7 @@ pub fn render_into<E: Send>(
     };
     let fixed = renderer.static_files();
     let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
+    let clashes = std::sync::Mutex::new(fixed.clashes.clone());
     sink(fixed)?;
     // Units are independent: render and write them in parallel; the order
     // of `units` (not of completion) decides every later step.
@@ -415,6 +422,10 @@ pub fn render_into<E: Send>(
         .par_iter()
         .map(|unit| {
             let (out, rendered) = renderer.render_scanned(unit);
+            if !out.clashes.is_empty() {
+                let mut c = clashes.lock().unwrap_or_else(|e| e.into_inner());
+                c.extend(out.clashes.iter().cloned());
+            }
             sink(out).map(|()| rendered)
         })
         .collect::<Result<_, E>>()?;
@@ -423,13 +434,39 @@ pub fn render_into<E: Send>(
     }
     let refs: Vec<(&Unit, &Rendered)> = all.iter().zip(&units).collect();
     let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let (last, diags) = renderer.finish(&refs, &path_refs);
+    let (last, mut diags) = renderer.finish(&refs, &path_refs);
+    let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    clashes.extend(last.clashes.iter().cloned());
     paths.extend(last.files.keys().cloned());
     sink(last)?;
+    clashes.extend(same_path_twice(&paths));
+    clashes.sort();
+    clashes.dedup();
+    for path in clashes {
+        diags.push(
+            Diagnostic::error(
+                format!("(output) {path}"),
+                None,
+                msg!("output-clash", en: "two files would be written to `{path}`; one would silently replace the other", vi: "hai tệp sẽ được ghi vào `{path}`; tệp sau sẽ âm thầm thay tệp trước"),
+            )
+            .with_hint(msg!("output-clash", en: "a language code, slug or id names the same address as another page: rename one of them", vi: "một mã ngôn ngữ, tên (slug) hay mã trùng địa chỉ với một trang khác: đổi tên một trong hai")),
+        );
+    }
     if diags.has_errors() {
         return Ok((None, diags));
     }
     Ok((Some(Summary::of(paths.iter())), diags))
+}
+
+/// Paths that occur more than once in `paths`.
+fn same_path_twice(paths: &[String]) -> Vec<String> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(paths.len());
+    paths
+        .iter()
+        .filter(|p| !seen.insert(p.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// Render the whole site into memory (for `check`, `serve` and tests).

@@ -579,6 +579,10 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> St
 /// The headings and the rest of the text of a section's Markdown, without
 /// markup and without `{{ shortcode(...) }}` calls.
 fn plain_text(markdown: &str) -> (Vec<String>, String) {
+    if super::markdown::too_deep(markdown) {
+        // Refused by the renderer; not worth the parser's time here.
+        return (Vec::new(), String::new());
+    }
     let text = strip_shortcodes(markdown);
     let mut headings = Vec::new();
     let mut body = String::new();

@@ -2,10 +2,15 @@
 //! the output, which replaces the output only when complete. A failed build
 //! leaves the previous output exactly as it was.
 
+mod guard;
+mod staging;
+
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use crate::render::Output;
+use guard::absolute;
+pub use guard::{check_output_dir, MARKER};
 
 #[derive(Debug)]
 pub enum WriteError {
@@ -48,75 +53,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
-/// Resolve `p` as far as it exists, so that `a/../b` and symlinks compare right.
-fn absolute(p: &Path) -> PathBuf {
-    let abs = if p.is_absolute() {
-        p.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(p)
-    };
-    let mut existing = abs.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (
-            existing.file_name().map(|n| n.to_os_string()),
-            existing.parent(),
-        ) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent.to_path_buf();
-            }
-            _ => break,
-        }
-    }
-    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        out.push(name);
-    }
-    out
-}
-
-/// Check that `out_dir` may be replaced by a build of `content_dir`.
-pub fn check_output_dir(out_dir: &Path, content_dir: &Path) -> Result<(), WriteError> {
-    let out = absolute(out_dir);
-    let content = absolute(content_dir);
-    if out == content {
-        return Err(WriteError::Refused(msg!("output-refused",
-            en: "the output folder {} is the content folder",
-            vi: "thư mục kết quả {} chính là thư mục nội dung",
-            out_dir.display()
-        )));
-    }
-    if content.starts_with(&out) {
-        return Err(WriteError::Refused(msg!("output-refused",
-            en: "the output folder {} contains the content folder; building would delete the content",
-            vi: "thư mục kết quả {} chứa thư mục nội dung; xuất bản sẽ xoá mất nội dung",
-            out_dir.display()
-        )));
-    }
-    if out.starts_with(&content) {
-        return Err(WriteError::Refused(msg!("output-refused",
-            en: "the output folder {} is inside the content folder",
-            vi: "thư mục kết quả {} nằm trong thư mục nội dung",
-            out_dir.display()
-        )));
-    }
-    if out.parent().is_none() {
-        return Err(WriteError::Refused(msg!("output-refused",
-            en: "the output folder cannot be the file system root",
-            vi: "thư mục kết quả không thể là thư mục gốc của ổ đĩa"
-        )));
-    }
-    if out_dir.exists() && !out_dir.is_dir() {
-        return Err(WriteError::Refused(msg!("output-refused",
-            en: "the output path {} is an existing file",
-            vi: "đường dẫn kết quả {} là một tệp đã có",
-            out_dir.display()
-        )));
-    }
-    Ok(())
-}
-
 /// A path from the renderer must stay inside the output folder.
 fn safe_relative(rel: &str) -> Option<PathBuf> {
     let p = Path::new(rel);
@@ -148,11 +84,18 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "public".into());
-        let pid = std::process::id();
-        let dir = parent.join(format!(".{name}.minhbach-new-{pid}"));
-        let old = parent.join(format!(".{name}.minhbach-old-{pid}"));
+        staging::remove_stale(&parent, &name);
+        let (dir, old) = staging::names(&parent, &name);
         let _ = fs::remove_dir_all(&dir);
+        staging::register(&dir);
+        let Some(_writing) = staging::Writing::start() else {
+            return Err(WriteError::Refused(
+                msg!("build-stopped", en: "the build was stopped", vi: "quá trình xuất bản đã bị dừng"),
+            ));
+        };
         fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let marker = dir.join(MARKER);
+        fs::write(&marker, guard::MARKER_TEXT).map_err(io(&marker))?;
         Ok(Staging {
             dir,
             out,
@@ -163,6 +106,11 @@ impl Staging {
 
     /// Write some files of the site (from any thread; files are independent).
     pub fn write(&self, output: &Output) -> Result<(), WriteError> {
+        let Some(_writing) = staging::Writing::start() else {
+            return Err(WriteError::Refused(
+                msg!("build-stopped", en: "the build was stopped", vi: "quá trình xuất bản đã bị dừng"),
+            ));
+        };
         let mut files = Vec::with_capacity(output.files.len());
         let mut dirs = std::collections::BTreeSet::new();
         for (rel, bytes) in &output.files {
@@ -187,35 +135,18 @@ impl Staging {
             .try_for_each(|(path, bytes)| fs::write(path, bytes).map_err(io(path)))
     }
 
-    /// Swap: the old output moves aside, the new one takes its name, the old one goes.
+    /// Put the finished site in the output's place (in one step on Linux:
+    /// the output is never missing, even if the process is killed).
     pub fn commit(mut self) -> Result<(), WriteError> {
         self.committed = true;
-        let (staging, out_abs, old) = (&self.dir, &self.out, &self.old);
-        let had_old = out_abs.exists();
-        if had_old {
-            let _ = fs::remove_dir_all(old);
-            fs::rename(out_abs, old).map_err(|e| {
-                let _ = fs::remove_dir_all(staging);
-                WriteError::Io {
-                    path: out_abs.clone(),
-                    error: e,
-                }
-            })?;
-        }
-        if let Err(e) = fs::rename(staging, out_abs) {
-            if had_old {
-                let _ = fs::rename(old, out_abs);
+        staging::swap(&self.dir, &self.out, &self.old).map_err(|error| {
+            let _ = fs::remove_dir_all(&self.dir);
+            staging::unregister(&self.dir);
+            WriteError::Io {
+                path: self.out.clone(),
+                error,
             }
-            let _ = fs::remove_dir_all(staging);
-            return Err(WriteError::Io {
-                path: out_abs.clone(),
-                error: e,
-            });
-        }
-        if had_old {
-            let _ = fs::remove_dir_all(old);
-        }
-        Ok(())
+        })
     }
 }
 
@@ -223,6 +154,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
+            staging::unregister(&self.dir);
         }
     }
 }
@@ -244,19 +176,6 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../x", "", "./a"] {
             assert!(safe_relative(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn refuses_dangerous_output_folders() {
-        let tmp = tempfile::tempdir().unwrap();
-        let content = tmp.path().join("content");
-        fs::create_dir_all(&content).unwrap();
-        assert!(check_output_dir(&content, &content).is_err());
-        assert!(check_output_dir(tmp.path(), &content).is_err());
-        assert!(check_output_dir(&content.join("public"), &content).is_err());
-        fs::write(tmp.path().join("file"), "x").unwrap();
-        assert!(check_output_dir(&tmp.path().join("file"), &content).is_err());
-        assert!(check_output_dir(&tmp.path().join("public"), &content).is_ok());
     }
 
     #[test]
