@@ -42,6 +42,41 @@ fn a_folder_of_other_files_is_not_an_output() {
     assert!(staging_folders(site.dir.path()).is_empty());
 }
 
+/// A file put into an earlier output by hand (a CNAME for GitHub Pages, a
+/// report someone copied there) is not the tool's to delete: the marker
+/// lists every file the build wrote, and anything else stops the next build.
+#[test]
+fn a_file_added_to_an_earlier_output_by_hand_is_not_deleted() {
+    let site = Site::fixture("minimal");
+    let first = site.run(&["build"]);
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    let public = site.dir.path().join("public");
+    let marker = fs::read_to_string(public.join(".minhbach-output")).unwrap();
+    assert!(marker.lines().any(|l| l == "index.html"), "{marker}");
+    fs::write(public.join("CNAME"), "minhbach.example.gov.vn").unwrap();
+    fs::create_dir_all(public.join("extra")).unwrap();
+    fs::write(public.join("extra/bao-cao.pdf"), "a report").unwrap();
+    let again = site.run(&["build"]);
+    assert_eq!(again.code, Some(2), "{}", again.stderr);
+    assert!(again.stderr.contains("CNAME"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains("extra/bao-cao.pdf"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(public.join("CNAME")).unwrap(),
+        "minhbach.example.gov.vn"
+    );
+    assert!(public.join("extra/bao-cao.pdf").exists());
+    assert!(staging_folders(site.dir.path()).is_empty());
+    // Moved away, the next build goes through and leaves no stray file.
+    fs::remove_file(public.join("CNAME")).unwrap();
+    fs::remove_dir_all(public.join("extra")).unwrap();
+    let last = site.run(&["build"]);
+    assert_eq!(last.code, Some(0), "{}", last.stderr);
+}
+
 #[test]
 fn the_themes_folder_is_never_an_output() {
     let site = Site::fixture("minimal");
@@ -82,8 +117,12 @@ fn an_empty_folder_and_an_earlier_output_are_outputs() {
     fs::create_dir_all(site.public()).unwrap();
     site.build().ok();
     assert!(site.public().join(".minhbach-output").is_file());
-    // The second build replaces the first, files of its own included.
+    // The second build replaces the first, files of its own included: a page
+    // an earlier build wrote (listed in its marker) that this one does not.
     fs::write(site.public().join("left-over.html"), "x").unwrap();
+    let marker = site.public().join(".minhbach-output");
+    let listed = fs::read_to_string(&marker).unwrap() + "left-over.html\n";
+    fs::write(&marker, listed).unwrap();
     site.build().ok();
     assert!(!site.public().join("left-over.html").exists());
     assert!(site.public().join("index.html").exists());

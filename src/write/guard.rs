@@ -12,9 +12,51 @@ use super::WriteError;
 /// folder is minhbach's to replace.
 pub const MARKER: &str = ".minhbach-output";
 
-/// What the marker file says, for a person who finds it.
-pub const MARKER_TEXT: &str =
-    "This folder was written by `minhbach build`; the next build replaces all of it.\n";
+/// What the marker file says, for a person who finds it; the list of the
+/// files the build wrote follows, one relative path per line.
+pub const MARKER_TEXT: &str = "This folder was written by `minhbach build`; the next build replaces all of it.\n\
+     A file not listed below was added by someone else, and stops the next build instead of being deleted.\n\n";
+
+/// The marker's text for a build that wrote `files` (relative paths).
+pub fn marker_text<'a>(files: impl Iterator<Item = &'a str>) -> String {
+    let mut files: Vec<&str> = files.collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut text = String::from(MARKER_TEXT);
+    for f in files {
+        text.push_str(f);
+        text.push('\n');
+    }
+    text
+}
+
+/// Files in an earlier output that its marker does not list: put there by
+/// hand, so not the build's to delete. At most `limit` of them.
+fn files_not_written_by_the_build(out_dir: &Path, marker: &str, limit: usize) -> Vec<String> {
+    let Some(list) = marker.strip_prefix(MARKER_TEXT) else {
+        // A marker without a list (an earlier version): trust it.
+        return Vec::new();
+    };
+    let written: std::collections::HashSet<&str> = list.lines().collect();
+    let mut extra = Vec::new();
+    for entry in walkdir::WalkDir::new(out_dir).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(out_dir) else {
+            continue;
+        };
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if rel != MARKER && !written.contains(rel.as_str()) {
+            extra.push(rel);
+            if extra.len() == limit {
+                break;
+            }
+        }
+    }
+    extra
+}
 
 /// Resolve `p` as far as it exists, so that `a/../b` and symlinks compare right.
 pub(crate) fn absolute(p: &Path) -> PathBuf {
@@ -115,7 +157,16 @@ pub fn check_output_dir(out_dir: &Path, content_dir: &Path) -> Result<(), WriteE
         )));
     }
     if out_dir.join(MARKER).is_file() {
-        return Ok(());
+        let marker = fs::read_to_string(out_dir.join(MARKER)).unwrap_or_default();
+        let extra = files_not_written_by_the_build(out_dir, &marker, 5);
+        if extra.is_empty() {
+            return Ok(());
+        }
+        let list = extra.join(", ");
+        return Err(WriteError::Refused(msg!("output-has-other-files",
+            en: "the output folder {shown} holds files an earlier build did not write ({list}); a build replaces its output folder, which would delete them. Move them out of {shown} (it is rebuilt from the content every time) or delete them yourself, then build again",
+            vi: "thư mục kết quả {shown} có tệp không do lần xuất bản trước tạo ra ({list}); xuất bản thay toàn bộ thư mục kết quả, sẽ xóa mất các tệp đó. Chuyển chúng ra khỏi {shown} (thư mục này được tạo lại từ nội dung mỗi lần) hoặc tự xóa chúng, rồi xuất bản lại"
+        )));
     }
     let mut entries = fs::read_dir(out_dir).map_err(|error| WriteError::Io {
         path: out_dir.to_path_buf(),
@@ -153,7 +204,10 @@ mod tests {
         assert!(check_output_dir(&docs, &content).is_ok(), "empty");
         fs::write(docs.join("thesis.docx"), "x").unwrap();
         assert!(check_output_dir(&docs, &content).is_err());
+        // Marked, but the marker does not list the file: not the build's.
         fs::write(docs.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output_dir(&docs, &content).is_err());
+        fs::write(docs.join(MARKER), marker_text(["thesis.docx"].into_iter())).unwrap();
         assert!(check_output_dir(&docs, &content).is_ok());
         // The themes folder, even when empty or marked.
         let themes = tmp.path().join("themes");

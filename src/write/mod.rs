@@ -67,6 +67,8 @@ pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     old: PathBuf,
+    /// Every file written, for the marker: what the next build may delete.
+    written: std::sync::Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -94,12 +96,11 @@ impl Staging {
             ));
         };
         fs::create_dir_all(&dir).map_err(io(&dir))?;
-        let marker = dir.join(MARKER);
-        fs::write(&marker, guard::MARKER_TEXT).map_err(io(&marker))?;
         Ok(Staging {
             dir,
             out,
             old,
+            written: std::sync::Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -126,6 +127,10 @@ impl Staging {
             }
             files.push((path, bytes));
         }
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(output.files.keys().map(|rel| rel.to_string()));
         for dir in &dirs {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
@@ -138,6 +143,12 @@ impl Staging {
     /// Put the finished site in the output's place (in one step on Linux:
     /// the output is never missing, even if the process is killed).
     pub fn commit(mut self) -> Result<(), WriteError> {
+        let marker = self.dir.join(MARKER);
+        let text = {
+            let written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            guard::marker_text(written.iter().map(String::as_str))
+        };
+        fs::write(&marker, text).map_err(io(&marker))?;
         self.committed = true;
         staging::swap(&self.dir, &self.out, &self.old).map_err(|error| {
             let _ = fs::remove_dir_all(&self.dir);
