@@ -159,6 +159,10 @@ pub(super) fn swatch(color: RGBColor) -> KeyFn {
     Box::new(move |c: &mut Canvas, x: i32, mid: i32| c.rect(x, mid - 7, x + 14, mid + 7, color))
 }
 
+/// Category labels under a plot with `categories.len()` columns `slot` wide
+/// centred at `x_of(i)`: wrapped into their column (at most two lines) and
+/// thinned (every k-th shown) when the widest word does not fit. Returns the
+/// y below them.
 pub(super) fn column_labels<S: AsRef<str>>(
     c: &mut Canvas,
     categories: &[S],

@@ -127,11 +127,6 @@ pub(super) fn layout_bars(
     y + 6
 }
 
-/// Category labels under a plot with `categories.len()` columns `slot` wide
-/// centred at `x_of(i)`: wrapped into their column (at most two lines) and
-/// thinned (every k-th shown) when the widest word does not fit. Returns the
-/// y below them.
-
 /// Draws the marker of series `i` centred at `(x, y)`.
 pub(super) fn marker(c: &mut Canvas, i: usize, x: i32, y: i32, color: RGBColor) {
     match (i / SERIES.len() + i) % 4 {
