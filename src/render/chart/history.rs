@@ -227,6 +227,61 @@ pub(super) fn value_label_lines(cols: &[HistoryColumn], slot: f64) -> (u32, Vec<
     }
 }
 
+/// A value label placed above its bar: its box (with room for diacritics),
+/// x, lines and font.
+type PlacedLabel<'t> = (Bounds, i32, &'t Vec<String>, Font);
+
+/// Each value label just above its bar (or the zero line), lifted on
+/// collision with what is in `taken`, which gains the labels' boxes.
+fn place_value_labels<'t>(
+    cols: &[HistoryColumn],
+    bars: &[Option<(i32, i32)>],
+    texts: &'t [Vec<String>],
+    value_size: u32,
+    zero: i32,
+    x_of: &dyn Fn(usize) -> i32,
+    taken: &mut Vec<Bounds>,
+) -> Vec<PlacedLabel<'t>> {
+    let mut labels: Vec<PlacedLabel<'t>> = Vec::new();
+    for (i, ((col, bar), lines)) in cols.iter().zip(bars).zip(texts).enumerate() {
+        // A missing value's "–" is drawn larger, as in the bar chart.
+        let font = if col.value.is_some() {
+            Font::new(value_size, TEXT)
+        } else {
+            Font::new(LABEL_SIZE, TEXT_MUTED)
+        };
+        let font = font.bold().anchor(Anchor::Middle);
+        let Some(w) = lines.iter().map(|l| font.width(l)).reduce(f64::max) else {
+            continue;
+        };
+        let x = f64::from(x_of(i)).clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0);
+        let (x0, x1) = (px(x - w / 2.0) - 2, px(x + w / 2.0) + 2);
+        let line_h = font.size as i32 + 4;
+        let h = 4 + lines.len() as i32 * line_h - 2;
+        let base = bar.map_or(zero, |(top, _)| top) - 4;
+        let top = lift(x0, x1, h, base, taken, 4);
+        let b = (x0, top, x1, top + h);
+        taken.push(b);
+        labels.push((b, px(x), lines, font));
+    }
+    labels
+}
+
+/// Value labels on a white backing (the target line may pass behind
+/// them). Label boxes never overlap, so all backings can come first and
+/// the labels after them, which lets each kind share its attributes.
+fn draw_value_labels(c: &mut Canvas, labels: &[PlacedLabel], off: i32) {
+    for (b, _, _, _) in labels {
+        c.rect(b.0, off + b.1, b.2, off + b.3, WHITE_BG);
+    }
+    for (b, x, lines, font) in labels {
+        for (k, line) in lines.iter().enumerate() {
+            let line_h = font.size as i32 + 4;
+            c.text(*x, off + b.1 + 4 + k as i32 * line_h, line, *font);
+        }
+    }
+}
+
 pub(super) fn layout_history(
     c: &mut Canvas,
     points: &[HistoryPoint],
@@ -323,30 +378,7 @@ pub(super) fn layout_history(
         ));
     }
 
-    // Each label just above its bar (or the zero line), lifted on collision.
-    // (box, x, lines, font) of every label; the box has room for diacritics.
-    let mut labels: Vec<(Bounds, i32, &Vec<String>, Font)> = Vec::new();
-    for (i, ((col, bar), lines)) in cols.iter().zip(&bars).zip(&texts).enumerate() {
-        // A missing value's "–" is drawn larger, as in the bar chart.
-        let font = if col.value.is_some() {
-            Font::new(value_size, TEXT)
-        } else {
-            Font::new(LABEL_SIZE, TEXT_MUTED)
-        };
-        let font = font.bold().anchor(Anchor::Middle);
-        let Some(w) = lines.iter().map(|l| font.width(l)).reduce(f64::max) else {
-            continue;
-        };
-        let x = f64::from(x_of(i)).clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0);
-        let (x0, x1) = (px(x - w / 2.0) - 2, px(x + w / 2.0) + 2);
-        let line_h = font.size as i32 + 4;
-        let h = 4 + lines.len() as i32 * line_h - 2;
-        let base = bar.map_or(zero, |(top, _)| top) - 4;
-        let top = lift(x0, x1, h, base, &taken, 4);
-        let b = (x0, top, x1, top + h);
-        taken.push(b);
-        labels.push((b, px(x), lines, font));
-    }
+    let labels = place_value_labels(&cols, &bars, &texts, value_size, zero, &x_of, &mut taken);
     let highest = taken.iter().map(|b| b.1).min().unwrap_or(0).min(0);
     let off = key_bottom + 6 - highest;
     let plot_bottom = off + HISTORY_PLOT_H;
@@ -382,18 +414,7 @@ pub(super) fn layout_history(
         diamond(c, mx, off + my);
     }
 
-    // Value labels on a white backing (the target line may pass behind
-    // them). Label boxes never overlap, so all backings can come first and
-    // the labels after them, which lets each kind share its attributes.
-    for (b, _, _, _) in &labels {
-        c.rect(b.0, off + b.1, b.2, off + b.3, WHITE_BG);
-    }
-    for (b, x, lines, font) in &labels {
-        for (k, line) in lines.iter().enumerate() {
-            let line_h = font.size as i32 + 4;
-            c.text(*x, off + b.1 + 4 + k as i32 * line_h, line, *font);
-        }
-    }
+    draw_value_labels(c, &labels, off);
 
     let categories: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
     let below = column_labels(c, &categories, &x_of, slot, plot_bottom + 14, SMALL_SIZE);

@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// One kind of section in the overview's table of contents.
+#[derive(Serialize)]
+pub(super) struct TocKind {
+    label: String,
+    sections: Vec<LinkView>,
+}
+
 impl Lang<'_> {
     pub(super) fn report(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
         let default = self.site.config.default_language();
@@ -46,11 +53,6 @@ impl Lang<'_> {
             status_svg: String,
             chart: Option<ChartView>,
         }
-        #[derive(Serialize)]
-        struct TocKind {
-            label: String,
-            sections: Vec<LinkView>,
-        }
         let crumbs = vec![self.home_crumb(&root), Crumb::here(title.clone())];
         let counts = report.counts();
         let desc = format!(
@@ -78,33 +80,7 @@ impl Lang<'_> {
                     .map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
             })
             .collect();
-        let mut toc: Vec<TocKind> = Vec::new();
-        for kind in [
-            SectionKind::Achievements,
-            SectionKind::Limitations,
-            SectionKind::Plan,
-            SectionKind::Solutions,
-            SectionKind::Other,
-        ] {
-            let sections: Vec<LinkView> = report
-                .sections
-                .iter()
-                .zip(&section_links)
-                .filter(|(s, _)| s.kind == kind)
-                .map(|(s, (slug, t))| LinkView {
-                    href: format!("{slug}/"),
-                    title: t.clone(),
-                    source: s.source.as_deref().map(|x| self.locator_str(x)),
-                    kind: None,
-                })
-                .collect();
-            if !sections.is_empty() {
-                toc.push(TocKind {
-                    label: self.tr(&format!("kind_{}", kind.as_str())).to_string(),
-                    sections,
-                });
-            }
-        }
+        let toc = self.report_toc(report, &section_links);
         let downloads = self.downloads(report, &asset_root);
         let report_view = serde_json::json!({
             "title": title,
@@ -158,6 +134,39 @@ impl Lang<'_> {
         for d in &report.datasets {
             self.dataset_page(report, d, out, diags);
         }
+    }
+
+    /// The overview's table of contents: the sections by kind, in the order
+    /// of the kinds, with the titles in `section_links`.
+    fn report_toc(&self, report: &Report, section_links: &[(String, String)]) -> Vec<TocKind> {
+        let mut toc: Vec<TocKind> = Vec::new();
+        for kind in [
+            SectionKind::Achievements,
+            SectionKind::Limitations,
+            SectionKind::Plan,
+            SectionKind::Solutions,
+            SectionKind::Other,
+        ] {
+            let sections: Vec<LinkView> = report
+                .sections
+                .iter()
+                .zip(section_links)
+                .filter(|(s, _)| s.kind == kind)
+                .map(|(s, (slug, t))| LinkView {
+                    href: format!("{slug}/"),
+                    title: t.clone(),
+                    source: s.source.as_deref().map(|x| self.locator_str(x)),
+                    kind: None,
+                })
+                .collect();
+            if !sections.is_empty() {
+                toc.push(TocKind {
+                    label: self.tr(&format!("kind_{}", kind.as_str())).to_string(),
+                    sections,
+                });
+            }
+        }
+        toc
     }
 
     pub(super) fn projects_page(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
