@@ -11,6 +11,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod diagnostics;
+pub mod helpers;
 pub mod incremental;
 pub mod load;
 pub mod model;

@@ -26,6 +26,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::theme::Theme;
 use crate::model::Site;
 
+// Kept here for the callers of `render::…` (load, serve, markdown, links);
+// they live in the helpers leaf.
+pub use crate::helpers::escape::escape;
+pub use crate::helpers::url::{base_path, is_safe_url, percent_decode};
+
 /// Every file of a built site, by path relative to the output folder (`/`-separated).
 #[derive(Debug, Default, Clone)]
 pub struct Output {
@@ -448,7 +453,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) 
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::new();
-    tera.set_escape_fn(pages::escape_html);
+    tera.set_escape_fn(crate::helpers::escape::write_escaped);
     let origins: BTreeMap<&str, &PathBuf> = theme
         .templates
         .iter()
@@ -537,68 +542,6 @@ fn template_errors(
             out
         }
     }
-}
-
-/// The path part of a site address: `https://x.org/sub/` → `/sub/`.
-pub fn base_path(base_url: &str) -> String {
-    pages::base_path(base_url)
-}
-
-/// Whether a link target is allowed in content: http, https, mailto, or a
-/// relative reference. Browsers ignore tabs and newlines inside a scheme, so
-/// those are removed before looking.
-pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    match lower.find([':', '/', '?', '#']) {
-        Some(i) if lower.as_bytes()[i] == b':' => {
-            let scheme = &lower[..i];
-            matches!(scheme, "http" | "https" | "mailto")
-        }
-        // No scheme: a relative or same-site reference.
-        _ => true,
-    }
-}
-
-/// Decode `%XX` escapes of a URL path (invalid ones are kept as written).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Escape text for HTML and XML (content and attribute values).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

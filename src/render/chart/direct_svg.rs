@@ -2,6 +2,7 @@
 //! charts), plus the shared header, escaping and `<g>` grouping of runs.
 
 use super::*;
+use crate::helpers::escape::{push_escaped, push_svg_escaped};
 
 /// [`render`]'s bytes, written directly: for the history charts, one on
 /// every indicator page (44,000 on a national portal), where going through
@@ -214,30 +215,6 @@ pub(super) fn push_clean_escaped(out: &mut String, s: &str) {
     }
 }
 
-/// `escape(s)` appended to `out`.
-pub(super) fn push_escaped(out: &mut String, s: &str) {
-    push_escaped_with(out, s, "&#39;");
-}
-
-/// `s` escaped for XML, with `apos` for `'`, appended to `out`.
-pub(super) fn push_escaped_with(out: &mut String, s: &str, apos: &str) {
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => apos,
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(rep);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-}
-
 /// The root tag, title and description of a chart whose sanitized id is `id`.
 pub(super) fn push_header(
     out: &mut String,
@@ -293,11 +270,6 @@ pub(super) fn push_int(out: &mut String, v: i64) {
     }
     use std::fmt::Write;
     let _ = write!(out, "{v}");
-}
-
-/// `s` escaped as plotters' SVG backend escapes text (`'` becomes `&apos;`).
-pub(super) fn push_svg_escaped(out: &mut String, s: &str) {
-    push_escaped_with(out, s, "&apos;");
 }
 
 /// ` name="#RRGGBB"`.

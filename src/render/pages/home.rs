@@ -63,7 +63,7 @@ impl Lang<'_> {
             Vec::new(),
             false,
         );
-        let base_path = base_path(&self.site.config.base_url);
+        let base_path = crate::helpers::url::base_path(&self.site.config.base_url);
         ctx.insert("root", &format!("{base_path}{}", self.prefix));
         ctx.insert("asset_root", &base_path);
         let alternates = self.alternates("", &base_path);
