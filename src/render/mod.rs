@@ -13,6 +13,7 @@ pub mod links;
 mod locator;
 pub mod markdown;
 mod pages;
+pub mod paths;
 mod provenance;
 pub mod search;
 

@@ -128,7 +128,7 @@ impl Lang<'_> {
                 }
                 ReportPart {
                     title: self.text(&report.title),
-                    href: format!("{root}reports/{}/", report.slug),
+                    href: format!("{root}{}", paths::report_dir(&report.slug)),
                     indicator_count: inds.len(),
                     indicators,
                     projects: prjs
@@ -149,7 +149,7 @@ impl Lang<'_> {
         let name = self.text(&agency.name);
         let fallback =
             self.code != self.site.config.default_language() && !agency.name.has(self.code);
-        let agency_href = format!("{root}agencies/{}/", agency.id);
+        let agency_href = format!("{root}{}", paths::agency_dir(&agency.id));
         let mut crumbs = vec![
             self.home_crumb(&root),
             Crumb {

@@ -150,12 +150,14 @@ impl Lang<'_> {
             )),
             note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
             svg_href: Some(format!(
-                "{}{}reports/{}/groups/{}/chart.svg",
-                asset_root, self.prefix, report.slug, group.id
+                "{}{}{}",
+                asset_root,
+                self.prefix,
+                paths::group_chart(&report.slug, &group.id)
             )),
             data_href: Some(format!(
-                "{asset_root}reports/{}/data/indicators.csv",
-                report.slug
+                "{asset_root}{}",
+                paths::data_file(&report.slug, "indicators.csv")
             )),
         }
     }
@@ -180,8 +182,7 @@ impl Lang<'_> {
                 .into(),
         };
         let several_reports = entries.iter().any(|e| e.report != report.slug);
-        let (_, asset_root) =
-            self.roots(&format!("reports/{}/indicators/{}/", report.slug, ind.id));
+        let (_, asset_root) = self.roots(&paths::indicator_dir(&report.slug, &ind.id));
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
@@ -213,8 +214,12 @@ impl Lang<'_> {
                         (Some(r), Some(s)) => self.source_href(r, s, &asset_root),
                         _ => None,
                     },
-                    report: from
-                        .map(|r| (self.text(&r.title), format!("{root}reports/{}/", r.slug))),
+                    report: from.map(|r| {
+                        (
+                            self.text(&r.title),
+                            format!("{root}{}", paths::report_dir(&r.slug)),
+                        )
+                    }),
                 }
             })
             .collect();
@@ -360,9 +365,9 @@ impl Lang<'_> {
                 note: None,
                 svg_href: Some(format!("{id}.svg")),
                 data_href: Some(format!(
-                    "{}reports/{}/data/projects.csv",
+                    "{}{}",
                     self.roots(dir).1,
-                    report.slug
+                    paths::data_file(&report.slug, "projects.csv")
                 )),
             });
         }

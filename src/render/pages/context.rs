@@ -136,7 +136,7 @@ impl Lang<'_> {
         let d = &r.document;
         let file = d.file.as_ref().map(|f| {
             serde_json::json!({
-                "href": format!("{asset_root}reports/{}/data/source/{}", r.slug, f.name),
+                "href": format!("{asset_root}{}", paths::source_file(&r.slug, &f.name)),
                 "name": f.name,
                 "size": format!("{} KB", format::number(f.size as f64 / 1024.0, Some(1), st)),
                 "sha256": f.sha256,
@@ -144,8 +144,10 @@ impl Lang<'_> {
         });
         let date = |x: Option<Date>| x.map(|x| format::date(x, st));
         let url = format!(
-            "{}{}reports/{}/",
-            self.site.config.base_url, self.prefix, r.slug
+            "{}{}{}",
+            self.site.config.base_url,
+            self.prefix,
+            paths::report_dir(&r.slug)
         );
         let cite = fill(
             self.tr("how_to_cite_text"),
@@ -240,7 +242,7 @@ impl Lang<'_> {
             self.home_crumb(root),
             Crumb {
                 label: self.text(&report.title),
-                href: Some(format!("{root}reports/{}/", report.slug)),
+                href: Some(format!("{root}{}", paths::report_dir(&report.slug))),
             },
         ];
         c.extend(rest);

@@ -4,7 +4,7 @@ use super::*;
 
 impl Lang<'_> {
     pub(super) fn data_page(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
-        let dir = format!("reports/{}/data/", report.slug);
+        let dir = paths::data_dir(&report.slug);
         let (root, asset_root) = self.roots(&dir);
         let label = self.tr("data_downloads").to_string();
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
@@ -19,7 +19,10 @@ impl Lang<'_> {
         );
         ctx.insert("downloads", &self.downloads(report, &asset_root));
         ctx.insert("report_title", &self.text(&report.title));
-        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
         self.emit("data.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 
@@ -35,7 +38,7 @@ impl Lang<'_> {
             text: String,
             num: bool,
         }
-        let dir = format!("reports/{}/datasets/{}/", report.slug, d.id);
+        let dir = paths::dataset_dir(&report.slug, &d.id);
         let (root, asset_root) = self.roots(&dir);
         let title = self.text(&d.title);
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
@@ -139,8 +142,8 @@ impl Lang<'_> {
                     note: None,
                     svg_href: Some("chart.svg".into()),
                     data_href: Some(format!(
-                        "{asset_root}reports/{}/data/datasets/{}.csv",
-                        report.slug, d.id
+                        "{asset_root}{}",
+                        paths::dataset_csv(&report.slug, &d.id)
                     )),
                 }
             });
@@ -155,10 +158,13 @@ impl Lang<'_> {
                 "columns": d.columns.iter().map(|c| self.text(&c.name)).collect::<Vec<_>>(),
                 "rows": rows,
                 "chart": chart,
-                "csv_href": format!("{asset_root}reports/{}/data/datasets/{}.csv", report.slug, d.id),
+                "csv_href": format!("{asset_root}{}", paths::dataset_csv(&report.slug, &d.id)),
             }),
         );
-        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
         self.emit(
             "dataset.html",
             &ctx,

@@ -12,7 +12,7 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let dir = format!("reports/{}/groups/{}/", report.slug, g.id);
+        let dir = paths::group_dir(&report.slug, &g.id);
         let (root, _) = self.roots(&dir);
         let name = self.text(&g.name);
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(name.clone())]);
@@ -33,7 +33,7 @@ impl Lang<'_> {
             &serde_json::json!({
                 "name": name,
                 "description": g.description.as_ref().map(|d| self.text(d)),
-                "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}reports/{}/indicators/", report.slug)), Some(&g.id)),
+                "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}{}", paths::indicators_dir(&report.slug))), Some(&g.id)),
                 "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
             }),
         );
@@ -48,7 +48,7 @@ impl Lang<'_> {
             .zip(section_links)
             .filter(|(s, _)| s.group.as_deref() == Some(&g.id))
             .map(|(s, (slug, t))| LinkView {
-                href: format!("{root}reports/{}/{slug}/", report.slug),
+                href: format!("{root}{}", paths::section_dir(&report.slug, slug)),
                 title: t.clone(),
                 source: s.source.as_deref().map(|x| self.locator_str(x)),
                 kind: Some(self.tr(&format!("kind_{}", s.kind.as_str())).to_string()),
@@ -62,7 +62,10 @@ impl Lang<'_> {
             .map(|p| self.project_view(report, p, &root))
             .collect();
         ctx.insert("projects", &projects);
-        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
         self.emit("group.html", &ctx, &format!("{dir}index.html"), out, diags);
     }
 }

@@ -35,13 +35,13 @@ impl Lang<'_> {
             .skip(page * HOME_REPORTS_PER_PAGE)
             .take(HOME_REPORTS_PER_PAGE)
             .map(|r| ReportItem {
-                href: format!("{cards_root}reports/{}/", r.slug),
+                href: format!("{cards_root}{}", paths::report_dir(&r.slug)),
                 title: self.text(&r.title),
                 document_line: self.document_line(r),
                 counts: self.counts_view(
                     &r.counts(),
                     r.as_of,
-                    Some(&format!("{cards_root}reports/{}/indicators/", r.slug)),
+                    Some(&format!("{cards_root}{}", paths::indicators_dir(&r.slug))),
                     None,
                 ),
             })

@@ -25,7 +25,7 @@ impl Lang<'_> {
             n: usize,
             groups: Vec<Part>,
         }
-        let dir = format!("reports/{}/indicators/", report.slug);
+        let dir = paths::indicators_dir(&report.slug);
         let (root, _) = self.roots(&dir);
         let title = self.tr("indicator_list").to_string();
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
@@ -86,12 +86,12 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+        let dir = paths::indicator_dir(&report.slug, &ind.id);
         let (root, _) = self.roots(&dir);
         let view = self.indicator_view(report, ind, &root);
         let group = report.group(&ind.group);
         let group_name = group.map(|g| self.text(&g.name)).unwrap_or_default();
-        let group_href = format!("{root}reports/{}/groups/{}/", report.slug, ind.group);
+        let group_href = format!("{root}{}", paths::group_dir(&report.slug, &ind.group));
         let crumbs = self.report_crumbs(
             report,
             &root,

@@ -13,7 +13,7 @@ impl Lang<'_> {
     pub(super) fn report(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
         let default = self.site.config.default_language();
         let fallback = self.code != default && !report.title.has(self.code);
-        let rdir = format!("reports/{}/", report.slug);
+        let rdir = paths::report_dir(&report.slug);
         let title = self.text(&report.title);
         let (root, asset_root) = self.roots(&rdir);
 
@@ -25,7 +25,7 @@ impl Lang<'_> {
             .collect();
         for (gid, svg) in &charts {
             out.add(
-                format!("{}{rdir}groups/{gid}/chart.svg", self.prefix),
+                format!("{}{}", self.prefix, paths::group_chart(&report.slug, gid)),
                 svg.clone(),
             );
         }
@@ -175,7 +175,7 @@ impl Lang<'_> {
             name: String,
             projects: Vec<ProjectView>,
         }
-        let dir = format!("reports/{}/projects/", report.slug);
+        let dir = paths::projects_dir(&report.slug);
         let (root, asset_root) = self.roots(&dir);
         let label = self.tr("projects").to_string();
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
@@ -211,10 +211,16 @@ impl Lang<'_> {
             &self.projects_overdue_line(report, &report.projects.iter().collect::<Vec<_>>()),
         );
         ctx.insert("report_title", &self.text(&report.title));
-        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
         ctx.insert(
             "data_href",
-            &format!("{asset_root}reports/{}/data/projects.csv", report.slug),
+            &format!(
+                "{asset_root}{}",
+                paths::data_file(&report.slug, "projects.csv")
+            ),
         );
         self.emit(
             "projects.html",

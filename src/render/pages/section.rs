@@ -28,7 +28,7 @@ impl Lang<'_> {
     ) {
         let default = self.site.config.default_language();
         let (text, fallback) = section_text(s, self.code, default);
-        let dir = format!("reports/{}/{}/", report.slug, s.slug);
+        let dir = paths::section_dir(&report.slug, &s.slug);
         let (root, _) = self.roots(&dir);
         let prefix = format!("fn-{}", s.slug);
         let mut expand = |call: &Shortcode| self.shortcode(report, call, charts, &root);
@@ -61,7 +61,7 @@ impl Lang<'_> {
             });
         }
         let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
-            serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}reports/{}/groups/{}/", report.slug, g.id) })
+            serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}{}", paths::group_dir(&report.slug, &g.id)) })
         });
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(text.title.clone())]);
         let toc: Vec<&Heading> = rendered.headings.iter().filter(|h| h.level == 2).collect();
@@ -84,7 +84,10 @@ impl Lang<'_> {
         };
         ctx.insert("prev", &index.checked_sub(1).and_then(link));
         ctx.insert("next", &link(index + 1));
-        ctx.insert("report_href", &format!("{root}reports/{}/", report.slug));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
         self.emit(
             "section.html",
             &ctx,
@@ -156,9 +159,8 @@ impl Lang<'_> {
                 };
                 match charts.get(id) {
                     Some(svg) => Ok(format!(
-                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}reports/{}/groups/{}/\">{}: {}</a></p></figure>",
-                        report.slug,
-                        g.id,
+                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}{}\">{}: {}</a></p></figure>",
+                        paths::group_dir(&report.slug, &g.id),
                         escape(self.tr("view_group")),
                         escape(&self.text(&g.name))
                     )),

@@ -91,10 +91,7 @@ pub(in crate::render) fn home_page_count(reports: usize) -> usize {
 
 /// Folder of page `page` (from 0) of the home page's list, in a language.
 pub(super) fn home_page_dir(page: usize) -> String {
-    match page {
-        0 => String::new(),
-        p => format!("page/{}/", p + 1),
-    }
+    paths::home_page_dir(page)
 }
 
 /// Lookups over the whole site, built once per build so that no page
@@ -263,8 +260,5 @@ impl<'a> SiteIndex<'a> {
 
 /// Folder of page `page` (from 0) of an agency.
 pub(super) fn agency_page_dir(agency: &str, page: usize) -> String {
-    match page {
-        0 => format!("agencies/{agency}/"),
-        p => format!("agencies/{agency}/page/{}/", p + 1),
-    }
+    paths::agency_page_dir(agency, page)
 }

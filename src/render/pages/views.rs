@@ -363,7 +363,7 @@ impl Lang<'_> {
         AgencyView {
             name,
             id: a.id.clone(),
-            href: known.map(|x| format!("{root}agencies/{}/", x.id)),
+            href: known.map(|x| format!("{root}{}", paths::agency_dir(&x.id))),
         }
     }
 
@@ -374,7 +374,7 @@ impl Lang<'_> {
         ind: &Indicator,
         ext: &str,
     ) -> String {
-        let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+        let dir = paths::indicator_dir(&report.slug, &ind.id);
         let (_, asset_root) = self.roots(&dir);
         format!("{asset_root}{dir}{}.{ext}", ind.id)
     }
@@ -393,7 +393,7 @@ impl Lang<'_> {
             .unwrap_or_default();
         IndicatorView {
             id: ind.id.clone(),
-            href: format!("{root}reports/{}/indicators/{}/", report.slug, ind.id),
+            href: format!("{root}{}", paths::indicator_dir(&report.slug, &ind.id)),
             name: self.text(&ind.name),
             unit: unit_name(&ind.unit, self.style),
             target: self.target_text(ind),
@@ -409,7 +409,7 @@ impl Lang<'_> {
                 .map(|s| self.source(report, s))
                 .unwrap_or_default(),
             target_source_href: ind.target.as_ref().and_then(Target::source).and_then(|s| {
-                let dir = format!("reports/{}/indicators/{}/", report.slug, ind.id);
+                let dir = paths::indicator_dir(&report.slug, &ind.id);
                 self.source_href(report, s, &self.roots(&dir).1)
             }),
             value: latest.map(|m| self.measurement_text(ind, m)),
@@ -520,7 +520,7 @@ impl Lang<'_> {
         // Reports are newest first: the previous one is the next in the list.
         let previous = self.site.reports.get(i + 1)?;
         let c = changes(previous, report);
-        let link = |r: &Report, ind: &Indicator| serde_json::json!({ "name": self.text(&ind.name), "href": format!("{root}reports/{}/indicators/{}/", r.slug, ind.id) });
+        let link = |r: &Report, ind: &Indicator| serde_json::json!({ "name": self.text(&ind.name), "href": format!("{root}{}", paths::indicator_dir(&r.slug, &ind.id)) });
         let by = |ind: &Indicator| {
             ind.target
                 .as_ref()
@@ -529,7 +529,7 @@ impl Lang<'_> {
                 .unwrap_or_default()
         };
         Some(serde_json::json!({
-            "previous": { "title": self.text(&previous.title), "href": format!("{root}reports/{}/", previous.slug) },
+            "previous": { "title": self.text(&previous.title), "href": format!("{root}{}", paths::report_dir(&previous.slug)) },
             "empty": c.is_empty(),
             "added": c.added.iter().map(|ind| link(report, ind)).collect::<Vec<_>>(),
             "removed": c.removed.iter().map(|ind| link(previous, ind)).collect::<Vec<_>>(),

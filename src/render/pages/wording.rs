@@ -32,7 +32,7 @@ impl Lang<'_> {
             report.document.url.clone().or_else(|| {
                 report.document.file.as_ref().map(|f| {
                     // Data files sit under the output root, for every language.
-                    format!("{asset_root}reports/{}/data/source/{}", report.slug, f.name)
+                    format!("{asset_root}{}", paths::source_file(&report.slug, &f.name))
                 })
             })
         };
