@@ -10,6 +10,18 @@
 //! serve.rs), and the names of the data files inside a report's `data/`
 //! folder are built in render/data.rs.
 
+/// The list of agencies.
+pub const AGENCIES_DIR: &str = "agencies/";
+/// The search page.
+pub const SEARCH_DIR: &str = "search/";
+/// The page a server shows for a missing file.
+pub const NOT_FOUND_PAGE: &str = "404.html";
+
+/// The page of a folder.
+pub fn index_page(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
 /// The folder of a report: its overview page.
 pub fn report_dir(report: &str) -> String {
     format!("reports/{report}/")

@@ -44,9 +44,10 @@ impl Lang<'_> {
                 .then(b.projects.cmp(&a.projects))
                 .then_with(|| a.name.cmp(&b.name))
         });
-        let mut ctx = self.site_page("agencies/", "agencies");
+        let mut ctx = self.site_page(paths::AGENCIES_DIR, "agencies");
         ctx.insert("agencies", &items);
-        self.emit("agencies.html", &ctx, "agencies/index.html", out, diags);
+        let page = paths::index_page(paths::AGENCIES_DIR);
+        self.emit("agencies.html", &ctx, &page, out, diags);
     }
 
     /// Page `page` (from 0) of an agency: its targets and projects in the
@@ -154,7 +155,7 @@ impl Lang<'_> {
             self.home_crumb(&root),
             Crumb {
                 label: self.tr("agencies").to_string(),
-                href: Some(format!("{root}agencies/")),
+                href: Some(format!("{root}{}", paths::AGENCIES_DIR)),
             },
         ];
         let title = if page == 0 {
@@ -189,6 +190,6 @@ impl Lang<'_> {
                 format!("{root}{}", agency_page_dir(&agency.id, p))
             }),
         );
-        self.emit("agency.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit("agency.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 }

@@ -23,7 +23,7 @@ impl Lang<'_> {
             "report_href",
             &format!("{root}{}", paths::report_dir(&report.slug)),
         );
-        self.emit("data.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit("data.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
     pub(super) fn dataset_page(
@@ -165,12 +165,6 @@ impl Lang<'_> {
             "report_href",
             &format!("{root}{}", paths::report_dir(&report.slug)),
         );
-        self.emit(
-            "dataset.html",
-            &ctx,
-            &format!("{dir}index.html"),
-            out,
-            diags,
-        );
+        self.emit("dataset.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 }

@@ -66,6 +66,6 @@ impl Lang<'_> {
             "report_href",
             &format!("{root}{}", paths::report_dir(&report.slug)),
         );
-        self.emit("group.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit("group.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 }

@@ -51,7 +51,7 @@ impl Lang<'_> {
             "pagination",
             &Pagination::of(page, pages, |p| format!("{root}{}", home_page_dir(p))),
         );
-        self.emit("index.html", &ctx, &format!("{dir}index.html"), out, diags);
+        self.emit("index.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
     pub(super) fn not_found(&self, out: &mut Output, diags: &mut Diagnostics) {
@@ -68,15 +68,16 @@ impl Lang<'_> {
         ctx.insert("asset_root", &base_path);
         let alternates = self.alternates("", &base_path);
         ctx.insert("alternates", &alternates);
-        self.emit("404.html", &ctx, "404.html", out, diags);
+        self.emit("404.html", &ctx, paths::NOT_FOUND_PAGE, out, diags);
     }
 
     pub(super) fn search_page(&self, out: &mut Output, diags: &mut Diagnostics) {
-        let mut ctx = self.site_page("search/", "search");
+        let mut ctx = self.site_page(paths::SEARCH_DIR, "search");
         ctx.insert(
             "reports",
             &crate::render::search::report_links(self.site, self.code),
         );
-        self.emit("search.html", &ctx, "search/index.html", out, diags);
+        let page = paths::index_page(paths::SEARCH_DIR);
+        self.emit("search.html", &ctx, &page, out, diags);
     }
 }

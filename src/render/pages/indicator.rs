@@ -73,7 +73,7 @@ impl Lang<'_> {
         self.emit(
             "indicators.html",
             &ctx,
-            &format!("{dir}index.html"),
+            &paths::index_page(&dir),
             out,
             diags,
         );
@@ -117,12 +117,6 @@ impl Lang<'_> {
         ctx.insert("i", &view);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
-        self.emit(
-            "indicator.html",
-            &ctx,
-            &format!("{dir}index.html"),
-            out,
-            diags,
-        );
+        self.emit("indicator.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 }

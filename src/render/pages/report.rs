@@ -110,13 +110,7 @@ impl Lang<'_> {
             .collect();
         ctx.insert("datasets", &datasets);
         ctx.insert("downloads", &downloads);
-        self.emit(
-            "report.html",
-            &ctx,
-            &format!("{rdir}index.html"),
-            out,
-            diags,
-        );
+        self.emit("report.html", &ctx, &paths::index_page(&rdir), out, diags);
 
         for g in &report.groups {
             self.group_page(
@@ -222,12 +216,6 @@ impl Lang<'_> {
                 paths::data_file(&report.slug, "projects.csv")
             ),
         );
-        self.emit(
-            "projects.html",
-            &ctx,
-            &format!("{dir}index.html"),
-            out,
-            diags,
-        );
+        self.emit("projects.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 }

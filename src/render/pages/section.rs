@@ -52,7 +52,7 @@ impl Lang<'_> {
         }
         for (url, line) in &rendered.links {
             out.links.push(crate::render::links::EditorLink {
-                page: format!("{}{dir}index.html", self.prefix),
+                page: format!("{}{}", self.prefix, paths::index_page(&dir)),
                 url: url.clone(),
                 source: text.path.clone(),
                 line: text.body_line + line - 1,
@@ -88,13 +88,7 @@ impl Lang<'_> {
             "report_href",
             &format!("{root}{}", paths::report_dir(&report.slug)),
         );
-        self.emit(
-            "section.html",
-            &ctx,
-            &format!("{dir}index.html"),
-            out,
-            diags,
-        );
+        self.emit("section.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
     /// Expand a data shortcode in prose into trusted HTML.
