@@ -1,5 +1,5 @@
 //! CPU time of drawing every indicator's history chart, in both number
-//! styles, the way the indicator pages do (src/render/pages.rs `history`).
+//! styles, the way the indicator pages do (src/render/pages/charts.rs `history`).
 //!
 //! ```sh
 //! cargo run --release --example bench_history_chart -- CONTENT_DIR [ROUNDS]

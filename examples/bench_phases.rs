@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use minhbach::render::{Output, Renderer, Unit};
+use minhbach::render::{Output, RenderUnit, Renderer};
 use rayon::prelude::*;
 
 // As the command does (src/main.rs).
@@ -84,7 +84,7 @@ fn main() {
     let statics = renderer.static_files();
     account(&statics);
     write(&statics);
-    let units: Vec<(Unit, Duration, minhbach::render::Rendered)> = renderer
+    let units: Vec<(RenderUnit, Duration, minhbach::render::Rendered)> = renderer
         .units()
         .into_par_iter()
         .map(|unit| {
@@ -103,7 +103,7 @@ fn main() {
     for (_, _, r) in &units {
         paths.extend(r.paths.iter().map(String::as_str));
     }
-    let refs: Vec<(&Unit, &minhbach::render::Rendered)> =
+    let refs: Vec<(&RenderUnit, &minhbach::render::Rendered)> =
         units.iter().map(|(u, _, r)| (u, r)).collect();
     let (last, diags) = renderer.finish(&refs, &paths);
     let finish_t = t.elapsed();
@@ -125,7 +125,7 @@ fn main() {
     );
     let sum: Duration = units.iter().map(|u| u.1).sum();
     println!("  sum of unit times (CPU in units)    {:9.1} ms", ms(sum));
-    let mut slow: Vec<&(Unit, Duration, _)> = units.iter().collect();
+    let mut slow: Vec<&(RenderUnit, Duration, _)> = units.iter().collect();
     slow.sort_by_key(|u| std::cmp::Reverse(u.1));
     for (unit, took, _) in slow.iter().take(3) {
         println!(
@@ -137,11 +137,11 @@ fn main() {
     let mut kinds: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
     for (unit, took, _) in &units {
         let kind = match unit {
-            Unit::SitePages => "site pages",
-            Unit::HomePage(_) => "home page",
-            Unit::AgencyPage(..) => "agency page",
-            Unit::Report(_) => "report but indicators",
-            Unit::Indicators(..) => "report's indicators",
+            RenderUnit::SitePages => "site pages",
+            RenderUnit::HomePage(_) => "home page",
+            RenderUnit::AgencyPage(..) => "agency page",
+            RenderUnit::Report(_) => "report but indicators",
+            RenderUnit::Indicators(..) => "report's indicators",
         };
         kinds.entry(kind).or_default().push(*took);
     }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostics;
 use crate::load::theme::Theme;
 use crate::model::Site;
-use crate::render::{Output, Rendered, Renderer, Reuse, Unit};
+use crate::render::{Output, RenderUnit, Rendered, Renderer, Reuse};
 use crate::BuildOptions;
 
 /// A site kept between builds.
@@ -28,9 +28,9 @@ pub struct Incremental {
 struct Last {
     site: Site,
     theme: Theme,
-    units: BTreeMap<Unit, Arc<Rendered>>,
+    units: BTreeMap<RenderUnit, Arc<Rendered>>,
     /// Each unit's broken links, and what links were checked against.
-    broken: BTreeMap<Unit, Arc<crate::render::links::Broken>>,
+    broken: BTreeMap<RenderUnit, Arc<crate::render::links::Broken>>,
     link_targets: Option<Arc<crate::render::links::Targets>>,
     /// Files that belong to no unit (static files, search, feeds, sitemap).
     site_files: BTreeSet<String>,
@@ -106,7 +106,7 @@ impl Incremental {
         });
         let changes = previous.map(|last| renderer.changes_since(&last.site));
         let all = renderer.units();
-        let stale: Vec<&Unit> = all
+        let stale: Vec<&RenderUnit> = all
             .iter()
             .filter(|u| match (&changes, previous) {
                 (Some(c), Some(last)) => !last.units.contains_key(*u) || c.affects(u),
@@ -115,7 +115,7 @@ impl Incremental {
             .collect();
         timings.push(("find what changed", clock.elapsed()));
         let clock = std::time::Instant::now();
-        let fresh: Vec<(Unit, Output, Rendered)> = stale
+        let fresh: Vec<(RenderUnit, Output, Rendered)> = stale
             .par_iter()
             .map(|u| {
                 let (out, rendered) = renderer.render_scanned(u);
@@ -125,7 +125,7 @@ impl Incremental {
         timings.push(("render changed units", clock.elapsed()));
         let clock = std::time::Instant::now();
 
-        let mut units: BTreeMap<Unit, Arc<Rendered>> = BTreeMap::new();
+        let mut units: BTreeMap<RenderUnit, Arc<Rendered>> = BTreeMap::new();
         let mut files = renderer.static_files();
         let static_paths: Vec<String> = files.files.keys().cloned().collect();
         // Paths of the previous build that may be gone: those of the units
@@ -153,9 +153,9 @@ impl Incremental {
         // output has the same paths: the sitemap is the same.
         let paths_hold = same_units(&|_, _| true);
         let links_hold = same_units(&|old, new| old.links.same_targets(&new.links));
-        let fresh_units: std::collections::HashSet<Unit> =
+        let fresh_units: std::collections::HashSet<RenderUnit> =
             fresh.iter().map(|(u, _, _)| u.clone()).collect();
-        let mut fresh_by_unit: BTreeMap<Unit, (Output, Rendered)> =
+        let mut fresh_by_unit: BTreeMap<RenderUnit, (Output, Rendered)> =
             fresh.into_iter().map(|(u, out, r)| (u, (out, r))).collect();
         for u in &all {
             let kept = self.last.as_ref().and_then(|l| l.units.get(u));
@@ -187,9 +187,9 @@ impl Incremental {
             .flat_map(|r| r.paths.iter().map(String::as_str))
             .collect();
         paths.extend(static_paths.iter().map(String::as_str));
-        let refs: Vec<(&Unit, &Rendered)> = units.iter().map(|(u, r)| (u, &**r)).collect();
+        let refs: Vec<(&RenderUnit, &Rendered)> = units.iter().map(|(u, r)| (u, &**r)).collect();
         let last_broken = self.last.as_ref().map(|l| &l.broken);
-        let known = |u: &Unit| -> Option<Arc<crate::render::links::Broken>> {
+        let known = |u: &RenderUnit| -> Option<Arc<crate::render::links::Broken>> {
             if !links_hold || fresh_units.contains(u) {
                 return None;
             }
@@ -213,7 +213,7 @@ impl Incremental {
                 keep_targets: true,
             },
         );
-        let broken: BTreeMap<Unit, Arc<crate::render::links::Broken>> =
+        let broken: BTreeMap<RenderUnit, Arc<crate::render::links::Broken>> =
             units.keys().cloned().zip(done.broken).collect();
         let (site_wide, render_diags, link_targets, sitemap) =
             (done.files, done.diags, done.targets, done.sitemap);

@@ -12,6 +12,7 @@
 
 #[macro_use]
 pub mod diagnostics;
+pub mod helpers;
 pub mod incremental;
 pub mod load;
 pub mod model;

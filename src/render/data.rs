@@ -26,7 +26,9 @@ const BOM: &str = "\u{feff}";
 
 /// The folder of a report's data files, relative to the output root.
 fn data_dir(r: &Report) -> String {
-    format!("reports/{}/data", r.slug)
+    let mut dir = super::paths::data_dir(&r.slug);
+    dir.pop();
+    dir
 }
 
 /// The file name of the report's archive of all its data files.
@@ -512,7 +514,7 @@ fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Va
         "name": resource_name(&r.slug),
         "title": r.title.default,
         "description": description,
-        "homepage": format!("{}reports/{}/", site.config.base_url, r.slug),
+        "homepage": format!("{}{}", site.config.base_url, super::paths::report_dir(&r.slug)),
         "sources": sources,
         "resources": resources,
     });
@@ -792,7 +794,7 @@ pub(super) fn write_indicator_data(site: &Site, r: &Report, group: &str, out: &m
 
 /// The folder of an indicator's page and its own data files.
 pub(super) fn indicator_data_dir(r: &Report, i: &Indicator) -> String {
-    format!("reports/{}/indicators/{}/", r.slug, i.id)
+    super::paths::indicator_dir(&r.slug, &i.id)
 }
 
 pub const PROJECT_COLUMNS: &[&str] = &[

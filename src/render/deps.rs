@@ -1,4 +1,4 @@
-//! What each [`Unit`] reads from the site, so that after an edit only the
+//! What each [`RenderUnit`] reads from the site, so that after an edit only the
 //! units whose inputs changed are rendered again. This file must follow the
 //! page code: when a page starts reading something new from the site, say so
 //! here (the incremental tests compare every page with a clean build).
@@ -7,13 +7,13 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::pages::{agency_rows, home_page_count, SiteIndex, HOME_REPORTS_PER_PAGE};
-use super::Unit;
+use super::RenderUnit;
 use crate::model::{Report, Site};
 
 /// Compares an earlier site with the current one, unit by unit. The theme,
 /// the site's settings and the agencies are read by every page: when one of
 /// them changed, everything is rendered again and this is not asked.
-pub struct Changes<'a> {
+pub struct SiteDiff<'a> {
     old: &'a Site,
     new: &'a Site,
     old_reports: HashMap<&'a str, &'a Arc<Report>>,
@@ -91,7 +91,7 @@ impl Same {
     }
 }
 
-impl<'a> Changes<'a> {
+impl<'a> SiteDiff<'a> {
     /// `index` is the new site's.
     pub(super) fn new(old: &'a Site, new: &'a Site, index: &'a SiteIndex<'a>) -> Self {
         let by_slug = |s: &'a Site| s.reports.iter().map(|r| (r.slug.as_str(), r)).collect();
@@ -162,7 +162,7 @@ impl<'a> Changes<'a> {
                     .collect(),
             )
         };
-        Changes {
+        SiteDiff {
             old,
             new,
             old_reports,
@@ -175,11 +175,11 @@ impl<'a> Changes<'a> {
     }
 
     /// Whether `unit` must be rendered again.
-    pub fn affects(&self, unit: &Unit) -> bool {
+    pub fn affects(&self, unit: &RenderUnit) -> bool {
         // Pages outside a report show the latest update of any report.
         let outside = matches!(
             unit,
-            Unit::SitePages | Unit::HomePage(_) | Unit::AgencyPage(..)
+            RenderUnit::SitePages | RenderUnit::HomePage(_) | RenderUnit::AgencyPage(..)
         );
         if outside && self.old.last_updated() != self.new.last_updated() {
             return true;
@@ -187,7 +187,7 @@ impl<'a> Changes<'a> {
         match unit {
             // The search page lists every report by title; the list of
             // agencies counts the indicators and projects each is in.
-            Unit::SitePages => {
+            RenderUnit::SitePages => {
                 self.old.reports.len() != self.new.reports.len()
                     || self
                         .old
@@ -198,7 +198,7 @@ impl<'a> Changes<'a> {
             }
             // A page of the home page shows its window of reports: each
             // one's title, document and status counts.
-            Unit::HomePage(page) => {
+            RenderUnit::HomePage(page) => {
                 let window = |s: &'a Site| -> (usize, Vec<&'a str>) {
                     let slugs = page_of(&s.reports, *page, HOME_REPORTS_PER_PAGE)
                         .iter()
@@ -209,9 +209,9 @@ impl<'a> Changes<'a> {
                 let (old, new) = (window(self.old), window(self.new));
                 old != new || new.1.iter().any(|slug| !self.same_targets(slug))
             }
-            Unit::Report(slug) => self.report_changed(slug),
-            Unit::Indicators(slug, group) => self.indicators_changed(slug, group),
-            Unit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
+            RenderUnit::Report(slug) => self.report_changed(slug),
+            RenderUnit::Indicators(slug, group) => self.indicators_changed(slug, group),
+            RenderUnit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
         }
     }
 

@@ -103,7 +103,7 @@ pub(super) fn write_feeds(site: &Site, out: &mut Output) {
             ));
         }
         for r in &site.reports {
-            let url = format!("{base}{prefix}reports/{}/", r.slug);
+            let url = format!("{base}{prefix}{}", super::paths::report_dir(&r.slug));
             let c = r.counts();
             feed.push_str(&format!(
                 "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <summary>{} · {} indicators: {} with a figure for the target period ({} met, {} not met); {} with earlier figures only ({} already at the target's level); {} without data; {} proxy only; {} without a number; {} overdue as of {}</summary>\n  </entry>\n",

@@ -1,6 +1,6 @@
 //! Render the model into output files: HTML pages through Tera, SVG charts
 //! through plotters, and open data files. Nothing here touches the disk: the
-//! site is rendered in independent [`Unit`]s whose files (maps of relative
+//! site is rendered in independent [`RenderUnit`]s whose files (maps of relative
 //! paths to bytes) are handed on as each is done, for [`crate::write`] to put
 //! in place.
 
@@ -13,6 +13,7 @@ pub mod links;
 mod locator;
 pub mod markdown;
 mod pages;
+pub mod paths;
 mod provenance;
 pub mod search;
 
@@ -25,6 +26,11 @@ use std::path::PathBuf;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::theme::Theme;
 use crate::model::Site;
+
+// Kept here for the callers of `render::…` (load, serve, markdown, links);
+// they live in the helpers leaf.
+pub use crate::helpers::escape::escape;
+pub use crate::helpers::url::{base_path, is_safe_url, percent_decode};
 
 /// Every file of a built site, by path relative to the output folder (`/`-separated).
 #[derive(Debug, Default, Clone)]
@@ -49,7 +55,7 @@ impl Output {
 /// An independent piece of the site: rendered on its own, in parallel with
 /// the others, or alone when only its inputs changed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Unit {
+pub enum RenderUnit {
     /// The pages of every language that belong to no report (agencies, search, 404).
     SitePages,
     /// One page (from 0) of the home page's list of reports, in every language.
@@ -133,49 +139,52 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// What changed since `old`, unit by unit (see [`deps::Changes`]).
-    pub fn changes_since<'s>(&'s self, old: &'s Site) -> deps::Changes<'s> {
-        deps::Changes::new(old, self.site, &self.index)
+    /// What changed since `old`, unit by unit (see [`deps::SiteDiff`]).
+    pub fn changes_since<'s>(&'s self, old: &'s Site) -> deps::SiteDiff<'s> {
+        deps::SiteDiff::new(old, self.site, &self.index)
     }
 
     /// Every unit of the site, in a fixed order.
-    pub fn units(&self) -> Vec<Unit> {
-        let mut units = vec![Unit::SitePages];
+    pub fn units(&self) -> Vec<RenderUnit> {
+        let mut units = vec![RenderUnit::SitePages];
         let pages = pages::home_page_count(self.site.reports.len());
-        units.extend((0..pages).map(Unit::HomePage));
+        units.extend((0..pages).map(RenderUnit::HomePage));
         for a in &self.site.agencies {
             let pages = self.index.agency_page_count(&a.id);
-            units.extend((0..pages).map(|p| Unit::AgencyPage(a.id.clone(), p)));
+            units.extend((0..pages).map(|p| RenderUnit::AgencyPage(a.id.clone(), p)));
         }
         for r in &self.site.reports {
-            units.push(Unit::Report(r.slug.clone()));
+            units.push(RenderUnit::Report(r.slug.clone()));
             units.extend(
-                pages::indicator_groups(r).map(|g| Unit::Indicators(r.slug.clone(), g.to_string())),
+                pages::indicator_groups(r)
+                    .map(|g| RenderUnit::Indicators(r.slug.clone(), g.to_string())),
             );
         }
         units
     }
 
     /// Render one unit.
-    pub fn render(&self, unit: &Unit) -> (Output, Diagnostics) {
+    pub fn render(&self, unit: &RenderUnit) -> (Output, Diagnostics) {
         let mut out = Output::default();
         let mut diags = Diagnostics::new();
         // A unit the site no longer has renders nothing.
         let part = match unit {
-            Unit::SitePages => pages::Part::SitePages,
-            Unit::HomePage(page) => pages::Part::HomePage(*page),
-            Unit::AgencyPage(id, page) => match self.site.agencies.iter().find(|a| &a.id == id) {
-                Some(a) => pages::Part::AgencyPage(a, *page),
-                None => return (out, diags),
-            },
-            Unit::Report(slug) => match self.index.reports.get(slug.as_str()) {
+            RenderUnit::SitePages => pages::Part::SitePages,
+            RenderUnit::HomePage(page) => pages::Part::HomePage(*page),
+            RenderUnit::AgencyPage(id, page) => {
+                match self.site.agencies.iter().find(|a| &a.id == id) {
+                    Some(a) => pages::Part::AgencyPage(a, *page),
+                    None => return (out, diags),
+                }
+            }
+            RenderUnit::Report(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
                     data::write_report_data(self.site, r, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
             },
-            Unit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
+            RenderUnit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
                     data::write_indicator_data(self.site, r, group, &mut out);
                     pages::Part::Indicators(r, group)
@@ -195,10 +204,10 @@ impl<'a> Renderer<'a> {
 
     /// Render one unit, with what the rest of the build needs of it: its
     /// paths, links and ids for the link check, its search entries.
-    pub fn render_scanned(&self, unit: &Unit) -> (Output, Rendered) {
+    pub fn render_scanned(&self, unit: &RenderUnit) -> (Output, Rendered) {
         let (out, diags) = self.render(unit);
         let search = match unit {
-            Unit::Report(slug) => self
+            RenderUnit::Report(slug) => self
                 .index
                 .reports
                 .get(slug.as_str())
@@ -234,7 +243,11 @@ impl<'a> Renderer<'a> {
     /// The files made from the whole site once every unit is rendered —
     /// search indexes, feeds, sitemap, robots.txt — and the link check over
     /// all of it. `paths` holds every file the units and static files wrote.
-    pub fn finish(&self, units: &[(&Unit, &Rendered)], paths: &[&str]) -> (Output, Diagnostics) {
+    pub fn finish(
+        &self,
+        units: &[(&RenderUnit, &Rendered)],
+        paths: &[&str],
+    ) -> (Output, Diagnostics) {
         let mut done = self.finish_with(units, paths, Reuse::nothing());
         done.files.files.append(&mut done.sitemap.files);
         (done.files, done.diags)
@@ -244,7 +257,7 @@ impl<'a> Renderer<'a> {
     /// build before instead of making it again.
     pub fn finish_with(
         &self,
-        units: &[(&Unit, &Rendered)],
+        units: &[(&RenderUnit, &Rendered)],
         paths: &[&str],
         reuse: Reuse,
     ) -> Finished {
@@ -258,7 +271,7 @@ impl<'a> Renderer<'a> {
         let by_report: std::collections::HashMap<&str, &Rendered> = units
             .iter()
             .filter_map(|(u, r)| match u {
-                Unit::Report(slug) => Some((slug.as_str(), *r)),
+                RenderUnit::Report(slug) => Some((slug.as_str(), *r)),
                 _ => None,
             })
             .collect();
@@ -344,7 +357,7 @@ impl<'a> Renderer<'a> {
 /// What a rebuild takes from the build before instead of making it again.
 pub struct Reuse<'r> {
     /// A unit's broken links, when its links lead where they did.
-    pub broken: &'r (dyn Fn(&Unit) -> Option<Arc<links::Broken>> + Sync),
+    pub broken: &'r (dyn Fn(&RenderUnit) -> Option<Arc<links::Broken>> + Sync),
     /// What links are checked against, when every page kept its path and ids.
     pub targets: Option<Arc<links::Targets>>,
     /// The sitemap's files, when every path is as it was.
@@ -382,7 +395,7 @@ pub struct Finished {
 
 /// The broken links of each unit: `known` where given, else checked.
 fn check_links<'i>(
-    units: &[(&Unit, &Rendered)],
+    units: &[(&RenderUnit, &Rendered)],
     known: Vec<Option<Arc<links::Broken>>>,
     exists: &(dyn Fn(&str) -> bool + Sync),
     ids: &(dyn Fn(&str) -> Option<links::Ids<'i>> + Sync),
@@ -432,7 +445,7 @@ pub fn render_into<E: Send>(
     for u in &units {
         paths.extend(u.paths.iter().cloned());
     }
-    let refs: Vec<(&Unit, &Rendered)> = all.iter().zip(&units).collect();
+    let refs: Vec<(&RenderUnit, &Rendered)> = all.iter().zip(&units).collect();
     let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let (last, mut diags) = renderer.finish(&refs, &path_refs);
     let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -485,7 +498,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) 
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {
     let mut tera = tera::Tera::new();
-    tera.set_escape_fn(pages::escape_html);
+    tera.set_escape_fn(crate::helpers::escape::write_escaped);
     let origins: BTreeMap<&str, &PathBuf> = theme
         .templates
         .iter()
@@ -574,68 +587,6 @@ fn template_errors(
             out
         }
     }
-}
-
-/// The path part of a site address: `https://x.org/sub/` → `/sub/`.
-pub fn base_path(base_url: &str) -> String {
-    pages::base_path(base_url)
-}
-
-/// Whether a link target is allowed in content: http, https, mailto, or a
-/// relative reference. Browsers ignore tabs and newlines inside a scheme, so
-/// those are removed before looking.
-pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
-    let lower = cleaned.to_ascii_lowercase();
-    match lower.find([':', '/', '?', '#']) {
-        Some(i) if lower.as_bytes()[i] == b':' => {
-            let scheme = &lower[..i];
-            matches!(scheme, "http" | "https" | "mailto")
-        }
-        // No scheme: a relative or same-site reference.
-        _ => true,
-    }
-}
-
-/// Decode `%XX` escapes of a URL path (invalid ones are kept as written).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Escape text for HTML and XML (content and attribute values).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

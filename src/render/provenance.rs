@@ -37,7 +37,7 @@ pub fn sources_json(_site: &Site, r: &Report) -> Value {
     }
     if let Some(f) = &d.file {
         doc["file"] = json!({
-            "path": format!("reports/{}/data/{}", r.slug, attachment_rel(f)),
+            "path": super::paths::data_file(&r.slug, &attachment_rel(f)),
             "bytes": f.size,
             "sha256": f.sha256,
         });

@@ -131,7 +131,7 @@ const ALNUM_LOWER: [u8; 256] = {
 
 /// Where an agency's page is, relative to the language root.
 pub fn agency_href(id: &str) -> String {
-    format!("agencies/{id}/")
+    super::paths::agency_dir(id)
 }
 
 /// Appends the concatenation of `parts` as a JSON string, exactly as `serde_json` writes it.
@@ -473,7 +473,7 @@ pub fn report_links(site: &Site, lang: &str) -> Vec<ReportLink> {
     site.reports
         .iter()
         .map(|r| ReportLink {
-            href: format!("reports/{}/", r.slug),
+            href: super::paths::report_dir(&r.slug),
             title: r.title.in_lang(lang).to_string(),
         })
         .collect()
@@ -494,7 +494,7 @@ fn agency_entries(site: &Site, lang: &str) -> String {
             e.add(other);
         }
         e.add(&a.name.default).id(&a.id);
-        e.entry("agency", name, None, &["agencies/", &a.id, "/"]);
+        e.entry("agency", name, None, &[&super::paths::agency_dir(&a.id)]);
     }
     e.json
 }
@@ -504,7 +504,7 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> St
     let mut r = String::with_capacity(rtitle.len() + 2);
     push_json_str(&mut r, &[rtitle]);
     let r = Some(r.as_str());
-    let rdir: &str = &format!("reports/{}/", report.slug);
+    let rdir: &str = &super::paths::report_dir(&report.slug);
     let entries = 1
         + report.groups.len()
         + report.indicators.len()

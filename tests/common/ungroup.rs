@@ -3,7 +3,7 @@
 /// elements shares once, on a `<g>`), so that each element's tag carries
 /// everything that draws it. Attributes go where the chart bodies write
 /// them: before ` points=` in polylines and polygons, at the end of the tag
-/// in other elements. Shared by the unit tests of `src/render/chart.rs` and
+/// in other elements. Shared by the unit tests of `src/render/chart/` and
 /// the integration tests.
 #[allow(dead_code)]
 pub fn ungroup(svg: &str) -> String {

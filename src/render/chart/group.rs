@@ -1,0 +1,161 @@
+//! Group chart: one bullet bar per indicator of a target group.
+
+use super::*;
+
+// Group chart (bullet bars)
+// ---------------------------------------------------------------------------
+
+/// Group chart: one horizontal bullet bar per row, length = ratio (the target
+/// at a marked 100% line), status shown by a symbol + word as well as colour.
+///
+/// Each row is the label (wrapped, at most three lines), then the bar across
+/// the full width (the target at two thirds, ratios above 1.5 capped and
+/// marked with a break), then a line with the value, the target text under
+/// the target line and the status symbol and word at the right end.
+pub fn group_chart(text: &ChartText, rows: &[BulletRow]) -> String {
+    if rows.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = layout_group(&mut c, rows);
+    render(text, height, &c)
+}
+
+pub(super) fn layout_group(c: &mut Canvas, rows: &[BulletRow]) -> i32 {
+    let label_font = Font::new(LABEL_SIZE, TEXT);
+    let value_font = Font::new(SMALL_SIZE, TEXT).bold();
+    let target_font = Font::new(SMALL_SIZE, TEXT_MUTED);
+    let target_x = PAD + bar_len(1.0, RATIO_CAP, INNER);
+    let mut y = 8;
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            y += 10;
+            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
+            y += 12;
+        }
+        for line in wrap(&row.label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+            c.text_owned(
+                PAD,
+                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                line,
+                label_font,
+            );
+            y += LABEL_LINE;
+        }
+        y += 6;
+
+        let (top, bottom) = (y, y + BULLET_HEIGHT);
+        let has_target = row.status != StatusKind::NoTarget;
+        if has_target {
+            // Track: up to the target, then the zone above it.
+            c.rect(PAD, top, target_x, bottom, TRACK);
+            c.rect(target_x, top, X_END, bottom, TRACK_OVER);
+        } else {
+            c.rect(PAD, top, X_END, bottom, TRACK_OVER);
+        }
+        if let Some(ratio) = row.ratio.filter(|r| !r.is_nan()) {
+            let len = bar_len(ratio, RATIO_CAP, INNER);
+            c.rect(PAD, top, PAD + len, bottom, status_fill(row.status));
+            if !has_target && len > 0 {
+                c.outline(PAD, top, PAD + len, bottom, NO_TARGET_OUTLINE);
+            }
+            if ratio > RATIO_CAP {
+                // Axis-break marks: the bar goes on beyond the chart.
+                for dx in [-34, -24] {
+                    let x = X_END + dx;
+                    let pts = vec![(x, bottom), (x + 7, top), (x + 11, top), (x + 4, bottom)];
+                    c.poly(pts, WHITE_BG);
+                }
+            }
+        }
+        if has_target {
+            c.line(vec![(target_x, top - 4), (target_x, bottom + 4)], AXIS, 3);
+        }
+        y = bottom + 7;
+
+        let status_font = Font::new(SMALL_SIZE, status_text_colour(row.status)).bold();
+        y = info_line(c, y, row, target_x, [value_font, target_font, status_font]);
+    }
+    y + 10
+}
+
+/// The value, target and status texts under a bullet bar: on one line when
+/// they fit (the target centred under the target line if possible), else on
+/// two or three lines. Returns the y below them.
+pub(super) fn info_line(
+    c: &mut Canvas,
+    y: i32,
+    row: &BulletRow,
+    target_x: i32,
+    fonts: [Font; 3],
+) -> i32 {
+    const GAP: f64 = 14.0;
+    let [value_font, target_font, status_font] = fonts;
+    let inner = f64::from(INNER);
+    let status_word = clean(&row.status_text);
+    let mut value = clean(&row.value_text);
+    let same = if value.is_ascii() && status_word.is_ascii() {
+        value.eq_ignore_ascii_case(&status_word)
+    } else {
+        value.to_lowercase() == status_word.to_lowercase()
+    };
+    if same {
+        value.clear();
+    }
+    let value = ellipsize_owned(value, value_font, inner);
+    let target = ellipsize_owned(clean(&row.target_text), target_font, inner);
+    let symbol = status_symbol(row.status);
+    let mut status = String::with_capacity(symbol.len() + 1 + status_word.len());
+    status.push_str(symbol);
+    status.push(' ');
+    status.push_str(&status_word);
+    let status = ellipsize_owned(clean_owned(status), status_font, inner);
+    let (vw, tw, sw) = (
+        value_font.width(&value),
+        target_font.width(&target),
+        status_font.width(&status),
+    );
+    let (x0, x1, tx) = (f64::from(PAD), f64::from(X_END), f64::from(target_x));
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+
+    let lo = if value.is_empty() { x0 } else { x0 + vw + GAP };
+    let hi = if status.is_empty() {
+        x1 - tw
+    } else {
+        x1 - sw - GAP - tw
+    };
+    let side_by_side = value.is_empty() || status.is_empty() || x0 + vw + GAP + sw <= x1;
+    let one_line = if target.is_empty() {
+        side_by_side
+    } else {
+        lo <= hi
+    };
+
+    let mut y = y;
+    c.text(PAD, top, &value, value_font);
+    if !value.is_empty() && !side_by_side {
+        y += SMALL_LINE;
+    }
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    c.text(X_END, top, &status, status_font.anchor(Anchor::End));
+    if one_line || target.is_empty() {
+        c.text(
+            px((tx - tw / 2.0).clamp(lo, hi.max(lo))),
+            top,
+            &target,
+            target_font,
+        );
+        return y + SMALL_LINE;
+    }
+    y += SMALL_LINE;
+    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    c.text(
+        px((tx - tw / 2.0).clamp(x0, (x1 - tw).max(x0))),
+        top,
+        &target,
+        target_font,
+    );
+    y + SMALL_LINE
+}
+
+// ---------------------------------------------------------------------------

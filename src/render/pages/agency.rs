@@ -1,0 +1,195 @@
+//! The list of agencies and each agency's pages.
+
+use super::*;
+
+impl Lang<'_> {
+    /// `agencies/index.html` and one page per agency: everything it leads or
+    /// partners in, across all reports.
+    /// The list of agencies, with how many targets and projects each has.
+    pub(super) fn agencies(&self, out: &mut Output, diags: &mut Diagnostics) {
+        #[derive(Serialize)]
+        struct AgencyItem {
+            href: String,
+            name: String,
+            short: Option<String>,
+            indicators: usize,
+            projects: usize,
+        }
+        if self.site.agencies.is_empty() {
+            return;
+        }
+        let mut items: Vec<AgencyItem> = self
+            .site
+            .agencies
+            .iter()
+            .map(|agency| {
+                let (mut indicators, mut projects) = (0, 0);
+                for report in self.index.agency_reports(&agency.id) {
+                    let (i, p) = self.index.agency_roles(report, &agency.id);
+                    indicators += i.count();
+                    projects += p.count();
+                }
+                AgencyItem {
+                    href: format!("{}/", agency.id),
+                    name: self.text(&agency.name),
+                    short: agency.short.clone(),
+                    indicators,
+                    projects,
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| {
+            b.indicators
+                .cmp(&a.indicators)
+                .then(b.projects.cmp(&a.projects))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let mut ctx = self.site_page(paths::AGENCIES_DIR, "agencies");
+        ctx.insert("agencies", &items);
+        let page = paths::index_page(paths::AGENCIES_DIR);
+        self.emit("agencies.html", &ctx, &page, out, diags);
+    }
+
+    /// Page `page` (from 0) of an agency: its targets and projects in the
+    /// reports of that page, newest first.
+    pub(super) fn agency_page(
+        &self,
+        agency: &Agency,
+        page: usize,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        #[derive(Serialize)]
+        struct Role<T> {
+            role: tera::Value,
+            item: T,
+        }
+        /// Rows of one kind: the agency's lead indicators of one category of
+        /// what is known (the list its count links to), or those it partners in.
+        #[derive(Serialize)]
+        struct Rows {
+            id: Option<String>,
+            rows: Vec<Role<IndicatorView>>,
+        }
+        #[derive(Serialize)]
+        struct ReportPart {
+            title: String,
+            href: String,
+            indicator_count: usize,
+            indicators: Vec<Rows>,
+            projects: Vec<Role<ProjectView>>,
+            counts: CountsView,
+            /// How many of its projects here are overdue.
+            projects_overdue: Option<String>,
+        }
+        let pages = self.index.agency_page_count(&agency.id);
+        let dir = agency_page_dir(&agency.id, page);
+        let (root, _) = self.roots(&dir);
+        let roles = ["partners", "lead"].map(|k| tera::Value::from(self.tr(k)));
+        let role = |lead: bool| roles[usize::from(lead)].clone();
+        let parts: Vec<ReportPart> = self
+            .index
+            .agency_page(&agency.id, page)
+            .iter()
+            .map(|report| {
+                let (inds, prjs) = self.index.agency_roles(report, &agency.id);
+                let (inds, prjs): (Vec<_>, Vec<_>) = (inds.collect(), prjs.collect());
+                let mut counts = StatusCounts::default();
+                for (ind, lead) in &inds {
+                    if *lead {
+                        counts.add(&ind.status);
+                    }
+                }
+                let rows = |keep: &dyn Fn(&Indicator, bool) -> bool| -> Vec<Role<IndicatorView>> {
+                    inds.iter()
+                        .filter(|(ind, lead)| keep(ind, *lead))
+                        .map(|(ind, lead)| Role {
+                            role: role(*lead),
+                            item: self.indicator_view(report, ind, &root),
+                        })
+                        .collect()
+                };
+                let mut indicators: Vec<Rows> = EVIDENCE
+                    .iter()
+                    .map(|cat| Rows {
+                        id: Some(format!("{cat}-{}", report.slug)),
+                        rows: rows(&|ind, lead| lead && ind.status.evidence() == *cat),
+                    })
+                    .filter(|r| !r.rows.is_empty())
+                    .collect();
+                indicators.push(Rows {
+                    id: None,
+                    rows: rows(&|_, lead| !lead),
+                });
+                let mut counts_view =
+                    self.counts_view(&counts, report.as_of, Some(""), Some(&report.slug));
+                // Overdue rows are spread over the categories: no list of their own here.
+                if let Some(o) = counts_view.overdue.as_mut() {
+                    o.href = None;
+                }
+                ReportPart {
+                    title: self.text(&report.title),
+                    href: format!("{root}{}", paths::report_dir(&report.slug)),
+                    indicator_count: inds.len(),
+                    indicators,
+                    projects: prjs
+                        .iter()
+                        .map(|(p, lead)| Role {
+                            role: role(*lead),
+                            item: self.project_view(report, p, &root),
+                        })
+                        .collect(),
+                    counts: counts_view,
+                    projects_overdue: self.projects_overdue_line(
+                        report,
+                        &prjs.iter().map(|(p, _)| *p).collect::<Vec<_>>(),
+                    ),
+                }
+            })
+            .collect();
+        let name = self.text(&agency.name);
+        let fallback =
+            self.code != self.site.config.default_language() && !agency.name.has(self.code);
+        let agency_href = format!("{root}{}", paths::agency_dir(&agency.id));
+        let mut crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: self.tr("agencies").to_string(),
+                href: Some(format!("{root}{}", paths::AGENCIES_DIR)),
+            },
+        ];
+        let title = if page == 0 {
+            crumbs.push(Crumb::here(name.clone()));
+            name.clone()
+        } else {
+            crumbs.push(Crumb {
+                label: name.clone(),
+                href: Some(agency_href.clone()),
+            });
+            let label = format!("{} {}/{pages}", self.tr("page"), page + 1);
+            crumbs.push(Crumb::here(label.clone()));
+            format!("{name} ({label})")
+        };
+        let mut ctx = self.context(&dir, &title, &name, crumbs, fallback);
+        let mut also: Vec<String> = agency.short.iter().cloned().collect();
+        also.extend(agency.aliases.iter().cloned());
+        also.extend(
+            agency
+                .name
+                .translations
+                .values()
+                .filter(|n| **n != name)
+                .cloned(),
+        );
+        also.dedup();
+        ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
+        ctx.insert("reports", &parts);
+        ctx.insert(
+            "pagination",
+            &Pagination::of(page, pages, |p| {
+                format!("{root}{}", agency_page_dir(&agency.id, p))
+            }),
+        );
+        self.emit("agency.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+}

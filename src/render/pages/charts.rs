@@ -1,0 +1,376 @@
+//! The charts of a page, drawn from the model through [`super::super::chart`].
+
+use super::*;
+
+impl Lang<'_> {
+    /// The group's bullet chart, or `None` when it has no numeric target.
+    pub(super) fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
+        let rows: Vec<BulletRow> = report
+            .indicators_in(&group.id)
+            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .map(|i| BulletRow {
+                label: self.text(&i.name),
+                ratio: i.status.comparison.and_then(|c| c.attainment),
+                value_text: i
+                    .latest()
+                    .map(|m| self.measurement_text(i, m))
+                    .unwrap_or_else(|| self.tr("no_data_short").to_string()),
+                target_text: format!("{} {}", self.tr("target_line"), self.target_text(i)),
+                status: i.status.kind,
+                status_text: self.status_view(i.status.kind).label,
+            })
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let c = report.group_counts(&group.id);
+        let name = self.text(&group.name);
+        let desc_key = if c.measured() > 0 {
+            "chart_desc_group"
+        } else {
+            "chart_desc_group_unmeasured"
+        };
+        let mut desc = fill(
+            self.tr(desc_key),
+            &[
+                ("total", &c.scored().to_string()),
+                ("met", &c.met.to_string()),
+                ("not_met", &c.not_met.to_string()),
+                ("earlier", &c.earlier.to_string()),
+                ("no_data", &c.no_value.to_string()),
+                ("proxy", &c.proxy_only.to_string()),
+            ],
+        );
+        for r in &rows {
+            desc.push_str(&format!(
+                " {}: {} ({}), {}.",
+                r.label,
+                r.value_text,
+                r.target_text,
+                r.status_text.to_lowercase()
+            ));
+        }
+        let text = ChartText {
+            id: format!("chart-{}", group.id),
+            title: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            desc,
+        };
+        Some(chart::group_chart(&text, &rows))
+    }
+
+    /// A one-line stacked bar of a group's statuses, for the overview.
+    pub(super) fn status_bar(&self, report: &Report, group: &Group) -> String {
+        let c = report.group_counts(&group.id);
+        // Only the states that occur: "0 met" beside three figures from
+        // before the target period would read as failure.
+        let counts: Vec<(StatusKind, usize, String)> = StatusKind::ALL
+            .iter()
+            .filter(|k| c.get(**k) > 0)
+            .map(|k| {
+                (
+                    *k,
+                    c.get(*k),
+                    self.plural(
+                        &format!("count_{}", k.as_str().replace('-', "_")),
+                        c.get(*k),
+                    )
+                    .to_string(),
+                )
+            })
+            .collect();
+        let name = self.text(&group.name);
+        let desc = counts
+            .iter()
+            .map(|(_, n, w)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let text = ChartText {
+            id: format!("status-{}", group.id),
+            title: format!("{name}: {}", self.tr("status")),
+            desc,
+        };
+        chart::status_bar(&text, &counts)
+    }
+
+    pub(super) fn chart_view(
+        &self,
+        report: &Report,
+        group: &Group,
+        svg: String,
+        page_dir_root: &str,
+    ) -> ChartView {
+        let c = report.group_counts(&group.id);
+        let name = self.text(&group.name);
+        let (_, asset_root) = self.roots(page_dir_root);
+        let rows = report
+            .indicators_in(&group.id)
+            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .map(|i| {
+                vec![
+                    self.text(&i.name),
+                    i.latest()
+                        .map(|m| self.measurement_text(i, m))
+                        .unwrap_or_else(|| "–".into()),
+                    self.target_text(i),
+                    self.status_view(i.status.kind).label,
+                ]
+            })
+            .collect();
+        let head = ["indicator", "latest_value", "target", "status"]
+            .iter()
+            .map(|k| self.tr(k).to_string())
+            .collect();
+        ChartView {
+            table: Some(TableView { head, rows }),
+            heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            // "0/3 met" would read as failure where nothing was measured.
+            takeaway: Some(if c.measured() > 0 {
+                fill(
+                    self.tr("chart_takeaway"),
+                    &[
+                        ("met", &c.met.to_string()),
+                        ("measured", &c.measured().to_string()),
+                        ("scored", &c.scored().to_string()),
+                    ],
+                )
+            } else {
+                fill(
+                    self.tr("chart_takeaway_unmeasured"),
+                    &[
+                        ("scored", &c.scored().to_string()),
+                        ("earlier", &c.earlier.to_string()),
+                    ],
+                )
+            }),
+            svg,
+            source: Some(format!(
+                "{} {}",
+                report.document.number,
+                format::date(report.document.date, self.style)
+            )),
+            note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
+            svg_href: Some(format!(
+                "{}{}{}",
+                asset_root,
+                self.prefix,
+                paths::group_chart(&report.slug, &group.id)
+            )),
+            data_href: Some(format!(
+                "{asset_root}{}",
+                paths::data_file(&report.slug, "indicators.csv")
+            )),
+        }
+    }
+
+    /// An indicator's values across every report that shares its id, with
+    /// the chart of them against this report's target.
+    pub(super) fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
+        let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
+            Some(h) => Cow::Borrowed(&h[..]),
+            None => ind
+                .values
+                .iter()
+                .map(|m| HistoryEntry {
+                    period: m.period,
+                    value: m.value,
+                    source: m.source.clone(),
+                    report: report.slug.clone(),
+                    estimate: m.estimate,
+                    proxy: m.proxy.is_some(),
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        };
+        let several_reports = entries.iter().any(|e| e.report != report.slug);
+        let (_, asset_root) = self.roots(&paths::indicator_dir(&report.slug, &ind.id));
+        let rows: Vec<HistoryRow> = entries
+            .iter()
+            .map(|e| {
+                let from = self.index.reports.get(e.report.as_str()).copied();
+                // This report's own value knows a proxy's unit; another
+                // report's is shown as a bare number.
+                let own = ind
+                    .values
+                    .iter()
+                    .find(|m| m.period == e.period && e.report == report.slug);
+                let value = match own {
+                    Some(m) => self.measurement_text(ind, m),
+                    None if e.proxy => format::number(e.value, ind.decimals, self.style),
+                    None if e.estimate => format!("~{}", self.value_text(ind, e.value)),
+                    None => self.value_text(ind, e.value),
+                };
+                HistoryRow {
+                    period: format::period(e.period, self.style),
+                    value: if e.proxy {
+                        format!("{value} ({})", self.tr("proxy_word"))
+                    } else {
+                        value
+                    },
+                    source: match (from, &e.source) {
+                        (Some(r), Some(s)) => self.source(r, s),
+                        _ => String::new(),
+                    },
+                    source_href: match (from, &e.source) {
+                        (Some(r), Some(s)) => self.source_href(r, s, &asset_root),
+                        _ => None,
+                    },
+                    report: from.map(|r| {
+                        (
+                            self.text(&r.title),
+                            format!("{root}{}", paths::report_dir(&r.slug)),
+                        )
+                    }),
+                }
+            })
+            .collect();
+        let chart = (!entries.is_empty()).then(|| {
+            // The table's period and value, as written there.
+            let points: Vec<HistoryPoint> = entries
+                .iter()
+                .zip(&rows)
+                // A proxy measures something else: not a point on this scale.
+                .map(|(e, r)| HistoryPoint {
+                    label: r.period.clone(),
+                    value: (!e.proxy).then_some(e.value),
+                    value_text: r.value.clone(),
+                })
+                .collect();
+            let target = match &ind.target {
+                Some(Target::Numeric { value, by, .. }) => Some(HistoryTarget {
+                    value: *value,
+                    text: format!(
+                        "{} {} ({})",
+                        self.tr("target"),
+                        self.target_text(ind),
+                        format::period(*by, self.style)
+                    ),
+                    deadline_label: format::period(*by, self.style),
+                }),
+                _ => None,
+            };
+            let name = self.text(&ind.name);
+            let mut desc: Vec<String> = rows
+                .iter()
+                .map(|r| format!("{}: {}", r.period, r.value))
+                .collect();
+            if let Some(t) = &target {
+                desc.push(t.text.clone());
+            }
+            let text = ChartText {
+                id: format!("chart-history-{}", ind.id),
+                title: format!("{name}: {}", self.tr("history").to_lowercase()),
+                desc: desc.join("; "),
+            };
+            let style = self.style;
+            let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
+            let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
+            ChartView {
+                table: None,
+                heading: self.tr("history_chart").to_string(),
+                takeaway: None,
+                svg,
+                source: None,
+                note: None,
+                svg_href: None,
+                // The indicator's own data, beside its page (in the default
+                // language's folder: one file serves every language).
+                data_href: Some(self.indicator_data_href(report, ind, "csv")),
+            }
+        });
+        HistoryView {
+            rows,
+            several_reports,
+            chart,
+        }
+    }
+
+    /// Projects counted by lead agency and by status, as bar charts.
+    pub(super) fn project_charts(
+        &self,
+        report: &Report,
+        dir: &str,
+        out: &mut Output,
+    ) -> Vec<ChartView> {
+        let mut by_lead: BTreeMap<String, usize> = BTreeMap::new();
+        let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
+        for p in &report.projects {
+            for a in &p.lead {
+                // Count agencies, not spellings: "Văn phòng UBND" and "VP UBND tỉnh" are one body.
+                let known = a.id.as_deref().and_then(|id| self.index.agency(id));
+                let name = known
+                    .map(|x| self.text(&x.name))
+                    .unwrap_or_else(|| a.written.clone());
+                *by_lead.entry(name).or_default() += 1;
+            }
+            if p.lead.is_empty() {
+                *by_lead
+                    .entry(self.tr("not_stated").to_string())
+                    .or_default() += 1;
+            }
+            let status = p
+                .status
+                .map(|s| self.tr(&format!("project_{}", s.as_str())).to_string());
+            *by_status
+                .entry(status.unwrap_or_else(|| self.tr("not_stated").to_string()))
+                .or_default() += 1;
+        }
+        let mut charts = Vec::new();
+        let any_status = report.projects.iter().any(|p| p.status.is_some());
+        for (key, counts) in [
+            ("projects_by_lead", by_lead),
+            ("projects_by_status", by_status),
+        ] {
+            if counts.is_empty() || (key == "projects_by_status" && !any_status) {
+                continue;
+            }
+            let mut items: Vec<(String, usize)> = counts.into_iter().collect();
+            items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let title = self.tr(key).to_string();
+            let desc = items
+                .iter()
+                .map(|(k, n)| format!("{k}: {n}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let id = key.replace('_', "-");
+            let table = TableView {
+                head: vec![
+                    self.tr(if key == "projects_by_lead" {
+                        "lead"
+                    } else {
+                        "project_status"
+                    })
+                    .to_string(),
+                    self.tr("projects").to_string(),
+                ],
+                rows: items
+                    .iter()
+                    .map(|(k, n)| vec![k.clone(), n.to_string()])
+                    .collect(),
+            };
+            let svg = chart::count_bars(
+                &ChartText {
+                    id: format!("chart-{id}"),
+                    title: title.clone(),
+                    desc,
+                },
+                &items,
+            );
+            out.add(format!("{}{dir}{id}.svg", self.prefix), svg.clone());
+            charts.push(ChartView {
+                table: Some(table),
+                heading: title,
+                takeaway: None,
+                svg,
+                source: None,
+                note: None,
+                svg_href: Some(format!("{id}.svg")),
+                data_href: Some(format!(
+                    "{}{}",
+                    self.roots(dir).1,
+                    paths::data_file(&report.slug, "projects.csv")
+                )),
+            });
+        }
+        charts
+    }
+}

@@ -1,0 +1,122 @@
+//! Indicator pages and a report's list of indicators.
+
+use super::*;
+
+impl Lang<'_> {
+    /// `reports/<slug>/indicators/`: the report's indicators by what is
+    /// known of them, the list every count links to (`#earlier`,
+    /// `#earlier-<group>`, `#overdue` ...).
+    pub(super) fn indicator_list(
+        &self,
+        report: &Report,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        #[derive(Serialize)]
+        struct Part {
+            id: String,
+            name: String,
+            indicators: Vec<IndicatorView>,
+        }
+        #[derive(Serialize)]
+        struct Category {
+            id: &'static str,
+            title: String,
+            n: usize,
+            groups: Vec<Part>,
+        }
+        let dir = paths::indicators_dir(&report.slug);
+        let (root, _) = self.roots(&dir);
+        let title = self.tr("indicator_list").to_string();
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(title.clone())]);
+        let mut ctx = self.context(&dir, &title, &title, crumbs, false);
+        let category = |id: &'static str, key: &str, has: &dyn Fn(&Indicator) -> bool| {
+            let groups: Vec<Part> = report
+                .groups
+                .iter()
+                .map(|g| Part {
+                    id: format!("{id}-{}", g.id),
+                    name: self.text(&g.name),
+                    indicators: report
+                        .indicators_in(&g.id)
+                        .filter(|i| has(i))
+                        .map(|i| self.indicator_view(report, i, &root))
+                        .collect(),
+                })
+                .collect();
+            Category {
+                id,
+                title: self.tr(key).to_string(),
+                n: groups.iter().map(|g| g.indicators.len()).sum(),
+                groups,
+            }
+        };
+        let mut cats: Vec<Category> = [
+            ("met", "count_met"),
+            ("not-met", "count_not_met"),
+            ("earlier", "count_earlier"),
+            ("no-value", "count_no_data"),
+            ("proxy", "count_proxy"),
+            ("no-target", "count_no_target"),
+        ]
+        .into_iter()
+        .map(|(id, key)| category(id, key, &|i: &Indicator| i.status.evidence() == id))
+        .collect();
+        cats.push(category("overdue", "list_overdue", &|i: &Indicator| {
+            i.status.kind == StatusKind::Overdue
+        }));
+        ctx.insert("categories", &cats);
+        ctx.insert(
+            "counts",
+            &self.counts_view(&report.counts(), report.as_of, Some(""), None),
+        );
+        self.emit(
+            "indicators.html",
+            &ctx,
+            &paths::index_page(&dir),
+            out,
+            diags,
+        );
+    }
+
+    pub(super) fn indicator_page(
+        &self,
+        report: &Report,
+        ind: &Indicator,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::indicator_dir(&report.slug, &ind.id);
+        let (root, _) = self.roots(&dir);
+        let view = self.indicator_view(report, ind, &root);
+        let group = report.group(&ind.group);
+        let group_name = group.map(|g| self.text(&g.name)).unwrap_or_default();
+        let group_href = format!("{root}{}", paths::group_dir(&report.slug, &ind.group));
+        let crumbs = self.report_crumbs(
+            report,
+            &root,
+            vec![
+                Crumb {
+                    label: group_name.clone(),
+                    href: Some(group_href.clone()),
+                },
+                Crumb::here(view.name.clone()),
+            ],
+        );
+        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
+        let history = self.history(report, ind, &root);
+        ctx.insert("history", &history);
+        ctx.insert(
+            "own_data",
+            &[
+                self.indicator_data_href(report, ind, "csv"),
+                self.indicator_data_href(report, ind, "json"),
+            ],
+        );
+        ctx.insert("i", &view);
+        ctx.insert("group_name", &group_name);
+        ctx.insert("group_href", &group_href);
+        self.emit("indicator.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+}

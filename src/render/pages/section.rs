@@ -1,0 +1,174 @@
+//! Markdown sections of a report and the shortcodes in them.
+
+use super::*;
+use crate::diagnostics::Msg;
+
+/// The version of a section in `lang`, or the default one (and `true`: a fallback).
+pub(super) fn section_text<'s>(
+    s: &'s Section,
+    lang: &str,
+    default: &str,
+) -> (&'s SectionText, bool) {
+    match s.texts.get(lang) {
+        Some(t) => (t, false),
+        None => (&s.texts[default], lang != default),
+    }
+}
+
+impl Lang<'_> {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn section(
+        &self,
+        report: &Report,
+        s: &Section,
+        index: usize,
+        links: &[(String, String)],
+        charts: &BTreeMap<&str, String>,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let default = self.site.config.default_language();
+        let (text, fallback) = section_text(s, self.code, default);
+        let dir = paths::section_dir(&report.slug, &s.slug);
+        let (root, _) = self.roots(&dir);
+        let prefix = format!("fn-{}", s.slug);
+        let mut expand = |call: &Shortcode| self.shortcode(report, call, charts, &root);
+        let (rendered, errors) = markdown::render(&text.markdown, &prefix, &mut expand);
+        // Each language version reports its own errors; the default one also
+        // covers translations that fall back to it, so report it only once.
+        if !fallback {
+            for e in errors {
+                let line = text.body_line + e.line - 1;
+                let mut d = if e.warning {
+                    Diagnostic::warning(&text.path, Some(Pos::new(line, e.col)), e.message)
+                } else {
+                    Diagnostic::error(&text.path, Some(Pos::new(line, e.col)), e.message)
+                };
+                d.source_line = text.markdown.lines().nth(e.line - 1).map(str::to_string);
+                if let Some(h) = e.hint {
+                    d = d.with_hint(h);
+                }
+                diags.push(d);
+            }
+        }
+        for (url, line) in &rendered.links {
+            out.links.push(crate::render::links::EditorLink {
+                page: format!("{}{}", self.prefix, paths::index_page(&dir)),
+                url: url.clone(),
+                source: text.path.clone(),
+                line: text.body_line + line - 1,
+                version: (self.code != default)
+                    .then(|| format!("{} page", self.tr("language_name"))),
+            });
+        }
+        let group = s.group.as_ref().and_then(|g| report.group(g)).map(|g| {
+            serde_json::json!({ "name": self.text(&g.name), "href": format!("{root}{}", paths::group_dir(&report.slug, &g.id)) })
+        });
+        let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(text.title.clone())]);
+        let toc: Vec<&Heading> = rendered.headings.iter().filter(|h| h.level == 2).collect();
+        let mut ctx = self.context(&dir, &text.title, &text.title, crumbs, fallback);
+        ctx.insert(
+            "section",
+            &serde_json::json!({
+                "title": text.title,
+                "kind": self.tr(&format!("kind_{}", s.kind.as_str())),
+                "source": s.source.as_deref().map(|x| self.locator_str(x)),
+                "group": group,
+                "toc": toc,
+                "html": rendered.html,
+            }),
+        );
+        let link = |i: usize| {
+            links
+                .get(i)
+                .map(|(slug, t)| serde_json::json!({ "href": format!("../{slug}/"), "title": t }))
+        };
+        ctx.insert("prev", &index.checked_sub(1).and_then(link));
+        ctx.insert("next", &link(index + 1));
+        ctx.insert(
+            "report_href",
+            &format!("{root}{}", paths::report_dir(&report.slug)),
+        );
+        self.emit("section.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+
+    /// Expand a data shortcode in prose into trusted HTML.
+    pub(super) fn shortcode(
+        &self,
+        report: &Report,
+        call: &Shortcode,
+        charts: &BTreeMap<&str, String>,
+        root: &str,
+    ) -> markdown::Expansion {
+        let arg = |name: &str| -> Result<&str, (Msg, Option<Msg>)> {
+            call.args.get(name).map(String::as_str).ok_or_else(|| {
+                (
+                    msg!("shortcode-argument", en: "shortcode `{}` needs `{name}=\"...\"`", vi: "mã ngắn `{}` cần `{name}=\"...\"`", call.name),
+                    None,
+                )
+            })
+        };
+        let indicator = || -> Result<&Indicator, (Msg, Option<Msg>)> {
+            let id = arg("indicator")?;
+            report.indicator(id).ok_or_else(|| {
+                let ids = report.indicators.iter().map(|i| i.id.as_str());
+                let hint = crate::diagnostics::did_you_mean(id, ids)
+                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
+                (
+                    msg!("unknown-indicator", en: "indicator `{id}` is not defined in this report's indicators.yaml", vi: "chỉ tiêu `{id}` không có trong indicators.yaml của báo cáo này"),
+                    hint,
+                )
+            })
+        };
+        match call.name.as_str() {
+            "value" => {
+                let ind = indicator()?;
+                Ok(match ind.latest() {
+                    Some(m) => format!(
+                        "<data value=\"{}\">{}</data>",
+                        m.value,
+                        escape(&self.measurement_text(ind, m))
+                    ),
+                    None => escape(self.tr("no_data_short")),
+                })
+            }
+            "target" => Ok(escape(&self.target_text(indicator()?))),
+            "status" => {
+                let s = self.status_view(indicator()?.status.kind);
+                Ok(format!(
+                    "<span class=\"status status-{}\"><span class=\"sym\" aria-hidden=\"true\">{}</span> {}</span>",
+                    s.kind,
+                    s.symbol,
+                    escape(&s.label)
+                ))
+            }
+            "chart" => {
+                let id = arg("group")?;
+                let Some(g) = report.group(id) else {
+                    let hint = crate::diagnostics::did_you_mean(
+                        id,
+                        report.groups.iter().map(|g| g.id.as_str()),
+                    )
+                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
+                    return Err((
+                        msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"),
+                        hint,
+                    ));
+                };
+                match charts.get(id) {
+                    Some(svg) => Ok(format!(
+                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}{}\">{}: {}</a></p></figure>",
+                        paths::group_dir(&report.slug, &g.id),
+                        escape(self.tr("view_group")),
+                        escape(&self.text(&g.name))
+                    )),
+                    None => Ok(format!("<p class=\"muted\">{}</p>", escape(self.tr("chart_no_numeric")))),
+                }
+            }
+            other => Err((
+                msg!("unknown-shortcode", en: "unknown shortcode `{other}`", vi: "mã ngắn `{other}` không tồn tại"),
+                None,
+            )),
+        }
+    }
+}

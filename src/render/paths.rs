@@ -1,0 +1,135 @@
+//! Where every output file is: one function per kind of page, chart and data
+//! file, each a path relative to a language's root (pages of the default
+//! language are at the output root, the others under `en/` and so on; data
+//! files exist once, at the output root). Folders end with `/` and hold an
+//! `index.html`. Links between pages are these paths made relative by the
+//! page that writes them.
+//!
+//! Left for later: a few paths are still built by hand in files other
+//! branches are reworking (render/links.rs, render/markdown.rs, write.rs,
+//! serve.rs), and the names of the data files inside a report's `data/`
+//! folder are built in render/data.rs.
+
+/// The list of agencies.
+pub const AGENCIES_DIR: &str = "agencies/";
+/// The search page.
+pub const SEARCH_DIR: &str = "search/";
+/// The page a server shows for a missing file.
+pub const NOT_FOUND_PAGE: &str = "404.html";
+
+/// The page of a folder.
+pub fn index_page(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
+/// The folder of a report: its overview page.
+pub fn report_dir(report: &str) -> String {
+    format!("reports/{report}/")
+}
+
+/// The page of one indicator group of a report.
+pub fn group_dir(report: &str, group: &str) -> String {
+    format!("reports/{report}/groups/{group}/")
+}
+
+/// A group's chart, drawn once per language and shown on several pages.
+pub fn group_chart(report: &str, group: &str) -> String {
+    format!("reports/{report}/groups/{group}/chart.svg")
+}
+
+/// The list of a report's indicators.
+pub fn indicators_dir(report: &str) -> String {
+    format!("reports/{report}/indicators/")
+}
+
+/// The page of one indicator, which also holds its own data files.
+pub fn indicator_dir(report: &str, indicator: &str) -> String {
+    format!("reports/{report}/indicators/{indicator}/")
+}
+
+/// The list of a report's projects.
+pub fn projects_dir(report: &str) -> String {
+    format!("reports/{report}/projects/")
+}
+
+/// A report's data page and the folder of its open data files.
+pub fn data_dir(report: &str) -> String {
+    format!("reports/{report}/data/")
+}
+
+/// An attached source document, as kept among a report's data files.
+pub fn source_file(report: &str, name: &str) -> String {
+    format!("reports/{report}/data/source/{name}")
+}
+
+/// A dataset as CSV, among a report's data files.
+pub fn dataset_csv(report: &str, dataset: &str) -> String {
+    format!("reports/{report}/data/datasets/{dataset}.csv")
+}
+
+/// A report-wide data file (`indicators.csv`, `projects.csv`, …).
+pub fn data_file(report: &str, name: &str) -> String {
+    format!("reports/{report}/data/{name}")
+}
+
+/// The page of one dataset of a report.
+pub fn dataset_dir(report: &str, dataset: &str) -> String {
+    format!("reports/{report}/datasets/{dataset}/")
+}
+
+/// The page of one Markdown section of a report.
+pub fn section_dir(report: &str, section: &str) -> String {
+    format!("reports/{report}/{section}/")
+}
+
+/// The first page of an agency.
+pub fn agency_dir(agency: &str) -> String {
+    format!("agencies/{agency}/")
+}
+
+/// Page `page` (from 0) of an agency's list of reports.
+pub fn agency_page_dir(agency: &str, page: usize) -> String {
+    match page {
+        0 => agency_dir(agency),
+        p => format!("agencies/{agency}/page/{}/", p + 1),
+    }
+}
+
+/// Page `page` (from 0) of the home page's list of reports.
+pub fn home_page_dir(page: usize) -> String {
+    match page {
+        0 => String::new(),
+        p => format!("page/{}/", p + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_of_a_report_are_inside_its_folder() {
+        let r = report_dir("hd-2023");
+        assert_eq!(r, "reports/hd-2023/");
+        for p in [
+            group_dir("hd-2023", "g"),
+            group_chart("hd-2023", "g"),
+            indicators_dir("hd-2023"),
+            indicator_dir("hd-2023", "i"),
+            projects_dir("hd-2023"),
+            data_dir("hd-2023"),
+            dataset_dir("hd-2023", "d"),
+            section_dir("hd-2023", "s"),
+        ] {
+            assert!(p.starts_with(&r) && p.len() > r.len(), "{p}");
+        }
+    }
+
+    #[test]
+    fn first_pages_have_no_page_number() {
+        assert_eq!(home_page_dir(0), "");
+        assert_eq!(home_page_dir(1), "page/2/");
+        assert_eq!(agency_page_dir("so-tttt", 0), "agencies/so-tttt/");
+        assert_eq!(agency_page_dir("so-tttt", 2), "agencies/so-tttt/page/3/");
+    }
+}
