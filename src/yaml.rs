@@ -205,6 +205,70 @@ pub fn nested_positions(
     out
 }
 
+/// The text of every plain (unquoted) scalar value of `src` for which `keep`
+/// says yes, by path as [`Spans`] names it, with its position: serde_yaml
+/// gives `1.970` as 1.97, and only the typed text tells that a Vietnamese
+/// reader means 1970.
+pub fn plain_scalars(
+    src: &str,
+    line_offset: usize,
+    keep: impl Fn(&str) -> bool,
+) -> HashMap<String, (Pos, String)> {
+    use saphyr_parser::{Event, Parser, ScalarStyle};
+    let mut out = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut buf = String::new();
+    let mut parser = Parser::new_from_str(strip_bom(src));
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let waiting_key = matches!(stack.last(), Some(Frame::Map(None)));
+        match event {
+            Event::Scalar(value, style, ..) => {
+                if waiting_key {
+                    if let Some(Frame::Map(key)) = stack.last_mut() {
+                        *key = Some(value);
+                    }
+                    continue;
+                }
+                if style == ScalarStyle::Plain && keep(&value) {
+                    path_of(&stack, &mut buf);
+                    let pos = Pos::new(span.start.line() + line_offset, span.start.col() + 1);
+                    out.insert(buf.clone(), (pos, value.into_owned()));
+                }
+            }
+            Event::Alias(_) if waiting_key => {
+                if let Some(Frame::Map(key)) = stack.last_mut() {
+                    *key = Some(Cow::Borrowed("*"));
+                }
+                continue;
+            }
+            Event::Alias(_) => {}
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if let Some(Frame::Map(key @ None)) = stack.last_mut() {
+                    *key = Some(Cow::Borrowed("?"));
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(0)
+                } else {
+                    Frame::Map(None)
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+            }
+            Event::StreamEnd | Event::DocumentEnd => break,
+            _ => continue,
+        }
+        // A complete value: the parent moves on to its next item or key.
+        match stack.last_mut() {
+            Some(Frame::Seq(i)) => *i += 1,
+            Some(Frame::Map(key)) => *key = None,
+            None => {}
+        }
+    }
+    out
+}
+
 fn strip_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
 }
@@ -283,7 +347,11 @@ fn to_diagnostic(
         .strip_prefix("unknown field `")
         .and_then(|r| r.strip_suffix('`'))
     {
-        if field.chars().all(|c| c.is_ascii_digit()) {
+        if let Some((typed, fixed)) = pos.and_then(|p| split_decimal(src, line_offset, p, field)) {
+            hint = Some(format!(
+                "inside {{ }} a comma separates fields, so `{typed}` reads as two: write `{fixed}`"
+            ));
+        } else if field.chars().all(|c| c.is_ascii_digit()) {
             hint = Some("write numbers with a dot: inside { } a comma separates fields, so `56,6` reads as two".into());
         }
     }
@@ -389,6 +457,29 @@ fn parse_unknown(message: &str, lead: &str) -> Option<(String, Vec<String>)> {
     Some((word, expected))
 }
 
+/// `value: 56,6` inside `{ }`: YAML took `6` for a field name. From the line,
+/// the number as typed (`56,6`) and as YAML wants it (`56.6`).
+fn split_decimal(src: &str, line_offset: usize, pos: Pos, field: &str) -> Option<(String, String)> {
+    let frac = field.strip_suffix('%').unwrap_or(field);
+    if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let line = src.lines().nth(pos.line.checked_sub(line_offset + 1)?)?;
+    let before: String = line.chars().take(pos.col.saturating_sub(1)).collect();
+    let before = before.trim_end().strip_suffix(',')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let int = &before[start..];
+    if int.is_empty() || !int.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((
+        format!("{int},{field}"),
+        format!("{}.{frac}", int.replace('.', "")),
+    ))
+}
+
 /// `invalid type: string "56,60", expected f64` → `56.60`.
 fn decimal_comma(message: &str) -> Option<String> {
     let rest = message.strip_prefix("invalid type: string \"")?;
@@ -404,6 +495,9 @@ fn decimal_comma(message: &str) -> Option<String> {
     // Vietnamese style: dots group thousands, the comma marks decimals.
     let fixed: String = if t.contains(',') {
         t.replace(['.', ' '], "").replace(',', ".")
+    } else if t.matches('.').count() == 1 && t.split('.').nth(1).is_some_and(|f| f.len() != 3) {
+        // `57.2`: a decimal dot, not a thousands group.
+        t.replace(' ', "")
     } else {
         t.replace(['.', ' '], "")
     };

@@ -28,7 +28,7 @@ fn cases() -> Vec<Case> {
     vec![
         Case { name: "unknown field with suggestion", change: |s| s.edit(IND, "  decimals: 2", "  decimls: 2"), file: IND, line: 5, message: "unknown field `decimls`", hint: Some("did you mean `decimals`?") },
         Case { name: "misspelt target", change: |s| s.edit(IND, "  target: { value: 50", "  tagret: { value: 50"), file: IND, line: 6, message: "unknown field `tagret`", hint: Some("did you mean `target`?") },
-        Case { name: "decimal comma", change: |s| s.edit(IND, "value: 56.6,", "value: \"56,6\","), file: IND, line: 8, message: "expected a number", hint: Some("write numbers with a dot and without thousands separators: 56.6") },
+        Case { name: "decimal comma", change: |s| s.edit(IND, "value: 56.6,", "value: \"56,6\","), file: IND, line: 8, message: "`56,6` is not a number YAML reads", hint: Some("write `56.6`") },
         Case { name: "undefined group", change: |s| s.edit(IND, "group: digital-economy\n", "group: digital-econ\n"), file: IND, line: 12, message: "group `digital-econ` is not defined in report.yaml", hint: Some("did you mean `digital-economy`?") },
         Case { name: "duplicate indicator id", change: |s| s.edit(IND, "- id: digital-firms", "- id: online-dossier-rate"), file: IND, line: 20, message: "duplicate indicator id `online-dossier-rate`", hint: Some("first defined at line 1") },
         Case { name: "invalid period", change: |s| s.edit(IND, "period: 2023, value: 56.6", "period: 2023-13, value: 56.6"), file: IND, line: 8, message: "`2023-13` is not a period", hint: None },

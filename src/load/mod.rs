@@ -2,6 +2,7 @@
 //! instead of stopping at the first.
 
 mod files;
+mod number;
 mod raw;
 mod sections;
 pub mod theme;
@@ -219,6 +220,8 @@ struct Doc<'a> {
     /// Built from `src` on first use: most files never need a position.
     spans: OnceCell<Spans>,
     langs: &'a [String],
+    /// Numbers typed in a form that reads two ways, by path (see number.rs).
+    typed: OnceCell<HashMap<String, (Pos, String)>>,
 }
 
 impl Doc<'_> {
@@ -422,6 +425,7 @@ impl Loader<'_> {
                     src,
                     spans: OnceCell::new(),
                     langs,
+                    typed: OnceCell::new(),
                 },
             )),
             Ok(None) => Some((
@@ -431,6 +435,7 @@ impl Loader<'_> {
                     src,
                     spans: OnceCell::from(Spans::default()),
                     langs,
+                    typed: OnceCell::new(),
                 },
             )),
             Err(d) => {
@@ -1091,20 +1096,22 @@ impl Loader<'_> {
                 .as_ref()
                 .and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
             let mut values = Vec::new();
+            let mut typed = Vec::new();
             for (j, v) in r.values.iter().enumerate() {
                 let vat = format!("{i}.values.{j}");
                 let period = doc.period(&v.period, &format!("{vat}.period"), &mut d);
-                let ok = doc.number(v.value, &format!("{vat}.value"), &mut d);
+                let value = doc.typed_number(&v.value, &format!("{vat}.value"), &mut d);
                 let source = v
                     .source
                     .as_ref()
                     .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
-                if let (Some(period), true) = (period, ok) {
+                if let (Some(period), Some(value)) = (period, value) {
+                    typed.push((format!("{vat}.value"), value));
                     values.push((
                         j,
                         Measurement {
                             period,
-                            value: v.value,
+                            value,
                             source,
                             at: ValueAt {
                                 indicator: i,
@@ -1114,6 +1121,7 @@ impl Loader<'_> {
                     ));
                 }
             }
+            doc.unit_checks(unit.kind, &typed, &mut d);
             values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
             for w in values.windows(2) {
                 if w[0].1.period == w[1].1.period {
@@ -1321,13 +1329,9 @@ impl Loader<'_> {
                     .iter()
                     .map(|c| match row.get(&c.id) {
                         None | Some(RawCell::Null) => Cell::Empty,
-                        Some(RawCell::Number(v)) => {
-                            if doc.number(*v, &format!("rows.{i}.{}", c.id), &mut d) {
-                                Cell::Number(*v)
-                            } else {
-                                Cell::Empty
-                            }
-                        }
+                        Some(RawCell::Number(v)) => doc
+                            .checked_number(*v, &format!("rows.{i}.{}", c.id), &mut d)
+                            .map_or(Cell::Empty, Cell::Number),
                         Some(RawCell::Text(t)) => {
                             Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d))
                         }
@@ -1435,11 +1439,19 @@ fn self_target(
     d: &mut Diagnostics,
 ) -> Option<Target> {
     match t {
-        RawTarget::Number(v) => doc.number(*v, at, d).then_some(Target::Numeric {
-            value: *v,
+        RawTarget::Number(v) => doc.checked_number(*v, at, d).map(|value| Target::Numeric {
+            value,
             op: Op::Ge,
             by: scope.period,
             source: None,
+        }),
+        RawTarget::Text(t) => doc.text_target(t, at, d).and_then(|(op, value)| {
+            Some(Target::Numeric {
+                value,
+                op: parse_op(op)?,
+                by: scope.period,
+                source: None,
+            })
         }),
         RawTarget::Full(m) => {
             let by = match &m.by {
@@ -1477,11 +1489,8 @@ fn self_target(
                 }
                 (Some(v), None) => {
                     let op = match m.op.as_deref().map(str::trim) {
-                        None | Some(">=") | Some("≥") => Some(Op::Ge),
-                        Some(">") => Some(Op::Gt),
-                        Some("<=") | Some("≤") => Some(Op::Le),
-                        Some("<") => Some(Op::Lt),
-                        Some("=") | Some("==") => Some(Op::Eq),
+                        None => Some(Op::Ge),
+                        Some(known) if parse_op(known).is_some() => parse_op(known),
                         Some(other) => {
                             d.push(
                                 doc.err(
@@ -1493,17 +1502,28 @@ fn self_target(
                             None
                         }
                     };
-                    let ok = doc.number(*v, &format!("{at}.value"), d);
+                    let value = doc.typed_number(v, &format!("{at}.value"), d);
                     Some(Target::Numeric {
-                        value: *v,
+                        value: value?,
                         op: op?,
                         by: by?,
                         source,
                     })
-                    .filter(|_| ok)
                 }
             }
         }
+    }
+}
+
+/// A comparison as written in `op:`.
+fn parse_op(op: &str) -> Option<Op> {
+    match op {
+        ">=" | "≥" => Some(Op::Ge),
+        ">" => Some(Op::Gt),
+        "<=" | "≤" => Some(Op::Le),
+        "<" => Some(Op::Lt),
+        "=" | "==" => Some(Op::Eq),
+        _ => None,
     }
 }
 
