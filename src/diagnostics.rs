@@ -36,6 +36,9 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The source line the position points into, for display.
     pub source_line: Option<String>,
+    /// A spreadsheet cell (`Sheet "Chỉ tiêu"!E14`) or a CSV column
+    /// (`column "2023"`), shown after the path and line.
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -47,6 +50,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            cell: None,
         }
     }
 
@@ -59,6 +63,12 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Name the spreadsheet cell or CSV column the problem is in.
+    pub fn with_cell(mut self, cell: impl Into<String>) -> Self {
+        self.cell = Some(cell.into());
         self
     }
 
@@ -79,9 +89,13 @@ impl Diagnostic {
 
     /// `path:line:col` as printed at the head of the diagnostic.
     pub fn location(&self) -> String {
-        match self.pos {
+        let place = match self.pos {
             Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.col),
             None => self.path.display().to_string(),
+        };
+        match &self.cell {
+            Some(cell) => format!("{place}: {cell}"),
+            None => place,
         }
     }
 }

@@ -303,6 +303,7 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
                     "file": d.path.display().to_string(),
                     "line": d.pos.map(|p| p.line),
                     "column": d.pos.map(|p| p.col),
+                    "cell": d.cell,
                     "message": d.message,
                     "hint": d.hint,
                 });

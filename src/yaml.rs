@@ -33,6 +33,11 @@ impl Spans {
         Spans::build(strip_bom(src), line_offset)
     }
 
+    /// Positions given by path (a spreadsheet's cells, as lines).
+    pub fn from_positions(values: HashMap<String, Pos>) -> Spans {
+        Spans { values }
+    }
+
     /// Position of the node at `path`, or of its nearest ancestor that has one.
     pub fn at(&self, path: &str) -> Pos {
         let mut p = path;

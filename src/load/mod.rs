@@ -5,6 +5,7 @@ mod files;
 mod number;
 mod raw;
 mod sections;
+mod spreadsheet;
 pub mod theme;
 
 use std::cell::OnceCell;
@@ -222,6 +223,8 @@ struct Doc<'a> {
     langs: &'a [String],
     /// Numbers typed in a form that reads two ways, by path (see number.rs).
     typed: OnceCell<HashMap<String, (Pos, String)>>,
+    /// For a spreadsheet: the cell each path came from (see spreadsheet.rs).
+    cells: Option<spreadsheet::Cells>,
 }
 
 impl Doc<'_> {
@@ -230,10 +233,16 @@ impl Doc<'_> {
     }
 
     fn err(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+        if let Some(cells) = &self.cells {
+            return cells.diagnostic(&self.shown, &self.src, at, false, message);
+        }
         Diagnostic::error(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
     fn warn(&self, at: &str, message: impl Into<String>) -> Diagnostic {
+        if let Some(cells) = &self.cells {
+            return cells.diagnostic(&self.shown, &self.src, at, true, message);
+        }
         Diagnostic::warning(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
@@ -426,6 +435,7 @@ impl Loader<'_> {
                     spans: OnceCell::new(),
                     langs,
                     typed: OnceCell::new(),
+                    cells: None,
                 },
             )),
             Ok(None) => Some((
@@ -436,6 +446,7 @@ impl Loader<'_> {
                     spans: OnceCell::from(Spans::default()),
                     langs,
                     typed: OnceCell::new(),
+                    cells: None,
                 },
             )),
             Err(d) => {
@@ -984,6 +995,9 @@ impl Loader<'_> {
                 &[
                     "report.yaml",
                     "indicators.yaml",
+                    "indicators.xlsx",
+                    "indicators.ods",
+                    "indicators.csv",
                     "projects.yaml",
                     "datasets",
                 ],
@@ -1073,10 +1087,13 @@ impl Loader<'_> {
     }
 
     fn indicators(&mut self, path: &Path, langs: &[String], scope: &ReportScope) -> Vec<Indicator> {
-        if !path.exists() {
-            return Vec::new();
-        }
-        let Some((raw, doc)) = self.parse::<Vec<RawIndicator>>(path, langs) else {
+        // Indicators may be kept in a spreadsheet instead (spreadsheet.rs).
+        let parsed = match spreadsheet::find(path) {
+            Some(sheet) => self.indicators_sheet(path, &sheet, langs),
+            None if !path.exists() => return Vec::new(),
+            None => self.parse::<Vec<RawIndicator>>(path, langs),
+        };
+        let Some((raw, doc)) = parsed else {
             return Vec::new();
         };
         let raw = raw.unwrap_or_default();
