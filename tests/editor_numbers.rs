@@ -72,7 +72,7 @@ fn a_thousands_dot_is_stopped_with_both_readings() {
     let run = check_after(IND, "target: 80", "target: 80.125", false);
     assert_error(
         &run,
-        &format!("content/{IND}:36:"),
+        &format!("content/{IND}:37:"),
         &["for 80125 write `80125`; for 80.125 write `80.1250`"],
     );
     // A decimal YAML and Vietnamese read alike is no error.
@@ -167,13 +167,13 @@ fn text_targets_are_read_and_shown_back_or_refused_with_the_form() {
     let run = check_after(IND, "target: 80", "target: \"tối thiểu 1.500\"", false);
     assert_error(
         &run,
-        &format!("content/{IND}:36:"),
+        &format!("content/{IND}:37:"),
         &["for 1500 write `target: { value: 1500, op: \">=\" }`"],
     );
     let run = check_after(IND, "target: 80", "target: hoàn thành", false);
     assert_error(
         &run,
-        &format!("content/{IND}:36:"),
+        &format!("content/{IND}:37:"),
         &["target: { text: \"hoàn thành\" }"],
     );
 }

@@ -107,7 +107,10 @@ fn sheet_of_yaml(src: &str) -> Sheet {
                 s(t.and_then(|t| t.get("source"))),
                 t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
                 t.map_or(Cell::Empty, |t| text(t, "text", "en")),
-                s(ind.get("lead")),
+                match ind.get("lead") {
+                    Some(Value::Null) => Cell::Text("-".into()),
+                    lead => s(lead),
+                },
                 ind.get("partners")
                     .and_then(Value::as_sequence)
                     .map_or(Cell::Empty, |p| {

@@ -649,7 +649,8 @@ impl Loader<'_> {
                     let key = (m.period.end(), m.period.start());
                     if let Some((prev, prev_report)) = merged.get(&key) {
                         if prev.value != m.value && *prev_report != report.slug {
-                            let path = report.dir.join("indicators.yaml");
+                            let yaml = report.dir.join("indicators.yaml");
+                            let path = spreadsheet::find(&yaml).unwrap_or(yaml);
                             let shown = self.shown(&path);
                             let at = positions
                                 .entry(report.slug.as_str())
@@ -1152,10 +1153,17 @@ impl Loader<'_> {
                 }
             }
             let values: Vec<Measurement> = values.into_iter().map(|(_, m)| m).collect();
-            let lead = r
-                .lead
-                .as_ref()
-                .map(|n| scope.lookup.resolve(&doc, n, || at("lead"), &mut d));
+            let lead = match &r.lead {
+                Some(Some(n)) => Some(scope.lookup.resolve(&doc, n, || at("lead"), &mut d)),
+                Some(None) => None,
+                None => {
+                    d.push(
+                        doc.warn(&at("id"), format!("indicator `{}` has no `lead`", r.id))
+                            .with_hint("name the agency in charge (chủ trì): `lead: Sở TTTT`; if the plan names none, write `lead: ~`"),
+                    );
+                    None
+                }
+            };
             let partners = r
                 .partners
                 .0
@@ -1170,7 +1178,7 @@ impl Loader<'_> {
             let status = compute_status(&values, target.as_ref(), scope.period);
             out.push(Indicator {
                 id: r.id.clone(),
-                group: r.group.clone(),
+                group: crate::text::normalize(&r.group),
                 name,
                 unit,
                 decimals: r
@@ -1236,7 +1244,7 @@ impl Loader<'_> {
                     .category
                     .as_ref()
                     .map(|t| doc.text(t, &at("category"), &mut d)),
-                group: r.group.clone(),
+                group: r.group.as_deref().map(crate::text::normalize),
                 lead: names(&r.lead, "lead", &mut d),
                 partners: names(&r.partners, "partners", &mut d),
                 timeframe: r
@@ -1580,6 +1588,10 @@ impl ReportScope<'_> {
         if self.groups.contains(&id) {
             return;
         }
+        let id = &crate::text::normalize(id);
+        if self.groups.contains(&id.as_str()) {
+            return;
+        }
         let mut e = doc.err(at, format!("group `{id}` is not defined in report.yaml"));
         e = match did_you_mean(id, self.groups.iter().copied()) {
             Some(best) => e.with_hint(format!(
@@ -1627,15 +1639,10 @@ impl AgencyLookup {
         }
     }
 
+    /// Names are compared as people see them: NFC, no invisible
+    /// characters, spaces folded, any case (crate::text).
     fn key(name: &str) -> String {
-        let mut folded = String::with_capacity(name.len());
-        for word in name.split_whitespace() {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            folded.push_str(word);
-        }
-        folded.to_lowercase()
+        crate::text::match_key(name)
     }
 
     pub fn get(&self, written: &str) -> Option<&str> {
@@ -1651,11 +1658,20 @@ impl AgencyLookup {
         at: impl FnOnce() -> String,
         d: &mut Diagnostics,
     ) -> AgencyRef {
-        let written = written.trim().to_string();
+        // Shown as typed but in NFC: the same letters, whatever the keyboard.
+        let written = crate::text::normalize(written);
         let id = self.get(&written).map(str::to_string);
         if id.is_none() && !self.quiet {
             let mut w = doc.warn(&at(), format!("agency `{written}` is not in agencies.yaml"));
-            w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
+            let key = Self::key(&written);
+            let one_letter = self
+                .names
+                .iter()
+                .find(|n| strsim::levenshtein(&Self::key(n), &key) <= 1)
+                .map(String::as_str);
+            w = match one_letter
+                .or_else(|| did_you_mean(&written, self.names.iter().map(String::as_str)))
+            {
                 Some(best) => w.with_hint(format!(
                     "did you mean `{best}`? or add it to agencies.yaml as a name or alias"
                 )),

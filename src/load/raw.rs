@@ -303,10 +303,19 @@ pub struct RawIndicator {
     pub target: Option<RawTarget>,
     #[serde(default)]
     pub values: Vec<RawValue>,
-    pub lead: Option<String>,
+    /// Missing: a warning (every indicator has an agency in charge);
+    /// `lead: ~` says the plan names none.
+    #[serde(default, deserialize_with = "explicit")]
+    pub lead: Option<Option<String>>,
     #[serde(default)]
     pub partners: RawNames,
     pub note: Option<RawText>,
+}
+
+/// A field that is there, even as `~`, is `Some`: with `#[serde(default)]`
+/// a missing one stays `None`.
+fn explicit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Deserialize)]

@@ -717,7 +717,13 @@ pub fn indicators(
                 source: target_source,
             })),
         };
-        let lead = text_of(&Field::Lead, &format!("{i}.lead"), &mut cells);
+        // `-` (or "không", "none") says the plan names no agency in charge.
+        let lead = match text_of(&Field::Lead, &format!("{i}.lead"), &mut cells) {
+            Some(l) if ["-", "—", "~", "không", "none"].contains(&l.to_lowercase().as_str()) => {
+                Some(None)
+            }
+            other => other.map(Some),
+        };
         let partners = get(&Field::Partners)
             .map(|(c, v)| {
                 let names: Vec<String> = cell_text(v)
