@@ -39,6 +39,9 @@ pub struct Diagnostic {
     /// A spreadsheet cell (`Sheet "Chỉ tiêu"!E14`) or a CSV column
     /// (`column "2023"`), shown after the path and line.
     pub cell: Option<String>,
+    /// The cause of other diagnostics (a file not read because of its
+    /// name): printed before them.
+    pub cause: bool,
 }
 
 impl Diagnostic {
@@ -51,6 +54,7 @@ impl Diagnostic {
             hint: None,
             source_line: None,
             cell: None,
+            cause: false,
         }
     }
 
@@ -69,6 +73,12 @@ impl Diagnostic {
     /// Name the spreadsheet cell or CSV column the problem is in.
     pub fn with_cell(mut self, cell: impl Into<String>) -> Self {
         self.cell = Some(cell.into());
+        self
+    }
+
+    /// Print this before the others: they follow from it.
+    pub fn as_cause(mut self) -> Self {
+        self.cause = true;
         self
     }
 
@@ -164,7 +174,8 @@ impl Diagnostics {
     /// Sorted by file, then position, then message; duplicates removed.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.pos, &a.message, a.severity).cmp(&(&b.path, b.pos, &b.message, b.severity))
+            (!a.cause, &a.path, a.pos, &a.message, a.severity)
+                .cmp(&(!b.cause, &b.path, b.pos, &b.message, b.severity))
         });
         self.items.dedup();
         self.items

@@ -372,10 +372,22 @@ fn to_diagnostic(
     .iter()
     .any(|p| message.starts_with(p));
     if hint.is_none() && !is_semantic {
-        message = format!("YAML syntax: {message}");
-        hint = Some(
-            "check quotes, brackets and indentation on this line and the lines above it".into(),
-        );
+        // A tab is the usual cause, and the parser's words do not say it.
+        let tab = pos.and_then(|p| {
+            let line = src.lines().nth(p.line.checked_sub(line_offset + 1)?)?;
+            Some(line.chars().position(|c| c == '\t')? + 1)
+        });
+        if let Some(col) = tab {
+            message = format!(
+                "YAML syntax: this line has a tab (column {col}); YAML indents with spaces only"
+            );
+            hint = Some("replace the tab with spaces (two per level); most editors can be set to insert spaces for Tab".into());
+        } else {
+            message = format!("YAML syntax: {message}");
+            hint = Some(
+                "check quotes, brackets and indentation on this line and the lines above it".into(),
+            );
+        }
     }
     let d = Diagnostic::error(path, pos, message)
         .with_source(src_with_offset(src, line_offset).as_str());

@@ -7,6 +7,7 @@ mod raw;
 mod sections;
 mod spreadsheet;
 pub mod theme;
+mod traps;
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -252,8 +253,32 @@ impl Doc<'_> {
         match raw {
             RawText::Plain(s) => Text::new(default, s.trim()),
             RawText::Map(map) => {
+                // `{ vi: UBND các huyện, thị xã, … }`: the commas cut the text
+                // into keys that are no language. Say so once, at the first cut.
+                let first_cut = map
+                    .iter()
+                    .filter(|(l, v)| {
+                        !self.langs.contains(l) && (v.is_empty() || !traps::is_language_code(l))
+                    })
+                    .map(|(l, _)| l)
+                    .map(|l| (self.spans().at(&format!("{at}.{l}")), l))
+                    .min();
+                let cut = first_cut.and_then(|(pos, lang)| {
+                    let line = self.src.lines().nth(pos.line.saturating_sub(1))?;
+                    let fixed = traps::quote_flow_texts(line, self.langs)?;
+                    Some((lang, fixed))
+                });
+                if let Some((lang, fixed)) = &cut {
+                    diags.push(
+                        self.err(
+                            &format!("{at}.{lang}"),
+                            format!("`{lang}` is not a language: inside {{ }} a comma ends the text, so the text was cut here"),
+                        )
+                        .with_hint(format!("put the text in quotes: {fixed}")),
+                    );
+                }
                 for lang in map.keys() {
-                    if !self.langs.contains(lang) {
+                    if !self.langs.contains(lang) && cut.is_none() {
                         diags.push(
                             self.err(
                                 &format!("{at}.{lang}"),
@@ -390,6 +415,34 @@ impl Doc<'_> {
             }
         }
     }
+}
+
+/// The error for a file that is not read because of its name (`meant` is
+/// the name it must have): the cause of what follows, so printed first.
+fn misnamed(shown: PathBuf, name: &str, meant: &str) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        None,
+        format!("`{name}` is not read: the file must be named `{meant}`, so what it holds is missing from the site"),
+    )
+    .with_hint(format!(
+        "rename it to {meant} (Windows hides extensions such as .txt: in File Explorer, View → Show → File name extensions)"
+    ))
+    .as_cause()
+}
+
+/// A file in `dir` that was meant to be `meant` (`report.yaml.txt`).
+fn misnamed_in(dir: &Path, meant: &str) -> Option<PathBuf> {
+    files::list_dir(dir)
+        .ok()?
+        .into_iter()
+        .find(|p| traps::meant_name(&file_name(p), &[meant]).is_some())
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Links in content may use only safe schemes; the renderer enforces this too.
@@ -697,6 +750,11 @@ impl Loader<'_> {
     fn config(&mut self) -> Option<SiteConfig> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
+            if let Some(wrong) = misnamed_in(self.root, "site.yaml") {
+                let d = misnamed(self.shown(&wrong), &file_name(&wrong), "site.yaml");
+                self.diags.push(d);
+                return None;
+            }
             self.diags.push(
                 Diagnostic::error(self.shown(&path), None, "site.yaml is missing").with_hint(
                     "every site needs content/site.yaml with at least `title` and `base_url`",
@@ -887,6 +945,11 @@ impl Loader<'_> {
         }
         let report_path = dir.join("report.yaml");
         if !report_path.is_file() {
+            if let Some(wrong) = misnamed_in(dir, "report.yaml") {
+                let d = misnamed(self.shown(&wrong), &file_name(&wrong), "report.yaml");
+                self.diags.push(d);
+                return None;
+            }
             self.diags.push(Diagnostic::error(self.shown(&report_path), None, "report.yaml is missing")
                 .with_hint("every report folder needs a report.yaml with title, period, document and groups"));
             return None;
@@ -1047,6 +1110,11 @@ impl Loader<'_> {
                 continue;
             }
             let shown = self.shown(path);
+            // `indicators.yaml.txt`: saved by an editor that added `.txt`.
+            if let Some(meant) = traps::meant_name(&name, known).filter(|m| !dir.join(m).exists()) {
+                self.diags.push(misnamed(shown, &name, meant));
+                continue;
+            }
             if let Some(stem) = name.strip_suffix(".yml") {
                 let fixed = format!("{stem}.yaml");
                 if known.contains(&fixed.as_str()) && dir.join(&fixed).exists() {

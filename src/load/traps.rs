@@ -1,0 +1,112 @@
+//! YAML traps an editor falls into, explained by their cause: a comma
+//! inside `{ }` ends a text, a file saved as `indicators.yaml.txt` is not
+//! read. (A tab, which is not indentation, is explained in yaml.rs.)
+
+/// For a line holding a one-line localized text such as
+/// `name: { vi: UBND các huyện, thị xã, thành phố, en: … }`, the same line
+/// with each text that holds a comma put in quotes; `None` when the line has
+/// no such text.
+pub fn quote_flow_texts(line: &str, langs: &[String]) -> Option<String> {
+    let open = line.find('{')?;
+    let close = line.rfind('}')?;
+    if close <= open {
+        return None;
+    }
+    let inner = &line[open + 1..close];
+    // Where each `lang:` key starts: at the start, or after a comma.
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    for lang in langs {
+        let key = format!("{lang}:");
+        let mut from = 0;
+        while let Some(i) = inner[from..].find(&key) {
+            let at = from + i;
+            let before = inner[..at].trim_end();
+            if before.is_empty() || before.ends_with(',') {
+                keys.push((at, at + key.len()));
+            }
+            from = at + key.len();
+        }
+    }
+    keys.sort_unstable();
+    if keys.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut changed = false;
+    for (n, (start, value_from)) in keys.iter().enumerate() {
+        let end = keys.get(n + 1).map_or(inner.len(), |k| k.0);
+        let key = inner[*start..*value_from].trim_end_matches(':');
+        let value = inner[*value_from..end].trim().trim_end_matches(',').trim();
+        let quoted = value.starts_with('"') || value.starts_with('\'');
+        if value.contains(',') && !quoted {
+            changed = true;
+            parts.push(format!("{key}: \"{}\"", value.replace('"', "\\\"")));
+        } else {
+            parts.push(format!("{key}: {value}"));
+        }
+    }
+    changed.then(|| {
+        format!(
+            "{}{{ {} }}{}",
+            line[..open].trim_start(),
+            parts.join(", "),
+            &line[close + 1..]
+        )
+    })
+}
+
+/// `vi`, `en`, `zh-hant`: what a language key looks like (a piece of cut
+/// text such as `thị xã` does not).
+pub fn is_language_code(key: &str) -> bool {
+    (2..=8).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+}
+
+/// For a name such as `indicators.yaml.txt` (an editor that added `.txt`,
+/// with Windows hiding it), the name meant, if it is one of `known`.
+pub fn meant_name<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = name.to_lowercase();
+    let stem = lower
+        .strip_suffix(".txt")
+        .or_else(|| lower.strip_suffix(".yaml").filter(|s| s.ends_with(".yaml")))?;
+    let stem = stem
+        .strip_suffix(".yml")
+        .map_or(stem.to_string(), |s| format!("{s}.yaml"));
+    known.iter().copied().find(|k| *k == stem && *k != name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_cut_by_commas_are_quoted() {
+        let langs = vec!["vi".to_string(), "en".to_string()];
+        assert_eq!(
+            quote_flow_texts(
+                "  name: { vi: UBND các huyện, thị xã, thành phố, en: District committees }",
+                &langs
+            )
+            .as_deref(),
+            Some("name: { vi: \"UBND các huyện, thị xã, thành phố\", en: District committees }")
+        );
+        assert_eq!(
+            quote_flow_texts("name: { vi: \"a, b\", en: c }", &langs),
+            None
+        );
+    }
+
+    #[test]
+    fn names_with_an_extra_extension() {
+        let known = ["report.yaml", "indicators.yaml"];
+        assert_eq!(
+            meant_name("indicators.yaml.txt", &known),
+            Some("indicators.yaml")
+        );
+        assert_eq!(
+            meant_name("Indicators.yml.txt", &known),
+            Some("indicators.yaml")
+        );
+        assert_eq!(meant_name("report.yaml.yaml", &known), Some("report.yaml"));
+        assert_eq!(meant_name("notes.txt", &known), None);
+    }
+}
