@@ -325,3 +325,112 @@ fn a_csv_in_another_encoding_is_read_or_refused_with_the_fix() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
 }
+
+/// A dataset's rows as a sheet: one column per dataset column, or one per
+/// language for a column of localized text (`item (vi)`, `item (en)`).
+fn dataset_sheet(src: &str) -> (String, Sheet) {
+    let mut doc: serde_yaml::Mapping = serde_yaml::from_str(src).unwrap();
+    let rows = doc.remove("rows").unwrap();
+    let rows = rows.as_sequence().unwrap();
+    let mut header: Vec<(String, Option<String>)> = Vec::new();
+    for col in doc["columns"].as_sequence().unwrap() {
+        let id = col["id"].as_str().unwrap().to_string();
+        let localized = rows
+            .iter()
+            .any(|r| r.get(&id).is_some_and(Value::is_mapping));
+        if localized {
+            header.push((id.clone(), Some("vi".into())));
+            header.push((id, Some("en".into())));
+        } else {
+            header.push((id, None));
+        }
+    }
+    let cells = rows
+        .iter()
+        .map(|r| {
+            header
+                .iter()
+                .map(|(id, lang)| match (r.get(id), lang) {
+                    (Some(Value::Mapping(m)), Some(l)) => m
+                        .get(l.as_str())
+                        .and_then(Value::as_str)
+                        .map_or(Cell::Empty, |s| Cell::Text(s.into())),
+                    (Some(Value::String(s)), Some(l)) if l == "vi" => Cell::Text(s.clone()),
+                    (Some(Value::String(s)), None) => Cell::Text(s.clone()),
+                    (Some(Value::Number(n)), _) => Cell::Number(n.as_f64().unwrap()),
+                    _ => Cell::Empty,
+                })
+                .collect()
+        })
+        .collect();
+    let header = header
+        .into_iter()
+        .map(|(id, lang)| match lang {
+            Some(l) => format!("{id} ({l})"),
+            None => id,
+        })
+        .collect();
+    (
+        serde_yaml::to_string(&doc).unwrap(),
+        Sheet {
+            header,
+            rows: cells,
+        },
+    )
+}
+
+#[test]
+fn dataset_rows_in_spreadsheets_build_the_same_site() {
+    let yaml = Site::fixture("example");
+    let expected = built(&yaml);
+    let dir = "reports/hai-duong-2023/datasets";
+    for (n, ext) in ["xlsx", "csv"].iter().enumerate() {
+        let site = Site::fixture("example");
+        for entry in std::fs::read_dir(site.path(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let (rest, sheet) = dataset_sheet(&std::fs::read_to_string(&path).unwrap());
+            assert!(!rest.contains("rows:") && sheet.rows.len() > 1);
+            std::fs::write(&path, rest).unwrap();
+            let target = path.with_extension(if n == 0 { "xlsx" } else { "csv" });
+            match *ext {
+                "xlsx" => write_xlsx(&sheet, &target),
+                _ => write_csv(&sheet, &target),
+            }
+        }
+        let got = built(&site);
+        assert_same(&expected, &got, ext);
+    }
+}
+
+#[test]
+fn a_dataset_kept_only_as_a_csv_is_published() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "reports/demo-2024/datasets/ha-tang.csv",
+        "\u{feff}Hạng mục;Số lượng;Tỷ lệ\nThuê bao di động;2.266.097;56,6%\nTrạm BTS;3.229;\n",
+    );
+    let run = site.run(&["build"]);
+    run.ok();
+    assert!(
+        run.stderr.contains("dataset `ha-tang` has no title"),
+        "{}",
+        run.stderr
+    );
+    let page = site.page("reports/demo-2024/datasets/ha-tang/index.html");
+    assert!(page.contains("2.266.097"), "{page}");
+    assert!(page.contains("56,6"), "{page}");
+    // In a file separated by commas, `3.229` reads two ways: placed by line and column.
+    site.write(
+        "reports/demo-2024/datasets/ha-tang.csv",
+        "Hạng mục,Số lượng\nThuê bao di động,2266097\nTrạm BTS,3.229\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "datasets/ha-tang.csv:3:10: column \"Số lượng\": error: `3.229` reads two ways"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -234,15 +234,25 @@ impl Doc<'_> {
     }
 
     fn err(&self, at: &str, message: impl Into<String>) -> Diagnostic {
-        if let Some(cells) = &self.cells {
-            return cells.diagnostic(&self.shown, &self.src, at, false, message);
+        let message = message.into();
+        if let Some(d) = self
+            .cells
+            .as_ref()
+            .and_then(|c| c.diagnostic(at, false, message.clone()))
+        {
+            return d;
         }
         Diagnostic::error(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
     fn warn(&self, at: &str, message: impl Into<String>) -> Diagnostic {
-        if let Some(cells) = &self.cells {
-            return cells.diagnostic(&self.shown, &self.src, at, true, message);
+        let message = message.into();
+        if let Some(d) = self
+            .cells
+            .as_ref()
+            .and_then(|c| c.diagnostic(at, true, message.clone()))
+        {
+            return d;
         }
         Diagnostic::warning(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
@@ -1348,17 +1358,24 @@ impl Loader<'_> {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
+            let sheet = spreadsheet::stem(&name);
             let Some(id) = name
                 .strip_suffix(".yaml")
                 .or_else(|| name.strip_suffix(".yml"))
+                .or(sheet)
             else {
                 self.diags.push(Diagnostic::warning(
                     self.shown(&path),
                     None,
-                    "file ignored: datasets/ holds .yaml files",
+                    "file ignored: datasets/ holds .yaml files and spreadsheets (.xlsx, .ods, .csv)",
                 ));
                 continue;
             };
+            // A spreadsheet beside `<id>.yaml` holds that dataset's rows.
+            let yaml = ["yaml", "yml"].map(|e| dir.join(format!("{id}.{e}")));
+            if sheet.is_some() && yaml.iter().any(|y| y.is_file()) {
+                continue;
+            }
             if !is_slug(id) {
                 self.diags.push(
                     Diagnostic::error(
@@ -1370,7 +1387,17 @@ impl Loader<'_> {
                 );
                 continue;
             }
-            let Some((raw, doc)) = self.parse::<RawDataset>(&path, langs) else {
+            let parsed = match sheet {
+                Some(_) => self.dataset_sheet(&path, None, langs),
+                None => match spreadsheet::find_beside(&path) {
+                    Some(rows) => {
+                        let parsed = self.parse::<RawDataset>(&path, langs);
+                        parsed.and_then(|yaml| self.dataset_sheet(&rows, Some(yaml), langs))
+                    }
+                    None => self.parse::<RawDataset>(&path, langs),
+                },
+            };
+            let Some((raw, doc)) = parsed else {
                 continue;
             };
             let Some(raw) = raw else {
@@ -1403,8 +1430,13 @@ impl Loader<'_> {
                 &mut d,
             );
             let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+            if raw.rows.is_none() {
+                d.push(doc.err("", "missing field `rows`").with_hint(format!(
+                    "add `rows:`, or keep the rows in {id}.xlsx or {id}.csv beside this file"
+                )));
+            }
             let mut rows = Vec::new();
-            for (i, row) in raw.rows.iter().enumerate() {
+            for (i, row) in raw.rows.iter().flatten().enumerate() {
                 for key in row.keys() {
                     if !ids.contains(&key.as_str()) {
                         let mut e = doc.err(

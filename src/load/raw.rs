@@ -349,7 +349,9 @@ pub struct RawDataset {
     pub description: Option<RawText>,
     pub source: Option<RawSource>,
     pub columns: Vec<RawColumn>,
-    pub rows: Vec<BTreeMap<String, RawCell>>,
+    /// `None`: the rows are kept in a spreadsheet beside the file.
+    #[serde(default)]
+    pub rows: Option<Vec<BTreeMap<String, RawCell>>>,
     pub chart: Option<RawChart>,
 }
 

@@ -25,7 +25,217 @@ pub fn find(yaml: &Path) -> Option<std::path::PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// `ha-tang` for `ha-tang.xlsx`, `.ods` or `.csv`.
+pub fn stem(name: &str) -> Option<&str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    EXTENSIONS
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+        .then_some(stem)
+}
+
+/// The spreadsheet beside a dataset's YAML file that holds its rows.
+pub fn find_beside(yaml: &Path) -> Option<std::path::PathBuf> {
+    find(yaml)
+}
+
 impl super::Loader<'_> {
+    /// A dataset kept in a spreadsheet: its rows, and with `yaml` (the
+    /// dataset's YAML file without `rows`) its title, columns and chart;
+    /// without, columns named by the header row.
+    pub(super) fn dataset_sheet<'l>(
+        &mut self,
+        sheet: &Path,
+        yaml: Option<(Option<RawDataset>, super::Doc<'l>)>,
+        langs: &'l [String],
+    ) -> Option<(Option<RawDataset>, super::Doc<'l>)> {
+        let shown = self.shown(sheet);
+        if let Err(d) = super::files::check_inside_in(sheet, &self.resolved, &shown) {
+            self.diags.push(d);
+            return None;
+        }
+        let mut warnings = Vec::new();
+        let table = match read_table(sheet, &shown, &mut warnings) {
+            Ok(t) => t,
+            Err(d) => {
+                self.diags.push(d);
+                return None;
+            }
+        };
+        for w in warnings {
+            self.diags.push(w);
+        }
+        let semicolons = semicolons(sheet, &table);
+        let id = sheet
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut cells = Cells {
+            shown: shown.clone(),
+            src: table.src.clone().unwrap_or_default(),
+            rows_only: yaml.is_some(),
+            ..Cells::default()
+        };
+        let (mut raw, doc) = match yaml {
+            Some((raw, doc)) => {
+                let Some(raw) = raw else {
+                    self.diags.push(
+                        Diagnostic::error(doc.shown, None, "dataset file is empty").with_hint(
+                            "it needs `title` and `columns`; the rows come from the spreadsheet",
+                        ),
+                    );
+                    return None;
+                };
+                if raw.rows.is_some() {
+                    self.diags.push(
+                        doc.err(
+                            "rows",
+                            format!("rows are both here and in `{}`", file_name(sheet)),
+                        )
+                        .with_hint(
+                            "keep them in one place: delete `rows:` here, or the spreadsheet",
+                        ),
+                    );
+                    return None;
+                }
+                (raw, doc)
+            }
+            None => {
+                let header: Vec<String> = (0..table.rows.first().map_or(0, Vec::len))
+                    .map(|c| table.header(c))
+                    .collect();
+                let mut columns: Vec<RawColumn> = Vec::new();
+                for h in header.iter().filter(|h| !h.is_empty()) {
+                    let (stem, _) = split_lang(h, langs);
+                    let cid = super::slugify(stem);
+                    if !columns.iter().any(|c| c.id == cid) {
+                        columns.push(RawColumn {
+                            id: cid,
+                            name: RawText::Plain(stem.to_string()),
+                            unit: None,
+                        });
+                    }
+                }
+                let title = match &table.places {
+                    Places::Sheet(name, _)
+                        if !name.starts_with("Sheet") && !name.starts_with("Trang tính") =>
+                    {
+                        name.clone()
+                    }
+                    _ => {
+                        self.diags.push(
+                            Diagnostic::warning(&shown, None, format!("dataset `{id}` has no title; its file name is shown"))
+                                .with_hint(format!("name the sheet after the table, or add datasets/{id}.yaml with `title:` and `columns:`")),
+                        );
+                        id.clone()
+                    }
+                };
+                let raw = RawDataset {
+                    title: RawText::Plain(title),
+                    description: None,
+                    source: None,
+                    columns,
+                    rows: None,
+                    chart: None,
+                };
+                let doc = super::Doc {
+                    shown: shown.clone(),
+                    src: table.src.clone().unwrap_or_default(),
+                    spans: std::cell::OnceCell::from(crate::yaml::Spans::default()),
+                    langs,
+                    typed: std::cell::OnceCell::from(HashMap::new()),
+                    cells: None,
+                };
+                (raw, doc)
+            }
+        };
+        // Each header names a column (by id or by name, in any language),
+        // perhaps with a language: `Hạng mục (en)`.
+        let mut targets: Vec<Option<(String, Option<String>)>> = Vec::new();
+        let mut errors = Vec::new();
+        for c in 0..table.rows.first().map_or(0, Vec::len) {
+            let h = table.header(c);
+            if h.is_empty() {
+                targets.push(None);
+                continue;
+            }
+            let (stem, lang) = split_lang(&h, langs);
+            let key = crate::text::match_key(stem);
+            let found = raw.columns.iter().find(|col| {
+                crate::text::match_key(&col.id) == key
+                    || match &col.name {
+                        RawText::Plain(n) => crate::text::match_key(n) == key,
+                        RawText::Map(m) => m.values().any(|n| crate::text::match_key(n) == key),
+                    }
+            });
+            match found {
+                Some(col) => targets.push(Some((col.id.clone(), lang))),
+                None => {
+                    let ids: Vec<&str> = raw.columns.iter().map(|c| c.id.as_str()).collect();
+                    let mut d = cell_error(&table, 0, c, &shown, &format!("unknown column `{h}`"));
+                    d = match did_you_mean(stem, ids.iter().copied()) {
+                        Some(b) => d.with_hint(format!("did you mean `{b}`?")),
+                        None => d.with_hint(format!("columns of this dataset: {}", ids.join(", "))),
+                    };
+                    errors.push(d);
+                    targets.push(None);
+                }
+            }
+        }
+        if !errors.is_empty() {
+            for e in errors {
+                self.diags.push(e);
+            }
+            return None;
+        }
+        let mut rows = Vec::new();
+        for (r, row) in table.rows.iter().enumerate().skip(1) {
+            let i = rows.len();
+            let mut out: std::collections::BTreeMap<String, RawCell> = Default::default();
+            cells.set(format!("rows.{i}"), table.place(r, 0));
+            for (c, v) in row.iter().enumerate() {
+                let Some(Some((col, lang))) = targets.get(c) else {
+                    continue;
+                };
+                if *v == Value::Empty {
+                    continue;
+                }
+                cells.set(format!("rows.{i}.{col}"), table.place(r, c));
+                let cell = match (lang, v) {
+                    (Some(lang), v) => {
+                        let mut map = match out.remove(col) {
+                            Some(RawCell::Text(RawText::Map(m))) => m,
+                            _ => Default::default(),
+                        };
+                        map.insert(lang.clone(), cell_text(v));
+                        RawCell::Text(RawText::Map(map))
+                    }
+                    (None, Value::Number(n)) => RawCell::Number(*n),
+                    (None, Value::Text(t)) => match number_of(v, semicolons) {
+                        Some(RawNumber::Number(n)) => RawCell::Number(n),
+                        // A number that reads two ways is not published as either.
+                        Some(RawNumber::Text(typed)) if readings(&typed).len() > 1 => {
+                            let (m, h) = super::number::explain(&typed, &readings(&typed));
+                            self.diags
+                                .push(cell_error(&table, r, c, &shown, &m).with_hint(h));
+                            RawCell::Null
+                        }
+                        _ => RawCell::Text(RawText::Plain(t.trim().to_string())),
+                    },
+                    (None, Value::Empty) => RawCell::Null,
+                };
+                out.insert(col.clone(), cell);
+            }
+            rows.push(out);
+        }
+        raw.rows = Some(rows);
+        let doc = super::Doc {
+            cells: Some(cells),
+            ..doc
+        };
+        Some((Some(raw), doc))
+    }
+
     /// Read the indicators of `sheet` (kept instead of `yaml`) as the YAML
     /// would give them, with a document that places messages by cell.
     pub(super) fn indicators_sheet<'l>(
@@ -392,29 +602,37 @@ fn field_columns(line: &str, delimiter: u8) -> Vec<usize> {
 #[derive(Default)]
 pub struct Cells {
     by_path: HashMap<String, Place>,
+    /// The spreadsheet, as shown in messages, and a CSV file's text.
+    shown: std::path::PathBuf,
+    src: String,
+    /// Only paths below `rows` come from the sheet (a dataset whose title
+    /// and columns are in YAML): others are the YAML's.
+    rows_only: bool,
 }
 
 impl Cells {
-    /// A diagnostic at the cell `at` came from.
+    /// A diagnostic at the cell `at` came from; `None` when `at` is not
+    /// from the sheet.
     pub(super) fn diagnostic(
         &self,
-        shown: &Path,
-        src: &str,
         at: &str,
         warning: bool,
-        message: impl Into<String>,
-    ) -> Diagnostic {
+        message: String,
+    ) -> Option<Diagnostic> {
+        if self.rows_only && !(at == "rows" || at.starts_with("rows.")) {
+            return None;
+        }
         let (pos, label) = self.at(at);
         let mut d = if warning {
-            Diagnostic::warning(shown, pos, message)
+            Diagnostic::warning(&self.shown, pos, message)
         } else {
-            Diagnostic::error(shown, pos, message)
+            Diagnostic::error(&self.shown, pos, message)
         }
-        .with_source(src);
+        .with_source(&self.src);
         if !label.is_empty() {
             d = d.with_cell(label);
         }
-        d
+        Some(d)
     }
 
     fn set(&mut self, path: String, place: Place) {
@@ -592,7 +810,11 @@ pub fn indicators(
     errors: &mut Vec<Diagnostic>,
     shown: &Path,
 ) -> (Vec<RawIndicator>, Cells) {
-    let mut cells = Cells::default();
+    let mut cells = Cells {
+        shown: shown.to_path_buf(),
+        src: table.src.clone().unwrap_or_default(),
+        ..Cells::default()
+    };
     let Some(header) = table.rows.first() else {
         return (Vec::new(), cells);
     };
