@@ -19,6 +19,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod text;
 pub mod write;
+pub mod xlsx;
 pub mod yaml;
 
 use std::path::Path;

@@ -486,11 +486,15 @@ fn sha256sums_list_every_data_file() {
     let expected: Vec<&str> = files
         .keys()
         .map(String::as_str)
-        .filter(|k| k.ends_with(".csv") || k.ends_with(".json"))
+        .filter(|k| k.ends_with(".csv") || k.ends_with(".json") || k.ends_with(".xlsx"))
         .collect();
     assert!(expected.contains(&"datapackage.json"));
-    assert_eq!(expected.len(), 2 * (2 + 9) + 1);
-    assert_eq!(paths, expected, "every CSV and JSON file, sorted by path");
+    assert!(expected.contains(&"indicators.xlsx"));
+    assert_eq!(expected.len(), 3 * (2 + 9) + 1);
+    assert_eq!(
+        paths, expected,
+        "every CSV, XLSX and JSON file, sorted by path"
+    );
 }
 
 #[test]

@@ -57,6 +57,17 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
     }
     let package = datapackage(site, r, &files);
     files.insert(DATAPACKAGE.to_string(), pretty(&package));
+    // Each table as .xlsx too, for editors and readers who work in Excel.
+    let tables: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|(name, bytes)| {
+            let stem = name.strip_suffix(".csv")?;
+            let sheet = stem.rsplit('/').next().unwrap_or(stem);
+            let xlsx = crate::xlsx::from_csv(bytes, sheet).ok()?;
+            Some((format!("{stem}.xlsx"), xlsx))
+        })
+        .collect();
+    files.extend(tables);
     let sums = sha256sums(&files);
     files.insert(CHECKSUMS.to_string(), sums);
     let zip = zip_archive(r, &files);
@@ -72,7 +83,7 @@ pub(super) struct DataFile {
     /// The file name, e.g. `indicators.csv`.
     pub name: String,
     pub bytes: usize,
-    /// `zip`, `datapackage`, `csv`, `json` or `checksums`.
+    /// `zip`, `datapackage`, `csv`, `xlsx`, `json` or `checksums`.
     pub kind: &'static str,
 }
 
@@ -84,12 +95,15 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
         (zip_name(report), "zip"),
         (DATAPACKAGE.to_string(), "datapackage"),
         ("indicators.csv".to_string(), "csv"),
+        ("indicators.xlsx".to_string(), "xlsx"),
         ("indicators.json".to_string(), "json"),
         ("projects.csv".to_string(), "csv"),
+        ("projects.xlsx".to_string(), "xlsx"),
         ("projects.json".to_string(), "json"),
     ];
     for d in &report.datasets {
         list.push((format!("datasets/{}.csv", d.id), "csv"));
+        list.push((format!("datasets/{}.xlsx", d.id), "xlsx"));
         list.push((format!("datasets/{}.json", d.id), "json"));
     }
     list.push((CHECKSUMS.to_string(), "checksums"));
