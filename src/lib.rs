@@ -17,6 +17,7 @@ pub mod model;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod template;
 pub mod text;
 pub mod write;
 pub mod xlsx;

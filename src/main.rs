@@ -81,6 +81,18 @@ enum Command {
     /// Add something to an existing site.
     #[command(subcommand)]
     New(New),
+    /// Write an Excel template (.xlsx) for a report's indicators, with drop-down lists
+    /// and the indicators it already has; save it as reports/<SLUG>/indicators.xlsx.
+    Template {
+        /// Folder name of the report (needed when the site has several).
+        slug: Option<String>,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// File to write (default: <SLUG>-indicators.xlsx here).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -213,6 +225,23 @@ fn main() -> ExitCode {
             );
             report_written(minhbach::scaffold::init(&dir, minhbach::scaffold::current_year()), &next)
         }
+        Command::Template {
+            slug,
+            content,
+            output,
+        } => match minhbach::template::write_template(&content, slug.as_deref(), output.as_deref()) {
+            Ok(path) => {
+                eprintln!("created {}", path.display());
+                eprintln!(
+                    "Next: fill it in (one row per indicator, one column per period), save it as content/reports/<SLUG>/indicators.xlsx in place of indicators.yaml, then run `minhbach check`"
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::New(New::Report { slug, content }) => report_written(
             minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
             "Next: fill in report.yaml, indicators.yaml and the sections, then run `minhbach check`",

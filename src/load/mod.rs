@@ -22,6 +22,7 @@ use crate::yaml::{self, Spans};
 
 pub use files::{is_slug, slugify, MAX_FILE_BYTES};
 use raw::*;
+pub use spreadsheet::column_letters;
 
 /// Slugs that name fixed pages inside a report and so cannot be section slugs.
 pub const RESERVED_SLUGS: &[&str] = &[
