@@ -93,6 +93,9 @@ fn text_numbers_get_the_number_to_write() {
         let run = check_after(IND, "value: 56.6,", &format!("value: {typed},"), false);
         assert_error(&run, &format!("content/{IND}:{line}:"), &[write]);
     }
+    // In a dataset's column of numbers, such text is not published as text.
+    let run = check_after(DS, "value: 3229", "value: \"2.266.097\"", false);
+    assert_error(&run, &format!("content/{DS}:8:"), &["write `2266097`"]);
     // A decimal comma inside { } splits the mapping: the hint joins it again.
     let run = check_after(IND, "value: 56.6,", "value: 56,6,", false);
     assert_error(

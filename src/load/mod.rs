@@ -1436,6 +1436,18 @@ impl Loader<'_> {
                     "add `rows:`, or keep the rows in {id}.xlsx or {id}.csv beside this file"
                 )));
             }
+            // A column holds numbers when it has a unit or a number in any row.
+            let numeric: Vec<bool> = columns
+                .iter()
+                .map(|c| {
+                    c.unit.is_some()
+                        || raw
+                            .rows
+                            .iter()
+                            .flatten()
+                            .any(|r| matches!(r.get(&c.id), Some(RawCell::Number(_))))
+                })
+                .collect();
             let mut rows = Vec::new();
             for (i, row) in raw.rows.iter().flatten().enumerate() {
                 for key in row.keys() {
@@ -1453,11 +1465,21 @@ impl Loader<'_> {
                 }
                 let cells = columns
                     .iter()
-                    .map(|c| match row.get(&c.id) {
+                    .enumerate()
+                    .map(|(k, c)| match row.get(&c.id) {
                         None | Some(RawCell::Null) => Cell::Empty,
                         Some(RawCell::Number(v)) => doc
                             .checked_number(*v, &format!("rows.{i}.{}", c.id), &mut d)
                             .map_or(Cell::Empty, Cell::Number),
+                        // `56,6` or `2.266.097` in a column of numbers: a number
+                        // typed the Vietnamese way, not text.
+                        Some(RawCell::Text(RawText::Plain(t)))
+                            if numeric[k] && !number::readings(t).is_empty() =>
+                        {
+                            let (m, h) = number::explain(t.trim(), &number::readings(t));
+                            d.push(doc.err(&format!("rows.{i}.{}", c.id), m).with_hint(h));
+                            Cell::Empty
+                        }
                         Some(RawCell::Text(t)) => {
                             Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d))
                         }
