@@ -514,7 +514,7 @@ fn the_zip_holds_every_data_file_and_is_reproducible() {
             f.unix_mode().map(|m| m & 0o777),
             Some(0o644),
             "{}",
-            f.name()
+            f.name().unwrap()
         );
         let t = f.last_modified().unwrap();
         assert_eq!(
@@ -531,8 +531,9 @@ fn the_zip_holds_every_data_file_and_is_reproducible() {
         );
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes).unwrap();
-        order.push(f.name().to_string());
-        entries.insert(f.name().to_string(), bytes);
+        let name = f.name().unwrap().to_string();
+        order.push(name.clone());
+        entries.insert(name, bytes);
     }
     let mut sorted = order.clone();
     sorted.sort();
