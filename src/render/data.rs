@@ -853,9 +853,9 @@ mod tests {
         write_report_data(&site, r, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds[..4], ["zip", "datapackage", "csv", "json"]);
+        assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);
         assert_eq!(kinds.last(), Some(&"checksums"));
-        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()));
+        assert_eq!(list.len(), 3 + 3 * (2 + r.datasets.len()));
         assert_eq!(list[0].name, format!("{}-data.zip", r.slug));
         assert_eq!(
             list[0].path,
