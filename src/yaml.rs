@@ -377,7 +377,24 @@ fn to_diagnostic(
             let line = src.lines().nth(p.line.checked_sub(line_offset + 1)?)?;
             Some(line.chars().position(|c| c == '\t')? + 1)
         });
-        if let Some(col) = tab {
+        // `target: >= 50%`, `op: >=`: a value that starts with `>` or `|`
+        // begins a block of text in YAML; quoted, it is read as written.
+        let unquoted = pos
+            .filter(|_| message.contains("block scalar"))
+            .and_then(|p| src.lines().nth(p.line.checked_sub(line_offset + 1)?))
+            .and_then(|line| {
+                let (key, value) = line.split_once(": ")?;
+                let value = value.trim();
+                value
+                    .starts_with(['>', '|'])
+                    .then(|| format!("{}: \"{value}\"", key.trim_start().trim_start_matches("- ")))
+            });
+        if let Some(fixed) = unquoted {
+            message = format!("YAML syntax: {message}");
+            hint = Some(format!(
+                "a value that starts with `>` or `|` must be in quotes: {fixed}"
+            ));
+        } else if let Some(col) = tab {
             message = format!(
                 "YAML syntax: this line has a tab (column {col}); YAML indents with spaces only"
             );

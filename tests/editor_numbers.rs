@@ -128,6 +128,31 @@ fn values_their_unit_cannot_mean_are_warnings_and_errors_when_strict() {
     );
     assert!(run.stderr.contains("write `8.48`"), "{}", run.stderr);
     assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+    // A single value beside a target above 1.
+    let run = check_after(
+        IND,
+        "  target: 80\n",
+        "  target: 80\n  values: [{ period: 2024, value: 0.85 }]\n",
+        false,
+    );
+    assert!(
+        run.stderr.contains(&format!("content/{IND}:38:")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("0.85 % looks like a fraction"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("write `85`"), "{}", run.stderr);
+    // A dataset column counted with a fraction.
+    let run = check_after(DS, "value: 3229", "value: 32.29", false);
+    assert!(
+        run.stderr.contains(&format!("content/{DS}:8:")) && run.stderr.contains("a count of 32.29"),
+        "{}",
+        run.stderr
+    );
     // A count with a fraction.
     let run = check_after(IND, "value: 1140", "value: 11.4", false);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

@@ -108,3 +108,28 @@ fn a_file_saved_as_txt_is_named_as_the_cause_first() {
         run.stderr
     );
 }
+
+#[test]
+fn a_value_starting_with_a_comparison_sign_is_to_be_quoted() {
+    let site = Site::fixture("minimal");
+    site.edit(IND, "  target: 80\n", "  target: >= 50%\n");
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "hint: a value that starts with `>` or `|` must be in quotes: target: \">= 50%\""
+        ),
+        "{}",
+        run.stderr
+    );
+    // Quoted, it is read as the target it says.
+    let site = Site::fixture("minimal");
+    site.edit(IND, "  target: 80\n", "  target: \">= 50%\"\n");
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr.contains("target `>= 50%` is read as >= 50"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1218,7 +1218,11 @@ impl Loader<'_> {
                     ));
                 }
             }
-            doc.unit_checks(unit.kind, &typed, &mut d);
+            let target_value = match &target {
+                Some(Target::Numeric { value, .. }) => Some(*value),
+                _ => None,
+            };
+            doc.unit_checks(unit.kind, &typed, target_value, &mut d);
             values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
             for w in values.windows(2) {
                 if w[0].1.period == w[1].1.period {
@@ -1486,6 +1490,20 @@ impl Loader<'_> {
                     })
                     .collect();
                 rows.push(cells);
+            }
+            // A count with a fraction, a percentage kept as a fraction (number.rs).
+            for (k, c) in columns.iter().enumerate() {
+                if let Some(unit) = &c.unit {
+                    let figures: Vec<(String, f64)> = rows
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, r): (usize, &Vec<Cell>)| match r[k] {
+                            Cell::Number(v) => Some((format!("rows.{i}.{}", c.id), v)),
+                            _ => None,
+                        })
+                        .collect();
+                    doc.unit_checks(unit.kind, &figures, None, &mut d);
+                }
             }
             let chart = raw.chart.as_ref().and_then(|c| {
                 let kind = match c.kind {

@@ -355,7 +355,13 @@ impl super::Doc<'_> {
     /// (often a thousands dot: `1.615` firms), a percentage between 0 and 1
     /// among percentages above 1 (a fraction from a spreadsheet). Warnings;
     /// `--strict` makes them errors.
-    pub(super) fn unit_checks(&self, unit: Unit, values: &[(String, f64)], d: &mut Diagnostics) {
+    pub(super) fn unit_checks(
+        &self,
+        unit: Unit,
+        values: &[(String, f64)],
+        target: Option<f64>,
+        d: &mut Diagnostics,
+    ) {
         match unit {
             Unit::Count => {
                 for (at, v) in values {
@@ -368,13 +374,14 @@ impl super::Doc<'_> {
                 }
             }
             Unit::Percent => {
-                let above = values.iter().filter(|(_, v)| *v > 1.0).count();
+                let above = values.iter().filter(|(_, v)| *v > 1.0).count()
+                    + usize::from(target.is_some_and(|t| t > 1.0));
                 for (at, v) in values {
                     if *v > 0.0 && *v < 1.0 && above > 0 {
                         d.push(
                             self.warn(
                                 at,
-                                format!("{} % looks like a fraction: the other values of this indicator are above 1 %", fmt(*v)),
+                                format!("{} % looks like a fraction: the other figures beside it are above 1 %", fmt(*v)),
                             )
                             .with_hint(format!("percentages are out of 100: write `{}`", fmt(round(*v * 100.0)))),
                         );
