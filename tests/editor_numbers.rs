@@ -96,6 +96,12 @@ fn text_numbers_get_the_number_to_write() {
     // In a dataset's column of numbers, such text is not published as text.
     let run = check_after(DS, "value: 3229", "value: \"2.266.097\"", false);
     assert_error(&run, &format!("content/{DS}:8:"), &["write `2266097`"]);
+    let run = check_after(DS, "value: 3229", "value: 32,29", false);
+    assert_error(
+        &run,
+        &format!("content/{DS}:8:"),
+        &["`32,29` reads as two: write `32.29`"],
+    );
     // A decimal comma inside { } splits the mapping: the hint joins it again.
     let run = check_after(IND, "value: 56.6,", "value: 56,6,", false);
     assert_error(

@@ -1460,9 +1460,17 @@ impl Loader<'_> {
                             &format!("rows.{i}.{key}"),
                             format!("unknown column `{key}`"),
                         );
-                        e = match did_you_mean(key, ids.iter().copied()) {
-                            Some(b) => e.with_hint(format!("did you mean `{b}`?")),
-                            None => e.with_hint(format!("columns: {}", ids.join(", "))),
+                        // `{ value: 56,6 }`: a decimal comma made `6` a column.
+                        let split = e
+                            .source_line
+                            .as_deref()
+                            .and_then(|l| traps::split_decimal(l, key));
+                        e = match (split, did_you_mean(key, ids.iter().copied())) {
+                            (Some((typed, fixed)), _) => e.with_hint(format!(
+                                "inside {{ }} a comma separates fields, so `{typed}` reads as two: write `{fixed}`"
+                            )),
+                            (None, Some(b)) => e.with_hint(format!("did you mean `{b}`?")),
+                            (None, None) => e.with_hint(format!("columns: {}", ids.join(", "))),
                         };
                         d.push(e);
                     }

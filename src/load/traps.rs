@@ -55,6 +55,34 @@ pub fn quote_flow_texts(line: &str, langs: &[String]) -> Option<String> {
     })
 }
 
+/// In `line`, a number typed with a decimal comma inside `{ }` whose
+/// decimals YAML took for the key `key`: `56,6` → (`56,6`, `56.6`).
+pub fn split_decimal(line: &str, key: &str) -> Option<(String, String)> {
+    let frac = key.strip_suffix('%').unwrap_or(key);
+    if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let needle = format!(",{key}");
+    let mut from = 0;
+    while let Some(i) = line[from..].find(&needle) {
+        let at = from + i;
+        let after = line[at + needle.len()..].chars().next();
+        let before = &line[..at];
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(0, |j| j + 1);
+        let int = &before[start..];
+        if !int.is_empty() && matches!(after, None | Some(',' | ' ' | '}')) {
+            return Some((
+                format!("{int},{key}"),
+                format!("{}.{frac}", int.replace('.', "")),
+            ));
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
 /// `vi`, `en`, `zh-hant`: what a language key looks like (a piece of cut
 /// text such as `thị xã` does not).
 pub fn is_language_code(key: &str) -> bool {
@@ -93,6 +121,15 @@ mod tests {
             quote_flow_texts("name: { vi: \"a, b\", en: c }", &langs),
             None
         );
+    }
+
+    #[test]
+    fn decimal_commas_inside_braces() {
+        assert_eq!(
+            split_decimal("  - { item: Trạm BTS, value: 32,29 }", "29"),
+            Some(("32,29".into(), "32.29".into()))
+        );
+        assert_eq!(split_decimal("  - { item: 12, 29 }", "29"), None);
     }
 
     #[test]
