@@ -69,3 +69,29 @@ fn a_missing_lead_is_a_warning_and_an_error_when_strict() {
     );
     assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
 }
+
+#[test]
+fn a_name_cut_by_commas_inside_brackets_is_joined_and_shown() {
+    let site = Site::fixture("minimal");
+    site.edit(
+        IND,
+        "partners: [Sở KHĐT]",
+        "partners: [Sở KHĐT, Các sở, ban, ngành]",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr.contains(&format!("content/{IND}:10:"))
+            && run.stderr.contains(
+                "`Các sở`, `ban`, `ngành` are one name cut by commas; read as `Các sở, ban, ngành`"
+            ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("is not in agencies.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+}

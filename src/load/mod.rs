@@ -1247,15 +1247,14 @@ impl Loader<'_> {
                     None
                 }
             };
-            let partners = r
-                .partners
-                .0
-                .iter()
-                .enumerate()
+            let partners = scope
+                .lookup
+                .rejoin(&doc, &r.partners.0, |j| format!("{i}.partners.{j}"), &mut d)
+                .into_iter()
                 .map(|(j, n)| {
                     scope
                         .lookup
-                        .resolve(&doc, n, || format!("{i}.partners.{j}"), &mut d)
+                        .resolve(&doc, &n, || format!("{i}.partners.{j}"), &mut d)
                 })
                 .collect();
             let status = compute_status(&values, target.as_ref(), scope.period);
@@ -1303,9 +1302,10 @@ impl Loader<'_> {
                 scope.check_group(&doc, g, &at("group"), &mut d);
             }
             let names = |list: &RawNames, key: &str, d: &mut Diagnostics| -> Vec<AgencyRef> {
-                list.0
-                    .iter()
-                    .enumerate()
+                scope
+                    .lookup
+                    .rejoin(&doc, &list.0, |j| format!("{i}.{key}.{j}"), d)
+                    .into_iter()
                     .map(|(j, n)| {
                         // Only a warning needs the place: find it then.
                         let p = || {
@@ -1317,7 +1317,7 @@ impl Loader<'_> {
                                 format!("{i}.{key}.{j}")
                             }
                         };
-                        scope.lookup.resolve(&doc, n, p, d)
+                        scope.lookup.resolve(&doc, &n, p, d)
                     })
                     .collect()
             };
@@ -1796,6 +1796,46 @@ impl AgencyLookup {
 
     pub fn get(&self, written: &str) -> Option<&str> {
         self.by_name.get(&Self::key(written)).map(String::as_str)
+    }
+
+    /// `names` as written, with those that a comma inside `[ ]` cut apart
+    /// (`[Sở KHĐT, Các sở, ban, ngành]`) joined again when together they
+    /// are a known name, with a warning that shows it: each with the index
+    /// of its first piece. `at(j)` is the path of piece `j`.
+    fn rejoin(
+        &self,
+        doc: &Doc,
+        names: &[String],
+        at: impl Fn(usize) -> String,
+        d: &mut Diagnostics,
+    ) -> Vec<(usize, String)> {
+        let mut out = Vec::with_capacity(names.len());
+        let mut j = 0;
+        while j < names.len() {
+            let joined = (j + 1..names.len()).rev().find_map(|end| {
+                let name = names[j..=end].join(", ");
+                self.get(&name).map(|_| (end, name))
+            });
+            match joined {
+                Some((end, name))
+                    if self.get(&names[j]).is_none() || self.get(&names[end]).is_none() =>
+                {
+                    let pieces: Vec<String> =
+                        names[j..=end].iter().map(|n| format!("`{n}`")).collect();
+                    d.push(
+                        doc.warn(&at(j), format!("{} are one name cut by commas; read as `{name}`", pieces.join(", ")))
+                            .with_hint(format!("inside [ ] a comma separates names: quote it, \"{name}\", or write the names one per line")),
+                    );
+                    out.push((j, name));
+                    j = end + 1;
+                }
+                _ => {
+                    out.push((j, names[j].clone()));
+                    j += 1;
+                }
+            }
+        }
+        out
     }
 
     /// `at` gives the path of the name in `doc`, for the warning about an
