@@ -134,13 +134,35 @@ pub fn is_ambiguous(typed: &str) -> bool {
         && frac.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Whether `src` may hold a number that [`is_ambiguous`]: a cheap scan that
-/// spares most files the walk that finds each number's typed text.
+/// Whether `src` may hold a number that [`is_ambiguous`] as a whole value
+/// (after `:`, `-`, `[` or `,`, and before the end of the line, `,`, `}`,
+/// `]` or a comment): a cheap scan that spares most files the walk that
+/// finds each number's typed text, also those whose prose writes numbers
+/// the Vietnamese way ("381.662 thuê bao").
 pub fn may_hold_ambiguous(src: &str) -> bool {
     let b = src.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     memchr::memchr_iter(b'.', b).any(|i| {
-        i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)
+        if !(i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4))
+        {
+            return false;
+        }
+        let mut start = i;
+        while start > 0 && digit(start - 1) {
+            start -= 1;
+        }
+        let mut k = start;
+        while k > 0 && matches!(b[k - 1], b' ' | b'\t') {
+            k -= 1;
+        }
+        let before = if k == 0 { b'\n' } else { b[k - 1] };
+        let mut after = i + 4;
+        while matches!(b.get(after), Some(b' ' | b'\t')) {
+            after += 1;
+        }
+        let after = b.get(after).copied().unwrap_or(b'\n');
+        matches!(before, b':' | b'-' | b'[' | b',' | b'{' | b'\n')
+            && matches!(after, b'\n' | b'\r' | b',' | b'}' | b']' | b'#')
     })
 }
 
@@ -446,7 +468,10 @@ mod tests {
             assert!(!is_ambiguous(t), "{t}");
         }
         assert!(may_hold_ambiguous("value: 1.970\n"));
+        assert!(may_hold_ambiguous("- { period: 2022, value: 1.970 }"));
+        assert!(may_hold_ambiguous("target: -1.500 # note"));
         assert!(!may_hold_ambiguous("value: 56.60\nnote: II.2.1\n"));
+        assert!(!may_hold_ambiguous("note: có 381.662 thuê bao\n"));
     }
 
     #[test]
