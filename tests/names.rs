@@ -95,3 +95,27 @@ fn a_name_cut_by_commas_inside_brackets_is_joined_and_shown() {
     );
     assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
 }
+
+#[test]
+fn a_project_without_lead_is_a_warning() {
+    let site = Site::fixture("minimal");
+    let prj = "reports/demo-2024/projects.yaml";
+    site.edit(prj, "  lead: Sở TTTT\n", "");
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr.contains(&format!(
+            "content/{prj}:1:9: warning: this project has no `lead`"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+    // `lead: ~` says the plan names none.
+    site.edit(
+        prj,
+        "  group: digital-government\n",
+        "  group: digital-government\n  lead: ~\n",
+    );
+    site.run(&["check", "--strict"]).ok();
+}

@@ -1328,7 +1328,16 @@ impl Loader<'_> {
                     .as_ref()
                     .map(|t| doc.text(t, &at("category"), &mut d)),
                 group: r.group.as_deref().map(crate::text::normalize),
-                lead: names(&r.lead, "lead", &mut d),
+                lead: match &r.lead {
+                    Some(lead) => names(lead, "lead", &mut d),
+                    None => {
+                        d.push(
+                            doc.warn(&at("name"), "this project has no `lead`")
+                                .with_hint("name the agency in charge (chủ trì): `lead: Sở TTTT`; if the plan names none, write `lead: ~`"),
+                        );
+                        Vec::new()
+                    }
+                },
                 partners: names(&r.partners, "partners", &mut d),
                 timeframe: r
                     .timeframe

@@ -312,6 +312,11 @@ pub struct RawIndicator {
     pub note: Option<RawText>,
 }
 
+/// [`explicit`] for agency names.
+fn explicit_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<RawNames>, D::Error> {
+    RawNames::deserialize(d).map(Some)
+}
+
 /// A field that is there, even as `~`, is `Some`: with `#[serde(default)]`
 /// a missing one stays `None`.
 fn explicit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
@@ -332,8 +337,9 @@ pub struct RawProject {
     pub name: RawText,
     pub category: Option<RawText>,
     pub group: Option<String>,
-    #[serde(default)]
-    pub lead: RawNames,
+    /// Missing: a warning; `lead: ~` says the plan names none.
+    #[serde(default, deserialize_with = "explicit_names")]
+    pub lead: Option<RawNames>,
     #[serde(default)]
     pub partners: RawNames,
     pub timeframe: Option<RawText>,
