@@ -434,3 +434,81 @@ fn a_dataset_kept_only_as_a_csv_is_published() {
         run.stderr
     );
 }
+
+/// A LibreOffice `.ods` of one sheet (`rows` of cells; a cell is
+/// `(value-type, value)`), made by hand: the zip and its content.xml.
+fn ods(rows: &[Vec<(&str, &str)>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Chỉ tiêu">"#,
+    );
+    for row in rows {
+        xml.push_str("<table:table-row>");
+        for (kind, v) in row {
+            match *kind {
+                "string" => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+                )),
+                _ => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="{kind}" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+                )),
+            }
+        }
+        xml.push_str("</table:table-row>");
+    }
+    xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_is_read_and_its_percent_cells_are_not_misread() {
+    let site = Site::fixture("minimal");
+    let ind = "reports/demo-2024/indicators.yaml";
+    std::fs::remove_file(site.path(ind)).unwrap();
+    let s = |v| ("string", v);
+    let header = vec![
+        s("Mã"),
+        s("Nhóm"),
+        s("Tên"),
+        s("Đơn vị"),
+        s("Mục tiêu"),
+        s("Chủ trì"),
+        s("2023"),
+    ];
+    let row = |value: (&'static str, &'static str)| {
+        vec![
+            s("online-dossier-rate"),
+            s("digital-government"),
+            s("Tỷ lệ hồ sơ trực tuyến"),
+            s("percent"),
+            ("float", "50"),
+            s("Sở TTTT"),
+            value,
+        ]
+    };
+    let path = site.path("reports/demo-2024/indicators.ods");
+    std::fs::write(&path, ods(&[header.clone(), row(("float", "56.6"))])).unwrap();
+    let run = site.run(&["build", "--strict"]);
+    run.ok();
+    let page = site.page("reports/demo-2024/indicators/online-dossier-rate/index.html");
+    assert!(page.contains("56,6"), "{page}");
+    // A cell formatted as % holds 0.566: refused rather than read as 0.566.
+    std::fs::write(&path, ods(&[header, row(("percentage", "0.566"))])).unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("indicators.ods: error: cells formatted as percentages in an .ods file would be read as fractions"),
+        "{}",
+        run.stderr
+    );
+}

@@ -415,8 +415,40 @@ pub fn read_table(
     }
 }
 
+/// Whether the `.ods` at `path` has cells formatted as percentages, which
+/// calamine gives as their fraction (0.572 for 57,2 %) with no style to tell.
+fn ods_has_percentages(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return false;
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return false;
+    };
+    let mut xml = String::new();
+    // The content of a content file is no larger than the file's limit.
+    let _ = content
+        .take(super::files::MAX_FILE_BYTES * 8)
+        .read_to_string(&mut xml);
+    xml.contains("office:value-type=\"percentage\"")
+}
+
 fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
     use calamine::{open_workbook_auto, Data, Reader};
+    let is_ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    if is_ods && ods_has_percentages(path) {
+        return Err(Diagnostic::error(
+            shown,
+            None,
+            "cells formatted as percentages in an .ods file would be read as fractions (0.572 for 57,2 %)",
+        )
+        .with_hint("save the file as .xlsx (File → Save As → Excel 2007-365), or format those cells as numbers and type 57,2"));
+    }
     let refuse = |e: String| {
         Diagnostic::error(shown, None, format!("cannot read the spreadsheet: {e}"))
             .with_hint("save it again from Excel or LibreOffice as .xlsx (or .ods)")
