@@ -512,3 +512,23 @@ fn an_ods_is_read_and_its_percent_cells_are_not_misread() {
         run.stderr
     );
 }
+
+#[test]
+fn a_target_cell_with_a_comparison_is_read_and_shown_back() {
+    let site = Site::fixture("minimal");
+    std::fs::remove_file(site.path("reports/demo-2024/indicators.yaml")).unwrap();
+    site.write(
+        "reports/demo-2024/indicators.csv",
+        "Mã;Nhóm;Tên;Đơn vị;Mục tiêu;Nguồn mục tiêu;Chủ trì;2023\nonline-dossier-rate;digital-government;Tỷ lệ hồ sơ trực tuyến;percent;≥ 50%;Phần II, mục 1;Sở TTTT;56,6\n",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr.contains(
+            "indicators.csv:2:71: column \"Mục tiêu\": warning: target `≥ 50%` is read as >= 50"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+}

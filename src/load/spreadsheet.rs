@@ -278,7 +278,7 @@ impl super::Loader<'_> {
         let mut errors = Vec::new();
         let semicolons = semicolons(sheet, &table);
         let (raw, cells) = indicators(&table, langs, semicolons, &mut errors, &shown);
-        let failed = !errors.is_empty();
+        let failed = errors.iter().any(Diagnostic::is_error);
         for e in errors {
             self.diags.push(e);
         }
@@ -963,13 +963,41 @@ pub fn indicators(
             {
                 Some(RawTarget::Text(t.clone()))
             }
-            (v, text) => Some(RawTarget::Full(RawTargetMap {
-                value: v.and_then(|v| number_of(v, delimiter_is_semicolon)),
-                op,
-                by,
-                text,
-                source: target_source,
-            })),
+            (v, text) => {
+                let mut value = v.and_then(|v| number_of(v, delimiter_is_semicolon));
+                let mut op = op;
+                // `≥ 50%` beside a deadline or a source: read, and shown back.
+                if let Some(RawNumber::Text(t)) = &value {
+                    if let super::number::TextTarget::Read(read_op, v) =
+                        super::number::text_target(t)
+                    {
+                        let c = fields
+                            .iter()
+                            .position(|x| x.as_ref() == Some(&Field::Target))
+                            .unwrap_or(0);
+                        let (pos, label) = table.place(r, c);
+                        let written = op.get_or_insert_with(|| read_op.to_string()).clone();
+                        errors.push(
+                            Diagnostic::warning(
+                                shown,
+                                pos,
+                                format!("target `{t}` is read as {written} {}", super::number::fmt(v)),
+                            )
+                            .with_cell(label)
+                            .with_source(table.src.as_deref().unwrap_or(""))
+                            .with_hint("put the number alone in this cell and the comparison in `So sánh` to say so without a warning"),
+                        );
+                        value = Some(RawNumber::Number(v));
+                    }
+                }
+                Some(RawTarget::Full(RawTargetMap {
+                    value,
+                    op,
+                    by,
+                    text,
+                    source: target_source,
+                }))
+            }
         };
         // `-` (or "không", "none") says the plan names no agency in charge.
         let lead = match text_of(&Field::Lead, &format!("{i}.lead"), &mut cells) {
