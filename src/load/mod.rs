@@ -428,34 +428,6 @@ impl Doc<'_> {
     }
 }
 
-/// The error for a file that is not read because of its name (`meant` is
-/// the name it must have): the cause of what follows, so printed first.
-fn misnamed(shown: PathBuf, name: &str, meant: &str) -> Diagnostic {
-    Diagnostic::error(
-        shown,
-        None,
-        format!("`{name}` is not read: the file must be named `{meant}`, so what it holds is missing from the site"),
-    )
-    .with_hint(format!(
-        "rename it to {meant} (Windows hides extensions such as .txt: in File Explorer, View → Show → File name extensions)"
-    ))
-    .as_cause()
-}
-
-/// A file in `dir` that was meant to be `meant` (`report.yaml.txt`).
-fn misnamed_in(dir: &Path, meant: &str) -> Option<PathBuf> {
-    files::list_dir(dir)
-        .ok()?
-        .into_iter()
-        .find(|p| traps::meant_name(&file_name(p), &[meant]).is_some())
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// Links in content may use only safe schemes; the renderer enforces this too.
 fn check_url(doc: &Doc, url: &str, at: &str, diags: &mut Diagnostics) {
     if !crate::render::is_safe_url(url) {
@@ -761,8 +733,8 @@ impl Loader<'_> {
     fn config(&mut self) -> Option<SiteConfig> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
-            if let Some(wrong) = misnamed_in(self.root, "site.yaml") {
-                let d = misnamed(self.shown(&wrong), &file_name(&wrong), "site.yaml");
+            if let Some(wrong) = traps::misnamed_in(self.root, "site.yaml") {
+                let d = traps::misnamed(self.shown(&wrong), &traps::file_name(&wrong), "site.yaml");
                 self.diags.push(d);
                 return None;
             }
@@ -956,8 +928,9 @@ impl Loader<'_> {
         }
         let report_path = dir.join("report.yaml");
         if !report_path.is_file() {
-            if let Some(wrong) = misnamed_in(dir, "report.yaml") {
-                let d = misnamed(self.shown(&wrong), &file_name(&wrong), "report.yaml");
+            if let Some(wrong) = traps::misnamed_in(dir, "report.yaml") {
+                let d =
+                    traps::misnamed(self.shown(&wrong), &traps::file_name(&wrong), "report.yaml");
                 self.diags.push(d);
                 return None;
             }
@@ -1123,7 +1096,7 @@ impl Loader<'_> {
             let shown = self.shown(path);
             // `indicators.yaml.txt`: saved by an editor that added `.txt`.
             if let Some(meant) = traps::meant_name(&name, known).filter(|m| !dir.join(m).exists()) {
-                self.diags.push(misnamed(shown, &name, meant));
+                self.diags.push(traps::misnamed(shown, &name, meant));
                 continue;
             }
             if let Some(stem) = name.strip_suffix(".yml") {
@@ -1805,46 +1778,6 @@ impl AgencyLookup {
 
     pub fn get(&self, written: &str) -> Option<&str> {
         self.by_name.get(&Self::key(written)).map(String::as_str)
-    }
-
-    /// `names` as written, with those that a comma inside `[ ]` cut apart
-    /// (`[Sở KHĐT, Các sở, ban, ngành]`) joined again when together they
-    /// are a known name, with a warning that shows it: each with the index
-    /// of its first piece. `at(j)` is the path of piece `j`.
-    fn rejoin(
-        &self,
-        doc: &Doc,
-        names: &[String],
-        at: impl Fn(usize) -> String,
-        d: &mut Diagnostics,
-    ) -> Vec<(usize, String)> {
-        let mut out = Vec::with_capacity(names.len());
-        let mut j = 0;
-        while j < names.len() {
-            let joined = (j + 1..names.len()).rev().find_map(|end| {
-                let name = names[j..=end].join(", ");
-                self.get(&name).map(|_| (end, name))
-            });
-            match joined {
-                Some((end, name))
-                    if self.get(&names[j]).is_none() || self.get(&names[end]).is_none() =>
-                {
-                    let pieces: Vec<String> =
-                        names[j..=end].iter().map(|n| format!("`{n}`")).collect();
-                    d.push(
-                        doc.warn(&at(j), format!("{} are one name cut by commas; read as `{name}`", pieces.join(", ")))
-                            .with_hint(format!("inside [ ] a comma separates names: quote it, \"{name}\", or write the names one per line")),
-                    );
-                    out.push((j, name));
-                    j = end + 1;
-                }
-                _ => {
-                    out.push((j, names[j].clone()));
-                    j += 1;
-                }
-            }
-        }
-        out
     }
 
     /// `at` gives the path of the name in `doc`, for the warning about an

@@ -2,6 +2,81 @@
 //! inside `{ }` ends a text, a file saved as `indicators.yaml.txt` is not
 //! read. (A tab, which is not indentation, is explained in yaml.rs.)
 
+use std::path::{Path, PathBuf};
+
+use super::{AgencyLookup, Doc};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// The error for a file that is not read because of its name (`meant` is
+/// the name it must have): the cause of what follows, so printed first.
+pub(super) fn misnamed(shown: PathBuf, name: &str, meant: &str) -> Diagnostic {
+    Diagnostic::error(
+        shown,
+        None,
+        format!("`{name}` is not read: the file must be named `{meant}`, so what it holds is missing from the site"),
+    )
+    .with_hint(format!(
+        "rename it to {meant} (Windows hides extensions such as .txt: in File Explorer, View → Show → File name extensions)"
+    ))
+    .as_cause()
+}
+
+/// A file in `dir` that was meant to be `meant` (`report.yaml.txt`).
+pub(super) fn misnamed_in(dir: &Path, meant: &str) -> Option<PathBuf> {
+    super::files::list_dir(dir)
+        .ok()?
+        .into_iter()
+        .find(|p| meant_name(&file_name(p), &[meant]).is_some())
+}
+
+pub(super) fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl AgencyLookup {
+    /// `names` as written, with those that a comma inside `[ ]` cut apart
+    /// (`[Sở KHĐT, Các sở, ban, ngành]`) joined again when together they
+    /// are a known name, with a warning that shows it: each with the index
+    /// of its first piece. `at(j)` is the path of piece `j`.
+    pub(super) fn rejoin(
+        &self,
+        doc: &Doc,
+        names: &[String],
+        at: impl Fn(usize) -> String,
+        d: &mut Diagnostics,
+    ) -> Vec<(usize, String)> {
+        let mut out = Vec::with_capacity(names.len());
+        let mut j = 0;
+        while j < names.len() {
+            let joined = (j + 1..names.len()).rev().find_map(|end| {
+                let name = names[j..=end].join(", ");
+                self.get(&name).map(|_| (end, name))
+            });
+            match joined {
+                Some((end, name))
+                    if self.get(&names[j]).is_none() || self.get(&names[end]).is_none() =>
+                {
+                    let pieces: Vec<String> =
+                        names[j..=end].iter().map(|n| format!("`{n}`")).collect();
+                    d.push(
+                        doc.warn(&at(j), format!("{} are one name cut by commas; read as `{name}`", pieces.join(", ")))
+                            .with_hint(format!("inside [ ] a comma separates names: quote it, \"{name}\", or write the names one per line")),
+                    );
+                    out.push((j, name));
+                    j = end + 1;
+                }
+                _ => {
+                    out.push((j, names[j].clone()));
+                    j += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// For a line holding a one-line localized text such as
 /// `name: { vi: UBND các huyện, thị xã, thành phố, en: … }`, the same line
 /// with each text that holds a comma put in quotes; `None` when the line has
