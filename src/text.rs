@@ -16,7 +16,16 @@ fn is_invisible(c: char) -> bool {
 
 /// NFC, invisible characters removed, runs of spaces folded to one, trimmed.
 pub fn normalize(text: &str) -> String {
-    let visible: String = text.chars().filter(|c| !is_invisible(*c)).nfc().collect();
+    // Most names are NFC already and have nothing invisible: fold the spaces only.
+    let visible: std::borrow::Cow<str> = if has_hidden_form(text) {
+        text.chars()
+            .filter(|c| !is_invisible(*c))
+            .nfc()
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    };
     let mut out = String::with_capacity(visible.len());
     for word in visible.split_whitespace() {
         if !out.is_empty() {

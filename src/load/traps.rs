@@ -48,6 +48,11 @@ impl AgencyLookup {
         d: &mut Diagnostics,
     ) -> Vec<(usize, String)> {
         let mut out = Vec::with_capacity(names.len());
+        // The usual case: every name is known (or there is one).
+        if names.len() < 2 || names.iter().all(|n| self.get(n).is_some()) {
+            out.extend(names.iter().cloned().enumerate());
+            return out;
+        }
         let mut j = 0;
         while j < names.len() {
             let joined = (j + 1..names.len()).rev().find_map(|end| {
