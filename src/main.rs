@@ -344,10 +344,14 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool) 
                 if let Some(p) = d.pos {
                     props.push_str(&format!(",line={},col={}", p.line, p.col));
                 }
-                let msg = match &d.hint {
+                let mut msg = match &d.hint {
                     Some(h) => format!("{} (hint: {h})", d.message),
                     None => d.message.clone(),
                 };
+                // A spreadsheet cell has no line: name it in the message.
+                if let Some(cell) = &d.cell {
+                    msg = format!("{cell}: {msg}");
+                }
                 let _ = writeln!(stdout.lock(), "::{level} {props}::{}", gh_escape(&msg));
             }
         }

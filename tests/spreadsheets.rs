@@ -285,6 +285,20 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
         "{}",
         run.stderr
     );
+    // In CI annotations and JSON too.
+    let run = site.run(&["check", "--format", "github"]);
+    assert!(
+        run.stdout.contains("::error file=content/reports/hai-duong-2023/indicators.xlsx::Sheet \"Chỉ tiêu\"!B14: group `chinh-quyen`"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    assert!(
+        run.stdout
+            .contains("\"cell\":\"Sheet \\\"Chỉ tiêu\\\"!B14\""),
+        "{}",
+        run.stdout
+    );
     // The same in a CSV: line and column header.
     let site = Site::fixture("example");
     std::fs::remove_file(site.path(IND)).unwrap();
