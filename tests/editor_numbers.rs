@@ -134,6 +134,29 @@ fn values_their_unit_cannot_mean_are_warnings_and_errors_when_strict() {
     );
     assert!(run.stderr.contains("write `8.48`"), "{}", run.stderr);
     assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+    // A real small percentage is not one: 1.62 % late dossiers, then 0.2 %.
+    let site = Site::fixture("minimal");
+    site.edit(
+        IND,
+        "{ period: 2022, value: 7.5 }",
+        "{ period: 2022, value: 1.62 }",
+    );
+    site.edit(
+        IND,
+        "{ period: 2023, value: 8.48,",
+        "{ period: 2023, value: 0.2,",
+    );
+    site.edit(
+        IND,
+        "target: { value: 10, by: 2024",
+        "target: { value: 0, op: \"<=\", by: 2024",
+    );
+    let run = site.run(&["check", "--strict"]);
+    assert!(
+        !run.stderr.contains("looks like a fraction"),
+        "{}",
+        run.stderr
+    );
     // A single value beside a target above 1.
     let run = check_after(
         IND,

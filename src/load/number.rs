@@ -396,10 +396,20 @@ impl super::Doc<'_> {
                 }
             }
             Unit::Percent => {
-                let above = values.iter().filter(|(_, v)| *v > 1.0).count()
-                    + usize::from(target.is_some_and(|t| t > 1.0));
+                // The scale of the figures above 1 beside it: 0.572 among
+                // 50–60 is a fraction of 57.2; 0.2 after 1.62 is a real 0.2 %.
+                let scale = values
+                    .iter()
+                    .map(|(_, v)| *v)
+                    .chain(target)
+                    .filter(|v| *v > 1.0)
+                    .fold(None, |acc: Option<(f64, f64)>, v| {
+                        Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
+                    });
                 for (at, v) in values {
-                    if *v > 0.0 && *v < 1.0 && above > 0 {
+                    let fits =
+                        scale.is_some_and(|(lo, hi)| (lo / 2.0..=hi * 2.0).contains(&(v * 100.0)));
+                    if *v > 0.0 && *v < 1.0 && fits {
                         d.push(
                             self.warn(
                                 at,
