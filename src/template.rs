@@ -238,18 +238,38 @@ fn fill(
     Ok(())
 }
 
+/// What the sheet of `report` leaves out: values marked as estimates or
+/// proxies, and indicators with `better` (written in YAML only, issue 13).
+pub fn left_out(report: &Report) -> usize {
+    report
+        .indicators
+        .iter()
+        .map(|i| {
+            usize::from(i.better.is_some())
+                + i.values
+                    .iter()
+                    .filter(|m| m.estimate || m.proxy.is_some())
+                    .count()
+        })
+        .sum()
+}
+
 /// Write the template for the report `slug` (or the site's only report, or
-/// none) of the site in `content` to `output`; the path written, or why not.
+/// none) of the site in `content` to `output`; the path written and how many
+/// things the sheet leaves out ([`left_out`]), or why not.
 pub fn write_template(
     content: &Path,
     slug: Option<&str>,
     output: Option<&Path>,
-) -> Result<std::path::PathBuf, Msg> {
+) -> Result<(std::path::PathBuf, usize), Msg> {
     let (site, diags) = crate::load::load_site(content);
     let Some(site) = site else {
         let first = diags.into_sorted().into_iter().find(|d| d.is_error());
         let (en, vi) = first.map_or_else(Default::default, |d| {
-            (d.display(Lang::En).to_string(), d.display(Lang::Vi).to_string())
+            (
+                d.display(Lang::En).to_string(),
+                d.display(Lang::Vi).to_string(),
+            )
         });
         return Err(msg!("template-site-errors",
             en: "the site has errors; fix them first (`minhbach check`):\n{en}",
@@ -304,5 +324,5 @@ pub fn write_template(
         let (en, vi) = (reason.en(), reason.vi());
         msg!("cannot-write", en: "{}: {en}", vi: "{}: {vi}", path.display())
     })?;
-    Ok(path)
+    Ok((path, report.map_or(0, |r| left_out(r))))
 }

@@ -227,6 +227,15 @@ fn built(site: &Site) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     let yaml = Site::fixture("example");
+    // A sheet has no columns for estimates and proxies (issue 13): compare
+    // with the YAML without them.
+    let plain = what_a_sheet_holds(&yaml.read(IND));
+    assert_ne!(
+        plain,
+        yaml.read(IND),
+        "the example has estimates and proxies"
+    );
+    std::fs::write(yaml.path(IND), plain).unwrap();
     let expected = built(&yaml);
     let sheet = sheet_of_yaml(&yaml.read(IND));
     assert!(sheet.rows.len() > 30);
@@ -247,6 +256,31 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     );
     let got = built(&csv);
     assert_same(&expected, &got, "csv");
+}
+
+/// `src` without what a sheet cannot say: `estimate: true`, and a proxy
+/// value's `proxy:` text and own `unit:`.
+fn what_a_sheet_holds(src: &str) -> String {
+    let mut out = String::new();
+    let mut in_proxy = false;
+    for line in src.lines() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if in_proxy && indent > 6 {
+            continue;
+        }
+        in_proxy = false;
+        if indent == 6 && (trimmed == "estimate: true" || trimmed.starts_with("unit: ")) {
+            continue;
+        }
+        if indent == 6 && trimmed == "proxy:" {
+            in_proxy = true;
+            continue;
+        }
+        out.push_str(&line.replace(", estimate: true", ""));
+        out.push('\n');
+    }
+    out
 }
 
 fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
@@ -288,11 +322,25 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
     // In CI annotations and JSON too.
     let run = site.run(&["check", "--format", "github"]);
     assert!(
-        run.stdout.contains("::error file=content/reports/hai-duong-2023/indicators.xlsx::Sheet \"Chỉ tiêu\"!B14: group `chinh-quyen`"),
+        run.stdout.contains("::error file=content/reports/hai-duong-2023/indicators.xlsx,title=unknown-group::Sheet \"Chỉ tiêu\"!B14: group `chinh-quyen`"),
         "{}",
         run.stdout
     );
     let run = site.run(&["check", "--format", "json"]);
+    assert!(
+        run.stdout
+            .contains("\"cell\":\"Sheet \\\"Chỉ tiêu\\\"!B14\""),
+        "{}",
+        run.stdout
+    );
+    // In Vietnamese the cell is named in Vietnamese; JSON's `cell` stays English.
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr.contains("indicators.xlsx: trang tính \"Chỉ tiêu\"!B14: lỗi: nhóm `chinh-quyen` chưa được khai báo"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check", "--format", "json"]);
     assert!(
         run.stdout
             .contains("\"cell\":\"Sheet \\\"Chỉ tiêu\\\"!B14\""),
@@ -316,6 +364,13 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
         "{line}"
     );
     assert!(line.contains(": column \"Nhóm\": error: "), "{line}");
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr
+            .contains(": cột \"Nhóm\": lỗi: nhóm `chinh-quyen`"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -10,12 +10,48 @@ use common::{snapshot, Site};
 
 #[test]
 fn the_template_has_drop_downs_and_builds_the_same_site() {
+    // The example's estimates and proxies (issue 13) have no column in a
+    // sheet: the template says so.
     let site = Site::fixture("example");
+    let run = site.run(&["template", "hai-duong-2023"]);
+    run.ok();
+    assert!(
+        run.stderr
+            .contains("warning: the sheet leaves out 2 estimate, proxy or `better` mark(s)"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(
+        Some("vi"),
+        &["template", "hai-duong-2023", "--output", "b.xlsx"],
+    );
+    assert!(
+        run.stderr.contains("cảnh báo: bảng tính bỏ mất 2 đánh dấu"),
+        "{}",
+        run.stderr
+    );
+
+    // Without them, the same site.
+    let site = Site::fixture("example");
+    let ind = "reports/hai-duong-2023/indicators.yaml";
+    let plain: String = site
+        .read(ind)
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let indent = l.len() - t.len();
+            !(indent == 6 && (t == "estimate: true" || t.starts_with("unit: ") || t == "proxy:"))
+                && indent < 8
+        })
+        .map(|l| l.replace(", estimate: true", "") + "\n")
+        .collect();
+    std::fs::write(site.path(ind), plain).unwrap();
     site.run(&["build"]).ok();
     let expected = snapshot(&site.public());
 
     let run = site.run(&["template", "hai-duong-2023"]);
     run.ok();
+    assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     let path = site.dir.path().join("hai-duong-2023-indicators.xlsx");
     assert!(
         run.stderr

@@ -385,8 +385,11 @@ impl super::Doc<'_> {
                 };
                 let (forms_en, forms_vi) = (forms(false), forms(true));
                 d.push(
-                    self.err(at, msg!("number-two-ways", en: "target {m_en}", vi: "mục tiêu {m_vi}"))
-                        .with_hint(msg!("number-two-ways", en: "{forms_en}", vi: "{forms_vi}")),
+                    self.err(
+                        at,
+                        msg!("number-two-ways", en: "target {m_en}", vi: "mục tiêu {m_vi}"),
+                    )
+                    .with_hint(msg!("number-two-ways", en: "{forms_en}", vi: "{forms_vi}")),
                 );
                 None
             }

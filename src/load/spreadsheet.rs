@@ -181,9 +181,15 @@ impl super::Loader<'_> {
                 Some(col) => targets.push(Some((col.id.clone(), lang))),
                 None => {
                     let ids: Vec<&str> = raw.columns.iter().map(|c| c.id.as_str()).collect();
-                    let mut d = cell_error(&table, 0, c, &shown, msg!("unknown-column",
+                    let mut d = cell_error(
+                        &table,
+                        0,
+                        c,
+                        &shown,
+                        msg!("unknown-column",
                         en: "unknown column `{h}`",
-                        vi: "cột `{h}` không có trong `columns`"));
+                        vi: "cột `{h}` không có trong `columns`"),
+                    );
                     d = match did_you_mean(stem, ids.iter().copied()) {
                         Some(b) => d.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
                         None => d.with_hint(msg!("unknown-column",
@@ -476,10 +482,14 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
     }
     let refuse = |e: Msg| {
         let (en, vi) = (e.en(), e.vi());
-        Diagnostic::error(shown, None, msg!("unreadable-spreadsheet",
+        Diagnostic::error(
+            shown,
+            None,
+            msg!("unreadable-spreadsheet",
             en: "cannot read the spreadsheet: {en}",
-            vi: "không đọc được bảng tính: {vi}"))
-            .with_hint(msg!("unreadable-spreadsheet",
+            vi: "không đọc được bảng tính: {vi}"),
+        )
+        .with_hint(msg!("unreadable-spreadsheet",
                 en: "save it again from Excel or LibreOffice as .xlsx (or .ods)",
                 vi: "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại thành .xlsx (hoặc .ods)"))
     };
@@ -555,13 +565,17 @@ fn read_csv(
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line() as usize);
             // The csv crate's reason is English only.
-            Diagnostic::error(shown, line.map(|l| Pos::new(l, 1)), msg!("csv-syntax",
+            Diagnostic::error(
+                shown,
+                line.map(|l| Pos::new(l, 1)),
+                msg!("csv-syntax",
                 en: "CSV: {e}",
-                vi: "tệp CSV sai cú pháp: {e}"))
-                .with_hint(msg!("csv-syntax",
+                vi: "tệp CSV sai cú pháp: {e}"),
+            )
+            .with_hint(msg!("csv-syntax",
                     en: "check the quotes on this line",
                     vi: "kiểm tra các dấu ngoặc kép trên dòng này"))
-                .with_source(&text)
+            .with_source(&text)
         })?;
         let line = record.position().map_or(1, |p| p.line() as usize);
         let cols = field_columns(lines.get(line - 1).copied().unwrap_or(""), delimiter);
@@ -697,12 +711,7 @@ pub struct Cells {
 impl Cells {
     /// A diagnostic at the cell `at` came from; `None` when `at` is not
     /// from the sheet.
-    pub(super) fn diagnostic(
-        &self,
-        at: &str,
-        warning: bool,
-        message: Msg,
-    ) -> Option<Diagnostic> {
+    pub(super) fn diagnostic(&self, at: &str, warning: bool, message: Msg) -> Option<Diagnostic> {
         if self.rows_only && !(at == "rows" || at.starts_with("rows.")) {
             return None;
         }
@@ -913,11 +922,14 @@ pub fn indicators(
             Some(f) => fields.push(Some(f)),
             None => {
                 let (pos, label) = table.place(0, c);
-                let mut d =
-                    Diagnostic::error(shown, pos, msg!("unknown-column",
+                let mut d = Diagnostic::error(
+                    shown,
+                    pos,
+                    msg!("unknown-column",
                         en: "unknown column `{h}`",
-                        vi: "không có cột `{h}`"))
-                    .with_cell(label);
+                        vi: "không có cột `{h}`"),
+                )
+                .with_cell(label);
                 let names = field_names();
                 d = match did_you_mean(&h.to_lowercase(), names.iter().copied()) {
                     Some(b) => d.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
@@ -1242,10 +1254,7 @@ mod tests {
             t.rows[1],
             [Value::Text("a".into()), Value::Text("56,6".into())]
         );
-        assert_eq!(
-            t.place(1, 1),
-            (Some(Pos::new(2, 3)), Cell::column("2023"))
-        );
+        assert_eq!(t.place(1, 1), (Some(Pos::new(2, 3)), Cell::column("2023")));
         // UTF-16 with its byte-order mark, as Excel's "Unicode text" saves it.
         let mut bytes = vec![0xFF, 0xFE];
         for u in "id,Tên\na,Sở\n".encode_utf16() {
