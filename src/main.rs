@@ -281,7 +281,12 @@ fn main() -> ExitCode {
                 eprintln!("{}", next.get(lang));
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(&e, lang),
+            Err(e) => {
+                // The site's first error follows on its own lines.
+                let label = severity_label(minhbach::diagnostics::Severity::Error, lang);
+                eprintln!("{}: {}", paint(label, RED), visible(e.get(lang), "\n"));
+                ExitCode::from(2)
+            }
         },
         Command::New(New::Report { slug, content }) => report_written(
             minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
