@@ -139,6 +139,48 @@ macro_rules! msg {
     };
 }
 
+/// Where in a spreadsheet a problem is: a cell (`Sheet "Chỉ tiêu"!E14`,
+/// `trang tính "Chỉ tiêu"!E14`) or a CSV column (`column "2023"`,
+/// `cột "2023"`), in both languages like a [`Msg`]. The sheet's or the
+/// column's own name is kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cell {
+    en: String,
+    vi: String,
+}
+
+impl Cell {
+    /// A cell of a sheet, e.g. `E14`.
+    pub fn sheet(sheet: &str, cell: &str) -> Cell {
+        Cell {
+            en: format!("Sheet \"{sheet}\"!{cell}"),
+            vi: format!("trang tính \"{sheet}\"!{cell}"),
+        }
+    }
+
+    /// A column of a CSV file, by its header.
+    pub fn column(header: &str) -> Cell {
+        Cell {
+            en: format!("column \"{header}\""),
+            vi: format!("cột \"{header}\""),
+        }
+    }
+
+    /// In English: the form in `--format json` and `--format github`,
+    /// which stays the same whatever the language.
+    pub fn en(&self) -> &str {
+        &self.en
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.vi)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -150,6 +192,12 @@ pub struct Diagnostic {
     pub hint: Option<Msg>,
     /// The source line the position points into, for display.
     pub source_line: Option<String>,
+    /// A spreadsheet cell (`Sheet "Chỉ tiêu"!E14`) or a CSV column
+    /// (`column "2023"`), shown after the path and line.
+    pub cell: Option<Cell>,
+    /// The cause of other diagnostics (a file not read because of its
+    /// name): printed before them.
+    pub cause: bool,
 }
 
 impl Diagnostic {
@@ -161,6 +209,8 @@ impl Diagnostic {
             message,
             hint: None,
             source_line: None,
+            cell: None,
+            cause: false,
         }
     }
 
@@ -173,6 +223,18 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: Msg) -> Self {
         self.hint = Some(hint);
+        self
+    }
+
+    /// Name the spreadsheet cell or CSV column the problem is in.
+    pub fn with_cell(mut self, cell: Cell) -> Self {
+        self.cell = Some(cell);
+        self
+    }
+
+    /// Print this before the others: they follow from it.
+    pub fn as_cause(mut self) -> Self {
+        self.cause = true;
         self
     }
 
@@ -191,11 +253,21 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `path:line:col` as printed at the head of the diagnostic.
+    /// `path:line:col` as printed at the head of the diagnostic (a cell
+    /// named in English).
     pub fn location(&self) -> String {
-        match self.pos {
+        self.location_in(Lang::En)
+    }
+
+    /// `path:line:col`, then the cell or column if any, in `lang`.
+    pub fn location_in(&self, lang: Lang) -> String {
+        let place = match self.pos {
             Some(p) => format!("{}:{}:{}", self.path.display(), p.line, p.col),
             None => self.path.display().to_string(),
+        };
+        match &self.cell {
+            Some(cell) => format!("{place}: {}", cell.get(lang)),
+            None => place,
         }
     }
 
@@ -235,7 +307,7 @@ impl fmt::Display for Shown<'_> {
         write!(
             f,
             "{}: {}: {}",
-            visible(&d.location(), "\n"),
+            visible(&d.location_in(lang), "\n"),
             label,
             visible(d.message.get(lang), "\n")
         )?;
@@ -328,7 +400,8 @@ impl Diagnostics {
     /// Sorted by file, then position, then message; duplicates removed.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.pos, &a.message, a.severity).cmp(&(&b.path, b.pos, &b.message, b.severity))
+            (!a.cause, &a.path, a.pos, &a.message, a.severity)
+                .cmp(&(!b.cause, &b.path, b.pos, &b.message, b.severity))
         });
         self.items.dedup();
         self.items

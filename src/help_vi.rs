@@ -60,6 +60,19 @@ const TABLE: &[(&str, &str, Option<&str>)] = &[
         Some("SLUG"),
     ),
     ("new report --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("template",
+        "Tạo mẫu Excel (.xlsx) cho các chỉ tiêu của một báo cáo, có danh sách chọn và các chỉ tiêu đã có; lưu nó thành reports/<SLUG>/indicators.xlsx",
+        None,
+    ),
+    ("template --slug",
+        "Tên thư mục của báo cáo (cần khi trang có nhiều báo cáo)",
+        Some("SLUG"),
+    ),
+    ("template --content", "Thư mục nội dung", Some("THƯ_MỤC")),
+    ("template --output",
+        "Tệp sẽ ghi (mặc định: <SLUG>-indicators.xlsx ở thư mục hiện tại)",
+        Some("TỆP"),
+    ),
     ("new help",
         "In hướng dẫn này hoặc hướng dẫn của lệnh con đã cho",
         None,
@@ -240,7 +253,7 @@ mod tests {
     fn vietnamese_help_has_no_english_words_of_clap_or_the_program() {
         let mut cmd = localize(crate::Cli::command(), Lang::Vi);
         let mut pages = vec![cmd.render_help().to_string()];
-        for name in ["build", "check", "init", "new"] {
+        for name in ["build", "check", "init", "new", "template"] {
             let sub = cmd.find_subcommand_mut(name).unwrap();
             pages.push(sub.render_help().to_string());
         }

@@ -20,7 +20,10 @@ pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod template;
+pub mod text;
 pub mod write;
+pub mod xlsx;
 pub mod yaml;
 
 use std::path::Path;

@@ -87,6 +87,18 @@ enum Command {
     /// Add something to an existing site.
     #[command(subcommand)]
     New(New),
+    /// Write an Excel template (.xlsx) for a report's indicators, with drop-down lists
+    /// and the indicators it already has; save it as reports/<SLUG>/indicators.xlsx.
+    Template {
+        /// Folder name of the report (needed when the site has several).
+        slug: Option<String>,
+        /// Content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// File to write (default: <SLUG>-indicators.xlsx here).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -245,6 +257,37 @@ fn main() -> ExitCode {
             );
             report_written(minhbach::scaffold::init(&dir, year), &next, lang)
         }
+        Command::Template {
+            slug,
+            content,
+            output,
+        } => match minhbach::template::write_template(&content, slug.as_deref(), output.as_deref())
+        {
+            Ok((path, left_out)) => {
+                let created = lang.pick("created", "đã tạo");
+                eprintln!("{created} {}", visible(&path.display().to_string(), ""));
+                if left_out > 0 {
+                    let label = severity_label(minhbach::diagnostics::Severity::Warning, lang);
+                    let m = msg!("template-leaves-out",
+                        en: "the sheet leaves out {left_out} estimate, proxy or `better` mark(s) of indicators.yaml (a sheet has no columns for them): keep indicators.yaml for this report, or accept that they are lost",
+                        vi: "bảng tính bỏ mất {left_out} đánh dấu ước tính, số liệu gián tiếp hoặc `better` của indicators.yaml (bảng tính không có cột cho chúng): hãy giữ indicators.yaml cho báo cáo này, hoặc chấp nhận mất các đánh dấu đó"
+                    );
+                    eprintln!("{label}: {}", m.get(lang));
+                }
+                let next = msg!("template-next",
+                    en: "Next: fill it in (one row per indicator, one column per period), save it as content/reports/<SLUG>/indicators.xlsx in place of indicators.yaml, then run `minhbach check`",
+                    vi: "Tiếp theo: điền vào tệp (mỗi chỉ tiêu một dòng, mỗi kỳ một cột), lưu thành content/reports/<SLUG>/indicators.xlsx thay cho indicators.yaml, rồi chạy `minhbach check`"
+                );
+                eprintln!("{}", next.get(lang));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                // The site's first error follows on its own lines.
+                let label = severity_label(minhbach::diagnostics::Severity::Error, lang);
+                eprintln!("{}: {}", paint(label, RED), visible(e.get(lang), "\n"));
+                ExitCode::from(2)
+            }
+        },
         Command::New(New::Report { slug, content }) => report_written(
             minhbach::scaffold::new_report(&content, &slug, minhbach::scaffold::current_year()),
             &msg!("new-report-next",
@@ -417,6 +460,7 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, 
                     "line": d.pos.map(|p| p.line),
                     "column": d.pos.map(|p| p.col),
                     "code": d.message.code(),
+                    "cell": d.cell.as_ref().map(|c| c.en()),
                     "message": d.message.get(lang),
                     "hint": d.hint.as_ref().map(|h| h.get(lang)),
                 });
@@ -430,7 +474,7 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, 
                     props.push_str(&format!(",line={},col={}", p.line, p.col));
                 }
                 props.push_str(&format!(",title={}", gh_escape_prop(d.message.code())));
-                let msg = match &d.hint {
+                let mut msg = match &d.hint {
                     Some(h) => format!(
                         "{} ({}: {})",
                         d.message.get(lang),
@@ -439,6 +483,10 @@ fn print_diagnostics(items: Vec<Diagnostic>, format: Format, errors_only: bool, 
                     ),
                     None => d.message.get(lang).to_string(),
                 };
+                // A spreadsheet cell has no line: name it in the message.
+                if let Some(cell) = &d.cell {
+                    msg = format!("{}: {msg}", cell.get(lang));
+                }
                 let _ = writeln!(
                     stdout.lock(),
                     "::{level} {props}::{}",

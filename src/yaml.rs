@@ -35,6 +35,11 @@ impl Spans {
         Spans::build(strip_bom(src), line_offset)
     }
 
+    /// Positions given by path (a spreadsheet's cells, as lines).
+    pub fn from_positions(values: HashMap<String, Pos>) -> Spans {
+        Spans { values }
+    }
+
     /// Position of the node at `path`, or of its nearest ancestor that has one.
     pub fn at(&self, path: &str) -> Pos {
         let mut p = path;
@@ -207,6 +212,70 @@ pub fn nested_positions(
     out
 }
 
+/// The text of every plain (unquoted) scalar value of `src` for which `keep`
+/// says yes, by path as [`Spans`] names it, with its position: serde_yaml
+/// gives `1.970` as 1.97, and only the typed text tells that a Vietnamese
+/// reader means 1970.
+pub fn plain_scalars(
+    src: &str,
+    line_offset: usize,
+    keep: impl Fn(&str) -> bool,
+) -> HashMap<String, (Pos, String)> {
+    use saphyr_parser::{Event, Parser, ScalarStyle};
+    let mut out = HashMap::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut buf = String::new();
+    let mut parser = Parser::new_from_str(strip_bom(src));
+    while let Some(Ok((event, span))) = parser.next_event() {
+        let waiting_key = matches!(stack.last(), Some(Frame::Map(None)));
+        match event {
+            Event::Scalar(value, style, ..) => {
+                if waiting_key {
+                    if let Some(Frame::Map(key)) = stack.last_mut() {
+                        *key = Some(value);
+                    }
+                    continue;
+                }
+                if style == ScalarStyle::Plain && keep(&value) {
+                    path_of(&stack, &mut buf);
+                    let pos = Pos::new(span.start.line() + line_offset, span.start.col() + 1);
+                    out.insert(buf.clone(), (pos, value.into_owned()));
+                }
+            }
+            Event::Alias(_) if waiting_key => {
+                if let Some(Frame::Map(key)) = stack.last_mut() {
+                    *key = Some(Cow::Borrowed("*"));
+                }
+                continue;
+            }
+            Event::Alias(_) => {}
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if let Some(Frame::Map(key @ None)) = stack.last_mut() {
+                    *key = Some(Cow::Borrowed("?"));
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(0)
+                } else {
+                    Frame::Map(None)
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                stack.pop();
+            }
+            Event::StreamEnd | Event::DocumentEnd => break,
+            _ => continue,
+        }
+        // A complete value: the parent moves on to its next item or key.
+        match stack.last_mut() {
+            Some(Frame::Seq(i)) => *i += 1,
+            Some(Frame::Map(key)) => *key = None,
+            None => {}
+        }
+    }
+    out
+}
+
 fn strip_bom(src: &str) -> &str {
     src.strip_prefix('\u{feff}').unwrap_or(src)
 }
@@ -303,7 +372,11 @@ fn to_diagnostic(
         .strip_prefix("unknown field `")
         .and_then(|r| r.strip_suffix('`'))
     {
-        if field.chars().all(|c| c.is_ascii_digit()) {
+        if let Some((typed, fixed)) = pos.and_then(|p| split_decimal(src, line_offset, p, field)) {
+            hint = Some(msg!("number-format",
+                en: "inside {{ }} a comma separates fields, so `{typed}` reads as two: write `{fixed}`",
+                vi: "trong {{ }} dấu phẩy ngăn cách các trường, nên `{typed}` bị đọc thành hai: hãy viết `{fixed}`"));
+        } else if field.chars().all(|c| c.is_ascii_digit()) {
             hint = Some(msg!("number-format",
                 en: "write numbers with a dot: inside {{ }} a comma separates fields, so `56,6` reads as two",
                 vi: "viết số thập phân với dấu chấm: trong {{ }} dấu phẩy ngăn cách các trường, nên `56,6` bị đọc thành hai"));
@@ -321,11 +394,47 @@ fn to_diagnostic(
     .iter()
     .any(|p| message.starts_with(p));
     if hint.is_none() && !is_semantic {
-        message = format!("YAML syntax: {message}");
-        hint = Some(msg!("yaml-syntax",
-            en: "check quotes, brackets and indentation on this line and the lines above it",
-            vi: "kiểm tra dấu ngoặc kép, dấu ngoặc và thụt lề ở dòng này và các dòng phía trên"
-        ));
+        // A tab is the usual cause, and the parser's words do not say it.
+        let tab = pos.and_then(|p| {
+            let line = src.lines().nth(p.line.checked_sub(line_offset + 1)?)?;
+            Some(line.chars().position(|c| c == '\t')? + 1)
+        });
+        // `target: >= 50%`, `op: >=`: a value that starts with `>` or `|`
+        // begins a block of text in YAML; quoted, it is read as written.
+        let unquoted = pos
+            .filter(|_| message.contains("block scalar"))
+            .and_then(|p| src.lines().nth(p.line.checked_sub(line_offset + 1)?))
+            .and_then(|line| {
+                let (key, value) = line.split_once(": ")?;
+                let value = value.trim();
+                value
+                    .starts_with(['>', '|'])
+                    .then(|| format!("{}: \"{value}\"", key.trim_start().trim_start_matches("- ")))
+            });
+        if let Some(fixed) = unquoted {
+            message = format!("YAML syntax: {message}");
+            hint = Some(msg!("yaml-block-scalar",
+                en: "a value that starts with `>` or `|` must be in quotes: {fixed}",
+                vi: "giá trị bắt đầu bằng `>` hoặc `|` phải đặt trong ngoặc kép: {fixed}"));
+        } else if let Some(col) = tab {
+            let d = Diagnostic::error(
+                path,
+                pos,
+                msg!("yaml-tab",
+                    en: "YAML syntax: this line has a tab (column {col}); YAML indents with spaces only",
+                    vi: "cú pháp YAML sai: dòng này có ký tự tab (cột {col}); YAML chỉ thụt lề bằng dấu cách"),
+            )
+            .with_source(src_with_offset(src, line_offset).as_str());
+            return d.with_hint(msg!("yaml-tab",
+                en: "replace the tab with spaces (two per level); most editors can be set to insert spaces for Tab",
+                vi: "thay tab bằng dấu cách (hai dấu cách cho mỗi cấp); hầu hết trình soạn thảo có thể đặt phím Tab chèn dấu cách"));
+        } else {
+            message = format!("YAML syntax: {message}");
+            hint = Some(msg!("yaml-syntax",
+                en: "check quotes, brackets and indentation on this line and the lines above it",
+                vi: "kiểm tra dấu ngoặc kép, dấu ngoặc và thụt lề ở dòng này và các dòng phía trên"
+            ));
+        }
     }
     let d = Diagnostic::error(path, pos, in_both_languages(&message))
         .with_source(src_with_offset(src, line_offset).as_str());
@@ -569,6 +678,29 @@ fn parse_unknown(message: &str, lead: &str) -> Option<(String, Vec<String>)> {
     Some((word, expected))
 }
 
+/// `value: 56,6` inside `{ }`: YAML took `6` for a field name. From the line,
+/// the number as typed (`56,6`) and as YAML wants it (`56.6`).
+fn split_decimal(src: &str, line_offset: usize, pos: Pos, field: &str) -> Option<(String, String)> {
+    let frac = field.strip_suffix('%').unwrap_or(field);
+    if frac.is_empty() || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let line = src.lines().nth(pos.line.checked_sub(line_offset + 1)?)?;
+    let before: String = line.chars().take(pos.col.saturating_sub(1)).collect();
+    let before = before.trim_end().strip_suffix(',')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let int = &before[start..];
+    if int.is_empty() || !int.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((
+        format!("{int},{field}"),
+        format!("{}.{frac}", int.replace('.', "")),
+    ))
+}
+
 /// `invalid type: string "56,60", expected f64` → `56.60`.
 fn decimal_comma(message: &str) -> Option<String> {
     let rest = message.strip_prefix("invalid type: string \"")?;
@@ -584,6 +716,9 @@ fn decimal_comma(message: &str) -> Option<String> {
     // Vietnamese style: dots group thousands, the comma marks decimals.
     let fixed: String = if t.contains(',') {
         t.replace(['.', ' '], "").replace(',', ".")
+    } else if t.matches('.').count() == 1 && t.split('.').nth(1).is_some_and(|f| f.len() != 3) {
+        // `57.2`: a decimal dot, not a thousands group.
+        t.replace(' ', "")
     } else {
         t.replace(['.', ' '], "")
     };

@@ -65,7 +65,7 @@ fn mistakes() -> Vec<(&'static str, &'static str, &'static str, &'static str)> {
             IND,
             "value: 56.6",
             "value: \"56,60\"",
-            "lỗi: sai kiểu: chuỗi \"56,60\", cần một số",
+            "lỗi: YAML không đọc `56,60` là số (nó là chữ)",
         ),
         (
             IND,

@@ -502,11 +502,20 @@ fn sha256sums_list_every_data_file() {
     let expected: Vec<&str> = files
         .keys()
         .map(String::as_str)
-        .filter(|k| k.ends_with(".csv") || k.ends_with(".json") || k.starts_with("source/"))
+        .filter(|k| {
+            k.ends_with(".csv")
+                || k.ends_with(".json")
+                || k.ends_with(".xlsx")
+                || k.starts_with("source/")
+        })
         .collect();
     assert!(expected.contains(&"datapackage.json"));
-    assert_eq!(expected.len(), 2 * (2 + 9) + 1 + 1);
-    assert_eq!(paths, expected, "every CSV and JSON file, sorted by path");
+    assert!(expected.contains(&"indicators.xlsx"));
+    assert_eq!(expected.len(), 3 * (2 + 9) + 1 + 1);
+    assert_eq!(
+        paths, expected,
+        "every CSV, XLSX and JSON file and the attached document, sorted by path"
+    );
 }
 
 #[test]
@@ -526,7 +535,7 @@ fn the_zip_holds_every_data_file_and_is_reproducible() {
             f.unix_mode().map(|m| m & 0o777),
             Some(0o644),
             "{}",
-            f.name()
+            f.name().unwrap()
         );
         let t = f.last_modified().unwrap();
         assert_eq!(
@@ -543,8 +552,9 @@ fn the_zip_holds_every_data_file_and_is_reproducible() {
         );
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes).unwrap();
-        order.push(f.name().to_string());
-        entries.insert(f.name().to_string(), bytes);
+        let name = f.name().unwrap().to_string();
+        order.push(name.clone());
+        entries.insert(name, bytes);
     }
     let mut sorted = order.clone();
     sorted.sort();

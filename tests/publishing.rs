@@ -457,9 +457,8 @@ fn ci_check_annotates_the_line_and_a_failed_build_publishes_nothing() {
     assert_eq!(check.code, Some(1), "{}", check.stdout);
     assert_eq!(
         check.stdout.trim_end(),
-        "::error file=content/reports/demo-2024/indicators.yaml,line=8,col=30,title=invalid-type::\
-         invalid type: string \"56,60\", expected a number \
-         (hint: write numbers with a dot and without thousands separators: 56.60)"
+        "::error file=content/reports/demo-2024/indicators.yaml,line=8,col=30,title=number-as-text::\
+         `56,60` is not a number YAML reads (it is text) (hint: write `56.6`)"
     );
 
     let build = site.run(&["build", "--base-url", BASE]);

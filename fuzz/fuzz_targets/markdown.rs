@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
         match call.name.as_str() {
             "value" => Ok("<data value=\"56.6\">56,6 %</data>".to_string()),
             "chart" => Ok("<figure class=\"chart\"><svg></svg></figure>".to_string()),
-            "status" => Err(("no such indicator".to_string(), None)),
+            "status" => Err((
+                minhbach::msg!("unknown-indicator", en: "no such indicator", vi: "không có chỉ tiêu này"),
+                None,
+            )),
             _ => Ok("&lt;x&gt; &amp; y".to_string()),
         }
     };

@@ -2,11 +2,14 @@
 //! instead of stopping at the first.
 
 mod files;
+mod number;
 mod provenance;
 mod raw;
 mod sections;
 pub mod site_rules;
+mod spreadsheet;
 pub mod theme;
+mod traps;
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -21,6 +24,7 @@ use crate::yaml::{self, Spans};
 
 pub use files::{is_slug, slugify, MAX_FILE_BYTES};
 use raw::*;
+pub use spreadsheet::column_letters;
 
 /// Slugs that name fixed pages inside a report and so cannot be section slugs.
 pub const RESERVED_SLUGS: &[&str] = &[
@@ -238,6 +242,10 @@ struct Doc<'a> {
     /// Built from `src` on first use: most files never need a position.
     spans: OnceCell<Spans>,
     langs: &'a [String],
+    /// Numbers typed in a form that reads two ways, by path (see number.rs).
+    typed: OnceCell<HashMap<String, (Pos, String)>>,
+    /// For a spreadsheet: the cell each path came from (see spreadsheet.rs).
+    cells: Option<spreadsheet::Cells>,
 }
 
 impl Doc<'_> {
@@ -246,10 +254,24 @@ impl Doc<'_> {
     }
 
     fn err(&self, at: &str, message: crate::diagnostics::Msg) -> Diagnostic {
+        if let Some(d) = self
+            .cells
+            .as_ref()
+            .and_then(|c| c.diagnostic(at, false, message.clone()))
+        {
+            return d;
+        }
         Diagnostic::error(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
     fn warn(&self, at: &str, message: crate::diagnostics::Msg) -> Diagnostic {
+        if let Some(d) = self
+            .cells
+            .as_ref()
+            .and_then(|c| c.diagnostic(at, true, message.clone()))
+        {
+            return d;
+        }
         Diagnostic::warning(&self.shown, Some(self.spans().at(at)), message).with_source(&self.src)
     }
 
@@ -259,8 +281,36 @@ impl Doc<'_> {
         match raw {
             RawText::Plain(s) => Text::new(default, s.trim()),
             RawText::Map(map) => {
+                // `{ vi: UBND các huyện, thị xã, … }`: the commas cut the text
+                // into keys that are no language. Say so once, at the first cut.
+                let first_cut = map
+                    .iter()
+                    .filter(|(l, v)| {
+                        !self.langs.contains(l) && (v.is_empty() || !traps::is_language_code(l))
+                    })
+                    .map(|(l, _)| l)
+                    .map(|l| (self.spans().at(&format!("{at}.{l}")), l))
+                    .min();
+                let cut = first_cut.and_then(|(pos, lang)| {
+                    let line = self.src.lines().nth(pos.line.saturating_sub(1))?;
+                    let fixed = traps::quote_flow_texts(line, self.langs)?;
+                    Some((lang, fixed))
+                });
+                if let Some((lang, fixed)) = &cut {
+                    diags.push(
+                        self.err(
+                            &format!("{at}.{lang}"),
+                            msg!("text-cut-by-comma",
+                                en: "`{lang}` is not a language: inside {{ }} a comma ends the text, so the text was cut here",
+                                vi: "`{lang}` không phải là ngôn ngữ: trong {{ }} dấu phẩy kết thúc văn bản, nên văn bản bị cắt tại đây"),
+                        )
+                        .with_hint(msg!("text-cut-by-comma",
+                            en: "put the text in quotes: {fixed}",
+                            vi: "đặt văn bản trong ngoặc kép: {fixed}")),
+                    );
+                }
                 for lang in map.keys() {
-                    if !self.langs.contains(lang) {
+                    if !self.langs.contains(lang) && cut.is_none() {
                         diags.push(
                             self.err(
                                 &format!("{at}.{lang}"),
@@ -450,6 +500,8 @@ impl Loader<'_> {
                     src,
                     spans: OnceCell::new(),
                     langs,
+                    typed: OnceCell::new(),
+                    cells: None,
                 },
             )),
             Ok(None) => Some((
@@ -459,6 +511,8 @@ impl Loader<'_> {
                     src,
                     spans: OnceCell::from(Spans::default()),
                     langs,
+                    typed: OnceCell::new(),
+                    cells: None,
                 },
             )),
             Err(d) => {
@@ -661,7 +715,8 @@ impl Loader<'_> {
                     let key = (m.period.end(), m.period.start());
                     if let Some((prev, prev_report)) = merged.get(&key) {
                         if prev.value != m.value && *prev_report != report.slug {
-                            let path = report.dir.join("indicators.yaml");
+                            let yaml = report.dir.join("indicators.yaml");
+                            let path = spreadsheet::find(&yaml).unwrap_or(yaml);
                             let shown = self.shown(&path);
                             let at = positions
                                 .entry(report.slug.as_str())
@@ -711,6 +766,11 @@ impl Loader<'_> {
     fn config(&mut self) -> Option<SiteConfig> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
+            if let Some(wrong) = traps::misnamed_in(self.root, "site.yaml") {
+                let d = traps::misnamed(self.shown(&wrong), &traps::file_name(&wrong), "site.yaml");
+                self.diags.push(d);
+                return None;
+            }
             self.diags.push(
                 Diagnostic::error(self.shown(&path), None, msg!("missing-file", en: "site.yaml is missing", vi: "thiếu tệp site.yaml")).with_hint(
                     msg!("missing-file", en: "every site needs content/site.yaml with at least `title` and `base_url`", vi: "mỗi trang cần tệp content/site.yaml có ít nhất `title` và `base_url`"),
@@ -935,6 +995,12 @@ impl Loader<'_> {
         }
         let report_path = dir.join("report.yaml");
         if !report_path.is_file() {
+            if let Some(wrong) = traps::misnamed_in(dir, "report.yaml") {
+                let d =
+                    traps::misnamed(self.shown(&wrong), &traps::file_name(&wrong), "report.yaml");
+                self.diags.push(d);
+                return None;
+            }
             self.diags.push(Diagnostic::error(self.shown(&report_path), None, msg!("missing-file", en: "report.yaml is missing", vi: "thiếu tệp report.yaml"))
                 .with_hint(msg!("missing-file", en: "every report folder needs a report.yaml with title, period, document and groups", vi: "mỗi thư mục báo cáo cần tệp report.yaml có title, period, document và groups")));
             return None;
@@ -1077,6 +1143,9 @@ impl Loader<'_> {
             let mut known = vec![
                 "report.yaml",
                 "indicators.yaml",
+                "indicators.xlsx",
+                "indicators.ods",
+                "indicators.csv",
                 "projects.yaml",
                 "datasets",
             ];
@@ -1130,6 +1199,11 @@ impl Loader<'_> {
                 continue;
             }
             let shown = self.shown(path);
+            // `indicators.yaml.txt`: saved by an editor that added `.txt`.
+            if let Some(meant) = traps::meant_name(&name, known).filter(|m| !dir.join(m).exists()) {
+                self.diags.push(traps::misnamed(shown, &name, meant));
+                continue;
+            }
             if let Some(stem) = name.strip_suffix(".yml") {
                 let fixed = format!("{stem}.yaml");
                 if known.contains(&fixed.as_str()) && dir.join(&fixed).exists() {
@@ -1174,10 +1248,13 @@ impl Loader<'_> {
     }
 
     fn indicators(&mut self, path: &Path, langs: &[String], scope: &ReportScope) -> Vec<Indicator> {
-        if !path.exists() {
-            return Vec::new();
-        }
-        let Some((raw, doc)) = self.parse::<Vec<RawIndicator>>(path, langs) else {
+        // Indicators may be kept in a spreadsheet instead (spreadsheet.rs).
+        let parsed = match spreadsheet::find(path) {
+            Some(sheet) => self.indicators_sheet(path, &sheet, langs),
+            None if !path.exists() => return Vec::new(),
+            None => self.parse::<Vec<RawIndicator>>(path, langs),
+        };
+        let Some((raw, doc)) = parsed else {
             return Vec::new();
         };
         let raw = raw.unwrap_or_default();
@@ -1197,21 +1274,23 @@ impl Loader<'_> {
                 .as_ref()
                 .and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
             let mut values = Vec::new();
+            let mut typed = Vec::new();
             for (j, v) in r.values.iter().enumerate() {
                 let vat = format!("{i}.values.{j}");
                 let period = doc.period(&v.period, &format!("{vat}.period"), &mut d);
-                let ok = doc.number(v.value, &format!("{vat}.value"), &mut d);
+                let value = doc.typed_number(&v.value, &format!("{vat}.value"), &mut d);
                 let source = v
                     .source
                     .as_ref()
                     .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
                 let proxy = provenance::proxy(&doc, v, &vat, &mut d);
-                if let (Some(period), true) = (period, ok) {
+                if let (Some(period), Some(value)) = (period, value) {
+                    typed.push((format!("{vat}.value"), value));
                     values.push((
                         j,
                         Measurement {
                             period,
-                            value: v.value,
+                            value,
                             source,
                             estimate: v.estimate,
                             proxy,
@@ -1223,6 +1302,11 @@ impl Loader<'_> {
                     ));
                 }
             }
+            let target_value = match &target {
+                Some(Target::Numeric { value, .. }) => Some(*value),
+                _ => None,
+            };
+            doc.unit_checks(unit.kind, &typed, target_value, &mut d);
             values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
             for w in values.windows(2) {
                 if w[0].1.period == w[1].1.period {
@@ -1236,19 +1320,30 @@ impl Loader<'_> {
                 }
             }
             let values: Vec<Measurement> = values.into_iter().map(|(_, m)| m).collect();
-            let lead = r
-                .lead
-                .as_ref()
-                .map(|n| scope.lookup.resolve(&doc, n, || at("lead"), &mut d));
-            let partners = r
-                .partners
-                .0
-                .iter()
-                .enumerate()
+            let lead = match &r.lead {
+                Some(Some(n)) => Some(scope.lookup.resolve(&doc, n, || at("lead"), &mut d)),
+                Some(None) => None,
+                None => {
+                    d.push(
+                        doc.warn(&at("id"), msg!("missing-lead",
+                            en: "indicator `{}` has no `lead`",
+                            vi: "chỉ tiêu `{}` chưa có cơ quan chủ trì (`lead`)",
+                            r.id))
+                            .with_hint(msg!("missing-lead",
+                                en: "name the agency in charge (chủ trì): `lead: Sở TTTT`; if the plan names none, write `lead: ~`",
+                                vi: "ghi cơ quan chủ trì: `lead: Sở TTTT`; nếu kế hoạch không nêu cơ quan nào, ghi `lead: ~`")),
+                    );
+                    None
+                }
+            };
+            let partners = scope
+                .lookup
+                .rejoin(&doc, &r.partners.0, |j| format!("{i}.partners.{j}"), &mut d)
+                .into_iter()
                 .map(|(j, n)| {
                     scope
                         .lookup
-                        .resolve(&doc, n, || format!("{i}.partners.{j}"), &mut d)
+                        .resolve(&doc, &n, || format!("{i}.partners.{j}"), &mut d)
                 })
                 .collect();
             let rules = StatusRules {
@@ -1258,7 +1353,7 @@ impl Loader<'_> {
             let status = compute_status(&values, target.as_ref(), &rules);
             out.push(Indicator {
                 id: r.id.clone(),
-                group: r.group.clone(),
+                group: crate::text::normalize(&r.group),
                 name,
                 unit,
                 decimals: r
@@ -1304,9 +1399,10 @@ impl Loader<'_> {
                 scope.check_group(&doc, g, &at("group"), &mut d);
             }
             let names = |list: &RawNames, key: &str, d: &mut Diagnostics| -> Vec<AgencyRef> {
-                list.0
-                    .iter()
-                    .enumerate()
+                scope
+                    .lookup
+                    .rejoin(&doc, &list.0, |j| format!("{i}.{key}.{j}"), d)
+                    .into_iter()
                     .map(|(j, n)| {
                         // Only a warning needs the place: find it then.
                         let p = || {
@@ -1318,7 +1414,7 @@ impl Loader<'_> {
                                 format!("{i}.{key}.{j}")
                             }
                         };
-                        scope.lookup.resolve(&doc, n, p, d)
+                        scope.lookup.resolve(&doc, &n, p, d)
                     })
                     .collect()
             };
@@ -1328,8 +1424,21 @@ impl Loader<'_> {
                     .category
                     .as_ref()
                     .map(|t| doc.text(t, &at("category"), &mut d)),
-                group: r.group.clone(),
-                lead: names(&r.lead, "lead", &mut d),
+                group: r.group.as_deref().map(crate::text::normalize),
+                lead: match &r.lead {
+                    Some(lead) => names(lead, "lead", &mut d),
+                    None => {
+                        d.push(
+                            doc.warn(&at("name"), msg!("missing-lead",
+                                en: "this project has no `lead`",
+                                vi: "dự án này chưa có cơ quan chủ trì (`lead`)"))
+                                .with_hint(msg!("missing-lead",
+                                en: "name the agency in charge (chủ trì): `lead: Sở TTTT`; if the plan names none, write `lead: ~`",
+                                vi: "ghi cơ quan chủ trì: `lead: Sở TTTT`; nếu kế hoạch không nêu cơ quan nào, ghi `lead: ~`")),
+                        );
+                        Vec::new()
+                    }
+                },
                 partners: names(&r.partners, "partners", &mut d),
                 timeframe: r
                     .timeframe
@@ -1365,17 +1474,24 @@ impl Loader<'_> {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
+            let sheet = spreadsheet::stem(&name);
             let Some(id) = name
                 .strip_suffix(".yaml")
                 .or_else(|| name.strip_suffix(".yml"))
+                .or(sheet)
             else {
                 self.diags.push(Diagnostic::warning(
                     self.shown(&path),
                     None,
-                    msg!("file-ignored", en: "file ignored: datasets/ holds .yaml files", vi: "bỏ qua tệp: datasets/ chỉ chứa các tệp .yaml"),
+                    msg!("file-ignored", en: "file ignored: datasets/ holds .yaml files and spreadsheets (.xlsx, .ods, .csv)", vi: "bỏ qua tệp: datasets/ chỉ chứa các tệp .yaml và bảng tính (.xlsx, .ods, .csv)"),
                 ));
                 continue;
             };
+            // A spreadsheet beside `<id>.yaml` holds that dataset's rows.
+            let yaml = ["yaml", "yml"].map(|e| dir.join(format!("{id}.{e}")));
+            if sheet.is_some() && yaml.iter().any(|y| y.is_file()) {
+                continue;
+            }
             if !is_slug(id) {
                 self.diags.push(
                     Diagnostic::error(
@@ -1399,7 +1515,17 @@ impl Loader<'_> {
                 );
                 continue;
             }
-            let Some((raw, doc)) = self.parse::<RawDataset>(&path, langs) else {
+            let parsed = match sheet {
+                Some(_) => self.dataset_sheet(&path, None, langs),
+                None => match spreadsheet::find_beside(&path) {
+                    Some(rows) => {
+                        let parsed = self.parse::<RawDataset>(&path, langs);
+                        parsed.and_then(|yaml| self.dataset_sheet(&rows, Some(yaml), langs))
+                    }
+                    None => self.parse::<RawDataset>(&path, langs),
+                },
+            };
+            let Some((raw, doc)) = parsed else {
                 continue;
             };
             let Some(raw) = raw else {
@@ -1437,31 +1563,63 @@ impl Loader<'_> {
                 &mut d,
             );
             let ids: Vec<&str> = columns.iter().map(|c| c.id.as_str()).collect();
+            if raw.rows.is_none() {
+                d.push(doc.err("", msg!("missing-field", en: "missing field `rows`", vi: "thiếu trường `rows`")).with_hint(msg!("missing-field",
+                    en: "add `rows:`, or keep the rows in {id}.xlsx or {id}.csv beside this file",
+                    vi: "thêm `rows:`, hoặc để các dòng trong tệp {id}.xlsx hoặc {id}.csv bên cạnh tệp này"
+                )));
+            }
+            // A column holds numbers when it has a unit or a number in any row.
+            let numeric: Vec<bool> = columns
+                .iter()
+                .map(|c| {
+                    c.unit.is_some()
+                        || raw
+                            .rows
+                            .iter()
+                            .flatten()
+                            .any(|r| matches!(r.get(&c.id), Some(RawCell::Number(_))))
+                })
+                .collect();
             let mut rows = Vec::new();
-            for (i, row) in raw.rows.iter().enumerate() {
+            for (i, row) in raw.rows.iter().flatten().enumerate() {
                 for key in row.keys() {
                     if !ids.contains(&key.as_str()) {
                         let mut e = doc.err(
                             &format!("rows.{i}.{key}"),
                             msg!("unknown-column", en: "unknown column `{key}`", vi: "cột `{key}` không có trong `columns`"),
                         );
-                        e = match did_you_mean(key, ids.iter().copied()) {
-                            Some(b) => e.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
-                            None => e.with_hint(msg!("unknown-column", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
+                        // `{ value: 56,6 }`: a decimal comma made `6` a column.
+                        let split = e
+                            .source_line
+                            .as_deref()
+                            .and_then(|l| traps::split_decimal(l, key));
+                        e = match (split, did_you_mean(key, ids.iter().copied())) {
+                            (Some((typed, fixed)), _) => e.with_hint(msg!("number-format",
+                                en: "inside {{ }} a comma separates fields, so `{typed}` reads as two: write `{fixed}`",
+                                vi: "trong {{ }} dấu phẩy ngăn cách các trường, nên `{typed}` bị đọc thành hai: hãy viết `{fixed}`")),
+                            (None, Some(b)) => e.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
+                            (None, None) => e.with_hint(msg!("unknown-column", en: "columns: {}", vi: "các cột: {}", ids.join(", "))),
                         };
                         d.push(e);
                     }
                 }
                 let cells = columns
                     .iter()
-                    .map(|c| match row.get(&c.id) {
+                    .enumerate()
+                    .map(|(k, c)| match row.get(&c.id) {
                         None | Some(RawCell::Null) => Cell::Empty,
-                        Some(RawCell::Number(v)) => {
-                            if doc.number(*v, &format!("rows.{i}.{}", c.id), &mut d) {
-                                Cell::Number(*v)
-                            } else {
-                                Cell::Empty
-                            }
+                        Some(RawCell::Number(v)) => doc
+                            .checked_number(*v, &format!("rows.{i}.{}", c.id), &mut d)
+                            .map_or(Cell::Empty, Cell::Number),
+                        // `56,6` or `2.266.097` in a column of numbers: a number
+                        // typed the Vietnamese way, not text.
+                        Some(RawCell::Text(RawText::Plain(t)))
+                            if numeric[k] && !number::readings(t).is_empty() =>
+                        {
+                            let (m, h) = number::explain(t.trim(), &number::readings(t));
+                            d.push(doc.err(&format!("rows.{i}.{}", c.id), m).with_hint(h));
+                            Cell::Empty
                         }
                         Some(RawCell::Text(t)) => {
                             Cell::Text(doc.text(t, &format!("rows.{i}.{}", c.id), &mut d))
@@ -1469,6 +1627,20 @@ impl Loader<'_> {
                     })
                     .collect();
                 rows.push(cells);
+            }
+            // A count with a fraction, a percentage kept as a fraction (number.rs).
+            for (k, c) in columns.iter().enumerate() {
+                if let Some(unit) = &c.unit {
+                    let figures: Vec<(String, f64)> = rows
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, r): (usize, &Vec<Cell>)| match r[k] {
+                            Cell::Number(v) => Some((format!("rows.{i}.{}", c.id), v)),
+                            _ => None,
+                        })
+                        .collect();
+                    doc.unit_checks(unit.kind, &figures, None, &mut d);
+                }
             }
             let chart = raw.chart.as_ref().and_then(|c| {
                 let kind = match c.kind {
@@ -1570,11 +1742,19 @@ fn self_target(
     d: &mut Diagnostics,
 ) -> Option<Target> {
     match t {
-        RawTarget::Number(v) => doc.number(*v, at, d).then_some(Target::Numeric {
-            value: *v,
+        RawTarget::Number(v) => doc.checked_number(*v, at, d).map(|value| Target::Numeric {
+            value,
             op: Op::Ge,
             by: scope.period,
             source: None,
+        }),
+        RawTarget::Text(t) => doc.text_target(t, at, d).and_then(|(op, value)| {
+            Some(Target::Numeric {
+                value,
+                op: parse_op(op)?,
+                by: scope.period,
+                source: None,
+            })
         }),
         RawTarget::Full(m) => {
             let by = match &m.by {
@@ -1612,11 +1792,8 @@ fn self_target(
                 }
                 (Some(v), None) => {
                     let op = match m.op.as_deref().map(str::trim) {
-                        None | Some(">=") | Some("≥") => Some(Op::Ge),
-                        Some(">") => Some(Op::Gt),
-                        Some("<=") | Some("≤") => Some(Op::Le),
-                        Some("<") => Some(Op::Lt),
-                        Some("=") | Some("==") => Some(Op::Eq),
+                        None => Some(Op::Ge),
+                        Some(known) if parse_op(known).is_some() => parse_op(known),
                         Some(other) => {
                             d.push(
                                 doc.err(
@@ -1628,17 +1805,28 @@ fn self_target(
                             None
                         }
                     };
-                    let ok = doc.number(*v, &format!("{at}.value"), d);
+                    let value = doc.typed_number(v, &format!("{at}.value"), d);
                     Some(Target::Numeric {
-                        value: *v,
+                        value: value?,
                         op: op?,
                         by: by?,
                         source,
                     })
-                    .filter(|_| ok)
                 }
             }
         }
+    }
+}
+
+/// A comparison as written in `op:`.
+fn parse_op(op: &str) -> Option<Op> {
+    match op {
+        ">=" | "≥" => Some(Op::Ge),
+        ">" => Some(Op::Gt),
+        "<=" | "≤" => Some(Op::Le),
+        "<" => Some(Op::Lt),
+        "=" | "==" => Some(Op::Eq),
+        _ => None,
     }
 }
 
@@ -1677,6 +1865,10 @@ struct ReportScope<'a> {
 impl ReportScope<'_> {
     fn check_group(&self, doc: &Doc, id: &str, at: &str, d: &mut Diagnostics) {
         if self.groups.contains(&id) {
+            return;
+        }
+        let id = &crate::text::normalize(id);
+        if self.groups.contains(&id.as_str()) {
             return;
         }
         let mut e = doc.err(at, msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"));
@@ -1727,15 +1919,10 @@ impl AgencyLookup {
         }
     }
 
+    /// Names are compared as people see them: NFC, no invisible
+    /// characters, spaces folded, any case (crate::text).
     fn key(name: &str) -> String {
-        let mut folded = String::with_capacity(name.len());
-        for word in name.split_whitespace() {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            folded.push_str(word);
-        }
-        folded.to_lowercase()
+        crate::text::match_key(name)
     }
 
     pub fn get(&self, written: &str) -> Option<&str> {
@@ -1751,11 +1938,20 @@ impl AgencyLookup {
         at: impl FnOnce() -> String,
         d: &mut Diagnostics,
     ) -> AgencyRef {
-        let written = written.trim().to_string();
+        // Shown as typed but in NFC: the same letters, whatever the keyboard.
+        let written = crate::text::normalize(written);
         let id = self.get(&written).map(str::to_string);
         if id.is_none() && !self.quiet {
             let mut w = doc.warn(&at(), msg!("unknown-agency", en: "agency `{written}` is not in agencies.yaml", vi: "cơ quan `{written}` không có trong agencies.yaml"));
-            w = match did_you_mean(&written, self.names.iter().map(String::as_str)) {
+            let key = Self::key(&written);
+            let one_letter = self
+                .names
+                .iter()
+                .find(|n| strsim::levenshtein(&Self::key(n), &key) <= 1)
+                .map(String::as_str);
+            w = match one_letter
+                .or_else(|| did_you_mean(&written, self.names.iter().map(String::as_str)))
+            {
                 Some(best) => w.with_hint(msg!("did-you-mean",
                     en: "did you mean `{best}`? or add it to agencies.yaml as a name or alias",
                     vi: "có phải là `{best}`? hoặc thêm nó vào agencies.yaml làm tên hoặc tên khác (alias)"

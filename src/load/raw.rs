@@ -153,17 +153,52 @@ impl<'de> Deserialize<'de> for RawSource {
     }
 }
 
-/// `target: 50` (shorthand for `>= 50`) or the full map.
+/// A number as YAML gave it, or text the editor meant as a number
+/// (`56,6`, `57,2%`, `2.266.097`): the loader reads it or explains why not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawNumber {
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number(v as f64))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNumber, E> {
+                Ok(RawNumber::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `target: 50` (shorthand for `>= 50`), the full map, or text such as
+/// `"≥ 50%"` that the loader reads (or refuses) with a message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawTarget {
     Number(f64),
+    Text(String),
     Full(RawTargetMap),
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTargetMap {
-    pub value: Option<f64>,
+    pub value: Option<RawNumber>,
     pub op: Option<String>,
     pub by: Option<RawPeriod>,
     pub text: Option<RawText>,
@@ -186,6 +221,9 @@ impl<'de> Deserialize<'de> for RawTarget {
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawTarget, E> {
                 Ok(RawTarget::Number(v as f64))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTarget, E> {
+                Ok(RawTarget::Text(v.to_string()))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTarget, A::Error> {
                 Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))
@@ -282,7 +320,10 @@ pub struct RawIndicator {
     pub target: Option<RawTarget>,
     #[serde(default)]
     pub values: Vec<RawValue>,
-    pub lead: Option<String>,
+    /// Missing: a warning (every indicator has an agency in charge);
+    /// `lead: ~` says the plan names none.
+    #[serde(default, deserialize_with = "explicit")]
+    pub lead: Option<Option<String>>,
     #[serde(default)]
     pub partners: RawNames,
     pub note: Option<RawText>,
@@ -297,11 +338,22 @@ pub enum RawBetter {
     Lower,
 }
 
+/// [`explicit`] for agency names.
+fn explicit_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<RawNames>, D::Error> {
+    RawNames::deserialize(d).map(Some)
+}
+
+/// A field that is there, even as `~`, is `Some`: with `#[serde(default)]`
+/// a missing one stays `None`.
+fn explicit<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawValue {
     pub period: RawPeriod,
-    pub value: f64,
+    pub value: RawNumber,
     pub source: Option<RawSource>,
     #[serde(default)]
     pub estimate: bool,
@@ -315,8 +367,9 @@ pub struct RawProject {
     pub name: RawText,
     pub category: Option<RawText>,
     pub group: Option<String>,
-    #[serde(default)]
-    pub lead: RawNames,
+    /// Missing: a warning; `lead: ~` says the plan names none.
+    #[serde(default, deserialize_with = "explicit_names")]
+    pub lead: Option<RawNames>,
     #[serde(default)]
     pub partners: RawNames,
     pub timeframe: Option<RawText>,
@@ -332,7 +385,9 @@ pub struct RawDataset {
     pub description: Option<RawText>,
     pub source: Option<RawSource>,
     pub columns: Vec<RawColumn>,
-    pub rows: Vec<BTreeMap<String, RawCell>>,
+    /// `None`: the rows are kept in a spreadsheet beside the file.
+    #[serde(default)]
+    pub rows: Option<Vec<BTreeMap<String, RawCell>>>,
     pub chart: Option<RawChart>,
 }
 

@@ -118,7 +118,9 @@ pub(super) fn load_sections(
                 continue;
             }
         };
-        let (fm, group_pos) = fm;
+        let (mut fm, group_pos) = fm;
+        // A group id typed with an invisible character still names its group.
+        fm.group = fm.group.as_deref().map(crate::text::normalize);
         if let Some(g) = &fm.group {
             if !groups.contains(&g.as_str()) {
                 let mut e = Diagnostic::error(

@@ -68,6 +68,17 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
     }
     let package = datapackage(site, r, &files);
     files.insert(DATAPACKAGE.to_string(), pretty(&package));
+    // Each table as .xlsx too, for editors and readers who work in Excel.
+    let tables: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|(name, bytes)| {
+            let stem = name.strip_suffix(".csv")?;
+            let sheet = stem.rsplit('/').next().unwrap_or(stem);
+            let xlsx = crate::xlsx::from_csv(bytes, sheet).ok()?;
+            Some((format!("{stem}.xlsx"), xlsx))
+        })
+        .collect();
+    files.extend(tables);
     let sums = sha256sums(&files);
     files.insert(CHECKSUMS.to_string(), sums);
     let zip = zip_archive(r, &files);
@@ -83,8 +94,8 @@ pub(super) struct DataFile {
     /// The file name, e.g. `indicators.csv`.
     pub name: String,
     pub bytes: usize,
-    /// `zip`, `datapackage`, `csv`, `json`, `source` (the attached source
-    /// document) or `checksums`.
+    /// `zip`, `datapackage`, `csv`, `xlsx`, `json`, `source` (the attached
+    /// source document) or `checksums`.
     pub kind: &'static str,
 }
 
@@ -96,12 +107,15 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
         (zip_name(report), "zip"),
         (DATAPACKAGE.to_string(), "datapackage"),
         ("indicators.csv".to_string(), "csv"),
+        ("indicators.xlsx".to_string(), "xlsx"),
         ("indicators.json".to_string(), "json"),
         ("projects.csv".to_string(), "csv"),
+        ("projects.xlsx".to_string(), "xlsx"),
         ("projects.json".to_string(), "json"),
     ];
     for d in &report.datasets {
         list.push((format!("datasets/{}.csv", d.id), "csv"));
+        list.push((format!("datasets/{}.xlsx", d.id), "xlsx"));
         list.push((format!("datasets/{}.json", d.id), "json"));
     }
     if let Some(f) = &report.document.file {
@@ -929,10 +943,10 @@ mod tests {
         write_report_data(&site, r, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds[..4], ["zip", "datapackage", "csv", "json"]);
+        assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);
         assert_eq!(kinds.last(), Some(&"checksums"));
         let attached = usize::from(r.document.file.is_some());
-        assert_eq!(list.len(), 3 + 2 * (2 + r.datasets.len()) + attached);
+        assert_eq!(list.len(), 3 + 3 * (2 + r.datasets.len()) + attached);
         assert_eq!(list[0].name, format!("{}-data.zip", r.slug));
         assert_eq!(
             list[0].path,

@@ -1,0 +1,328 @@
+//! `minhbach template [SLUG]`: an `.xlsx` for keeping a report's indicators
+//! in Excel. Its columns are those the loader reads (docs/content-format.md,
+//! "Indicators in a spreadsheet"); groups, units, comparisons and agencies
+//! are drop-down lists; the report's indicators, if any, are filled in, so
+//! that the file saved as `indicators.xlsx` builds the same site.
+
+use std::path::Path;
+
+use crate::diagnostics::{Lang, Msg};
+use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet, XlsxError};
+
+use crate::model::*;
+
+/// Rows below the header that the drop-down lists cover.
+const ROWS: u32 = 1000;
+
+/// The workbook for `report` of `site` (or an empty one for a site without
+/// reports), as bytes.
+pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u8>, XlsxError> {
+    let langs = &site.config.languages;
+    let mut book = crate::xlsx::workbook();
+    let bold = Format::new().set_bold().set_text_wrap();
+    // Periods: those with values, else the baseline and the report's own.
+    let mut periods: Vec<Period> = Vec::new();
+    if let Some(r) = report {
+        for i in &r.indicators {
+            for m in &i.values {
+                if !periods.contains(&m.period) {
+                    periods.push(m.period);
+                }
+            }
+        }
+        if periods.is_empty() {
+            periods.extend(r.baseline_period);
+            periods.push(r.period);
+        }
+    }
+    periods.sort_by_key(|p| (p.end(), p.start()));
+    let mut header: Vec<String> = vec!["Mã".into(), "Nhóm".into()];
+    header.extend(langs.iter().map(|l| format!("Tên ({l})")));
+    header.extend(
+        [
+            "Đơn vị",
+            "Số chữ số thập phân",
+            "Mục tiêu",
+            "So sánh",
+            "Thời hạn",
+            "Nguồn mục tiêu",
+        ]
+        .map(String::from),
+    );
+    header.extend(langs.iter().map(|l| format!("Mục tiêu (lời) ({l})")));
+    header.extend(["Chủ trì", "Phối hợp"].map(String::from));
+    header.extend(langs.iter().map(|l| format!("Ghi chú ({l})")));
+    let first_period = header.len();
+    for p in &periods {
+        header.push(format!("Giá trị {p}"));
+        header.push(format!("Nguồn {p}"));
+    }
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or(0) as u16;
+
+    // The lists live on a second sheet: a list typed into a validation is
+    // limited to 255 characters, agency names are not.
+    let groups: Vec<String> = report
+        .map(|r| r.groups.iter().map(|g| g.id.clone()).collect())
+        .unwrap_or_default();
+    let units: Vec<String> = ["percent", "count", "per-100", "currency:VND"]
+        .map(String::from)
+        .into();
+    let ops: Vec<String> = [">=", ">", "<=", "<", "="].map(String::from).into();
+    let mut agencies: Vec<String> = site
+        .agencies
+        .iter()
+        .map(|a| a.short.clone().unwrap_or_else(|| a.name.default.clone()))
+        .collect();
+    agencies.push("-".into());
+
+    let ws = book.add_worksheet();
+    ws.set_name("Chỉ tiêu")?;
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold)?;
+        ws.set_column_width(c as u16, if c < 2 { 24 } else { 18 })?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    let lists: [(&str, &[String], u16, &str); 4] = [
+        (
+            "Nhóm",
+            &groups,
+            col("Nhóm"),
+            "Nhóm chỉ tiêu (report.yaml, groups)",
+        ),
+        (
+            "Đơn vị",
+            &units,
+            col("Đơn vị"),
+            "percent, count, per-100, currency:VND",
+        ),
+        (
+            "So sánh",
+            &ops,
+            col("So sánh"),
+            ">= là không thấp hơn mục tiêu",
+        ),
+        (
+            "Chủ trì",
+            &agencies,
+            col("Chủ trì"),
+            "Đơn vị chủ trì (agencies.yaml); - nếu kế hoạch không giao",
+        ),
+    ];
+    for (n, (name, items, c, help)) in lists.iter().enumerate() {
+        if items.is_empty() {
+            continue;
+        }
+        let letter = crate::load::column_letters(n);
+        let dv = DataValidation::new()
+            .allow_list_formula(Formula::new(format!(
+                "='Danh sách'!${letter}$2:${letter}${}",
+                items.len() + 1
+            )))
+            .set_input_title(*name)?
+            .set_input_message(*help)?;
+        ws.add_data_validation(1, *c, ROWS, *c, &dv)?;
+    }
+    if let Some(r) = report {
+        fill(ws, r, langs, &header, first_period, &periods)?;
+    }
+
+    let lists_sheet = book.add_worksheet();
+    lists_sheet.set_name("Danh sách")?;
+    for (n, (name, items, _, _)) in lists.iter().enumerate() {
+        lists_sheet.write_string_with_format(0, n as u16, *name, &bold)?;
+        for (i, item) in items.iter().enumerate() {
+            lists_sheet.write_string(i as u32 + 1, n as u16, item)?;
+        }
+        lists_sheet.set_column_width(n as u16, 28)?;
+    }
+    book.save_to_buffer()
+}
+
+/// The report's indicators, one per row.
+fn fill(
+    ws: &mut Worksheet,
+    r: &Report,
+    langs: &[String],
+    header: &[String],
+    first_period: usize,
+    periods: &[Period],
+) -> Result<(), XlsxError> {
+    let col = |name: &str| header.iter().position(|h| h == name).map(|c| c as u16);
+    let source = |s: &Option<Source>| match s {
+        Some(Source::Text(t)) => t.default.clone(),
+        Some(Source::Ref { id, at, .. }) => match at {
+            Some(at) => format!("{id}, {at}"),
+            None => id.clone(),
+        },
+        None => String::new(),
+    };
+    for (i, ind) in r.indicators.iter().enumerate() {
+        let row = i as u32 + 1;
+        let put = |ws: &mut Worksheet, name: &str, text: &str| -> Result<(), XlsxError> {
+            if let (Some(c), false) = (col(name), text.is_empty()) {
+                ws.write_string(row, c, text)?;
+            }
+            Ok(())
+        };
+        put(ws, "Mã", &ind.id)?;
+        put(ws, "Nhóm", &ind.group)?;
+        for l in langs {
+            put(
+                ws,
+                &format!("Tên ({l})"),
+                ind.name.translations.get(l).map_or("", |s| s),
+            )?;
+            if let Some(n) = &ind.note {
+                put(
+                    ws,
+                    &format!("Ghi chú ({l})"),
+                    n.translations.get(l).map_or("", |s| s),
+                )?;
+            }
+        }
+        put(ws, "Đơn vị", &ind.unit.raw)?;
+        match &ind.target {
+            Some(Target::Numeric {
+                value,
+                op,
+                by,
+                source: s,
+            }) => {
+                put(ws, "So sánh", op.as_str())?;
+                put(ws, "Thời hạn", &by.to_string())?;
+                put(ws, "Nguồn mục tiêu", &source(s))?;
+                if let Some(c) = col("Mục tiêu") {
+                    ws.write_number(row, c, *value)?;
+                }
+            }
+            Some(Target::Text {
+                text,
+                by,
+                source: s,
+            }) => {
+                for l in langs {
+                    put(
+                        ws,
+                        &format!("Mục tiêu (lời) ({l})"),
+                        text.translations.get(l).map_or("", |s| s),
+                    )?;
+                }
+                if let Some(by) = by {
+                    put(ws, "Thời hạn", &by.to_string())?;
+                }
+                put(ws, "Nguồn mục tiêu", &source(s))?;
+            }
+            None => {}
+        }
+        put(
+            ws,
+            "Chủ trì",
+            ind.lead.as_ref().map_or("-", |a| a.written.as_str()),
+        )?;
+        let partners: Vec<&str> = ind.partners.iter().map(|a| a.written.as_str()).collect();
+        put(ws, "Phối hợp", &partners.join("\n"))?;
+        if let (Some(d), Some(c)) = (ind.decimals, col("Số chữ số thập phân")) {
+            ws.write_number(row, c, f64::from(d))?;
+        }
+        for m in &ind.values {
+            if let Some(k) = periods.iter().position(|p| *p == m.period) {
+                let c = (first_period + 2 * k) as u16;
+                ws.write_number(row, c, m.value)?;
+                let s = source(&m.source);
+                if !s.is_empty() {
+                    ws.write_string(row, c + 1, &s)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the sheet of `report` leaves out: values marked as estimates or
+/// proxies, and indicators with `better` (written in YAML only, issue 13).
+pub fn left_out(report: &Report) -> usize {
+    report
+        .indicators
+        .iter()
+        .map(|i| {
+            usize::from(i.better.is_some())
+                + i.values
+                    .iter()
+                    .filter(|m| m.estimate || m.proxy.is_some())
+                    .count()
+        })
+        .sum()
+}
+
+/// Write the template for the report `slug` (or the site's only report, or
+/// none) of the site in `content` to `output`; the path written and how many
+/// things the sheet leaves out ([`left_out`]), or why not.
+pub fn write_template(
+    content: &Path,
+    slug: Option<&str>,
+    output: Option<&Path>,
+) -> Result<(std::path::PathBuf, usize), Msg> {
+    let (site, diags) = crate::load::load_site(content);
+    let Some(site) = site else {
+        let first = diags.into_sorted().into_iter().find(|d| d.is_error());
+        let (en, vi) = first.map_or_else(Default::default, |d| {
+            (
+                d.display(Lang::En).to_string(),
+                d.display(Lang::Vi).to_string(),
+            )
+        });
+        return Err(msg!("template-site-errors",
+            en: "the site has errors; fix them first (`minhbach check`):\n{en}",
+            vi: "trang đang có lỗi; hãy sửa trước (`minhbach check`):\n{vi}"
+        ));
+    };
+    let slugs = || {
+        let slugs: Vec<&str> = site.reports.iter().map(|r| r.slug.as_str()).collect();
+        slugs.join(", ")
+    };
+    let report = match slug {
+        Some(s) => Some(site.reports.iter().find(|r| r.slug == s).ok_or_else(|| {
+            msg!("unknown-report",
+                en: "no report `{s}`; reports: {}",
+                vi: "không có báo cáo `{s}`; các báo cáo: {}",
+                slugs()
+            )
+        })?),
+        None if site.reports.len() == 1 => site.reports.first(),
+        None if site.reports.is_empty() => None,
+        None => {
+            return Err(msg!("unknown-report",
+                en: "name the report: minhbach template SLUG ({})",
+                vi: "hãy ghi tên báo cáo: minhbach template SLUG ({})",
+                slugs()
+            ));
+        }
+    };
+    let path = match output {
+        Some(p) => p.to_path_buf(),
+        None => std::path::PathBuf::from(format!(
+            "{}-indicators.xlsx",
+            report.map_or("minhbach", |r| r.slug.as_str())
+        )),
+    };
+    if path.exists() {
+        return Err(msg!("template-exists",
+            en: "{} already exists; move it away or pass --output FILE",
+            vi: "{} đã có; hãy chuyển tệp đó đi chỗ khác hoặc dùng --output TỆP",
+            path.display()
+        ));
+    }
+    let bytes = indicators_template(&site, report.map(|r| &**r)).map_err(|e| {
+        msg!("cannot-write",
+            en: "{}: {e}",
+            vi: "{}: không tạo được bảng tính ({e})",
+            path.display()
+        )
+    })?;
+    std::fs::write(&path, bytes).map_err(|e| {
+        let reason = crate::diagnostics::io_reason(&e);
+        let (en, vi) = (reason.en(), reason.vi());
+        msg!("cannot-write", en: "{}: {en}", vi: "{}: {vi}", path.display())
+    })?;
+    Ok((path, report.map_or(0, |r| left_out(r))))
+}

@@ -1,0 +1,603 @@
+//! Indicators kept in a spreadsheet (issue 15): the Hải Dương indicators as
+//! an `.xlsx` (percentages in cells formatted as %) and as a Vietnamese-locale
+//! `.csv` (`;`, decimal commas, thousands dots, BOM) build the same site as
+//! the YAML, byte for byte; an error in a cell names the sheet and cell.
+
+mod common;
+
+use common::{snapshot, Site};
+use serde_yaml::Value;
+
+const IND: &str = "reports/hai-duong-2023/indicators.yaml";
+
+/// One row per indicator, one column per period: the layout of docs/content-format.md.
+struct Sheet {
+    header: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Clone)]
+enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A value of a percent indicator.
+    Percent(f64),
+}
+
+fn text(v: &Value, key: &str, lang: &str) -> Cell {
+    match v.get(key) {
+        Some(Value::String(s)) if lang == "vi" => Cell::Text(s.clone()),
+        Some(Value::Mapping(m)) => m
+            .get(lang)
+            .and_then(Value::as_str)
+            .map_or(Cell::Empty, |s| Cell::Text(s.into())),
+        _ => Cell::Empty,
+    }
+}
+
+fn sheet_of_yaml(src: &str) -> Sheet {
+    let list: Vec<Value> = serde_yaml::from_str(src).unwrap();
+    let mut periods: Vec<String> = Vec::new();
+    for ind in &list {
+        for v in ind
+            .get("values")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
+            let p = serde_yaml::to_string(&v["period"])
+                .unwrap()
+                .trim()
+                .to_string();
+            if !periods.contains(&p) {
+                periods.push(p);
+            }
+        }
+    }
+    let mut header: Vec<String> = [
+        "Mã",
+        "Nhóm",
+        "Tên (vi)",
+        "Tên (en)",
+        "Đơn vị",
+        "Số chữ số thập phân",
+        "Mục tiêu",
+        "So sánh",
+        "Thời hạn",
+        "Nguồn mục tiêu",
+        "Mục tiêu (lời) (vi)",
+        "Mục tiêu (lời) (en)",
+        "Chủ trì",
+        "Phối hợp",
+        "Ghi chú (vi)",
+        "Ghi chú (en)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for p in &periods {
+        header.push(format!("Giá trị {p}"));
+        header.push(format!("Nguồn {p}"));
+    }
+    let s = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => Cell::Text(s.clone()),
+        Some(Value::Number(n)) => Cell::Number(n.as_f64().unwrap()),
+        _ => Cell::Empty,
+    };
+    let rows = list
+        .iter()
+        .map(|ind| {
+            let t = ind.get("target");
+            let percent = ind.get("unit").and_then(Value::as_str) == Some("percent");
+            let mut row = vec![
+                s(ind.get("id")),
+                s(ind.get("group")),
+                text(ind, "name", "vi"),
+                text(ind, "name", "en"),
+                s(ind.get("unit")),
+                s(ind.get("decimals")),
+                s(t.and_then(|t| t.get("value"))),
+                s(t.and_then(|t| t.get("op"))),
+                // A year, as Excel shows it: no thousands dot.
+                match s(t.and_then(|t| t.get("by"))) {
+                    Cell::Number(n) => Cell::Text(n.to_string()),
+                    c => c,
+                },
+                s(t.and_then(|t| t.get("source"))),
+                t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
+                t.map_or(Cell::Empty, |t| text(t, "text", "en")),
+                match ind.get("lead") {
+                    Some(Value::Null) => Cell::Text("-".into()),
+                    lead => s(lead),
+                },
+                ind.get("partners")
+                    .and_then(Value::as_sequence)
+                    .map_or(Cell::Empty, |p| {
+                        Cell::Text(
+                            p.iter()
+                                .map(|x| x.as_str().unwrap())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        )
+                    }),
+                text(ind, "note", "vi"),
+                text(ind, "note", "en"),
+            ];
+            for p in &periods {
+                let v = ind
+                    .get("values")
+                    .and_then(Value::as_sequence)
+                    .into_iter()
+                    .flatten()
+                    .find(|v| serde_yaml::to_string(&v["period"]).unwrap().trim() == p);
+                match v {
+                    Some(v) => {
+                        let n = v["value"].as_f64().unwrap();
+                        row.push(if percent {
+                            Cell::Percent(n)
+                        } else {
+                            Cell::Number(n)
+                        });
+                        row.push(s(v.get("source")));
+                    }
+                    None => row.extend([Cell::Empty, Cell::Empty]),
+                }
+            }
+            row
+        })
+        .collect();
+    Sheet { header, rows }
+}
+
+fn write_xlsx(sheet: &Sheet, path: &std::path::Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Chỉ tiêu").unwrap();
+    let pct = Format::new().set_num_format("0.0%");
+    for (c, h) in sheet.header.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, row) in sheet.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(t) => {
+                    ws.write_string(r, c, t).unwrap();
+                }
+                Cell::Number(n) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                // Excel keeps 57.2 % as 0.572 in a cell formatted as %.
+                Cell::Percent(n) => {
+                    ws.write_number_with_format(r, c, n / 100.0, &pct).unwrap();
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// A number as Vietnamese Excel saves it: `1.615`, `56,6`.
+fn vietnamese(n: f64) -> String {
+    let s = format!("{n}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    if frac.is_empty() {
+        grouped
+    } else {
+        format!("{grouped},{frac}")
+    }
+}
+
+fn write_csv(sheet: &Sheet, path: &std::path::Path) {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    w.write_record(&sheet.header).unwrap();
+    for row in &sheet.rows {
+        w.write_record(row.iter().map(|c| match c {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => vietnamese(*n),
+            Cell::Percent(n) => format!("{}%", vietnamese(*n)),
+        }))
+        .unwrap();
+    }
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(w.into_inner().unwrap());
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn built(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let run = site.run(&["build", "--strict"]);
+    run.ok();
+    snapshot(&site.public())
+}
+
+#[test]
+fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
+    let yaml = Site::fixture("example");
+    // A sheet has no columns for estimates and proxies (issue 13): compare
+    // with the YAML without them.
+    let plain = what_a_sheet_holds(&yaml.read(IND));
+    assert_ne!(
+        plain,
+        yaml.read(IND),
+        "the example has estimates and proxies"
+    );
+    std::fs::write(yaml.path(IND), plain).unwrap();
+    let expected = built(&yaml);
+    let sheet = sheet_of_yaml(&yaml.read(IND));
+    assert!(sheet.rows.len() > 30);
+
+    let xlsx = Site::fixture("example");
+    std::fs::remove_file(xlsx.path(IND)).unwrap();
+    write_xlsx(&sheet, &xlsx.path("reports/hai-duong-2023/indicators.xlsx"));
+    let got = built(&xlsx);
+    assert_same(&expected, &got, "xlsx");
+
+    let csv = Site::fixture("example");
+    std::fs::remove_file(csv.path(IND)).unwrap();
+    write_csv(&sheet, &csv.path("reports/hai-duong-2023/indicators.csv"));
+    assert!(
+        std::fs::read_to_string(csv.path("reports/hai-duong-2023/indicators.csv"))
+            .unwrap()
+            .contains("56,6%")
+    );
+    let got = built(&csv);
+    assert_same(&expected, &got, "csv");
+}
+
+/// `src` without what a sheet cannot say: `estimate: true`, and a proxy
+/// value's `proxy:` text and own `unit:`.
+fn what_a_sheet_holds(src: &str) -> String {
+    let mut out = String::new();
+    let mut in_proxy = false;
+    for line in src.lines() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if in_proxy && indent > 6 {
+            continue;
+        }
+        in_proxy = false;
+        if indent == 6 && (trimmed == "estimate: true" || trimmed.starts_with("unit: ")) {
+            continue;
+        }
+        if indent == 6 && trimmed == "proxy:" {
+            in_proxy = true;
+            continue;
+        }
+        out.push_str(&line.replace(", estimate: true", ""));
+        out.push('\n');
+    }
+    out
+}
+
+fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b), "{what}: different files");
+    for ((name, x), (_, y)) in a.iter().zip(b) {
+        assert!(x == y, "{what}: {name} differs");
+    }
+}
+
+#[test]
+fn an_error_in_a_cell_names_the_sheet_and_cell() {
+    let yaml = Site::fixture("example");
+    let sheet = sheet_of_yaml(&yaml.read(IND));
+    let mut bad = Sheet {
+        header: sheet.header.clone(),
+        rows: sheet.rows.clone(),
+    };
+    // Row 14 of the sheet (13th indicator): an undefined group, and a target
+    // that reads two ways.
+    bad.rows[12][1] = Cell::Text("chinh-quyen".into());
+    bad.rows[12][6] = Cell::Text("1.500".into());
+    let site = Site::fixture("example");
+    std::fs::remove_file(site.path(IND)).unwrap();
+    write_xlsx(&bad, &site.path("reports/hai-duong-2023/indicators.xlsx"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/reports/hai-duong-2023/indicators.xlsx: Sheet \"Chỉ tiêu\"!B14: error: group `chinh-quyen` is not defined"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("indicators.xlsx: Sheet \"Chỉ tiêu\"!G14: error: `1.500` reads two ways"),
+        "{}",
+        run.stderr
+    );
+    // In CI annotations and JSON too.
+    let run = site.run(&["check", "--format", "github"]);
+    assert!(
+        run.stdout.contains("::error file=content/reports/hai-duong-2023/indicators.xlsx,title=unknown-group::Sheet \"Chỉ tiêu\"!B14: group `chinh-quyen`"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    assert!(
+        run.stdout
+            .contains("\"cell\":\"Sheet \\\"Chỉ tiêu\\\"!B14\""),
+        "{}",
+        run.stdout
+    );
+    // In Vietnamese the cell is named in Vietnamese; JSON's `cell` stays English.
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr.contains("indicators.xlsx: trang tính \"Chỉ tiêu\"!B14: lỗi: nhóm `chinh-quyen` chưa được khai báo"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check", "--format", "json"]);
+    assert!(
+        run.stdout
+            .contains("\"cell\":\"Sheet \\\"Chỉ tiêu\\\"!B14\""),
+        "{}",
+        run.stdout
+    );
+    // The same in a CSV: line and column header.
+    let site = Site::fixture("example");
+    std::fs::remove_file(site.path(IND)).unwrap();
+    bad.rows[12][6] = Cell::Text("80".into());
+    write_csv(&bad, &site.path("reports/hai-duong-2023/indicators.csv"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("group `chinh-quyen`"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        line.starts_with("content/reports/hai-duong-2023/indicators.csv:"),
+        "{line}"
+    );
+    assert!(line.contains(": column \"Nhóm\": error: "), "{line}");
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr
+            .contains(": cột \"Nhóm\": lỗi: nhóm `chinh-quyen`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_csv_in_another_encoding_is_read_or_refused_with_the_fix() {
+    let site = Site::fixture("example");
+    let sheet = sheet_of_yaml(&site.read(IND));
+    std::fs::remove_file(site.path(IND)).unwrap();
+    let path = site.path("reports/hai-duong-2023/indicators.csv");
+    write_csv(&sheet, &path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    // UTF-16 with BOM (Excel's "Unicode text"): read as is.
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.trim_start_matches('\u{feff}').encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    site.run(&["check", "--strict"]).ok();
+    // Bytes that are no text at all: refused with the way to save it.
+    std::fs::write(&path, [0x81u8, 0x00, 0xff, 0xfe, 0x00]).unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("CSV UTF-8"), "{}", run.stderr);
+}
+
+/// A dataset's rows as a sheet: one column per dataset column, or one per
+/// language for a column of localized text (`item (vi)`, `item (en)`).
+fn dataset_sheet(src: &str) -> (String, Sheet) {
+    let mut doc: serde_yaml::Mapping = serde_yaml::from_str(src).unwrap();
+    let rows = doc.remove("rows").unwrap();
+    let rows = rows.as_sequence().unwrap();
+    let mut header: Vec<(String, Option<String>)> = Vec::new();
+    for col in doc["columns"].as_sequence().unwrap() {
+        let id = col["id"].as_str().unwrap().to_string();
+        let localized = rows
+            .iter()
+            .any(|r| r.get(&id).is_some_and(Value::is_mapping));
+        if localized {
+            header.push((id.clone(), Some("vi".into())));
+            header.push((id, Some("en".into())));
+        } else {
+            header.push((id, None));
+        }
+    }
+    let cells = rows
+        .iter()
+        .map(|r| {
+            header
+                .iter()
+                .map(|(id, lang)| match (r.get(id), lang) {
+                    (Some(Value::Mapping(m)), Some(l)) => m
+                        .get(l.as_str())
+                        .and_then(Value::as_str)
+                        .map_or(Cell::Empty, |s| Cell::Text(s.into())),
+                    (Some(Value::String(s)), Some(l)) if l == "vi" => Cell::Text(s.clone()),
+                    (Some(Value::String(s)), None) => Cell::Text(s.clone()),
+                    (Some(Value::Number(n)), _) => Cell::Number(n.as_f64().unwrap()),
+                    _ => Cell::Empty,
+                })
+                .collect()
+        })
+        .collect();
+    let header = header
+        .into_iter()
+        .map(|(id, lang)| match lang {
+            Some(l) => format!("{id} ({l})"),
+            None => id,
+        })
+        .collect();
+    (
+        serde_yaml::to_string(&doc).unwrap(),
+        Sheet {
+            header,
+            rows: cells,
+        },
+    )
+}
+
+#[test]
+fn dataset_rows_in_spreadsheets_build_the_same_site() {
+    let yaml = Site::fixture("example");
+    let expected = built(&yaml);
+    let dir = "reports/hai-duong-2023/datasets";
+    for (n, ext) in ["xlsx", "csv"].iter().enumerate() {
+        let site = Site::fixture("example");
+        for entry in std::fs::read_dir(site.path(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let (rest, sheet) = dataset_sheet(&std::fs::read_to_string(&path).unwrap());
+            assert!(!rest.contains("rows:") && sheet.rows.len() > 1);
+            std::fs::write(&path, rest).unwrap();
+            let target = path.with_extension(if n == 0 { "xlsx" } else { "csv" });
+            match *ext {
+                "xlsx" => write_xlsx(&sheet, &target),
+                _ => write_csv(&sheet, &target),
+            }
+        }
+        let got = built(&site);
+        assert_same(&expected, &got, ext);
+    }
+}
+
+#[test]
+fn a_dataset_kept_only_as_a_csv_is_published() {
+    let site = Site::fixture("minimal");
+    site.write(
+        "reports/demo-2024/datasets/ha-tang.csv",
+        "\u{feff}Hạng mục;Số lượng;Tỷ lệ\nThuê bao di động;2.266.097;56,6%\nTrạm BTS;3.229;\n",
+    );
+    let run = site.run(&["build"]);
+    run.ok();
+    assert!(
+        run.stderr.contains("dataset `ha-tang` has no title"),
+        "{}",
+        run.stderr
+    );
+    let page = site.page("reports/demo-2024/datasets/ha-tang/index.html");
+    assert!(page.contains("2.266.097"), "{page}");
+    assert!(page.contains("56,6"), "{page}");
+    // In a file separated by commas, `3.229` reads two ways: placed by line and column.
+    site.write(
+        "reports/demo-2024/datasets/ha-tang.csv",
+        "Hạng mục,Số lượng\nThuê bao di động,2266097\nTrạm BTS,3.229\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "datasets/ha-tang.csv:3:10: column \"Số lượng\": error: `3.229` reads two ways"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A LibreOffice `.ods` of one sheet (`rows` of cells; a cell is
+/// `(value-type, value)`), made by hand: the zip and its content.xml.
+fn ods(rows: &[Vec<(&str, &str)>]) -> Vec<u8> {
+    use std::io::Write;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Chỉ tiêu">"#,
+    );
+    for row in rows {
+        xml.push_str("<table:table-row>");
+        for (kind, v) in row {
+            match *kind {
+                "string" => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+                )),
+                _ => xml.push_str(&format!(
+                    r#"<table:table-cell office:value-type="{kind}" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+                )),
+            }
+        }
+        xml.push_str("</table:table-row>");
+    }
+    xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_is_read_and_its_percent_cells_are_not_misread() {
+    let site = Site::fixture("minimal");
+    let ind = "reports/demo-2024/indicators.yaml";
+    std::fs::remove_file(site.path(ind)).unwrap();
+    let s = |v| ("string", v);
+    let header = vec![
+        s("Mã"),
+        s("Nhóm"),
+        s("Tên"),
+        s("Đơn vị"),
+        s("Mục tiêu"),
+        s("Chủ trì"),
+        s("2023"),
+    ];
+    let row = |value: (&'static str, &'static str)| {
+        vec![
+            s("online-dossier-rate"),
+            s("digital-government"),
+            s("Tỷ lệ hồ sơ trực tuyến"),
+            s("percent"),
+            ("float", "50"),
+            s("Sở TTTT"),
+            value,
+        ]
+    };
+    let path = site.path("reports/demo-2024/indicators.ods");
+    std::fs::write(&path, ods(&[header.clone(), row(("float", "56.6"))])).unwrap();
+    let run = site.run(&["build", "--strict"]);
+    run.ok();
+    let page = site.page("reports/demo-2024/indicators/online-dossier-rate/index.html");
+    assert!(page.contains("56,6"), "{page}");
+    // A cell formatted as % holds 0.566: refused rather than read as 0.566.
+    std::fs::write(&path, ods(&[header, row(("percentage", "0.566"))])).unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("indicators.ods: error: cells formatted as percentages in an .ods file would be read as fractions"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_target_cell_with_a_comparison_is_read_and_shown_back() {
+    let site = Site::fixture("minimal");
+    std::fs::remove_file(site.path("reports/demo-2024/indicators.yaml")).unwrap();
+    site.write(
+        "reports/demo-2024/indicators.csv",
+        "Mã;Nhóm;Tên;Đơn vị;Mục tiêu;Nguồn mục tiêu;Chủ trì;2023\nonline-dossier-rate;digital-government;Tỷ lệ hồ sơ trực tuyến;percent;≥ 50%;Phần II, mục 1;Sở TTTT;56,6\n",
+    );
+    let run = site.run(&["check"]);
+    run.ok();
+    assert!(
+        run.stderr.contains(
+            "indicators.csv:2:71: column \"Mục tiêu\": warning: target `≥ 50%` is read as >= 50"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+}
