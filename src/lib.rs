@@ -21,9 +21,7 @@ pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod template;
-pub mod text;
 pub mod write;
-pub mod xlsx;
 pub mod yaml;
 
 use std::path::Path;

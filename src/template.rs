@@ -18,7 +18,7 @@ const ROWS: u32 = 1000;
 /// reports), as bytes.
 pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u8>, XlsxError> {
     let langs = &site.config.languages;
-    let mut book = crate::xlsx::workbook();
+    let mut book = crate::helpers::xlsx::workbook();
     let bold = Format::new().set_bold().set_text_wrap();
     // Periods: those with values, else the baseline and the report's own.
     let mut periods: Vec<Period> = Vec::new();

@@ -21,8 +21,9 @@ fn layer(module: &str) -> Option<u8> {
         // Orchestration: the build (lib.rs), incremental rebuilds, writing
         // the output folder.
         "lib" | "incremental" | "write" => 3,
-        // Entry points: the command line, the preview server, `new`.
-        "main" | "help_vi" | "serve" | "scaffold" => 4,
+        // Entry points: the command line, the preview server, `init`/`new`,
+        // `template`.
+        "main" | "help_vi" | "serve" | "scaffold" | "template" => 4,
         _ => return None,
     })
 }

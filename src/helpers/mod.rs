@@ -2,4 +2,8 @@
 //! of loading or of rendering (see ARCHITECTURE.md for the import rule).
 
 pub mod escape;
+/// Names compared as people see them (NFC, no invisible characters).
+pub mod text;
 pub mod url;
+/// Writing .xlsx workbooks (open data, `minhbach template`).
+pub mod xlsx;

@@ -1353,7 +1353,7 @@ impl Loader<'_> {
             let status = compute_status(&values, target.as_ref(), &rules);
             out.push(Indicator {
                 id: r.id.clone(),
-                group: crate::text::normalize(&r.group),
+                group: crate::helpers::text::normalize(&r.group),
                 name,
                 unit,
                 decimals: r
@@ -1424,7 +1424,7 @@ impl Loader<'_> {
                     .category
                     .as_ref()
                     .map(|t| doc.text(t, &at("category"), &mut d)),
-                group: r.group.as_deref().map(crate::text::normalize),
+                group: r.group.as_deref().map(crate::helpers::text::normalize),
                 lead: match &r.lead {
                     Some(lead) => names(lead, "lead", &mut d),
                     None => {
@@ -1867,7 +1867,7 @@ impl ReportScope<'_> {
         if self.groups.contains(&id) {
             return;
         }
-        let id = &crate::text::normalize(id);
+        let id = &crate::helpers::text::normalize(id);
         if self.groups.contains(&id.as_str()) {
             return;
         }
@@ -1922,7 +1922,7 @@ impl AgencyLookup {
     /// Names are compared as people see them: NFC, no invisible
     /// characters, spaces folded, any case (crate::text).
     fn key(name: &str) -> String {
-        crate::text::match_key(name)
+        crate::helpers::text::match_key(name)
     }
 
     pub fn get(&self, written: &str) -> Option<&str> {
@@ -1939,7 +1939,7 @@ impl AgencyLookup {
         d: &mut Diagnostics,
     ) -> AgencyRef {
         // Shown as typed but in NFC: the same letters, whatever the keyboard.
-        let written = crate::text::normalize(written);
+        let written = crate::helpers::text::normalize(written);
         let id = self.get(&written).map(str::to_string);
         if id.is_none() && !self.quiet {
             let mut w = doc.warn(&at(), msg!("unknown-agency", en: "agency `{written}` is not in agencies.yaml", vi: "cơ quan `{written}` không có trong agencies.yaml"));

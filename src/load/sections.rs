@@ -120,7 +120,7 @@ pub(super) fn load_sections(
         };
         let (mut fm, group_pos) = fm;
         // A group id typed with an invisible character still names its group.
-        fm.group = fm.group.as_deref().map(crate::text::normalize);
+        fm.group = fm.group.as_deref().map(crate::helpers::text::normalize);
         if let Some(g) = &fm.group {
             if !groups.contains(&g.as_str()) {
                 let mut e = Diagnostic::error(

@@ -169,12 +169,14 @@ impl super::Loader<'_> {
                 continue;
             }
             let (stem, lang) = split_lang(&h, langs);
-            let key = crate::text::match_key(stem);
+            let key = crate::helpers::text::match_key(stem);
             let found = raw.columns.iter().find(|col| {
-                crate::text::match_key(&col.id) == key
+                crate::helpers::text::match_key(&col.id) == key
                     || match &col.name {
-                        RawText::Plain(n) => crate::text::match_key(n) == key,
-                        RawText::Map(m) => m.values().any(|n| crate::text::match_key(n) == key),
+                        RawText::Plain(n) => crate::helpers::text::match_key(n) == key,
+                        RawText::Map(m) => m
+                            .values()
+                            .any(|n| crate::helpers::text::match_key(n) == key),
                     }
             });
             match found {
@@ -529,7 +531,7 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
                 Data::String(s) if s.trim().is_empty() => Value::Empty,
                 Data::String(s) => Value::Text(s.clone()),
                 Data::Bool(b) => Value::Text(b.to_string()),
-                Data::DateTime(d) => Value::Text(crate::text::excel_date(d.as_f64())),
+                Data::DateTime(d) => Value::Text(crate::helpers::text::excel_date(d.as_f64())),
                 Data::DateTimeIso(s) => Value::Text(s.get(..10).unwrap_or(s).to_string()),
                 Data::DurationIso(s) => Value::Text(s.clone()),
                 Data::Error(e) => Value::Text(format!("#{e:?}")),
@@ -886,7 +888,7 @@ pub fn dmy_to_iso(text: &str) -> String {
 
 fn field_of(header: &str, langs: &[String]) -> Option<Field> {
     let (stem, lang) = split_lang(header, langs);
-    let key = crate::text::match_key(stem);
+    let key = crate::helpers::text::match_key(stem);
     FIELDS
         .iter()
         .find(|(n, _)| *n == key)

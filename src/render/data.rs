@@ -74,7 +74,7 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
         .filter_map(|(name, bytes)| {
             let stem = name.strip_suffix(".csv")?;
             let sheet = stem.rsplit('/').next().unwrap_or(stem);
-            let xlsx = crate::xlsx::from_csv(bytes, sheet).ok()?;
+            let xlsx = crate::helpers::xlsx::from_csv(bytes, sheet).ok()?;
             Some((format!("{stem}.xlsx"), xlsx))
         })
         .collect();
