@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build-time benchmark of minhbach on synthetic corpora, with Hugo as a yardstick.
 #
-#   scripts/bench.sh [--sizes small,medium,large] [--runs N] [--no-hugo] [--seed N]
+#   scripts/bench.sh [--sizes small,medium,large] [--runs N] [--no-hugo] [--seed N] [--text PAGES]
 #
 # Sizes (corpora from examples/gen_corpus.rs, page counts at the time of writing):
 #   small   2 provinces x 2 years, 100 indicators/report     (~1k pages)
@@ -16,6 +16,9 @@
 # of --runs edits each). Then the same corpus's
 # Markdown sections as a plain bilingual Hugo site (no theme), built with
 # `hugo --quiet`. Prints a Markdown table on stdout; progress goes to stderr.
+# Last, the text-heavy corpus (scripts/text-bench/text-corpus.sh, --text
+# PAGES sections, 10000 by default, 0 to skip): minhbach against a bare
+# pulldown-cmark loop (the floor) and Hugo, and the ratio minhbach/floor.
 # Everything happens in a temporary folder (in /dev/shm when it exists) that
 # is removed on exit.
 set -euo pipefail
@@ -25,6 +28,7 @@ SIZES=small,medium,large
 RUNS=3
 HUGO=1
 SEED=1
+TEXT=10000
 
 usage() {
     sed -n '2,4p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -39,11 +43,14 @@ while [[ $# -gt 0 ]]; do
     --runs=*) RUNS=${1#*=}; shift ;;
     --seed) SEED=${2:?--seed needs a value}; shift 2 ;;
     --no-hugo) HUGO=0; shift ;;
+    --text) TEXT=${2:?--text needs a value}; shift 2 ;;
+    --text=*) TEXT=${1#*=}; shift ;;
     -h | --help) usage ;;
     *) echo "unknown option: $1" >&2; usage ;;
     esac
 done
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "--runs must be a positive number" >&2; exit 2; }
+[[ $TEXT =~ ^[0-9]+$ ]] || { echo "--text must be a number of pages (0 to skip)" >&2; exit 2; }
 
 log() { echo "[bench] $*" >&2; }
 
@@ -224,4 +231,13 @@ if [[ ${#HUGO_ROWS[@]} -gt 0 ]]; then
     echo "| corpus | .md files | Hugo pages | Hugo build (s) | minhbach/Hugo (wall) |"
     echo "|---|---:|---:|---:|---:|"
     printf '%s\n' "${HUGO_ROWS[@]}"
+fi
+if [[ $TEXT -gt 0 ]]; then
+    log "text corpus: $TEXT sections, $RUNS runs"
+    echo
+    echo "Text-heavy corpus (scripts/text-bench/text-corpus.sh $TEXT $RUNS):"
+    echo
+    echo '```text'
+    (cd "$ROOT" && BENCH_DIR="$WORK/text" scripts/text-bench/text-corpus.sh "$TEXT" "$RUNS")
+    echo '```'
 fi
