@@ -233,3 +233,114 @@ fn status_bars_state_the_counts_and_ids_are_unique_per_page() {
         assert_eq!(ids.len(), n, "{path}: duplicate ids");
     }
 }
+
+/// Width in CSS px of a 640-unit chart in a report's group card on a 375 px
+/// phone (375 − 2 × 16 page margin − 2 × 16 card padding − 2 border): where a
+/// group chart is shown narrowest.
+const PHONE_CARD_PX: f64 = 309.0;
+
+/// The rendered size of every text of `svg` at `container` CSS px: its
+/// font-size × the shown width (the container, or the SVG's max-width if
+/// smaller) / the viewBox width.
+fn rendered_font_px(svg: &str, container: f64) -> Vec<f64> {
+    let svg = common::ungroup(svg);
+    let view_w: f64 = common::between(&svg, "viewBox=\"0 0 ", " ")
+        .parse()
+        .unwrap();
+    let max_w: f64 = common::between(&svg, "max-width:", "px").parse().unwrap();
+    let shown = container.min(max_w);
+    svg.split("font-size=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse::<f64>().unwrap() * shown / view_w)
+        .collect()
+}
+
+#[test]
+fn group_and_project_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
+    // Measured before: values and statuses at 9.7-10.7 px, labels cut with "…".
+    let site = Site::fixture("example");
+    site.build().ok();
+    let groups = site.public().join("reports/hai-duong-2023/groups");
+    let mut n = 0;
+    for g in std::fs::read_dir(groups).unwrap() {
+        let svg = std::fs::read_to_string(g.unwrap().path().join("chart.svg")).unwrap();
+        let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
+        // (Two groups have no figure yet: their chart draws no row.)
+        if sizes.is_empty() {
+            continue;
+        }
+        let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
+        assert!(smallest >= 12.0, "{smallest:.1} px in {svg}");
+        assert!(!svg.contains('…'), "a cut label in {svg}");
+        n += 1;
+    }
+    assert_eq!(n, 2);
+    // The project chart too (counts at 10.7 px before; the example gives no
+    // project statuses, so it has no by-status chart).
+    let svg = site.page("reports/hai-duong-2023/projects/projects-by-lead.svg");
+    let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
+    let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
+    assert!(smallest >= 12.0, "projects-by-lead: {smallest:.1} px");
+    assert!(!svg.contains('…'), "a cut label in {svg}");
+}
+
+#[test]
+fn group_chart_draws_only_measured_indicators_shares_a_scale_and_lists_the_rest() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let svg = site.page("reports/hai-duong-2023/groups/digital-government/chart.svg");
+    // Was 16 rows, 15 of them an empty track saying "chưa có số liệu": now the
+    // one indicator with a figure is the one row (one track up to the target).
+    assert_eq!(rects(&svg, "#ECEEF1").len(), 1, "{svg}");
+    assert_eq!(rects(&svg, "#1F5FAD").len(), 1);
+    assert!(!svg.contains("chưa có số liệu</text>"), "{svg}");
+    // One scale for every bar, said in words, with its ticks.
+    assert!(svg.contains("% mục tiêu"), "{svg}");
+    for tick in ["0\u{a0}%", "50\u{a0}%", "100\u{a0}%", "150\u{a0}%"] {
+        assert!(svg.contains(&format!(">{tick}</text>")), "{tick} in {svg}");
+    }
+    // The others are named in a line of text under the chart.
+    let page = site.page("reports/hai-duong-2023/groups/digital-government/index.html");
+    let meta = common::between(&page, "<p class=\"chart-meta\">", "</p>");
+    assert!(
+        meta.contains("Chưa có số liệu nên không vẽ (15): "),
+        "{meta}"
+    );
+    // A short description: counts, the extremes, a pointer to the table; was
+    // ~2,500 characters repeating "chưa có số liệu" twice per row.
+    let (_, desc) = title_and_desc(&svg);
+    assert!(
+        desc.chars().count() < 600,
+        "{} chars: {desc}",
+        desc.chars().count()
+    );
+    assert!(desc.matches("chưa có số liệu").count() <= 1, "{desc}");
+    assert!(desc.contains("bảng dưới biểu đồ"), "{desc}");
+    let economy = site.page("reports/hai-duong-2023/groups/digital-economy/chart.svg");
+    let (_, desc) = title_and_desc(&economy);
+    assert!(
+        desc.contains("Gần mục tiêu nhất: ") && desc.contains("; xa nhất: "),
+        "{desc}"
+    );
+}
+
+#[test]
+fn projects_chart_says_joint_leads_are_counted_once_per_lead() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let projects: Value =
+        serde_yaml::from_str(&site.read("reports/hai-duong-2023/projects.yaml")).unwrap();
+    let projects = projects.as_sequence().unwrap();
+    let leads: usize = projects
+        .iter()
+        .map(|p| p["lead"].as_sequence().map_or(1, |l| l.len().max(1)))
+        .sum();
+    // The example: 45 projects, some led jointly (the audit counted 50 bars).
+    assert_eq!(projects.len(), 45);
+    assert!(leads > 45, "{leads}");
+    let page = site.page("reports/hai-duong-2023/projects/index.html");
+    let note = format!("45 dự án, nhiệm vụ; dự án có nhiều đơn vị cùng chủ trì được tính một lần cho mỗi đơn vị, nên tổng các thanh là {leads}.");
+    assert!(page.contains(&note), "under the chart");
+    let svg = site.page("reports/hai-duong-2023/projects/projects-by-lead.svg");
+    assert!(title_and_desc(&svg).1.contains(&note), "in its description");
+}

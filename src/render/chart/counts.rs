@@ -40,8 +40,8 @@ pub(super) fn count_text(n: usize) -> String {
 }
 
 pub(super) fn layout_counts(c: &mut Canvas, items: &[(String, usize)]) -> i32 {
-    let label_font = Font::new(LABEL_SIZE, TEXT);
-    let count_font = Font::new(SMALL_SIZE, TEXT).bold();
+    let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
+    let count_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
     let counts: Vec<String> = items.iter().map(|(_, n)| count_text(*n)).collect();
     let widest = counts
         .iter()
@@ -54,14 +54,14 @@ pub(super) fn layout_counts(c: &mut Canvas, items: &[(String, usize)]) -> i32 {
         if i > 0 {
             y += 14;
         }
-        for line in wrap(label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+        for line in wrap(label, label_font, f64::from(INNER), PHONE_MAX_LABEL_LINES) {
             c.text_owned(
                 PAD,
-                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
                 line,
                 label_font,
             );
-            y += LABEL_LINE;
+            y += PHONE_LABEL_LINE;
         }
         y += 4;
         let len = if max == 0 {
@@ -72,7 +72,7 @@ pub(super) fn layout_counts(c: &mut Canvas, items: &[(String, usize)]) -> i32 {
         c.rect(PAD, y, PAD + len, y + COUNT_BAR_H, series_colour(0));
         c.text(
             PAD + len + 6,
-            centred_top(y + COUNT_BAR_H / 2, SMALL_SIZE),
+            centred_top(y + COUNT_BAR_H / 2, PHONE_SMALL_SIZE),
             count,
             count_font,
         );

@@ -8,39 +8,91 @@ use super::*;
 /// Group chart: one horizontal bullet bar per row, length = ratio (the target
 /// at a marked 100% line), status shown by a symbol + word as well as colour.
 ///
-/// Each row is the label (wrapped, at most three lines), then the bar across
-/// the full width (the target at two thirds, ratios above 1.5 capped and
-/// marked with a break), then a line with the value, the target text under
-/// the target line and the status symbol and word at the right end.
-pub fn group_chart(text: &ChartText, rows: &[BulletRow]) -> String {
+/// The chart opens with the scale every bar shares: a caption saying what a
+/// bar is ("% of target") and an axis with ticks at 0, 50, 100 and 150 % of
+/// the target. Each row is then the label (wrapped, never cut), the bar
+/// across the full width (the target at two thirds, ratios above 1.5 capped
+/// and marked with a break), then a line with the value, the target text
+/// under the target line and the status symbol and word at the right end.
+///
+/// Text is [`PHONE_LABEL_SIZE`] and [`PHONE_SMALL_SIZE`] units: at least
+/// 12 CSS px where the chart is narrowest on a 375 px phone.
+pub fn group_chart(text: &ChartText, axis: &RatioAxis, rows: &[BulletRow]) -> String {
     if rows.is_empty() {
         return empty_chart(text);
     }
     let mut c = Canvas::new(WIDTH);
-    let height = layout_group(&mut c, rows);
+    let height = layout_group(&mut c, axis, rows);
     render(text, height, &c)
 }
 
-pub(super) fn layout_group(c: &mut Canvas, rows: &[BulletRow]) -> i32 {
-    let label_font = Font::new(LABEL_SIZE, TEXT);
-    let value_font = Font::new(SMALL_SIZE, TEXT).bold();
-    let target_font = Font::new(SMALL_SIZE, TEXT_MUTED);
+/// The shared scale of a group chart, in the reader's language.
+pub struct RatioAxis {
+    /// What a bar shows, e.g. "Thanh: % so với mục tiêu".
+    pub caption: String,
+    /// Labels of the ticks at 0, 50, 100 and 150 % of the target.
+    pub ticks: [String; 4],
+}
+
+/// The caption and the axis above the rows; returns the y below them.
+pub(super) fn ratio_axis(c: &mut Canvas, axis: &RatioAxis, mut y: i32) -> i32 {
+    let caption_font = Font::new(PHONE_SMALL_SIZE, TEXT_MUTED);
+    for line in wrap(&axis.caption, caption_font, f64::from(INNER), 4) {
+        c.text_owned(
+            PAD,
+            y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2,
+            line,
+            caption_font,
+        );
+        y += PHONE_SMALL_LINE;
+    }
+    y += 4;
+    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
+    let last = axis.ticks.len() - 1;
+    for (i, label) in axis.ticks.iter().enumerate() {
+        let x = PAD + bar_len(i as f64 * 0.5, RATIO_CAP, INNER);
+        let anchor = match i {
+            0 => Anchor::Start,
+            i if i == last => Anchor::End,
+            _ => Anchor::Middle,
+        };
+        c.text(x, top, &clean(label), caption_font.anchor(anchor));
+        c.line(
+            vec![(x, y + PHONE_SMALL_LINE), (x, y + PHONE_SMALL_LINE + 8)],
+            AXIS,
+            1,
+        );
+    }
+    y += PHONE_SMALL_LINE + 8;
+    c.line(vec![(PAD, y), (X_END, y)], AXIS, 1);
+    y + 12
+}
+
+pub(super) fn layout_group(c: &mut Canvas, axis: &RatioAxis, rows: &[BulletRow]) -> i32 {
+    let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
+    let value_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
+    let target_font = Font::new(PHONE_SMALL_SIZE, TEXT_MUTED);
     let target_x = PAD + bar_len(1.0, RATIO_CAP, INNER);
-    let mut y = 8;
+    let mut y = ratio_axis(c, axis, 8);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             y += 10;
             c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
             y += 12;
         }
-        for line in wrap(&row.label, label_font, f64::from(INNER), MAX_LABEL_LINES) {
+        for line in wrap(
+            &row.label,
+            label_font,
+            f64::from(INNER),
+            PHONE_MAX_LABEL_LINES,
+        ) {
             c.text_owned(
                 PAD,
-                y + (LABEL_LINE - LABEL_SIZE as i32) / 2,
+                y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
                 line,
                 label_font,
             );
-            y += LABEL_LINE;
+            y += PHONE_LABEL_LINE;
         }
         y += 6;
 
@@ -73,7 +125,7 @@ pub(super) fn layout_group(c: &mut Canvas, rows: &[BulletRow]) -> i32 {
         }
         y = bottom + 7;
 
-        let status_font = Font::new(SMALL_SIZE, status_text_colour(row.status)).bold();
+        let status_font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
         y = info_line(c, y, row, target_x, [value_font, target_font, status_font]);
     }
     y + 10
@@ -116,7 +168,7 @@ pub(super) fn info_line(
         status_font.width(&status),
     );
     let (x0, x1, tx) = (f64::from(PAD), f64::from(X_END), f64::from(target_x));
-    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
 
     let lo = if value.is_empty() { x0 } else { x0 + vw + GAP };
     let hi = if status.is_empty() {
@@ -134,9 +186,9 @@ pub(super) fn info_line(
     let mut y = y;
     c.text(PAD, top, &value, value_font);
     if !value.is_empty() && !side_by_side {
-        y += SMALL_LINE;
+        y += PHONE_SMALL_LINE;
     }
-    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
     c.text(X_END, top, &status, status_font.anchor(Anchor::End));
     if one_line || target.is_empty() {
         c.text(
@@ -145,17 +197,17 @@ pub(super) fn info_line(
             &target,
             target_font,
         );
-        return y + SMALL_LINE;
+        return y + PHONE_SMALL_LINE;
     }
-    y += SMALL_LINE;
-    let top = y + (SMALL_LINE - SMALL_SIZE as i32) / 2;
+    y += PHONE_SMALL_LINE;
+    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
     c.text(
         px((tx - tw / 2.0).clamp(x0, (x1 - tw).max(x0))),
         top,
         &target,
         target_font,
     );
-    y + SMALL_LINE
+    y + PHONE_SMALL_LINE
 }
 
 // ---------------------------------------------------------------------------

@@ -122,6 +122,6 @@ use text::*;
 
 pub use counts::count_bars;
 pub use dataset::dataset_chart;
-pub use group::group_chart;
+pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
 pub use status::status_bar;

@@ -33,6 +33,23 @@ pub(super) const SMALL_SIZE: u32 = 20;
 pub(super) const SMALL_LINE: i32 = 26;
 /// Axis tick labels.
 pub(super) const TICK_SIZE: u32 = 18;
+/// Text of the group and project charts (the history and dataset charts
+/// still use the sizes above): where a chart is narrowest on a 375 px phone
+/// (in a report's group card, [`PHONE_MIN_PX`] CSS px wide) its smallest
+/// text is still 12 px.
+pub(super) const PHONE_LABEL_SIZE: u32 = 26;
+pub(super) const PHONE_LABEL_LINE: i32 = 32;
+pub(super) const PHONE_SMALL_SIZE: u32 = 25;
+pub(super) const PHONE_SMALL_LINE: i32 = 31;
+/// Width of a [`WIDTH`]-unit chart in a report's group card on a 375 px
+/// screen: 375 − 2 × 16 (page margin) − 2 × 16 (card padding) − 2 (border).
+pub(super) const PHONE_MIN_PX: i32 = 309;
+/// Lines of a group or project chart's row label: an indicator's name is wrapped, not
+/// cut (the longest in the example takes 5 lines); the bound only keeps
+/// runaway input from making a huge chart.
+pub(super) const PHONE_MAX_LABEL_LINES: usize = 12;
+const _: () = assert!(PHONE_SMALL_SIZE as i32 * PHONE_MIN_PX >= 12 * WIDTH);
+
 /// At most this many lines of a row label; the rest is cut with "…".
 pub(super) const MAX_LABEL_LINES: usize = 3;
 

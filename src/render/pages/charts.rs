@@ -4,13 +4,22 @@ use super::*;
 
 impl Lang<'_> {
     /// The group's bullet chart, or `None` when it has no numeric target.
+    /// Only indicators with a figure against their target are drawn; the
+    /// others are named in a line under the chart ([`Self::unmeasured`]).
     pub(super) fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
-        let rows: Vec<BulletRow> = report
+        let numeric: Vec<&Indicator> = report
             .indicators_in(&group.id)
             .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
-            .map(|i| BulletRow {
+            .collect();
+        if numeric.is_empty() {
+            return None;
+        }
+        let rows: Vec<BulletRow> = numeric
+            .iter()
+            .filter_map(|i| attainment(i).map(|r| (i, r)))
+            .map(|(i, ratio)| BulletRow {
                 label: self.text(&i.name),
-                ratio: i.status.comparison.and_then(|c| c.attainment),
+                ratio: Some(ratio),
                 value_text: i
                     .latest()
                     .map(|m| self.measurement_text(i, m))
@@ -20,9 +29,6 @@ impl Lang<'_> {
                 status_text: self.status_view(i.status.kind).label,
             })
             .collect();
-        if rows.is_empty() {
-            return None;
-        }
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
         let desc_key = if c.measured() > 0 {
@@ -41,21 +47,78 @@ impl Lang<'_> {
                 ("proxy", &c.proxy_only.to_string()),
             ],
         );
-        for r in &rows {
-            desc.push_str(&format!(
-                " {}: {} ({}), {}.",
-                r.label,
-                r.value_text,
-                r.target_text,
-                r.status_text.to_lowercase()
-            ));
+        // The extremes, not every row: the table under the chart has those.
+        let by_ratio = |a: &&BulletRow, b: &&BulletRow| {
+            a.ratio.unwrap_or(0.0).total_cmp(&b.ratio.unwrap_or(0.0))
+        };
+        let best = rows.iter().max_by(by_ratio);
+        let worst = rows.iter().min_by(by_ratio);
+        match (best, worst) {
+            (Some(b), Some(w)) if rows.len() > 1 => {
+                desc.push(' ');
+                desc.push_str(&fill(
+                    self.tr("chart_desc_best_worst"),
+                    &[
+                        ("best", &b.label),
+                        ("best_pct", &self.percent_of_target(b.ratio.unwrap_or(0.0))),
+                        ("worst", &w.label),
+                        ("worst_pct", &self.percent_of_target(w.ratio.unwrap_or(0.0))),
+                    ],
+                ));
+            }
+            (Some(b), _) => {
+                desc.push(' ');
+                desc.push_str(&fill(
+                    self.tr("chart_desc_one"),
+                    &[
+                        ("name", &b.label),
+                        ("pct", &self.percent_of_target(b.ratio.unwrap_or(0.0))),
+                    ],
+                ));
+            }
+            _ => {}
         }
+        desc.push(' ');
+        desc.push_str(self.tr("chart_desc_table"));
         let text = ChartText {
             id: format!("chart-{}", group.id),
             title: fill(self.tr("chart_title_group"), &[("group", &name)]),
             desc,
         };
-        Some(chart::group_chart(&text, &rows))
+        let axis = RatioAxis {
+            caption: self.tr("chart_axis_caption").to_string(),
+            ticks: [0.0, 0.5, 1.0, 1.5].map(|r| self.percent_of_target(r)),
+        };
+        Some(chart::group_chart(&text, &axis, &rows))
+    }
+
+    /// `ratio` of a target as a whole percentage: "86 %", "86%".
+    fn percent_of_target(&self, ratio: f64) -> String {
+        let n = format::number((ratio * 100.0).round(), None, self.style);
+        match self.style {
+            Style::Vi => format!("{n}\u{a0}%"),
+            Style::En => format!("{n}%"),
+        }
+    }
+
+    /// The line under a group chart naming the indicators it does not draw
+    /// (a numeric target but no figure to compare with it).
+    fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
+        let names: Vec<String> = report
+            .indicators_in(&group.id)
+            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .filter(|i| attainment(i).is_none())
+            .map(|i| self.text(&i.name))
+            .collect();
+        (!names.is_empty()).then(|| {
+            fill(
+                self.tr("chart_no_data_list"),
+                &[
+                    ("count", &names.len().to_string()),
+                    ("list", &names.join("; ")),
+                ],
+            )
+        })
     }
 
     /// A one-line stacked bar of a group's statuses, for the overview.
@@ -148,7 +211,16 @@ impl Lang<'_> {
                 report.document.number,
                 format::date(report.document.date, self.style)
             )),
-            note: (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
+            note: {
+                let parts: Vec<String> = [
+                    self.unmeasured(report, group),
+                    (c.no_target > 0).then(|| self.tr("chart_not_drawn").to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                (!parts.is_empty()).then(|| parts.join(" "))
+            },
             svg_href: Some(format!(
                 "{}{}{}",
                 asset_root,
@@ -314,6 +386,18 @@ impl Lang<'_> {
                 .entry(status.unwrap_or_else(|| self.tr("not_stated").to_string()))
                 .or_default() += 1;
         }
+        // A project led jointly is counted once for each lead: say so where
+        // the bars add up to more than the projects.
+        let lead_bars: usize = by_lead.values().sum();
+        let joint_note = (lead_bars > report.projects.len()).then(|| {
+            fill(
+                self.tr("projects_joint_note"),
+                &[
+                    ("projects", &report.projects.len().to_string()),
+                    ("bars", &lead_bars.to_string()),
+                ],
+            )
+        });
         let mut charts = Vec::new();
         let any_status = report.projects.iter().any(|p| p.status.is_some());
         for (key, counts) in [
@@ -326,11 +410,16 @@ impl Lang<'_> {
             let mut items: Vec<(String, usize)> = counts.into_iter().collect();
             items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let title = self.tr(key).to_string();
-            let desc = items
+            let mut desc = items
                 .iter()
                 .map(|(k, n)| format!("{k}: {n}"))
                 .collect::<Vec<_>>()
                 .join("; ");
+            let note = joint_note.clone().filter(|_| key == "projects_by_lead");
+            if let Some(n) = &note {
+                desc.push_str(". ");
+                desc.push_str(n);
+            }
             let id = key.replace('_', "-");
             let table = TableView {
                 head: vec![
@@ -362,7 +451,7 @@ impl Lang<'_> {
                 takeaway: None,
                 svg,
                 source: None,
-                note: None,
+                note,
                 svg_href: Some(format!("{id}.svg")),
                 data_href: Some(format!(
                     "{}{}",
@@ -373,4 +462,13 @@ impl Lang<'_> {
         }
         charts
     }
+}
+
+/// How far an indicator's latest figure is toward its target (1.0 = on
+/// target), when there is a figure to compare.
+fn attainment(i: &Indicator) -> Option<f64> {
+    i.status
+        .comparison
+        .and_then(|c| c.attainment)
+        .filter(|r| !r.is_nan())
 }

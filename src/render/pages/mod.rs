@@ -12,7 +12,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::chart::{
-    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, Series,
+    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};

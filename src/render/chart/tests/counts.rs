@@ -19,7 +19,7 @@ pub(super) fn count_bars_are_proportional_with_labels() {
     let svg = count_bars(&text("c"), &items);
     let bars = series_bars(&svg);
     assert_eq!(bars.len(), 3);
-    let count_font = Font::new(SMALL_SIZE, TEXT).bold();
+    let count_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
     let full = f64::from(INNER) - count_font.width("14").round() - 8.0;
     for ((x, _, w, h), (_, n)) in bars.iter().zip(&items) {
         assert_eq!(*x, f64::from(PAD));
@@ -36,7 +36,7 @@ pub(super) fn count_bars_are_proportional_with_labels() {
     assert!(all.contains(&"Sở Y tế".to_string()));
     let lines = wrap(
         &items[0].0,
-        Font::new(LABEL_SIZE, TEXT),
+        Font::new(PHONE_LABEL_SIZE, TEXT),
         f64::from(INNER),
         3,
     );

@@ -179,9 +179,9 @@ pub(super) fn odd_input_never_panics() {
             })
         })
         .collect();
-    let svg = group_chart(&t, &rows);
+    let svg = group_chart(&t, &axis(), &rows);
     assert!(svg.contains("aria-labelledby=\"chart-title chart-desc\""));
-    assert!(group_chart(&t, &[]).trim_end().ends_with("</svg>"));
+    assert!(group_chart(&t, &axis(), &[]).trim_end().ends_with("</svg>"));
 
     let weird: Vec<Vec<Option<f64>>> = vec![
         vec![],
@@ -228,12 +228,12 @@ pub(super) fn odd_input_never_panics() {
         "",
         StatusKind::Met,
     );
-    assert!(group_chart(&t, &[huge]).len() < 5_000);
+    assert!(group_chart(&t, &axis(), &[huge]).len() < 5_000);
 }
 
 #[test]
 pub(super) fn empty_input_gives_small_valid_svg() {
-    let svg = group_chart(&text("e"), &[]);
+    let svg = group_chart(&text("e"), &axis(), &[]);
     assert!(svg.len() < 1_000);
     assert!(svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("<title id=\"e-title\">"));

@@ -78,10 +78,14 @@ pub(super) fn every_kind_of_canvas() -> Vec<(&'static str, Canvas, i32)> {
         let h = f(&mut c);
         canvases.push((name, c, h));
     };
-    add("group", &|c| layout_group(c, &sample_rows()), WIDTH);
+    add(
+        "group",
+        &|c| layout_group(c, &axis(), &sample_rows()),
+        WIDTH,
+    );
     add(
         "group of twelve",
-        &|c| layout_group(c, &twelve_rows()),
+        &|c| layout_group(c, &axis(), &twelve_rows()),
         WIDTH,
     );
     add("status", &|c| layout_status(c, &counts), STATUS_WIDTH);

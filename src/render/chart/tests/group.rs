@@ -28,7 +28,7 @@ pub(super) fn bars(svg: &str) -> Vec<(String, f64, f64)> {
 #[test]
 pub(super) fn bar_widths_are_proportional_to_ratios() {
     let rows = sample_rows();
-    let svg = group_chart(&text("g"), &rows);
+    let svg = group_chart(&text("g"), &axis(), &rows);
     let found = bars(&svg);
     let with_ratio: Vec<&BulletRow> = rows.iter().filter(|r| r.ratio.is_some()).collect();
     assert_eq!(
@@ -62,7 +62,8 @@ pub(super) fn bar_widths_are_proportional_to_ratios() {
     for s in &scale {
         assert!((s - scale[0]).abs() / scale[0] < 0.01, "{scale:?}");
     }
-    // The target line sits at ratio 1.0.
+    // The target line sits at ratio 1.0, and so does the shared axis's
+    // "100 %" tick above the rows.
     let target_x = PAD + px(full / RATIO_CAP);
     let marks = tags(&svg, "polyline")
         .iter()
@@ -75,13 +76,14 @@ pub(super) fn bar_widths_are_proportional_to_ratios() {
         rows.iter()
             .filter(|r| r.status != StatusKind::NoTarget)
             .count()
+            + 1
     );
 }
 
 #[test]
 pub(super) fn capped_bars_are_marked() {
     let rows = vec![row("A", Some(40.0), "4000 %", "≥ 1 %", StatusKind::Met)];
-    let svg = group_chart(&text("g"), &rows);
+    let svg = group_chart(&text("g"), &axis(), &rows);
     let found = bars(&svg);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].2, f64::from(INNER));
@@ -92,6 +94,7 @@ pub(super) fn capped_bars_are_marked() {
     assert_eq!(breaks, 2);
     let plain = group_chart(
         &text("g"),
+        &axis(),
         &[row("A", Some(1.2), "1", "1", StatusKind::Met)],
     );
     assert!(tags(&plain, "polygon").is_empty());
@@ -100,7 +103,7 @@ pub(super) fn capped_bars_are_marked() {
 #[test]
 pub(super) fn every_row_shows_symbol_word_value_and_target() {
     let rows = sample_rows();
-    let svg = group_chart(&text("g"), &rows);
+    let svg = group_chart(&text("g"), &axis(), &rows);
     let all = texts(&svg);
     for r in &rows {
         let status = format!("{} {}", status_symbol(r.status), r.status_text);
@@ -254,7 +257,7 @@ pub(super) fn group_chart_layout_has_no_overlaps() {
     ];
     for rows in [sample_rows(), twelve_rows(), long_texts] {
         let mut c = Canvas::new(WIDTH);
-        let h = layout_group(&mut c, &rows);
+        let h = layout_group(&mut c, &axis(), &rows);
         assert_clean_layout(&c, h, true);
     }
 }
@@ -290,7 +293,7 @@ pub(super) fn info_lines_leave_no_blank_line() {
     ];
     for r in cases {
         let mut c = Canvas::new(WIDTH);
-        let h = layout_group(&mut c, std::slice::from_ref(&r));
+        let h = layout_group(&mut c, &axis(), std::slice::from_ref(&r));
         let bottom = c
             .ops
             .iter()
@@ -364,7 +367,7 @@ impl ToVecSeries for [Series] {
 pub(super) fn fonts_are_legible() {
     for svg in all_charts("f")
         .iter()
-        .chain([&group_chart(&text("g"), &twelve_rows())])
+        .chain([&group_chart(&text("g"), &axis(), &twelve_rows())])
     {
         let sizes: Vec<f64> = tags(svg, "text")
             .iter()

@@ -78,7 +78,7 @@ pub(super) fn palette_meets_wcag_aa() {
 
 #[test]
 pub(super) fn twelve_rows_stay_under_20_kb() {
-    let svg = group_chart(&text("size"), &twelve_rows());
+    let svg = group_chart(&text("size"), &axis(), &twelve_rows());
     assert!(svg.len() < 20 * 1024, "{} bytes", svg.len());
     let with_ratio = twelve_rows().iter().filter(|r| r.ratio.is_some()).count();
     assert_eq!(bars(&svg).len(), with_ratio);
