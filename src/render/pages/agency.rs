@@ -171,17 +171,29 @@ impl Lang<'_> {
             format!("{name} ({label})")
         };
         let mut ctx = self.context(&dir, &title, &name, crumbs, fallback);
-        let mut also: Vec<String> = agency.short.iter().cloned().collect();
-        also.extend(agency.aliases.iter().cloned());
+        // Names in another language carry it, for screen readers (`lang`):
+        // short names and aliases are written in the site's language.
+        let default = self.site.config.default_language();
+        let written = (self.code != default).then_some(default);
+        let mut also: Vec<(String, Option<&str>)> = agency
+            .short
+            .iter()
+            .chain(&agency.aliases)
+            .map(|n| (n.clone(), written))
+            .collect();
         also.extend(
             agency
                 .name
                 .translations
-                .values()
-                .filter(|n| **n != name)
-                .cloned(),
+                .iter()
+                .filter(|(_, n)| **n != name)
+                .map(|(l, n)| (n.clone(), (l != self.code).then_some(l.as_str()))),
         );
-        also.dedup();
+        also.dedup_by(|a, b| a.0 == b.0);
+        let also: Vec<serde_json::Value> = also
+            .into_iter()
+            .map(|(text, lang)| serde_json::json!({ "text": text, "lang": lang }))
+            .collect();
         ctx.insert("agency", &serde_json::json!({ "name": name, "also": also }));
         ctx.insert("reports", &parts);
         ctx.insert(
