@@ -6,6 +6,8 @@ mod changes;
 mod outlook;
 mod period;
 mod status;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

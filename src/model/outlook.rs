@@ -227,25 +227,7 @@ pub fn outlook(
 mod tests {
     use super::*;
 
-    fn m(period: &str, value: f64) -> Measurement {
-        Measurement {
-            period: Period::parse(period).unwrap(),
-            value,
-            source: None,
-            at: Default::default(),
-            estimate: false,
-            proxy: None,
-        }
-    }
-
-    fn target(value: f64, op: Op, by: &str) -> Target {
-        Target::Numeric {
-            value,
-            op,
-            by: Period::parse(by).unwrap(),
-            source: None,
-        }
-    }
+    use crate::model::testing::{m, target};
 
     fn close(a: f64, b: f64, eps: f64) {
         assert!((a - b).abs() < eps, "{a} vs {b}");

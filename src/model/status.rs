@@ -315,25 +315,7 @@ impl StatusCounts {
 mod tests {
     use super::*;
 
-    fn m(period: &str, value: f64) -> Measurement {
-        Measurement {
-            period: Period::parse(period).unwrap(),
-            value,
-            source: None,
-            at: Default::default(),
-            estimate: false,
-            proxy: None,
-        }
-    }
-
-    fn target_by(value: f64, op: Op, by: &str) -> Target {
-        Target::Numeric {
-            value,
-            op,
-            by: Period::parse(by).unwrap(),
-            source: None,
-        }
-    }
+    use crate::model::testing::{m, target as target_by};
 
     fn target(value: f64, op: Op) -> Target {
         target_by(value, op, "2023")
