@@ -43,6 +43,26 @@ impl super::Loader<'_> {
     /// A dataset kept in a spreadsheet: its rows, and with `yaml` (the
     /// dataset's YAML file without `rows`) its title, columns and chart;
     /// without, columns named by the header row.
+    /// A sheet inside the content folder, read; its warnings and any error
+    /// go to the run's diagnostics.
+    fn open_sheet(&mut self, sheet: &Path, shown: &Path) -> Option<Table> {
+        if let Err(d) = super::files::check_inside_in(sheet, &self.resolved, shown) {
+            self.diags.push(d);
+            return None;
+        }
+        let mut warnings = Vec::new();
+        match read_table(sheet, shown, &mut warnings) {
+            Ok(table) => {
+                warnings.into_iter().for_each(|w| self.diags.push(w));
+                Some(table)
+            }
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
     pub(super) fn dataset_sheet<'l>(
         &mut self,
         sheet: &Path,
@@ -50,21 +70,7 @@ impl super::Loader<'_> {
         langs: &'l [String],
     ) -> Option<(Option<RawDataset>, super::Doc<'l>)> {
         let shown = self.shown(sheet);
-        if let Err(d) = super::files::check_inside_in(sheet, &self.resolved, &shown) {
-            self.diags.push(d);
-            return None;
-        }
-        let mut warnings = Vec::new();
-        let table = match read_table(sheet, &shown, &mut warnings) {
-            Ok(t) => t,
-            Err(d) => {
-                self.diags.push(d);
-                return None;
-            }
-        };
-        for w in warnings {
-            self.diags.push(w);
-        }
+        let table = self.open_sheet(sheet, &shown)?;
         let semicolons = semicolons(sheet, &table);
         let id = sheet
             .file_stem()
@@ -285,21 +291,7 @@ impl super::Loader<'_> {
             );
             return None;
         }
-        if let Err(d) = super::files::check_inside_in(sheet, &self.resolved, &shown) {
-            self.diags.push(d);
-            return None;
-        }
-        let mut warnings = Vec::new();
-        let table = match read_table(sheet, &shown, &mut warnings) {
-            Ok(t) => t,
-            Err(d) => {
-                self.diags.push(d);
-                return None;
-            }
-        };
-        for w in warnings {
-            self.diags.push(w);
-        }
+        let table = self.open_sheet(sheet, &shown)?;
         let mut errors = Vec::new();
         let semicolons = semicolons(sheet, &table);
         let (raw, cells) = indicators(&table, langs, semicolons, &mut errors, &shown);

@@ -59,6 +59,18 @@ pub(super) fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
 
 /// Horizontal extents (left, right) of labels of the given widths centred at
 /// `xs`, moved inside the chart where they would stick out.
+/// The value axis on the left of a line or bar chart: its font, its tick
+/// labels, and where the plot starts to the right of the widest label.
+pub(super) fn value_ticks(ticks: &[f64], fmt: &dyn Fn(f64) -> String) -> (Font, Vec<String>, i32) {
+    let font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, 150.0))
+        .collect();
+    let widest = labels.iter().map(|l| font.width(l)).fold(0.0, f64::max);
+    (font, labels, PAD + px(widest) + 8)
+}
+
 pub(super) fn label_boxes(xs: &[i32], widths: &[f64]) -> Vec<(f64, f64)> {
     xs.iter()
         .zip(widths)

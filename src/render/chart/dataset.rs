@@ -180,16 +180,7 @@ pub(super) fn layout_lines(
         .filter(|h| *h > lo)
         .unwrap_or(lo + 1.0);
 
-    let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
-    let tick_labels: Vec<String> = ticks
-        .iter()
-        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), tick_font, 150.0))
-        .collect();
-    let axis_w = tick_labels
-        .iter()
-        .map(|l| tick_font.width(l))
-        .fold(0.0, f64::max);
-    let left = PAD + px(axis_w) + 8;
+    let (tick_font, tick_labels, left) = value_ticks(&ticks, fmt);
     let right = X_END - 4;
     // Room for the top tick label, or for a value label above the highest point.
     let plot_top = y + if multi { 16 } else { 28 };

@@ -320,16 +320,7 @@ pub(super) fn layout_history(
     let key_bottom = y;
 
     // Tick labels on the left, as in the line chart.
-    let tick_font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
-    let tick_labels: Vec<String> = ticks
-        .iter()
-        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), tick_font, 150.0))
-        .collect();
-    let axis_w = tick_labels
-        .iter()
-        .map(|l| tick_font.width(l))
-        .fold(0.0, f64::max);
-    let left = PAD + px(axis_w) + 8;
+    let (tick_font, tick_labels, left) = value_ticks(&ticks, fmt);
     let right = X_END;
     let slot = f64::from(right - left) / n as f64;
     let x_of = |i: usize| left + px(slot * (i as f64 + 0.5));
