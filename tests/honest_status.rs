@@ -412,3 +412,18 @@ fn a_bad_as_of_date_or_attached_file_is_an_error_at_its_place() {
     );
     assert!(!site.public().exists(), "a failed build writes nothing");
 }
+
+/// A group chart's takeaway, when nothing was measured in the target period,
+/// says whole what the earlier figures are ("trước kỳ" alone was cut short).
+#[test]
+fn an_unmeasured_group_takeaway_is_a_whole_sentence() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let vi = text(&site.page(&format!("{EXAMPLE}/groups/digital-economy/index.html")));
+    assert!(
+        vi.contains("3 trong 5 chỉ tiêu có số liệu trước kỳ đánh giá"),
+        "{vi}"
+    );
+    let en = text(&site.page(&format!("en/{EXAMPLE}/groups/digital-economy/index.html")));
+    assert!(en.contains("3 of 5 have earlier figures"), "{en}");
+}
