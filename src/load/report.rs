@@ -83,27 +83,7 @@ impl Loader<'_> {
             .baseline_period
             .as_ref()
             .and_then(|p| doc.period(p, "baseline_period", &mut d));
-        let document = Document {
-            number: raw.document.number.trim().to_string(),
-            date: doc
-                .date(&raw.document.date, "document.date", &mut d)
-                .unwrap_or(Date {
-                    year: 1970,
-                    month: 1,
-                    day: 1,
-                }),
-            issuer: raw
-                .document
-                .issuer
-                .as_ref()
-                .map(|t| doc.text(t, "document.issuer", &mut d)),
-            url: raw.document.url.clone(),
-            file: raw
-                .document
-                .file
-                .as_ref()
-                .and_then(|f| provenance::attachment(&doc, dir, f, "document.file", &mut d)),
-        };
+        let document = document(&doc, dir, &raw, &mut d);
         let when = |raw: &Option<RawPeriod>, at: &str, d: &mut Diagnostics| {
             raw.as_ref().and_then(|x| doc.date(x, at, d))
         };
@@ -113,65 +93,8 @@ impl Loader<'_> {
         if let Some(u) = &document.url {
             check_url(&doc, u, "document.url", &mut d);
         }
-        let mut references = Vec::new();
-        for (i, r) in raw.references.iter().enumerate() {
-            doc.slug(
-                &r.id,
-                &format!("references.{i}.id"),
-                ["reference id", "mã tài liệu dẫn"],
-                &mut d,
-            );
-            if let Some(u) = &r.url {
-                check_url(&doc, u, &format!("references.{i}.url"), &mut d);
-            }
-            references.push(Reference {
-                id: r.id.clone(),
-                title: doc.text(&r.title, &format!("references.{i}.title"), &mut d),
-                date: r
-                    .date
-                    .as_ref()
-                    .and_then(|x| doc.date(x, &format!("references.{i}.date"), &mut d)),
-                url: r.url.clone(),
-            });
-        }
-        doc.duplicates(
-            &raw.references
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.id.clone(), format!("references.{i}.id")))
-                .collect::<Vec<_>>(),
-            ["reference id", "mã tài liệu dẫn"],
-            &mut d,
-        );
-        if raw.groups.is_empty() {
-            d.push(doc.err("groups", msg!("no-groups", en: "a report needs at least one target group", vi: "báo cáo cần ít nhất một nhóm mục tiêu")));
-        }
-        let mut groups = Vec::new();
-        for (i, g) in raw.groups.iter().enumerate() {
-            doc.slug(
-                &g.id,
-                &format!("groups.{i}.id"),
-                ["group id", "mã nhóm"],
-                &mut d,
-            );
-            groups.push(Group {
-                id: g.id.clone(),
-                name: doc.text(&g.name, &format!("groups.{i}.name"), &mut d),
-                description: g
-                    .description
-                    .as_ref()
-                    .map(|t| doc.text(t, &format!("groups.{i}.description"), &mut d)),
-            });
-        }
-        doc.duplicates(
-            &raw.groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (g.id.clone(), format!("groups.{i}.id")))
-                .collect::<Vec<_>>(),
-            ["group id", "mã nhóm"],
-            &mut d,
-        );
+        let references = references(&doc, &raw, &mut d);
+        let groups = groups(&doc, &raw, &mut d);
         self.diags.extend(d);
         let period = period?;
 
@@ -327,4 +250,93 @@ impl ReportScope<'_> {
         };
         d.push(e);
     }
+}
+
+/// The plan the report follows (its number, date, issuer, text).
+fn document(doc: &Doc, dir: &Path, raw: &RawReport, d: &mut Diagnostics) -> Document {
+    Document {
+        number: raw.document.number.trim().to_string(),
+        date: doc
+            .date(&raw.document.date, "document.date", d)
+            .unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }),
+        issuer: raw
+            .document
+            .issuer
+            .as_ref()
+            .map(|t| doc.text(t, "document.issuer", d)),
+        url: raw.document.url.clone(),
+        file: raw
+            .document
+            .file
+            .as_ref()
+            .and_then(|f| provenance::attachment(doc, dir, f, "document.file", d)),
+    }
+}
+
+/// The documents the report cites (`references:`).
+fn references(doc: &Doc, raw: &RawReport, d: &mut Diagnostics) -> Vec<Reference> {
+    let mut references = Vec::new();
+    for (i, r) in raw.references.iter().enumerate() {
+        doc.slug(
+            &r.id,
+            &format!("references.{i}.id"),
+            ["reference id", "mã tài liệu dẫn"],
+            d,
+        );
+        if let Some(u) = &r.url {
+            check_url(doc, u, &format!("references.{i}.url"), d);
+        }
+        references.push(Reference {
+            id: r.id.clone(),
+            title: doc.text(&r.title, &format!("references.{i}.title"), d),
+            date: r
+                .date
+                .as_ref()
+                .and_then(|x| doc.date(x, &format!("references.{i}.date"), d)),
+            url: r.url.clone(),
+        });
+    }
+    doc.duplicates(
+        &raw.references
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), format!("references.{i}.id")))
+            .collect::<Vec<_>>(),
+        ["reference id", "mã tài liệu dẫn"],
+        d,
+    );
+    references
+}
+
+/// The report's target groups.
+fn groups(doc: &Doc, raw: &RawReport, d: &mut Diagnostics) -> Vec<Group> {
+    if raw.groups.is_empty() {
+        d.push(doc.err("groups", msg!("no-groups", en: "a report needs at least one target group", vi: "báo cáo cần ít nhất một nhóm mục tiêu")));
+    }
+    let mut groups = Vec::new();
+    for (i, g) in raw.groups.iter().enumerate() {
+        doc.slug(&g.id, &format!("groups.{i}.id"), ["group id", "mã nhóm"], d);
+        groups.push(Group {
+            id: g.id.clone(),
+            name: doc.text(&g.name, &format!("groups.{i}.name"), d),
+            description: g
+                .description
+                .as_ref()
+                .map(|t| doc.text(t, &format!("groups.{i}.description"), d)),
+        });
+    }
+    doc.duplicates(
+        &raw.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.clone(), format!("groups.{i}.id")))
+            .collect::<Vec<_>>(),
+        ["group id", "mã nhóm"],
+        d,
+    );
+    groups
 }
