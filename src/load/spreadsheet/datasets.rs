@@ -14,7 +14,6 @@ impl crate::load::Loader<'_> {
     /// A dataset kept in a spreadsheet: its rows, and with `yaml` (the
     /// dataset's YAML file without `rows`) its title, columns and chart;
     /// without, columns named by the header row.
-
     pub(in crate::load) fn dataset_sheet<'l>(
         &mut self,
         sheet: &Path,
@@ -191,6 +190,8 @@ impl crate::load::Loader<'_> {
                         RawCell::Text(RawText::Map(map))
                     }
                     (None, Value::Number(n)) => RawCell::Number(*n),
+                    // A dataset has no estimates: the `~` stays in the text.
+                    (None, Value::About(_)) => RawCell::Text(RawText::Plain(cell_text(v))),
                     (None, Value::Text(t)) => match number_of(v, semicolons) {
                         Some(RawNumber::Number(n)) => RawCell::Number(n),
                         // A number that reads two ways is not published as either.

@@ -143,6 +143,7 @@ fn cell_text(v: &Value) -> String {
     match v {
         Value::Empty => String::new(),
         Value::Number(n) => format!("{n}"),
+        Value::About(n) => format!("~{n}"),
         Value::Text(t) => t.trim().to_string(),
     }
 }
@@ -154,7 +155,7 @@ fn cell_text(v: &Value) -> String {
 fn number_of(v: &Value, vietnamese: bool) -> Option<RawNumber> {
     match v {
         Value::Empty => None,
-        Value::Number(n) => Some(RawNumber::Number(*n)),
+        Value::Number(n) | Value::About(n) => Some(RawNumber::Number(*n)),
         Value::Text(t) => {
             let r = readings(t);
             let vi = r

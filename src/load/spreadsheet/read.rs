@@ -10,6 +10,8 @@ use crate::diagnostics::{Cell, Diagnostic, Msg, Pos};
 pub enum Value {
     Empty,
     Number(f64),
+    /// An Excel number shown with `~` by its format (`"~"0.00`): an estimate.
+    About(f64),
     Text(String),
 }
 
@@ -190,17 +192,24 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
         let mut out = Vec::with_capacity(row.len());
         for (c, cell) in row.iter().enumerate() {
             let abs = (start.0 + r as u32, start.1 + c as u32);
-            let percent = styles
+            let format = styles
                 .as_ref()
                 .and_then(|s| s.get(abs))
-                .and_then(|s| s.number_format.as_ref())
-                .is_some_and(|f| {
-                    f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10))
-                });
+                .and_then(|s| s.number_format.as_ref());
+            let percent = format.is_some_and(|f| {
+                f.format_code.contains('%') || matches!(f.format_id, Some(9 | 10))
+            });
+            // What the editor sees is what is published: `~8,48` is an estimate.
+            let about = format.is_some_and(|f| f.format_code.contains('~'));
             out.push(match cell {
                 Data::Empty => Value::Empty,
+                Data::Int(i) if about => Value::About(*i as f64),
                 Data::Int(i) => Value::Number(*i as f64),
+                Data::Float(f) if percent && about => {
+                    Value::About(crate::load::number::round(*f * 100.0))
+                }
                 Data::Float(f) if percent => Value::Number(crate::load::number::round(*f * 100.0)),
+                Data::Float(f) if about => Value::About(*f),
                 Data::Float(f) => Value::Number(*f),
                 Data::String(s) if s.trim().is_empty() => Value::Empty,
                 Data::String(s) => Value::Text(s.clone()),
