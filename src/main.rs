@@ -126,7 +126,7 @@ enum Format {
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = choose_language(&args);
-    let matches = help_vi::localize(Cli::command(), lang).get_matches_from(&args);
+    let matches = help_vi::get_matches(help_vi::localize(Cli::command(), lang), lang, &args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build {
