@@ -110,6 +110,23 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
             .set_input_message(*help)?;
         ws.add_data_validation(1, *c, ROWS, *c, &dv)?;
     }
+    // How to mark an estimate or a proxy, shown when a cell is selected.
+    for (c, h) in header.iter().enumerate() {
+        let help = if h.starts_with("Giá trị ") {
+            "Số liệu của kỳ này. Số ước tính (văn bản ghi «khoảng», «ước đạt»): gõ ~8,48 hoặc khoảng 8,48; trang hiển thị «~8,48»."
+        } else if h.starts_with("Gián tiếp ") {
+            "Chỉ ghi khi số liệu đo một thứ khác với chỉ tiêu: ghi nó đo gì. Số liệu gián tiếp không dùng để đánh giá mục tiêu."
+        } else if h.starts_with("Đơn vị gián tiếp ") {
+            "Đơn vị riêng của số liệu gián tiếp (ví dụ per-100), khi khác đơn vị của chỉ tiêu."
+        } else {
+            continue;
+        };
+        let dv = DataValidation::new()
+            .allow_any_value()
+            .set_input_title(h.chars().take(32).collect::<String>())?
+            .set_input_message(help)?;
+        ws.add_data_validation(1, c as u16, ROWS, c as u16, &dv)?;
+    }
     if let Some(r) = report {
         fill(ws, r, langs, &header)?;
     }

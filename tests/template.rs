@@ -52,6 +52,8 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
         5,
         "{sheet}"
     );
+    // Selecting a value cell says how to mark an estimate.
+    assert!(sheet.contains("gõ ~8,48 hoặc khoảng 8,48"), "{sheet}");
     let mut strings = String::new();
     zip.by_name("xl/sharedStrings.xml")
         .unwrap()
