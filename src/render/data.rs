@@ -226,6 +226,10 @@ const INDICATOR_FIELDS: &[Field] = &[
     field("status", "string", "Status of the indicator, computed: `met` or `not-met` only from a value for the target's own period; `not-yet-due` (only earlier values, target period not over by the report's as-of date), `overdue` (target period over, no value for it), `no-data`, `proxy` (only figures measuring something else) or `no-target` (the same on every row of an indicator)."),
     field("lead", "string", "Agency that leads the work, as written in the report."),
     field("partners", "string", "Partner agencies, as written, separated by `; `."),
+    field("better", "string", "Which way is better for an indicator without a numeric target: `higher` or `lower`; empty when not given."),
+    field("value_estimate", "boolean", "Whether the source calls this value an estimate (shown \"~8,48 %\"); empty when there is no value."),
+    field("value_proxy", "string", "For a proxy value, what it measures instead of the indicator, in the site's default language; a proxy never gives a verdict. Empty otherwise."),
+    field("value_proxy_unit", "string", "A proxy value's own unit, when it differs from `unit`; empty otherwise."),
 ];
 
 /// The schema of projects.csv (same order as [`PROJECT_COLUMNS`]).
@@ -645,6 +649,10 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "status",
     "lead",
     "partners",
+    "better",
+    "value_estimate",
+    "value_proxy",
+    "value_proxy_unit",
 ];
 
 fn indicators_csv(r: &Report) -> Vec<u8> {
@@ -684,7 +692,17 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
             .group(&i.group)
             .map(|g| g.name.default.clone())
             .unwrap_or_default();
-        let base = |period: String, value: String, vsource: String, latest: bool| {
+        let better = match i.better {
+            Some(Better::Higher) => "higher",
+            Some(Better::Lower) => "lower",
+            None => "",
+        };
+        let base = |period: String,
+                    value: String,
+                    vsource: String,
+                    latest: bool,
+                    m: Option<&Measurement>| {
+            let proxy = m.and_then(|m| m.proxy.as_ref());
             vec![
                 r.slug.clone(),
                 i.id.clone(),
@@ -711,10 +729,23 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
                     .map(|a| a.written.clone())
                     .unwrap_or_default(),
                 agency_list(&i.partners),
+                better.to_string(),
+                m.map_or("", |m| if m.estimate { "true" } else { "false" })
+                    .to_string(),
+                proxy.map_or(String::new(), |p| p.note.default.clone()),
+                proxy
+                    .and_then(|p| p.unit.as_ref())
+                    .map_or(String::new(), |u| u.raw.clone()),
             ]
         };
         if i.values.is_empty() {
-            rows.push(base(String::new(), String::new(), String::new(), false));
+            rows.push(base(
+                String::new(),
+                String::new(),
+                String::new(),
+                false,
+                None,
+            ));
         }
         for (k, m) in i.values.iter().enumerate() {
             rows.push(base(
@@ -722,6 +753,7 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
                 num(m.value),
                 source_text(r, m.source.as_ref()),
                 i.status.latest == Some(k),
+                Some(m),
             ));
         }
     }
