@@ -20,7 +20,7 @@ fn layer(module: &str) -> Option<u8> {
         "load" | "render" => 2,
         // Orchestration: the build (lib.rs), incremental rebuilds, writing
         // the output folder.
-        "lib" | "incremental" | "write" => 3,
+        "lib" | "pipeline" | "incremental" | "write" => 3,
         // Entry points: the command line, the preview server, `init`/`new`,
         // `template`.
         "main" | "help_vi" | "serve" | "scaffold" | "template" => 4,
