@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::theme::Theme;
 use crate::model::Site;
+use crate::model::Theme;
 use crate::pipeline::Sink;
 use crate::render::links::{Broken, Targets};
 use crate::render::{Output, RenderUnit, Rendered};

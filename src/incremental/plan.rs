@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
 use super::Last;
-use crate::load::theme::Theme;
 use crate::model::Site;
+use crate::model::Theme;
 use crate::render::links::{Broken, Targets};
 use crate::render::{Output, RenderUnit, Rendered, Renderer};
 

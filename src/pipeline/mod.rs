@@ -21,8 +21,8 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::incremental::{Kept, Last, Plan};
-use crate::load::theme::Theme;
 use crate::model::Site;
+use crate::model::Theme;
 use crate::render::{Output, RenderUnit, Rendered, Renderer, Reuse, Summary};
 use crate::write::WriteError;
 use crate::Timings;

@@ -24,8 +24,8 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::load::theme::Theme;
 use crate::model::Site;
+use crate::model::Theme;
 
 // Kept here for the callers of `render::…` (load, serve, markdown, links);
 // they live in the helpers leaf.
