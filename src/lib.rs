@@ -77,7 +77,7 @@ pub fn check(content_dir: &Path, options: &BuildOptions) -> (Option<render::Summ
         return (None, diags);
     };
     let discard = |_| -> Result<(), std::convert::Infallible> { Ok(()) };
-    let Ok((summary, render_diags)) = render::render_into(&site, &theme, &discard);
+    let Ok((summary, render_diags)) = render::check_into(&site, &theme, &discard);
     if settle(&mut diags, render_diags, options.strict) {
         (summary, diags)
     } else {

@@ -39,15 +39,18 @@ fn zip_name(r: &Report) -> String {
 const DATAPACKAGE: &str = "datapackage.json";
 const CHECKSUMS: &str = "SHA256SUMS";
 
-pub(super) fn write_report_data(site: &Site, r: &Report, out: &mut Output) {
+/// Add a report's data files to `out`. Unless `packed` (`check`, which
+/// reads no file) the workbooks, checksums and archive are named but empty:
+/// packing them is most of the open data's cost.
+pub(super) fn write_report_data(site: &Site, r: &Report, packed: bool, out: &mut Output) {
     let dir = data_dir(r);
-    for (rel, bytes) in report_files(site, r) {
+    for (rel, bytes) in report_files(site, r, packed) {
         out.add(format!("{dir}/{rel}"), bytes);
     }
 }
 
 /// Every data file of a report, by path relative to its data folder.
-fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
+fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
@@ -74,14 +77,27 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
         .filter_map(|(name, bytes)| {
             let stem = name.strip_suffix(".csv")?;
             let sheet = stem.rsplit('/').next().unwrap_or(stem);
-            let xlsx = crate::helpers::xlsx::from_csv(bytes, sheet).ok()?;
+            let xlsx = if packed {
+                crate::helpers::xlsx::from_csv(bytes, sheet).ok()?
+            } else {
+                crate::helpers::xlsx::workbook_from_csv(bytes, sheet).ok()?;
+                Vec::new()
+            };
             Some((format!("{stem}.xlsx"), xlsx))
         })
         .collect();
     files.extend(tables);
-    let sums = sha256sums(&files);
+    let sums = if packed {
+        sha256sums(&files)
+    } else {
+        Vec::new()
+    };
     files.insert(CHECKSUMS.to_string(), sums);
-    let zip = zip_archive(r, &files);
+    let zip = if packed {
+        zip_archive(r, &files)
+    } else {
+        Vec::new()
+    };
     files.insert(zip_name(r), zip);
     files
 }
@@ -940,7 +956,7 @@ mod tests {
         let site = site.expect("the example loads");
         let mut out = Output::default();
         let r = &site.reports[0];
-        write_report_data(&site, r, &mut out);
+        write_report_data(&site, r, true, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);

@@ -118,6 +118,11 @@ pub struct Renderer<'a> {
     langs: Vec<pages::LangSetup>,
     index: pages::SiteIndex<'a>,
     base_path: String,
+    /// Every file will be dropped unread (`check`): make what the
+    /// diagnostics and the link check need — every path, every page — but
+    /// not the bytes nobody reads (workbooks, archives, checksums, search
+    /// entries).
+    discards: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -136,7 +141,16 @@ impl<'a> Renderer<'a> {
             langs,
             index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
+            discards: false,
         })
+    }
+
+    /// This renderer for a sink that drops every file unread (see `discards`).
+    pub fn discarding(self) -> Self {
+        Renderer {
+            discards: true,
+            ..self
+        }
     }
 
     /// What changed since `old`, unit by unit (see [`deps::SiteDiff`]).
@@ -179,7 +193,7 @@ impl<'a> Renderer<'a> {
             }
             RenderUnit::Report(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_report_data(self.site, r, &mut out);
+                    data::write_report_data(self.site, r, !self.discards, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
@@ -207,6 +221,7 @@ impl<'a> Renderer<'a> {
     pub fn render_scanned(&self, unit: &RenderUnit) -> (Output, Rendered) {
         let (out, diags) = self.render(unit);
         let search = match unit {
+            RenderUnit::Report(_) if self.discards => Vec::new(),
             RenderUnit::Report(slug) => self
                 .index
                 .reports
@@ -420,7 +435,27 @@ pub fn render_into<E: Send>(
     theme: &Theme,
     sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
 ) -> Result<(Option<Summary>, Diagnostics), E> {
+    render_into_sink(site, theme, sink, false)
+}
+
+/// [`render_into`] for a sink that drops every file unread (`check`): the
+/// same paths and diagnostics, without the bytes nobody would read.
+pub fn check_into<E: Send>(
+    site: &Site,
+    theme: &Theme,
+    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+) -> Result<(Option<Summary>, Diagnostics), E> {
+    render_into_sink(site, theme, sink, true)
+}
+
+fn render_into_sink<E: Send>(
+    site: &Site,
+    theme: &Theme,
+    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
+    discards: bool,
+) -> Result<(Option<Summary>, Diagnostics), E> {
     let renderer = match Renderer::new(site, theme) {
+        Ok(r) if discards => r.discarding(),
         Ok(r) => r,
         Err(d) => return Ok((None, d)),
     };
