@@ -24,7 +24,8 @@ fn check_names_every_file_a_build_writes_and_finds_the_same_links() {
         &format!(
             "{text}\n[zip](../data/demo-2024-data.zip), [sheet](../data/indicators.xlsx), \
              [dataset sheet](../data/datasets/infrastructure.xlsx), [sums](../data/SHA256SUMS), \
-             [missing](../data/nothing.xlsx)\n"
+             [package](../data/datapackage.json), [json](../data/projects.json), \
+             [indicator](../indicators/digital-firms/digital-firms.json), [missing](../data/nothing.xlsx)\n"
         ),
     );
     let options = BuildOptions::default();
@@ -44,7 +45,13 @@ fn check_names_every_file_a_build_writes_and_finds_the_same_links() {
         .collect();
     assert_eq!(broken.len(), 1, "{broken:#?}");
     assert!(broken[0].contains("nothing.xlsx"), "{broken:#?}");
-    for rel in ["indicators.xlsx", "SHA256SUMS", "demo-2024-data.zip"] {
+    for rel in [
+        "indicators.xlsx",
+        "SHA256SUMS",
+        "demo-2024-data.zip",
+        "datapackage.json",
+        "projects.json",
+    ] {
         let bytes = std::fs::read(site.public().join("reports/demo-2024/data").join(rel)).unwrap();
         assert!(!bytes.is_empty(), "{rel} is written whole by a build");
     }

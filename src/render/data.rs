@@ -51,17 +51,23 @@ pub(super) fn write_report_data(site: &Site, r: &Report, packed: bool, out: &mut
 
 /// Every data file of a report, by path relative to its data folder.
 fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
+    // Unpacked, the CSV tables are still made: whether a table makes a
+    // workbook (and so a file to link to) depends on its cells.
+    let json = |value: &dyn Fn() -> Value| if packed { pretty(&value()) } else { Vec::new() };
     let mut files = BTreeMap::new();
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
         "indicators.json".to_string(),
-        pretty(&indicators_json(site, r)),
+        json(&|| indicators_json(site, r)),
     );
     files.insert("projects.csv".to_string(), projects_csv(r));
-    files.insert("projects.json".to_string(), pretty(&projects_json(site, r)));
+    files.insert(
+        "projects.json".to_string(),
+        json(&|| projects_json(site, r)),
+    );
     for d in &r.datasets {
         files.insert(format!("datasets/{}.csv", d.id), dataset_csv(d));
-        files.insert(format!("datasets/{}.json", d.id), pretty(&dataset_json(d)));
+        files.insert(format!("datasets/{}.json", d.id), json(&|| dataset_json(d)));
     }
     if let Some(f) = &r.document.file {
         // Read when published: the loader checked it and took its digest.
@@ -69,8 +75,8 @@ fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u
             files.insert(provenance::attachment_rel(f), bytes);
         }
     }
-    let package = datapackage(site, r, &files);
-    files.insert(DATAPACKAGE.to_string(), pretty(&package));
+    let package = json(&|| datapackage(site, r, &files));
+    files.insert(DATAPACKAGE.to_string(), package);
     // Each table as .xlsx too, for editors and readers who work in Excel.
     let tables: Vec<(String, Vec<u8>)> = files
         .iter()
@@ -804,10 +810,22 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
 
 /// `reports/<slug>/indicators/<id>/<id>.csv` and `.json`: one indicator's
 /// periods, values, sources, target, status and outlook, with the licence and
-/// sources of the report (linked from its page and chart).
-pub(super) fn write_indicator_data(site: &Site, r: &Report, group: &str, out: &mut Output) {
+/// sources of the report (linked from its page and chart), for a report's
+/// indicators of one group; unless `packed` (`check`), named but empty.
+pub(super) fn write_indicator_data(
+    site: &Site,
+    r: &Report,
+    group: &str,
+    packed: bool,
+    out: &mut Output,
+) {
     for i in r.indicators_in(group) {
         let dir = indicator_data_dir(r, i);
+        if !packed {
+            out.add(format!("{dir}{}.csv", i.id), Vec::new());
+            out.add(format!("{dir}{}.json", i.id), Vec::new());
+            continue;
+        }
         let mut rows = Vec::new();
         indicator_rows(r, i, &mut rows);
         out.add(format!("{dir}{}.csv", i.id), csv(INDICATOR_COLUMNS, rows));

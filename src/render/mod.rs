@@ -200,7 +200,7 @@ impl<'a> Renderer<'a> {
             },
             RenderUnit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_indicator_data(self.site, r, group, &mut out);
+                    data::write_indicator_data(self.site, r, group, !self.discards, &mut out);
                     pages::Part::Indicators(r, group)
                 }
                 None => return (out, diags),
