@@ -79,6 +79,8 @@ pub fn run(
         clock = Instant::now();
     };
     let renderer = match Renderer::new(site, theme) {
+        // Nobody reads what `check` renders: skip the bytes, keep the paths.
+        Ok(r) if matches!(sink, Sink::Discard) => r.discarding(),
         Ok(r) => r,
         Err(d) => return Ok(Ran::failed(d, timings)),
     };

@@ -39,26 +39,35 @@ fn zip_name(r: &Report) -> String {
 const DATAPACKAGE: &str = "datapackage.json";
 const CHECKSUMS: &str = "SHA256SUMS";
 
-pub(super) fn write_report_data(site: &Site, r: &Report, out: &mut Output) {
+/// Add a report's data files to `out`. Unless `packed` (`check`, which
+/// reads no file) the workbooks, checksums and archive are named but empty:
+/// packing them is most of the open data's cost.
+pub(super) fn write_report_data(site: &Site, r: &Report, packed: bool, out: &mut Output) {
     let dir = data_dir(r);
-    for (rel, bytes) in report_files(site, r) {
+    for (rel, bytes) in report_files(site, r, packed) {
         out.add(format!("{dir}/{rel}"), bytes);
     }
 }
 
 /// Every data file of a report, by path relative to its data folder.
-fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
+fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
+    // Unpacked, the CSV tables are still made: whether a table makes a
+    // workbook (and so a file to link to) depends on its cells.
+    let json = |value: &dyn Fn() -> Value| if packed { pretty(&value()) } else { Vec::new() };
     let mut files = BTreeMap::new();
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
         "indicators.json".to_string(),
-        pretty(&indicators_json(site, r)),
+        json(&|| indicators_json(site, r)),
     );
     files.insert("projects.csv".to_string(), projects_csv(r));
-    files.insert("projects.json".to_string(), pretty(&projects_json(site, r)));
+    files.insert(
+        "projects.json".to_string(),
+        json(&|| projects_json(site, r)),
+    );
     for d in &r.datasets {
         files.insert(format!("datasets/{}.csv", d.id), dataset_csv(d));
-        files.insert(format!("datasets/{}.json", d.id), pretty(&dataset_json(d)));
+        files.insert(format!("datasets/{}.json", d.id), json(&|| dataset_json(d)));
     }
     if let Some(f) = &r.document.file {
         // Read when published: the loader checked it and took its digest.
@@ -66,22 +75,35 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
             files.insert(provenance::attachment_rel(f), bytes);
         }
     }
-    let package = datapackage(site, r, &files);
-    files.insert(DATAPACKAGE.to_string(), pretty(&package));
+    let package = json(&|| datapackage(site, r, &files));
+    files.insert(DATAPACKAGE.to_string(), package);
     // Each table as .xlsx too, for editors and readers who work in Excel.
     let tables: Vec<(String, Vec<u8>)> = files
         .iter()
         .filter_map(|(name, bytes)| {
             let stem = name.strip_suffix(".csv")?;
             let sheet = stem.rsplit('/').next().unwrap_or(stem);
-            let xlsx = crate::helpers::xlsx::from_csv(bytes, sheet).ok()?;
+            let xlsx = if packed {
+                crate::helpers::xlsx::from_csv(bytes, sheet).ok()?
+            } else {
+                crate::helpers::xlsx::workbook_from_csv(bytes, sheet).ok()?;
+                Vec::new()
+            };
             Some((format!("{stem}.xlsx"), xlsx))
         })
         .collect();
     files.extend(tables);
-    let sums = sha256sums(&files);
+    let sums = if packed {
+        sha256sums(&files)
+    } else {
+        Vec::new()
+    };
     files.insert(CHECKSUMS.to_string(), sums);
-    let zip = zip_archive(r, &files);
+    let zip = if packed {
+        zip_archive(r, &files)
+    } else {
+        Vec::new()
+    };
     files.insert(zip_name(r), zip);
     files
 }
@@ -820,10 +842,22 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
 
 /// `reports/<slug>/indicators/<id>/<id>.csv` and `.json`: one indicator's
 /// periods, values, sources, target, status and outlook, with the licence and
-/// sources of the report (linked from its page and chart).
-pub(super) fn write_indicator_data(site: &Site, r: &Report, group: &str, out: &mut Output) {
+/// sources of the report (linked from its page and chart), for a report's
+/// indicators of one group; unless `packed` (`check`), named but empty.
+pub(super) fn write_indicator_data(
+    site: &Site,
+    r: &Report,
+    group: &str,
+    packed: bool,
+    out: &mut Output,
+) {
     for i in r.indicators_in(group) {
         let dir = indicator_data_dir(r, i);
+        if !packed {
+            out.add(format!("{dir}{}.csv", i.id), Vec::new());
+            out.add(format!("{dir}{}.json", i.id), Vec::new());
+            continue;
+        }
         let mut rows = Vec::new();
         indicator_rows(r, i, &mut rows);
         out.add(format!("{dir}{}.csv", i.id), csv(INDICATOR_COLUMNS, rows));
@@ -972,7 +1006,7 @@ mod tests {
         let site = site.expect("the example loads");
         let mut out = Output::default();
         let r = &site.reports[0];
-        write_report_data(&site, r, &mut out);
+        write_report_data(&site, r, true, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);

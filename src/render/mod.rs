@@ -119,6 +119,11 @@ pub struct Renderer<'a> {
     langs: Vec<pages::LangSetup>,
     index: pages::SiteIndex<'a>,
     base_path: String,
+    /// Every file will be dropped unread (`check`): make what the
+    /// diagnostics and the link check need — every path, every page — but
+    /// not the bytes nobody reads (workbooks, archives, checksums, search
+    /// entries).
+    discards: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -137,7 +142,16 @@ impl<'a> Renderer<'a> {
             langs,
             index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
+            discards: false,
         })
+    }
+
+    /// This renderer for a sink that drops every file unread (see `discards`).
+    pub fn discarding(self) -> Self {
+        Renderer {
+            discards: true,
+            ..self
+        }
     }
 
     /// What changed since `old`, unit by unit (see [`deps::SiteDiff`]).
@@ -180,14 +194,14 @@ impl<'a> Renderer<'a> {
             }
             RenderUnit::Report(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_report_data(self.site, r, &mut out);
+                    data::write_report_data(self.site, r, !self.discards, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
             },
             RenderUnit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_indicator_data(self.site, r, group, &mut out);
+                    data::write_indicator_data(self.site, r, group, !self.discards, &mut out);
                     pages::Part::Indicators(r, group)
                 }
                 None => return (out, diags),
@@ -208,6 +222,7 @@ impl<'a> Renderer<'a> {
     pub fn render_scanned(&self, unit: &RenderUnit) -> (Output, Rendered) {
         let (out, diags) = self.render(unit);
         let search = match unit {
+            RenderUnit::Report(_) if self.discards => Vec::new(),
             RenderUnit::Report(slug) => self
                 .index
                 .reports
