@@ -44,8 +44,9 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         serde_yaml::from_str(&site.read("reports/hai-duong-2023/report.yaml")).unwrap();
     for g in report["groups"].as_sequence().unwrap() {
         let gid = g["id"].as_str().unwrap();
-        let svg = site.page(&format!("reports/hai-duong-2023/groups/{gid}/chart.svg"));
-        assert!(svg.contains("role=\"img\""));
+        let chart = site
+            .public()
+            .join(format!("reports/hai-duong-2023/groups/{gid}/chart.svg"));
         // Expected: one bar per numeric target with a value that is not a
         // proxy, width ∝ min(value / target, 1.5). The example's values are
         // all from 2022, before the 2023 targets, and its as-of date is the
@@ -77,6 +78,23 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
             earlier += 1;
             expected.push((v / t).min(1.5));
         }
+        // A group with nothing measured draws no empty chart box: the
+        // indicators are listed in text under where the chart would be.
+        if expected.is_empty() {
+            assert!(!chart.exists(), "{gid}: an empty chart");
+            let page = site.page(&format!("reports/hai-duong-2023/groups/{gid}/index.html"));
+            assert!(
+                !page.contains("class=\"chart-svg\""),
+                "{gid}: an empty chart box"
+            );
+            assert!(
+                page.contains("Chưa có số liệu nên không vẽ"),
+                "{gid}: the list"
+            );
+            continue;
+        }
+        let svg = std::fs::read_to_string(&chart).unwrap();
+        assert!(svg.contains("role=\"img\""));
         assert!(rects(&svg, "#0F766E").is_empty(), "{gid}: no met bar");
         assert!(rects(&svg, "#C2410C").is_empty(), "{gid}: no not-met bar");
         assert!(
@@ -255,33 +273,61 @@ fn rendered_font_px(svg: &str, container: f64) -> Vec<f64> {
         .collect()
 }
 
+/// Every chart of the output: each `.svg` file and each `<svg role="img">`
+/// inside a page, with where it was found.
+fn every_chart(site: &Site) -> Vec<(String, String)> {
+    let mut charts = Vec::new();
+    for (path, bytes) in common::snapshot(&site.public()) {
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        if path.ends_with(".svg") {
+            charts.push((path, text));
+        } else if path.ends_with(".html") {
+            for (i, part) in text.split("<svg ").skip(1).enumerate() {
+                if part[..part.find('>').unwrap()].contains("role=\"img\"") {
+                    let svg = &part[..part.find("</svg>").unwrap() + 6];
+                    charts.push((format!("{path} (chart {i})"), format!("<svg {svg}")));
+                }
+            }
+        }
+    }
+    charts
+}
+
 #[test]
-fn group_and_project_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
-    // Measured before: values and statuses at 9.7-10.7 px, labels cut with "…".
+fn every_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
+    // Measured before: group values and statuses at 9.7-10.7 px, indicator
+    // history axes at 9.6 px, dataset ticks at 9.6 px, labels cut with "…".
     let site = Site::fixture("example");
     site.build().ok();
-    let groups = site.public().join("reports/hai-duong-2023/groups");
-    let mut n = 0;
-    for g in std::fs::read_dir(groups).unwrap() {
-        let svg = std::fs::read_to_string(g.unwrap().path().join("chart.svg")).unwrap();
-        let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
-        // (Two groups have no figure yet: their chart draws no row.)
-        if sizes.is_empty() {
-            continue;
-        }
+    let mut kinds = std::collections::BTreeSet::new();
+    let charts = every_chart(&site);
+    for (path, svg) in &charts {
+        let sizes = rendered_font_px(svg, PHONE_CARD_PX);
+        assert!(!sizes.is_empty(), "{path}: a chart without text: {svg}");
         let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
-        assert!(smallest >= 12.0, "{smallest:.1} px in {svg}");
-        assert!(!svg.contains('…'), "a cut label in {svg}");
-        n += 1;
+        assert!(smallest >= 12.0, "{path}: {smallest:.1} px in {svg}");
+        assert!(!svg.contains('…'), "{path}: a cut label in {svg}");
+        let kind = if path.contains("/groups/") {
+            "group"
+        } else if path.contains("/datasets/") {
+            "dataset"
+        } else if path.contains("/projects/") {
+            "projects"
+        } else if path.contains("/indicators/") {
+            "history"
+        } else {
+            "overview"
+        };
+        kinds.insert(kind);
     }
-    assert_eq!(n, 2);
-    // The project chart too (counts at 10.7 px before; the example gives no
-    // project statuses, so it has no by-status chart).
-    let svg = site.page("reports/hai-duong-2023/projects/projects-by-lead.svg");
-    let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
-    let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
-    assert!(smallest >= 12.0, "projects-by-lead: {smallest:.1} px");
-    assert!(!svg.contains('…'), "a cut label in {svg}");
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["dataset", "group", "history", "overview", "projects"],
+        "every kind of chart was measured"
+    );
+    assert!(charts.len() > 30, "{} charts", charts.len());
 }
 
 #[test]

@@ -3,17 +3,24 @@
 use super::*;
 
 impl Lang<'_> {
-    /// The group's bullet chart, or `None` when it has no numeric target.
-    /// Only indicators with a figure against their target are drawn; the
-    /// others are named in a line under the chart ([`Self::unmeasured`]).
+    /// Whether a group has an indicator with a numeric target: it then has
+    /// a chart figure (drawn or not) with its table.
+    pub(super) fn has_numeric(report: &Report, group: &Group) -> bool {
+        report
+            .indicators_in(&group.id)
+            .any(|i| matches!(i.target, Some(Target::Numeric { .. })))
+    }
+
+    /// The group's bullet chart, or `None` when nothing in it can be drawn:
+    /// no numeric target, or no figure against one. Only indicators with a
+    /// figure against their target are drawn; the others are named in a
+    /// line under the chart ([`Self::unmeasured`]), and a group with none
+    /// has that line and the table, no empty chart box.
     pub(super) fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
         let numeric: Vec<&Indicator> = report
             .indicators_in(&group.id)
             .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
             .collect();
-        if numeric.is_empty() {
-            return None;
-        }
         let rows: Vec<BulletRow> = numeric
             .iter()
             .filter_map(|i| attainment(i).map(|r| (i, r)))
@@ -29,6 +36,9 @@ impl Lang<'_> {
                 status_text: self.status_view(i.status.kind).label,
             })
             .collect();
+        if rows.is_empty() {
+            return None;
+        }
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
         let desc_key = if c.measured() > 0 {
@@ -103,7 +113,7 @@ impl Lang<'_> {
 
     /// The line under a group chart naming the indicators it does not draw
     /// (a numeric target but no figure to compare with it).
-    fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
+    pub(super) fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
         let names: Vec<String> = report
             .indicators_in(&group.id)
             .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
@@ -164,6 +174,7 @@ impl Lang<'_> {
     ) -> ChartView {
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
+        let drawn = !svg.is_empty();
         let (_, asset_root) = self.roots(page_dir_root);
         let rows = report
             .indicators_in(&group.id)
@@ -221,12 +232,14 @@ impl Lang<'_> {
                 .collect();
                 (!parts.is_empty()).then(|| parts.join(" "))
             },
-            svg_href: Some(format!(
-                "{}{}{}",
-                asset_root,
-                self.prefix,
-                paths::group_chart(&report.slug, &group.id)
-            )),
+            svg_href: drawn.then(|| {
+                format!(
+                    "{}{}{}",
+                    asset_root,
+                    self.prefix,
+                    paths::group_chart(&report.slug, &group.id)
+                )
+            }),
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::data_file(&report.slug, "indicators.csv")

@@ -34,7 +34,7 @@ impl Lang<'_> {
                 "name": name,
                 "description": g.description.as_ref().map(|d| self.text(d)),
                 "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}{}", paths::indicators_dir(&report.slug))), Some(&g.id)),
-                "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
+                "chart": (svg.is_some() || Self::has_numeric(report, g)).then(|| self.chart_view(report, g, svg.unwrap_or_default(), &dir)),
             }),
         );
         let inds: Vec<IndicatorView> = report

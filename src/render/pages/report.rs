@@ -75,9 +75,10 @@ impl Lang<'_> {
                 ),
                 indicator_count: report.indicators_in(&g.id).count(),
                 status_svg: self.status_bar(report, g),
-                chart: charts
-                    .get(g.id.as_str())
-                    .map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
+                chart: Self::has_numeric(report, g).then(|| {
+                    let svg = charts.get(g.id.as_str()).cloned().unwrap_or_default();
+                    self.chart_view(report, g, svg, &rdir)
+                }),
             })
             .collect();
         let toc = self.report_toc(report, &section_links);
