@@ -6,6 +6,7 @@
 
 pub mod chart;
 mod data;
+pub mod export;
 pub mod deps;
 mod feeds;
 pub mod format;

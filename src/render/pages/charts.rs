@@ -102,6 +102,46 @@ impl Lang<'_> {
         Some(chart::group_chart(&text, &axis, &rows))
     }
 
+    /// A chart's downloads, written beside the page `dir` that shows it
+    /// ([`paths::chart_file`]): the SVG with a band saying what it is and
+    /// where it comes from, and the same as a PNG. Returns both links from
+    /// that page (SVG, PNG).
+    pub(super) fn chart_files(
+        &self,
+        report: &Report,
+        dir: &str,
+        name: &str,
+        svg: &str,
+        title: &str,
+        out: &mut Output,
+    ) -> (String, String) {
+        let licence = match &self.site.config.license {
+            Some(l) => format!("{}: {} ({})", self.tr("data_license"), self.text(&l.title), l.id),
+            None => format!("{}: {}", self.tr("data_license"), self.tr("license_not_stated")),
+        };
+        let credits = chart::Credits {
+            title: title.to_string(),
+            lines: vec![
+                format!("{}: {}", self.tr("chart_source"), self.document_line(report)),
+                licence,
+            ],
+            address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
+        };
+        let file = chart::with_credits(svg, &credits);
+        let (svg_path, png_path) = (
+            paths::chart_file(dir, name, "svg"),
+            paths::chart_file(dir, name, "png"),
+        );
+        if let Some(png) = export::png(&file) {
+            out.add(format!("{}{png_path}", self.prefix), png);
+        }
+        out.add(format!("{}{svg_path}", self.prefix), file);
+        (
+            paths::chart_file("", name, "svg"),
+            paths::chart_file("", name, "png"),
+        )
+    }
+
     /// `ratio` of a target as a whole percentage: "86 %", "86%".
     fn percent_of_target(&self, ratio: f64) -> String {
         let n = format::number((ratio * 100.0).round(), None, self.style);
@@ -240,6 +280,15 @@ impl Lang<'_> {
                     paths::group_chart(&report.slug, &group.id)
                 )
             }),
+            png_href: drawn.then(|| {
+                let dir = paths::group_dir(&report.slug, &group.id);
+                format!(
+                    "{}{}{}",
+                    asset_root,
+                    self.prefix,
+                    paths::chart_file(&dir, "chart", "png")
+                )
+            }),
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::data_file(&report.slug, "indicators.csv")
@@ -249,7 +298,13 @@ impl Lang<'_> {
 
     /// An indicator's values across every report that shares its id, with
     /// the chart of them against this report's target.
-    pub(super) fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
+    pub(super) fn history(
+        &self,
+        report: &Report,
+        ind: &Indicator,
+        root: &str,
+        out: &mut Output,
+    ) -> HistoryView {
         let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
             Some(h) => Cow::Borrowed(&h[..]),
             None => ind
@@ -349,6 +404,9 @@ impl Lang<'_> {
             let style = self.style;
             let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
             let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
+            let dir = paths::indicator_dir(&report.slug, &ind.id);
+            let (svg_href, png_href) =
+                self.chart_files(report, &dir, "chart", &svg, &text.title, out);
             ChartView {
                 table: None,
                 heading: self.tr("history_chart").to_string(),
@@ -356,7 +414,8 @@ impl Lang<'_> {
                 svg,
                 source: None,
                 note: None,
-                svg_href: None,
+                svg_href: Some(svg_href),
+                png_href: Some(png_href),
                 // The indicator's own data, beside its page (in the default
                 // language's folder: one file serves every language).
                 data_href: Some(self.indicator_data_href(report, ind, "csv")),
@@ -457,7 +516,7 @@ impl Lang<'_> {
                 },
                 &items,
             );
-            out.add(format!("{}{dir}{id}.svg", self.prefix), svg.clone());
+            let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, out);
             charts.push(ChartView {
                 table: Some(table),
                 heading: title,
@@ -465,7 +524,8 @@ impl Lang<'_> {
                 svg,
                 source: None,
                 note,
-                svg_href: Some(format!("{id}.svg")),
+                svg_href: Some(svg_href),
+                png_href: Some(png_href),
                 data_href: Some(format!(
                     "{}{}",
                     self.roots(dir).1,

@@ -132,7 +132,8 @@ impl Lang<'_> {
                     DatasetChartKind::Bar
                 };
                 let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
-                out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
+                let (svg_href, png_href) =
+                    self.chart_files(report, &dir, "chart", &svg, &title, out);
                 ChartView {
                     table: None,
                     heading: title.clone(),
@@ -140,7 +141,8 @@ impl Lang<'_> {
                     svg,
                     source: source.clone(),
                     note: None,
-                    svg_href: Some("chart.svg".into()),
+                    svg_href: Some(svg_href),
+                    png_href: Some(png_href),
                     data_href: Some(format!(
                         "{asset_root}{}",
                         paths::dataset_csv(&report.slug, &d.id)

@@ -16,7 +16,7 @@ use super::chart::{
 };
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
-use super::{escape, paths, Output};
+use super::{escape, export, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::load::theme::Theme;
 use crate::model::*;

@@ -23,11 +23,12 @@ impl Lang<'_> {
             .iter()
             .filter_map(|g| self.group_chart(report, g).map(|svg| (g.id.as_str(), svg)))
             .collect();
-        for (gid, svg) in &charts {
-            out.add(
-                format!("{}{}", self.prefix, paths::group_chart(&report.slug, gid)),
-                svg.clone(),
-            );
+        for g in &report.groups {
+            if let Some(svg) = charts.get(g.id.as_str()) {
+                let title = fill(self.tr("chart_title_group"), &[("group", &self.text(&g.name))]);
+                let dir = paths::group_dir(&report.slug, &g.id);
+                self.chart_files(report, &dir, "chart", svg, &title, out);
+            }
         }
 
         // Sections first: the overview's table of contents uses their titles.
