@@ -419,25 +419,44 @@ fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() 
             let meta = common::between(figure, "<p class=\"chart-meta\">", "</p>");
             let dir = std::path::Path::new(&path).parent().unwrap();
             let href = |ext: &str| -> std::path::PathBuf {
-                let end = meta.find(&format!(".{ext}\"")).unwrap_or_else(|| panic!("{path}: no .{ext} in {meta}"));
+                let end = meta
+                    .find(&format!(".{ext}\""))
+                    .unwrap_or_else(|| panic!("{path}: no .{ext} in {meta}"));
                 let start = meta[..end].rfind('"').unwrap() + 1;
                 dir.join(&meta[start..end + 1 + ext.len()])
             };
-            assert!(meta.contains("Tải ảnh") || meta.contains("Download image"), "{path}: {meta}");
+            assert!(
+                meta.contains("Tải ảnh") || meta.contains("Download image"),
+                "{path}: {meta}"
+            );
             let png = std::fs::read(site.public().join(href("png"))).unwrap();
             assert_eq!(&png[1..4], b"PNG", "{path}");
             let svg = std::fs::read_to_string(site.public().join(href("svg"))).unwrap();
             // The image says what it is and where it comes from.
             let vi = !path.starts_with("en/");
             for must in [
-                if vi { "Nguồn: Số 1914/KH-UBND" } else { "Source: No. 1914/KH-UBND" },
+                if vi {
+                    "Nguồn: Số 1914/KH-UBND"
+                } else {
+                    "Source: No. 1914/KH-UBND"
+                },
                 if vi { "05/06/2023" } else { "5 June 2023" },
                 "(CC-BY-4.0)",
                 "https://example.org/minhbach/",
             ] {
                 assert!(svg.contains(must), "{path}: {must} not in {svg}");
             }
-            kinds.insert(href("png").parent().unwrap().parent().unwrap().file_name().unwrap().to_string_lossy().into_owned());
+            kinds.insert(
+                href("png")
+                    .parent()
+                    .unwrap()
+                    .parent()
+                    .unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
         }
     }
     assert_eq!(
@@ -453,4 +472,57 @@ fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() 
         .collect();
     assert!(first.len() >= 18, "{} PNGs", first.len());
     assert!(first == second, "PNG bytes differ between two builds");
+}
+
+#[test]
+fn every_chart_has_a_bare_embed_page_with_its_table_and_source() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let mut embeds = std::collections::BTreeSet::new();
+    for (path, bytes) in common::snapshot(&site.public()) {
+        if !path.ends_with(".html") || path.contains("embed/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for figure in html.split("<figure class=\"chart\">").skip(1) {
+            let figure = &figure[..figure.find("</figure>").unwrap()];
+            if !figure.contains("class=\"chart-svg\"") {
+                continue;
+            }
+            // The code to copy, shown as text, works without JavaScript.
+            let details = common::between(figure, "<details class=\"chart-embed\">", "</details>");
+            let code = common::between(details, "<pre class=\"embed-code\">", "</pre>");
+            let src = common::between(code, "&lt;iframe src=&quot;", "&quot;");
+            let rel = src
+                .strip_prefix("https://example.org/minhbach/")
+                .unwrap_or_else(|| panic!("{path}: {src}"));
+            assert!(
+                rel.contains("embed/hai-duong-2023/"),
+                "{path}: per report: {rel}"
+            );
+            embeds.insert(rel.to_string());
+        }
+    }
+    // Groups drawn (2), the dataset, the projects chart, 5 history charts:
+    // 9 in each language.
+    assert_eq!(embeds.len(), 18, "{embeds:?}");
+    let sitemap = site.page("sitemap.xml");
+    for rel in &embeds {
+        let page = site.page(&format!("{rel}index.html"));
+        assert!(
+            page.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{rel}"
+        );
+        assert!(
+            !page.contains("site-header") && !page.contains("site-footer"),
+            "{rel}: chrome"
+        );
+        assert!(page.contains("role=\"img\""), "{rel}: no chart");
+        assert!(page.contains("<table>"), "{rel}: no table");
+        let source = common::between(&page, "<p class=\"embed-source\">", "</p>");
+        for must in ["1914/KH-UBND", "CC-BY-4.0", "target=\"_blank\""] {
+            assert!(source.contains(must), "{rel}: {must} not in {source}");
+        }
+        assert!(!sitemap.contains(rel.as_str()), "{rel} in the sitemap");
+    }
 }

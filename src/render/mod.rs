@@ -6,8 +6,8 @@
 
 pub mod chart;
 mod data;
-pub mod export;
 pub mod deps;
+pub mod export;
 mod feeds;
 pub mod format;
 pub mod links;

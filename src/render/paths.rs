@@ -46,6 +46,24 @@ pub fn group_chart(report: &str, group: &str) -> String {
     chart_file(&group_dir(report, group), "chart", "svg")
 }
 
+/// The bare page of one chart of a report, for other sites to show in an
+/// `<iframe>` (`chart`: `group-<id>`, `dataset-<id>`, `indicator-<id>`, or
+/// the projects chart's id). Per report, so it stays valid, with the same
+/// figures, when newer reports are published.
+pub fn embed_dir(report: &str, chart: &str) -> String {
+    format!("embed/{report}/{chart}/")
+}
+
+/// Whether `path` (from the output root) is an embed page's: kept out of
+/// the sitemap.
+pub fn is_embed(path: &str) -> bool {
+    let rest = match path.split_once('/') {
+        Some((first, rest)) if !matches!(first, "reports" | "agencies" | "embed") => rest,
+        _ => path,
+    };
+    rest.starts_with("embed/")
+}
+
 /// The list of a report's indicators.
 pub fn indicators_dir(report: &str) -> String {
     format!("reports/{report}/indicators/")

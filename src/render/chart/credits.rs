@@ -46,7 +46,9 @@ pub fn with_credits(svg: &str, credits: &Credits) -> String {
         &format!("width=\"{width}\" height=\"{total}\" viewBox=\"0 0 {width} {total}\""),
     );
     if let Some(i) = root.find(" style=\"") {
-        let end = root[i + 8..].find('"').map_or(root.len(), |e| i + 8 + e + 1);
+        let end = root[i + 8..]
+            .find('"')
+            .map_or(root.len(), |e| i + 8 + e + 1);
         root.replace_range(i..end, "");
     }
     root = root.replace(" preserveAspectRatio=\"xMinYMin meet\"", "");

@@ -116,13 +116,26 @@ impl Lang<'_> {
         out: &mut Output,
     ) -> (String, String) {
         let licence = match &self.site.config.license {
-            Some(l) => format!("{}: {} ({})", self.tr("data_license"), self.text(&l.title), l.id),
-            None => format!("{}: {}", self.tr("data_license"), self.tr("license_not_stated")),
+            Some(l) => format!(
+                "{}: {} ({})",
+                self.tr("data_license"),
+                self.text(&l.title),
+                l.id
+            ),
+            None => format!(
+                "{}: {}",
+                self.tr("data_license"),
+                self.tr("license_not_stated")
+            ),
         };
         let credits = chart::Credits {
             title: title.to_string(),
             lines: vec![
-                format!("{}: {}", self.tr("chart_source"), self.document_line(report)),
+                format!(
+                    "{}: {}",
+                    self.tr("chart_source"),
+                    self.document_line(report)
+                ),
                 licence,
             ],
             address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
@@ -234,9 +247,18 @@ impl Lang<'_> {
             .iter()
             .map(|k| self.tr(k).to_string())
             .collect();
+        let heading = fill(self.tr("chart_title_group"), &[("group", &name)]);
         ChartView {
+            embed: drawn.then(|| {
+                self.embed_view(
+                    report,
+                    &format!("group-{}", group.id),
+                    &heading,
+                    page_dir_root,
+                )
+            }),
             table: Some(TableView { head, rows }),
-            heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            heading,
             // "0/3 met" would read as failure where nothing was measured.
             takeaway: Some(if c.measured() > 0 {
                 fill(
@@ -304,6 +326,7 @@ impl Lang<'_> {
         ind: &Indicator,
         root: &str,
         out: &mut Output,
+        diags: &mut Diagnostics,
     ) -> HistoryView {
         let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
             Some(h) => Cow::Borrowed(&h[..]),
@@ -407,9 +430,11 @@ impl Lang<'_> {
             let dir = paths::indicator_dir(&report.slug, &ind.id);
             let (svg_href, png_href) =
                 self.chart_files(report, &dir, "chart", &svg, &text.title, out);
-            ChartView {
+            let name = format!("indicator-{}", ind.id);
+            let view = ChartView {
+                embed: Some(self.embed_view(report, &name, &text.title, &dir)),
                 table: None,
-                heading: self.tr("history_chart").to_string(),
+                heading: text.title.clone(),
                 takeaway: None,
                 svg,
                 source: None,
@@ -419,6 +444,22 @@ impl Lang<'_> {
                 // The indicator's own data, beside its page (in the default
                 // language's folder: one file serves every language).
                 data_href: Some(self.indicator_data_href(report, ind, "csv")),
+            };
+            // The embed shows the numbers the indicator page has in its own table.
+            let table = TableView {
+                head: ["period", "value", "source"]
+                    .iter()
+                    .map(|k| self.tr(k).to_string())
+                    .collect(),
+                rows: rows
+                    .iter()
+                    .map(|r| vec![r.period.clone(), r.value.clone(), r.source.clone()])
+                    .collect(),
+            };
+            self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
+            ChartView {
+                heading: self.tr("history_chart").to_string(),
+                ..view
             }
         });
         HistoryView {
@@ -434,6 +475,7 @@ impl Lang<'_> {
         report: &Report,
         dir: &str,
         out: &mut Output,
+        diags: &mut Diagnostics,
     ) -> Vec<ChartView> {
         let mut by_lead: BTreeMap<String, usize> = BTreeMap::new();
         let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
@@ -517,7 +559,8 @@ impl Lang<'_> {
                 &items,
             );
             let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, out);
-            charts.push(ChartView {
+            let view = ChartView {
+                embed: Some(self.embed_view(report, &id, &title, dir)),
                 table: Some(table),
                 heading: title,
                 takeaway: None,
@@ -531,7 +574,9 @@ impl Lang<'_> {
                     self.roots(dir).1,
                     paths::data_file(&report.slug, "projects.csv")
                 )),
-            });
+            };
+            self.embed_page(report, &id, &view, None, dir, out, diags);
+            charts.push(view);
         }
         charts
     }

@@ -27,6 +27,7 @@ mod agency;
 mod charts;
 mod context;
 mod dataset;
+mod embed;
 mod group;
 mod home;
 mod indicator;
@@ -36,6 +37,7 @@ mod site_index;
 mod views;
 mod wording;
 
+use embed::*;
 use section::*;
 use site_index::*;
 use views::*;

@@ -25,7 +25,10 @@ impl Lang<'_> {
             .collect();
         for g in &report.groups {
             if let Some(svg) = charts.get(g.id.as_str()) {
-                let title = fill(self.tr("chart_title_group"), &[("group", &self.text(&g.name))]);
+                let title = fill(
+                    self.tr("chart_title_group"),
+                    &[("group", &self.text(&g.name))],
+                );
                 let dir = paths::group_dir(&report.slug, &g.id);
                 self.chart_files(report, &dir, "chart", svg, &title, out);
             }
@@ -200,7 +203,7 @@ impl Lang<'_> {
             fallback,
         );
         ctx.insert("categories", &categories);
-        ctx.insert("charts", &self.project_charts(report, &dir, out));
+        ctx.insert("charts", &self.project_charts(report, &dir, out, diags));
         ctx.insert("project_count", &report.projects.len());
         ctx.insert(
             "projects_overdue",

@@ -136,6 +136,8 @@ pub(super) struct ChartView {
     pub(super) data_href: Option<String>,
     /// The chart's numbers as a table, when the page has no other table of them.
     pub(super) table: Option<TableView>,
+    /// Its bare page for other sites, and the code to show it there.
+    pub(super) embed: Option<EmbedView>,
 }
 
 #[derive(Serialize, Clone)]
