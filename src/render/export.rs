@@ -37,7 +37,33 @@ fn options() -> &'static usvg::Options<'static> {
 
 /// `svg` drawn as a PNG at [`PNG_SCALE`]; `None` if it cannot be read
 /// (never for a chart of this program).
+///
+/// The same SVG gives the same PNG: a process that builds many times (the
+/// preview server, the rebuild tests) draws each chart once, from a memo
+/// keyed by the SVG's SHA-256 and emptied when it holds [`MEMO_BYTES`].
 pub fn png(svg: &str) -> Option<Vec<u8>> {
+    use sha2::Digest;
+    type Memo = std::collections::HashMap<[u8; 32], Vec<u8>>;
+    static MEMO: OnceLock<std::sync::Mutex<(Memo, usize)>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let key: [u8; 32] = sha2::Sha256::digest(svg.as_bytes()).into();
+    if let Some(png) = memo.lock().ok()?.0.get(&key) {
+        return Some(png.clone());
+    }
+    let png = draw(svg)?;
+    let mut m = memo.lock().ok()?;
+    if m.1 + png.len() > MEMO_BYTES {
+        *m = Default::default();
+    }
+    m.1 += png.len();
+    m.0.insert(key, png.clone());
+    Some(png)
+}
+
+/// Most bytes of PNGs [`png`] keeps.
+const MEMO_BYTES: usize = 64 << 20;
+
+fn draw(svg: &str) -> Option<Vec<u8>> {
     let tree = usvg::Tree::from_str(svg, options()).ok()?;
     let size = tree.size().to_int_size().scale_by(PNG_SCALE)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
