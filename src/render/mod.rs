@@ -7,6 +7,7 @@
 pub mod chart;
 mod data;
 pub mod deps;
+pub mod export;
 mod feeds;
 pub mod format;
 pub mod links;
