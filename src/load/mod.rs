@@ -1,6 +1,7 @@
 //! Load a content folder into the typed model, collecting every diagnostic
 //! instead of stopping at the first.
 
+mod areas;
 mod files;
 mod number;
 mod provenance;
@@ -532,13 +533,18 @@ impl Loader<'_> {
             return None;
         }
         let config = self.config()?;
-        self.unexpected_files(self.root, &["site.yaml", "agencies.yaml", "reports"], None);
+        self.unexpected_files(
+            self.root,
+            &["site.yaml", "agencies.yaml", areas::AREAS_FILE, "reports"],
+            None,
+        );
         let langs = config.languages.clone();
         let errors_before = self.diags.error_count();
         let agencies = self.agencies(&langs);
         let mut lookup = AgencyLookup::new(&agencies);
         // With a broken agencies.yaml every name would look unknown: say it once, there.
         lookup.quiet = self.diags.error_count() > errors_before;
+        let areas = self.areas(&langs);
         let mut reports = Vec::new();
         let reports_dir = self.root.join("reports");
         if reports_dir.is_dir() {
@@ -645,6 +651,7 @@ impl Loader<'_> {
                 .cmp(&a.period.end())
                 .then_with(|| a.slug.cmp(&b.slug))
         });
+        self.check_areas_and_codes(&areas, &reports);
         let cached = self.cache.as_deref_mut().and_then(|c| c.histories.take());
         let changed = cached.as_ref().and_then(|h| h.changed_ids(&reports));
         let (histories, warnings) = match (cached.as_ref(), changed) {
@@ -685,6 +692,7 @@ impl Loader<'_> {
             agencies,
             reports,
             histories,
+            areas,
         })
     }
 
@@ -1171,6 +1179,7 @@ impl Loader<'_> {
             datasets,
             sections,
             sample: raw.sample,
+            area: raw.area.as_deref().map(|a| a.trim().to_string()),
         })
     }
 
@@ -1263,6 +1272,10 @@ impl Loader<'_> {
         for (i, r) in raw.iter().enumerate() {
             let at = |f: &str| format!("{i}.{f}");
             doc.slug(&r.id, &at("id"), ["indicator id", "mã chỉ tiêu"], &mut d);
+            let code = r.code.as_deref().map(str::trim);
+            if let Some(c) = code {
+                doc.slug(c, &at("code"), ["shared code", "mã dùng chung"], &mut d);
+            }
             scope.check_group(&doc, &r.group, &at("group"), &mut d);
             let name = doc.text(&r.name, &at("name"), &mut d);
             let unit = parse_unit(r.unit.as_deref().unwrap_or("count"));
@@ -1370,6 +1383,7 @@ impl Loader<'_> {
                     RawBetter::Lower => Better::Lower,
                 }),
                 status,
+                code: code.map(str::to_string),
             });
         }
         doc.duplicates(

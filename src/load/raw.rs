@@ -280,6 +280,8 @@ pub struct RawReport {
     /// `minhbach init`'s made-up example (see [`crate::model::Report::sample`]).
     #[serde(default)]
     pub sample: bool,
+    /// The code of the area the report covers (content/areas.yaml).
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +330,8 @@ pub struct RawIndicator {
     pub partners: RawNames,
     pub note: Option<RawText>,
     pub better: Option<RawBetter>,
+    /// A code shared with the same measure in other reports.
+    pub code: Option<String>,
 }
 
 /// `better: higher` or `better: lower`.
@@ -470,4 +474,15 @@ pub struct RawFrontMatter {
     pub group: Option<String>,
     pub order: Option<i64>,
     pub source: Option<String>,
+}
+
+/// One area of `areas.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArea {
+    pub code: String,
+    pub name: RawText,
+    #[serde(default)]
+    pub replaced_by: Option<RawNames>,
+    pub from: Option<RawPeriod>,
 }

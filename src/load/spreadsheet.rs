@@ -1141,6 +1141,7 @@ pub fn indicators(
             partners: RawNames(partners),
             note,
             better: None,
+            code: None,
         });
     }
     (out, cells)

@@ -3,6 +3,7 @@
 //! never typed by an editor.
 
 mod changes;
+mod compare;
 mod outlook;
 mod period;
 mod status;
@@ -13,6 +14,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
+pub use compare::{
+    direction, shared_codes, value_for, Area, ComparePeriod, CompareRow, SharedCode,
+};
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
 pub use status::{
@@ -70,6 +74,8 @@ pub struct Site {
     /// (a later report wins), in period order. Shared, so that a rebuild
     /// after an edit that changed no value keeps them.
     pub histories: std::sync::Arc<Histories>,
+    /// The areas reports may cover (content/areas.yaml), in its order.
+    pub areas: Vec<Area>,
 }
 
 /// Each indicator id's history across reports (each shared, so that a
@@ -167,6 +173,8 @@ pub struct Report {
     /// The example `minhbach init` writes, with made-up figures: its pages
     /// say so, and checking warns while it is part of the site.
     pub sample: bool,
+    /// The code of the area the report covers (see [`Area`]).
+    pub area: Option<String>,
 }
 
 impl Report {
@@ -376,6 +384,9 @@ pub struct Indicator {
     /// Which way is better, for an outlook without a numeric target.
     pub better: Option<Better>,
     pub status: Status,
+    /// A code shared by the same measure in other reports (other areas),
+    /// which makes it comparable across them.
+    pub code: Option<String>,
 }
 
 impl Indicator {
