@@ -54,6 +54,11 @@
 //! emits one `<rect>` with `fill="#1F5FAD"` in order, `x = 8`, `height = 26`
 //! and `width` proportional to the count (the largest count's bar plus its
 //! label fills the width), followed by the count as bold text at `x + width + 6`.
+//!
+//! In [`ranking_chart`] every row emits, in row order, one full-width track
+//! `<rect>` (`fill="#F6F7F9"`, 26 units high) followed by its bar `<rect>`
+//! with the status fill, `x = 8` and `width = round(clamp(value / max, 0, 1)
+//! * 624)`; the status symbol and word end at x = 632.
 
 use crate::model::StatusKind;
 
@@ -107,6 +112,7 @@ mod group;
 mod history;
 mod palette;
 mod plotters_svg;
+mod ranking;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -124,4 +130,5 @@ pub use counts::count_bars;
 pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
+pub use ranking::{ranking_chart, RankAxis, RankRow};
 pub use status::status_bar;
