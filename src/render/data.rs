@@ -138,7 +138,7 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
         .collect()
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(super) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -548,7 +548,7 @@ fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Va
     package
 }
 
-fn pretty(v: &Value) -> Vec<u8> {
+pub(super) fn pretty(v: &Value) -> Vec<u8> {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s.into_bytes()
@@ -576,7 +576,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+pub(super) fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut s = String::from(BOM);
     s.push_str(&header.join(","));
     s.push_str("\r\n");
@@ -592,7 +592,7 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     s.into_bytes()
 }
 
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     // Shortest representation that round-trips; never locale-formatted.
     let s = format!("{v}");
     s
@@ -622,7 +622,7 @@ fn agency_list(list: &[AgencyRef]) -> String {
         .join("; ")
 }
 
-fn text_json(t: &Text) -> Value {
+pub(super) fn text_json(t: &Text) -> Value {
     json!(t.translations)
 }
 

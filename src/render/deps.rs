@@ -23,6 +23,9 @@ pub struct SiteDiff<'a> {
     /// Ids of the indicators of every report that changed, came or went:
     /// only their histories can differ, or show a changed report's title.
     touched: HashSet<&'a str>,
+    /// Shared codes of the indicators of every report that changed, came or
+    /// went: only their comparisons can differ (while the areas are the same).
+    touched_codes: HashSet<&'a str>,
     /// How much of each report that was there before is the same.
     same: HashMap<&'a str, Same>,
     /// The report before each report (in site order), before and now.
@@ -108,6 +111,7 @@ impl<'a> SiteDiff<'a> {
             .filter_map(|(slug, b)| old_reports.get(slug).map(|a| (*slug, Same::of(a, b))))
             .collect();
         let mut touched = HashSet::new();
+        let mut touched_codes = HashSet::new();
         for (site, others) in [(old, &new_reports), (new, &old_reports)] {
             for r in &site.reports {
                 if !others
@@ -115,6 +119,7 @@ impl<'a> SiteDiff<'a> {
                     .is_some_and(|o| Arc::ptr_eq(o, r))
                 {
                     touched.extend(r.indicators.iter().map(|i| i.id.as_str()));
+                    touched_codes.extend(r.indicators.iter().filter_map(|i| i.code.as_deref()));
                 }
             }
         }
@@ -169,6 +174,7 @@ impl<'a> SiteDiff<'a> {
             new_reports,
             agency_lists,
             touched,
+            touched_codes,
             same,
             previous: (previous(old), previous(new)),
         }
@@ -179,7 +185,11 @@ impl<'a> SiteDiff<'a> {
         // Pages outside a report show the latest update of any report.
         let outside = matches!(
             unit,
-            RenderUnit::SitePages | RenderUnit::HomePage(_) | RenderUnit::AgencyPage(..)
+            RenderUnit::SitePages
+                | RenderUnit::HomePage(_)
+                | RenderUnit::AgencyPage(..)
+                | RenderUnit::CompareIndex
+                | RenderUnit::Compare(_)
         );
         if outside && self.old.last_updated() != self.new.last_updated() {
             return true;
@@ -212,6 +222,14 @@ impl<'a> SiteDiff<'a> {
             RenderUnit::Report(slug) => self.report_changed(slug),
             RenderUnit::Indicators(slug, group) => self.indicators_changed(slug, group),
             RenderUnit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
+            // A comparison shows its code's indicators in every report of
+            // a known area, those reports' titles, and the areas.
+            RenderUnit::CompareIndex => {
+                self.old.areas != self.new.areas || !self.touched_codes.is_empty()
+            }
+            RenderUnit::Compare(code) => {
+                self.old.areas != self.new.areas || self.touched_codes.contains(code.as_str())
+            }
         }
     }
 

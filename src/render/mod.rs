@@ -5,6 +5,7 @@
 //! in place.
 
 pub mod chart;
+mod compare_data;
 mod data;
 pub mod deps;
 mod feeds;
@@ -68,6 +69,11 @@ pub enum RenderUnit {
     /// The pages of one report's indicators of one target group, in every
     /// language: an edited value redraws one group's histories, not all.
     Indicators(String, String),
+    /// The list of shared indicator codes, in every language.
+    CompareIndex,
+    /// The comparison of one shared code across areas: its page in every
+    /// language, its chart and its open data.
+    Compare(String),
 }
 
 /// A unit's files once written: what the rest of the build still needs of them.
@@ -118,6 +124,8 @@ pub struct Renderer<'a> {
     langs: Vec<pages::LangSetup>,
     index: pages::SiteIndex<'a>,
     base_path: String,
+    /// Every shared indicator code's comparison across areas.
+    codes: BTreeMap<&'a str, crate::model::SharedCode<'a>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -136,6 +144,7 @@ impl<'a> Renderer<'a> {
             langs,
             index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
+            codes: crate::model::shared_codes(site),
         })
     }
 
@@ -159,6 +168,10 @@ impl<'a> Renderer<'a> {
                 pages::indicator_groups(r)
                     .map(|g| RenderUnit::Indicators(r.slug.clone(), g.to_string())),
             );
+        }
+        if !self.codes.is_empty() {
+            units.push(RenderUnit::CompareIndex);
+            units.extend(self.codes.keys().map(|c| RenderUnit::Compare(c.to_string())));
         }
         units
     }
@@ -188,6 +201,17 @@ impl<'a> Renderer<'a> {
                 Some(r) => {
                     data::write_indicator_data(self.site, r, group, &mut out);
                     pages::Part::Indicators(r, group)
+                }
+                None => return (out, diags),
+            },
+            RenderUnit::CompareIndex if !self.codes.is_empty() => {
+                pages::Part::CompareIndex(&self.codes)
+            }
+            RenderUnit::CompareIndex => return (out, diags),
+            RenderUnit::Compare(code) => match self.codes.get(code.as_str()) {
+                Some(shared) => {
+                    compare_data::write_compare_data(self.site, shared, &mut out);
+                    pages::Part::Compare(shared)
                 }
                 None => return (out, diags),
             },

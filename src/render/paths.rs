@@ -14,6 +14,8 @@
 pub const AGENCIES_DIR: &str = "agencies/";
 /// The search page.
 pub const SEARCH_DIR: &str = "search/";
+/// The list of shared indicator codes, each compared across areas.
+pub const COMPARE_DIR: &str = "compare/";
 /// The page a server shows for a missing file.
 pub const NOT_FOUND_PAGE: &str = "404.html";
 
@@ -101,6 +103,23 @@ pub fn home_page_dir(page: usize) -> String {
         0 => String::new(),
         p => format!("page/{}/", p + 1),
     }
+}
+
+/// The comparison of one shared indicator code across areas (its page in
+/// each language; its data files, once, in the default language's folder).
+pub fn compare_dir(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/")
+}
+
+/// A comparison's ranked bar chart, drawn once per language.
+pub fn compare_chart(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/chart.svg")
+}
+
+/// A comparison's open data file (`comparison.csv`, `comparison.json`,
+/// `datapackage.json`).
+pub fn compare_file(code: &str, name: &str) -> String {
+    format!("{COMPARE_DIR}{code}/{name}")
 }
 
 #[cfg(test)]

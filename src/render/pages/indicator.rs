@@ -115,6 +115,13 @@ impl Lang<'_> {
             ],
         );
         ctx.insert("i", &view);
+        // A shared code in a report of a known area: its comparison page.
+        let compare_href = ind
+            .code
+            .as_deref()
+            .filter(|_| report.area.is_some())
+            .map(|code| format!("{root}{}", paths::compare_dir(code)));
+        ctx.insert("compare_href", &compare_href);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
         self.emit("indicator.html", &ctx, &paths::index_page(&dir), out, diags);

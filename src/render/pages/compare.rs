@@ -1,0 +1,342 @@
+//! Comparison pages: one shared indicator code across areas (every area's
+//! figure and honest status in each period, ranked, with a bar chart and
+//! open data), and the list of codes.
+
+use super::*;
+
+#[derive(Serialize)]
+struct CompareRowView {
+    rank: Option<usize>,
+    area: String,
+    area_code: String,
+    /// The figure for the period itself, or "–".
+    value: String,
+    /// Without one: the figure the area's report shows, with its period.
+    earlier: Option<String>,
+    target: String,
+    status: StatusView,
+    report: String,
+    report_href: String,
+    indicator_href: String,
+}
+
+#[derive(Serialize)]
+struct ComparePeriodView {
+    id: String,
+    period: String,
+    summary: String,
+    rows: Vec<CompareRowView>,
+}
+
+#[derive(Serialize)]
+struct CodeView {
+    name: String,
+    code: String,
+    href: String,
+    areas: usize,
+    period: String,
+}
+
+impl Lang<'_> {
+    /// `compare/<code>/`: the comparison of one shared code.
+    pub(super) fn compare_page(
+        &self,
+        shared: &SharedCode,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::compare_dir(shared.code);
+        let (root, asset_root) = self.roots(&dir);
+        let ind = shared.latest();
+        let name = self.text(&ind.name);
+        let list = self.tr("compare_list").to_string();
+        let crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: list,
+                href: Some(format!("{root}{}", paths::COMPARE_DIR)),
+            },
+            Crumb::here(name.clone()),
+        ];
+        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let description = fill(
+            self.tr("compare_description"),
+            &[("name", &name), ("code", shared.code)],
+        );
+        let mut ctx = self.context(&dir, &name, &description, crumbs, fallback);
+        let periods: Vec<ComparePeriodView> = shared
+            .periods
+            .iter()
+            .map(|p| self.compare_period(p, &root))
+            .collect();
+        let chart = self.compare_chart(shared, &asset_root, out);
+        let replaced: Vec<String> = shared
+            .replaced(&self.site.areas)
+            .into_iter()
+            .map(|a| {
+                let next: Vec<String> = a
+                    .replaced_by
+                    .iter()
+                    .map(|c| self.area_name(c))
+                    .collect();
+                fill(
+                    self.tr("compare_replaced"),
+                    &[
+                        ("old", &self.area_name(&a.code)),
+                        ("new", &next.join(", ")),
+                        (
+                            "from",
+                            &a.from
+                                .map(|d| format::date(d, self.style))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                )
+            })
+            .collect();
+        let data = |name: &str| format!("{asset_root}{}", paths::compare_file(shared.code, name));
+        ctx.insert("name", &name);
+        ctx.insert("code", shared.code);
+        ctx.insert("unit", &unit_name(&ind.unit, self.style));
+        ctx.insert(
+            "order",
+            self.tr(match shared.better {
+                Better::Higher => "compare_order_higher",
+                Better::Lower => "compare_order_lower",
+            }),
+        );
+        ctx.insert("periods", &periods);
+        ctx.insert("chart", &chart);
+        ctx.insert("replaced", &replaced);
+        ctx.insert(
+            "downloads",
+            &[
+                data("comparison.csv"),
+                data("comparison.json"),
+                data("datapackage.json"),
+            ],
+        );
+        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+
+    /// An area's name in this language, or its code when areas.yaml has no such area.
+    fn area_name(&self, code: &str) -> String {
+        self.site
+            .areas
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| self.text(&a.name))
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    fn compare_period(&self, p: &ComparePeriod, root: &str) -> ComparePeriodView {
+        let period = format::period(p.period, self.style);
+        let ranked = p.rows.iter().filter(|r| r.rank.is_some()).count();
+        let rows = p
+            .rows
+            .iter()
+            .map(|r| {
+                let ind = r.indicator;
+                let earlier = match (r.value, ind.latest()) {
+                    (None, Some(m)) => Some(format!(
+                        "{} ({})",
+                        self.measurement_text(ind, m),
+                        format::period(m.period, self.style)
+                    )),
+                    _ => None,
+                };
+                CompareRowView {
+                    rank: r.rank,
+                    area: self.text(&r.area.name),
+                    area_code: r.area.code.clone(),
+                    value: r
+                        .value
+                        .map(|m| self.measurement_text(ind, m))
+                        .unwrap_or_else(|| "–".into()),
+                    earlier,
+                    target: match &ind.target {
+                        Some(_) => self.target_text(ind),
+                        None => "–".into(),
+                    },
+                    status: self.status_view(ind.status.kind),
+                    report: self.text(&r.report.title),
+                    report_href: format!("{root}{}", paths::report_dir(&r.report.slug)),
+                    indicator_href: format!(
+                        "{root}{}",
+                        paths::indicator_dir(&r.report.slug, &ind.id)
+                    ),
+                }
+            })
+            .collect();
+        ComparePeriodView {
+            id: format!("p-{}", p.period.to_string().replace("..", "-")),
+            summary: fill(
+                self.tr("compare_period_summary"),
+                &[
+                    ("ranked", &ranked.to_string()),
+                    ("total", &p.rows.len().to_string()),
+                    ("period", &period),
+                ],
+            ),
+            period,
+            rows,
+        }
+    }
+
+    /// The ranked bar chart of the newest period, written beside the page
+    /// too; `None` when no area has a figure for that period.
+    fn compare_chart(
+        &self,
+        shared: &SharedCode,
+        asset_root: &str,
+        out: &mut Output,
+    ) -> Option<ChartView> {
+        let newest = shared.periods.first()?;
+        let ranked: Vec<&CompareRow> = newest.rows.iter().filter(|r| r.rank.is_some()).collect();
+        let first = ranked.first()?;
+        let unit = &first.indicator.unit;
+        let period = format::period(newest.period, self.style);
+        let rows: Vec<RankRow> = ranked
+            .iter()
+            .map(|r| {
+                let m = r.value.expect("ranked rows have a value");
+                RankRow {
+                    label: format!("{}. {}", r.rank.unwrap_or(0), self.text(&r.area.name)),
+                    value: m.value,
+                    value_text: self.measurement_text(r.indicator, m),
+                    status: r.indicator.status.kind,
+                    status_text: self.status_view(r.indicator.status.kind).label,
+                }
+            })
+            .collect();
+        let top = rows.iter().map(|r| r.value).fold(0.0, f64::max);
+        let max = if unit.kind == Unit::Percent && top <= 100.0 {
+            100.0
+        } else {
+            nice_max(top)
+        };
+        let tick = |v: f64| format::with_unit(v, None, unit, self.style);
+        let axis = RankAxis {
+            caption: fill(
+                self.tr("compare_axis_caption"),
+                &[("unit", &unit_name(unit, self.style))],
+            ),
+            max,
+            ticks: [tick(0.0), tick(max / 2.0), tick(max)],
+        };
+        let name = self.text(&shared.latest().name);
+        let title = fill(
+            self.tr("compare_chart_title"),
+            &[("name", &name), ("period", &period)],
+        );
+        let desc = rows
+            .iter()
+            .map(|r| format!("{}: {} ({})", r.label, r.value_text, r.status_text))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let svg = chart::ranking_chart(
+            &ChartText {
+                id: format!("chart-compare-{}", shared.code),
+                title: title.clone(),
+                desc,
+            },
+            &axis,
+            &rows,
+        );
+        out.add(
+            format!("{}{}", self.prefix, paths::compare_chart(shared.code)),
+            svg.clone(),
+        );
+        Some(ChartView {
+            heading: title,
+            takeaway: Some(fill(
+                self.tr("compare_takeaway"),
+                &[
+                    ("best", &self.text(&first.area.name)),
+                    ("value", &rows[0].value_text),
+                    ("ranked", &rows.len().to_string()),
+                    ("total", &newest.rows.len().to_string()),
+                    ("period", &period),
+                ],
+            )),
+            svg,
+            source: None,
+            note: Some(self.tr("compare_honest").to_string()),
+            svg_href: Some("chart.svg".to_string()),
+            data_href: Some(format!(
+                "{asset_root}{}",
+                paths::compare_file(shared.code, "comparison.csv")
+            )),
+            table: Some(TableView {
+                head: ["compare_rank", "area", "value", "status"]
+                    .iter()
+                    .map(|k| self.tr(k).to_string())
+                    .collect(),
+                rows: rows
+                    .iter()
+                    .zip(&ranked)
+                    .map(|(row, r)| {
+                        vec![
+                            r.rank.unwrap_or(0).to_string(),
+                            self.text(&r.area.name),
+                            row.value_text.clone(),
+                            row.status_text.clone(),
+                        ]
+                    })
+                    .collect(),
+            }),
+        })
+    }
+
+    /// `compare/`: every shared code, with how many areas it compares.
+    pub(super) fn compare_index(
+        &self,
+        codes: &BTreeMap<&str, SharedCode>,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::COMPARE_DIR;
+        let mut ctx = self.site_page(dir, "compare_list");
+        let (root, _) = self.roots(dir);
+        let list: Vec<CodeView> = codes
+            .values()
+            .map(|s| {
+                let mut areas: Vec<&str> = s
+                    .periods
+                    .iter()
+                    .flat_map(|p| p.rows.iter().map(|r| r.area.code.as_str()))
+                    .collect();
+                areas.sort_unstable();
+                areas.dedup();
+                CodeView {
+                    name: self.text(&s.latest().name),
+                    code: s.code.to_string(),
+                    href: format!("{root}{}", paths::compare_dir(s.code)),
+                    areas: areas.len(),
+                    period: format::period(s.periods[0].period, self.style),
+                }
+            })
+            .collect();
+        ctx.insert("codes", &list);
+        self.emit(
+            "compare_index.html",
+            &ctx,
+            &paths::index_page(dir),
+            out,
+            diags,
+        );
+    }
+}
+
+/// The end of a scale holding `top`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_max(top: f64) -> f64 {
+    if !(top.is_finite() && top > 0.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf(top.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|s| s * p)
+        .find(|m| *m >= top)
+        .unwrap_or(10.0 * p)
+}
