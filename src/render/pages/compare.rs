@@ -261,7 +261,7 @@ impl Lang<'_> {
             )),
             svg,
             source: None,
-            note: Some(self.tr("compare_honest").to_string()),
+            note: None,
             svg_href: Some("chart.svg".to_string()),
             data_href: Some(format!(
                 "{asset_root}{}",
