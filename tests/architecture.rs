@@ -31,10 +31,6 @@ fn layer(module: &str) -> Option<u8> {
 /// Imports against the rule that are left for later (issue 16), each as
 /// (file under src/, the `crate::` path it uses).
 const ALLOWED: &[(&str, &str)] = &[
-    // load checks link targets with the URL helper; it lives in
-    // helpers::url now and is re-exported by render until load/mod.rs (being
-    // reworked on other branches) imports it from there.
-    ("load/mod.rs", "crate::render::is_safe_url"),
     // Heading anchors are slugs made the way load makes section slugs; the
     // slug belongs in helpers (moving it touches load/mod.rs and
     // render/markdown.rs, being reworked on other branches).

@@ -23,6 +23,8 @@ enum Cell {
     Number(f64),
     /// A value of a percent indicator.
     Percent(f64),
+    /// A value the source calls an estimate (`estimate: true`).
+    Estimate(Box<Cell>),
 }
 
 fn text(v: &Value, key: &str, lang: &str) -> Cell {
@@ -39,6 +41,8 @@ fn text(v: &Value, key: &str, lang: &str) -> Cell {
 fn sheet_of_yaml(src: &str) -> Sheet {
     let list: Vec<Value> = serde_yaml::from_str(src).unwrap();
     let mut periods: Vec<String> = Vec::new();
+    // Periods with a proxy value get the proxy's columns.
+    let mut proxies: Vec<String> = Vec::new();
     for ind in &list {
         for v in ind
             .get("values")
@@ -50,6 +54,9 @@ fn sheet_of_yaml(src: &str) -> Sheet {
                 .unwrap()
                 .trim()
                 .to_string();
+            if v.get("proxy").is_some() && !proxies.contains(&p) {
+                proxies.push(p.clone());
+            }
             if !periods.contains(&p) {
                 periods.push(p);
             }
@@ -72,6 +79,7 @@ fn sheet_of_yaml(src: &str) -> Sheet {
         "Phối hợp",
         "Ghi chú (vi)",
         "Ghi chú (en)",
+        "Chiều tốt",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -79,6 +87,11 @@ fn sheet_of_yaml(src: &str) -> Sheet {
     for p in &periods {
         header.push(format!("Giá trị {p}"));
         header.push(format!("Nguồn {p}"));
+        if proxies.contains(p) {
+            header.push(format!("Gián tiếp {p} (vi)"));
+            header.push(format!("Gián tiếp {p} (en)"));
+            header.push(format!("Đơn vị gián tiếp {p}"));
+        }
     }
     let s = |v: Option<&Value>| match v {
         Some(Value::String(s)) => Cell::Text(s.clone()),
@@ -123,6 +136,11 @@ fn sheet_of_yaml(src: &str) -> Sheet {
                     }),
                 text(ind, "note", "vi"),
                 text(ind, "note", "en"),
+                match ind.get("better").and_then(Value::as_str) {
+                    Some("higher") => Cell::Text("tăng".into()),
+                    Some("lower") => Cell::Text("giảm".into()),
+                    _ => Cell::Empty,
+                },
             ];
             for p in &periods {
                 let v = ind
@@ -134,13 +152,30 @@ fn sheet_of_yaml(src: &str) -> Sheet {
                 match v {
                     Some(v) => {
                         let n = v["value"].as_f64().unwrap();
-                        row.push(if percent {
+                        // A proxy with its own unit is no percentage.
+                        let cell = if percent && v.get("unit").is_none() {
                             Cell::Percent(n)
                         } else {
                             Cell::Number(n)
+                        };
+                        row.push(match v.get("estimate") {
+                            Some(Value::Bool(true)) => Cell::Estimate(Box::new(cell)),
+                            _ => cell,
                         });
                         row.push(s(v.get("source")));
+                        if proxies.contains(p) {
+                            row.push(
+                                v.get("proxy")
+                                    .map_or(Cell::Empty, |_| text(v, "proxy", "vi")),
+                            );
+                            row.push(
+                                v.get("proxy")
+                                    .map_or(Cell::Empty, |_| text(v, "proxy", "en")),
+                            );
+                            row.push(s(v.get("unit")));
+                        }
                     }
+                    None if proxies.contains(p) => row.extend(vec![Cell::Empty; 5]),
                     None => row.extend([Cell::Empty, Cell::Empty]),
                 }
             }
@@ -156,6 +191,8 @@ fn write_xlsx(sheet: &Sheet, path: &std::path::Path) {
     let ws = book.add_worksheet();
     ws.set_name("Chỉ tiêu").unwrap();
     let pct = Format::new().set_num_format("0.0%");
+    // An estimate typed as a number, shown with `~` by its format.
+    let about_pct = Format::new().set_num_format("\"~\"0.00%");
     for (c, h) in sheet.header.iter().enumerate() {
         ws.write_string(0, c as u16, h).unwrap();
     }
@@ -175,6 +212,18 @@ fn write_xlsx(sheet: &Sheet, path: &std::path::Path) {
                 Cell::Percent(n) => {
                     ws.write_number_with_format(r, c, n / 100.0, &pct).unwrap();
                 }
+                Cell::Estimate(cell) => match &**cell {
+                    Cell::Percent(n) => {
+                        ws.write_number_with_format(r, c, n / 100.0, &about_pct)
+                            .unwrap();
+                    }
+                    // Or typed as text, as Excel keeps `~66`.
+                    Cell::Number(n) => {
+                        ws.write_string(r, c, format!("~{}", vietnamese(*n)))
+                            .unwrap();
+                    }
+                    _ => unreachable!(),
+                },
             }
         }
     }
@@ -210,6 +259,12 @@ fn write_csv(sheet: &Sheet, path: &std::path::Path) {
             Cell::Text(t) => t.clone(),
             Cell::Number(n) => vietnamese(*n),
             Cell::Percent(n) => format!("{}%", vietnamese(*n)),
+            Cell::Estimate(cell) => match &**cell {
+                Cell::Percent(n) => format!("~{}%", vietnamese(*n)),
+                // The source's own word for an estimate.
+                Cell::Number(n) => format!("khoảng {}", vietnamese(*n)),
+                _ => unreachable!(),
+            },
         }))
         .unwrap();
     }
@@ -227,18 +282,19 @@ fn built(site: &Site) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     let yaml = Site::fixture("example");
-    // A sheet has no columns for estimates and proxies (issue 13): compare
-    // with the YAML without them.
-    let plain = what_a_sheet_holds(&yaml.read(IND));
-    assert_ne!(
-        plain,
-        yaml.read(IND),
-        "the example has estimates and proxies"
+    // Everything the YAML can say: estimates and a proxy with its own unit
+    // (the example's), and `better` for an indicator without a number.
+    let src = yaml.read(IND);
+    assert!(
+        src.contains("estimate: true") && src.contains("proxy:") && src.contains("unit: per-100")
     );
-    std::fs::write(yaml.path(IND), plain).unwrap();
+    let without_better = built(&yaml);
+    with_better(&yaml);
     let expected = built(&yaml);
+    assert_ne!(without_better, expected, "`better` shows on the site");
     let sheet = sheet_of_yaml(&yaml.read(IND));
     assert!(sheet.rows.len() > 30);
+    assert!(sheet.header.contains(&"Gián tiếp 2022 (en)".to_string()));
 
     let xlsx = Site::fixture("example");
     std::fs::remove_file(xlsx.path(IND)).unwrap();
@@ -249,38 +305,24 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     let csv = Site::fixture("example");
     std::fs::remove_file(csv.path(IND)).unwrap();
     write_csv(&sheet, &csv.path("reports/hai-duong-2023/indicators.csv"));
-    assert!(
-        std::fs::read_to_string(csv.path("reports/hai-duong-2023/indicators.csv"))
-            .unwrap()
-            .contains("56,6%")
-    );
+    let text = std::fs::read_to_string(csv.path("reports/hai-duong-2023/indicators.csv")).unwrap();
+    for typed in ["56,6%", "~8,48%", "khoảng 66", ";tăng;"] {
+        assert!(text.contains(typed), "{typed}");
+    }
     let got = built(&csv);
     assert_same(&expected, &got, "csv");
 }
 
-/// `src` without what a sheet cannot say: `estimate: true`, and a proxy
-/// value's `proxy:` text and own `unit:`.
-fn what_a_sheet_holds(src: &str) -> String {
-    let mut out = String::new();
-    let mut in_proxy = false;
-    for line in src.lines() {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if in_proxy && indent > 6 {
-            continue;
-        }
-        in_proxy = false;
-        if indent == 6 && (trimmed == "estimate: true" || trimmed.starts_with("unit: ")) {
-            continue;
-        }
-        if indent == 6 && trimmed == "proxy:" {
-            in_proxy = true;
-            continue;
-        }
-        out.push_str(&line.replace(", estimate: true", ""));
-        out.push('\n');
-    }
-    out
+/// The example with an indicator whose target has no number given values
+/// and `better: higher`, so that its outlook is shown.
+fn with_better(site: &Site) {
+    let src = site.read(IND);
+    let at = src.find("- id: mobile-4g-5g-smartphones").unwrap();
+    let lead = at + src[at..].find("  lead: Sở TTTT\n").unwrap();
+    let mut out = src[..lead].to_string();
+    out.push_str("  unit: percent\n  values:\n    - { period: 2021, value: 60 }\n    - { period: 2022, value: 70 }\n  better: higher\n");
+    out.push_str(&src[lead..]);
+    std::fs::write(site.path(IND), out).unwrap();
 }
 
 fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
@@ -600,4 +642,196 @@ fn a_target_cell_with_a_comparison_is_read_and_shown_back() {
         run.stderr
     );
     assert_eq!(site.run(&["check", "--strict"]).code, Some(1));
+}
+
+/// A minimal site's indicators as a Vietnamese-locale CSV with the columns
+/// for estimates, proxies and `better`; `edit` changes the text first.
+fn marks_site(edit: impl Fn(String) -> String) -> Site {
+    let site = Site::fixture("minimal");
+    std::fs::remove_file(site.path("reports/demo-2024/indicators.yaml")).unwrap();
+    let csv = "Mã;Nhóm;Tên;Đơn vị;Mục tiêu;Chủ trì;Chiều tốt;2022;2023;Gián tiếp 2023;Đơn vị gián tiếp 2023\n\
+               online-dossier-rate;digital-government;Tỷ lệ hồ sơ trực tuyến;percent;50;Sở TTTT;;~40,5;56,6;;\n\
+               payments;digital-economy;Thanh toán không dùng tiền mặt;percent;;-;giảm;30;20;;\n\
+               firms;digital-economy;Doanh nghiệp số;count;1500;Sở KHĐT;;1.000;66;số thuê bao trên 100 hộ;per-100\n";
+    site.write("reports/demo-2024/indicators.csv", &edit(csv.to_string()));
+    site
+}
+
+#[test]
+fn estimates_proxies_and_better_are_read_from_cells() {
+    let site = marks_site(|s| s);
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("reports/demo-2024/indicators/online-dossier-rate/index.html");
+    assert!(page.contains("~40,5"), "{page}");
+    let json =
+        std::fs::read_to_string(site.public().join("reports/demo-2024/data/indicators.json"))
+            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let ind = |id: &str| {
+        data["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(ind("online-dossier-rate")["values"][0]["estimate"], true);
+    assert_eq!(ind("online-dossier-rate")["values"][1]["estimate"], false);
+    let firms = ind("firms");
+    assert_eq!(firms["values"][1]["proxy"]["unit"], "per-100", "{firms}");
+    assert_eq!(
+        firms["values"][1]["proxy"]["note"]["vi"], "số thuê bao trên 100 hộ",
+        "{firms}"
+    );
+    // A proxy is not the figure compared with the target.
+    assert_eq!(firms["latest_period"], "2022", "{firms}");
+    let payments = ind("payments");
+    // Falling is good here (`giảm`): 30 → 20 is substantial progress.
+    assert_eq!(payments["outlook"]["direction"], -1, "{payments}");
+    assert_eq!(payments["outlook"]["status"], "substantial", "{payments}");
+}
+
+#[test]
+fn a_direction_that_is_not_one_is_placed_with_the_fix() {
+    let site = marks_site(|s| s.replace(";giảm;", ";giam;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("`giam`"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:3:")
+            && line.contains(": column \"Chiều tốt\": error: `giam` is not a direction"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `giảm`?"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr
+            .contains(": cột \"Chiều tốt\": lỗi: `giam` không phải là một chiều"),
+        "{}",
+        run.stderr
+    );
+    let site = marks_site(|s| s.replace(";giảm;", ";lên;"));
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr
+            .contains("hint: write `tăng` (higher is better) or `giảm` (lower is better)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_direction_in_an_xlsx_is_placed_by_sheet_and_cell() {
+    let site = Site::fixture("minimal");
+    std::fs::remove_file(site.path("reports/demo-2024/indicators.yaml")).unwrap();
+    let sheet = Sheet {
+        header: ["Mã", "Nhóm", "Tên", "Chủ trì", "Chiều tốt", "2023"]
+            .map(String::from)
+            .into(),
+        rows: vec![[
+            Cell::Text("payments".into()),
+            Cell::Text("digital-economy".into()),
+            Cell::Text("Thanh toán".into()),
+            Cell::Text("-".into()),
+            Cell::Text("cao".into()),
+            Cell::Number(20.0),
+        ]
+        .into()],
+    };
+    write_xlsx(&sheet, &site.path("reports/demo-2024/indicators.xlsx"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("indicators.xlsx: Sheet \"Chỉ tiêu\"!E2: error: `cao` is not a direction"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_proxy_unit_without_its_text_is_placed_with_the_column_to_fill() {
+    let site = marks_site(|s| s.replace("số thuê bao trên 100 hộ;per-100", ";per-100"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            ": column \"Đơn vị gián tiếp 2023\": error: a value has its own unit only as a proxy"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: write in `Gián tiếp 2023` what the figure measures instead of the indicator, or empty this cell"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_proxy_without_a_value_is_placed() {
+    let site = marks_site(|s| s.replace(";1.000;66;số thuê bao", ";1.000;;số thuê bao"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("column \"Gián tiếp 2023\""))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:4:")
+            && line.contains("error: this row has no 2023 value for `Gián tiếp 2023` to describe"),
+        "{line}"
+    );
+    assert!(
+        run.stderr
+            .contains("hint: write the figure in `2023`, or empty this cell"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_column_for_a_period_without_values_is_placed() {
+    let site = marks_site(|s| s.replacen("Gián tiếp 2023", "Gián tiếp 2021", 1));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("indicators.csv:1:57: column \"Gián tiếp 2021\": error: column `Gián tiếp 2021` is for the 2021 values, but there is no column for them"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: add a column `Giá trị 2021`, or write the period of an existing column: `Gián tiếp 2022` or `Gián tiếp 2023`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_estimate_mark_without_a_number_is_placed() {
+    let site = marks_site(|s| s.replace(";~40,5;", ";~;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(": column \"2022\": error: `~` marks an estimate but gives no number"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: write the figure after the mark, as in `~8,48`"),
+        "{}",
+        run.stderr
+    );
 }

@@ -3,9 +3,12 @@
 //! one report uses a code once, and a code means one measure everywhere
 //! (one unit, one direction).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::raw::RawArea;
 use super::*;
+use crate::diagnostics::did_you_mean;
 
 /// The file that lists the areas.
 pub(super) const AREAS_FILE: &str = "areas.yaml";

@@ -1,0 +1,162 @@
+//! site.yaml: title, address, languages, licence and theme.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Lang};
+use crate::model::*;
+
+use super::doc::{check_url, Doc};
+use super::raw::*;
+use super::{is_slug, site_rules, traps, Loader};
+
+impl Loader<'_> {
+    pub(super) fn config(&mut self) -> Option<SiteConfig> {
+        let path = self.root.join("site.yaml");
+        if !path.is_file() {
+            if let Some(wrong) = traps::misnamed_in(self.root, "site.yaml") {
+                let d = traps::misnamed(self.shown(&wrong), &traps::file_name(&wrong), "site.yaml");
+                self.diags.push(d);
+                return None;
+            }
+            self.diags.push(
+                Diagnostic::error(self.shown(&path), None, msg!("missing-file", en: "site.yaml is missing", vi: "thiếu tệp site.yaml")).with_hint(
+                    msg!("missing-file", en: "every site needs content/site.yaml with at least `title` and `base_url`", vi: "mỗi trang cần tệp content/site.yaml có ít nhất `title` và `base_url`"),
+                ),
+            );
+            return None;
+        }
+        // Languages are needed to read localized text, so read them first.
+        let pre: Vec<String> = vec!["vi".to_string()];
+        let (raw, doc) = self.parse::<RawSite>(&path, &pre)?;
+        let Some(raw) = raw else {
+            self.diags.push(
+                Diagnostic::error(doc.shown, None, msg!("empty-file", en: "site.yaml is empty", vi: "tệp site.yaml trống"))
+                    .with_hint(msg!("empty-file", en: "it needs at least `title` and `base_url`", vi: "cần ít nhất `title` và `base_url`")),
+            );
+            return None;
+        };
+        let languages = raw
+            .languages
+            .clone()
+            .unwrap_or_else(|| vec!["vi".to_string()]);
+        let doc = Doc {
+            langs: &languages,
+            ..doc
+        };
+        let mut d = Diagnostics::new();
+        if languages.is_empty() {
+            d.push(
+                doc.err("languages", msg!("no-languages", en: "`languages` is empty", vi: "`languages` trống"))
+                    .with_hint(msg!("no-languages", en: "list at least one language, e.g. [vi]", vi: "liệt kê ít nhất một ngôn ngữ, ví dụ [vi]")),
+            );
+        }
+        for (i, l) in languages.iter().enumerate() {
+            if l.len() < 2 || l.len() > 8 || !l.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            {
+                d.push(
+                    doc.err(
+                        &format!("languages.{i}"),
+                        msg!("invalid-language", en: "`{l}` is not a language code", vi: "`{l}` không phải là mã ngôn ngữ"),
+                    )
+                    .with_hint(msg!("invalid-language", en: "use codes such as vi, en", vi: "dùng mã như vi, en")),
+                );
+            }
+            if languages[..i].contains(l) {
+                d.push(doc.err(
+                    &format!("languages.{i}"),
+                    msg!("duplicate-language", en: "language `{l}` is listed twice", vi: "ngôn ngữ `{l}` được liệt kê hai lần"),
+                ));
+            }
+            if i > 0 && site_rules::clashes_with_site_folder(l) {
+                d.push(
+                    doc.err(
+                        &format!("languages.{i}"),
+                        msg!("language-clashes-folder", en: "language code `{l}` is the name of one of the site's own folders; its pages would overwrite that folder's", vi: "mã ngôn ngữ `{l}` trùng tên một thư mục của trang; các trang của ngôn ngữ này sẽ ghi đè thư mục đó"),
+                    )
+                    .with_hint({
+                        let taken = site_rules::SITE_FOLDERS.join(", ");
+                        msg!("language-clashes-folder", en: "use a language code (such as en, fr); these names are taken: {taken}", vi: "dùng một mã ngôn ngữ (như en, fr); các tên sau đã được dùng: {taken}")
+                    }),
+                );
+            }
+        }
+        if d.has_errors() {
+            self.diags.extend(d);
+            return None;
+        }
+        let title = doc.text(&raw.title, "title", &mut d);
+        let publisher = raw
+            .publisher
+            .as_ref()
+            .map(|p| doc.text(p, "publisher", &mut d));
+        let base_url = normalize_base_url(&raw.base_url);
+        if let Some(problem) = site_rules::base_url_problem(&base_url) {
+            d.push(
+                doc.err(
+                    "base_url",
+                    {
+                        let (en, vi) = (problem.get(Lang::En), problem.get(Lang::Vi));
+                        msg!("invalid-base-url", en: "`{}` is not a site address: {en}", vi: "`{}` không phải là địa chỉ trang web: {vi}", raw.base_url)
+                    },
+                )
+                .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
+            );
+        }
+        let license = raw.license.as_ref().map(|l| {
+            if let Some(u) = &l.url {
+                check_url(&doc, u, "license.url", &mut d);
+            }
+            License {
+                id: l.id.trim().to_string(),
+                title: l
+                    .title
+                    .as_ref()
+                    .map(|t| doc.text(t, "license.title", &mut d))
+                    .unwrap_or_else(|| Text::new(&languages[0], l.id.trim())),
+                url: l.url.clone(),
+            }
+        });
+        let theme = raw.theme.clone().unwrap_or_else(|| "default".to_string());
+        if theme != "default" {
+            if !is_slug(&theme) {
+                d.push(doc.err(
+                    "theme",
+                    msg!("invalid-theme", en: "theme name `{theme}` is not a valid folder name", vi: "tên giao diện `{theme}` không phải là tên thư mục hợp lệ"),
+                ));
+            } else if !self
+                .root
+                .parent()
+                .unwrap_or(self.root)
+                .join("themes")
+                .join(&theme)
+                .is_dir()
+            {
+                d.push(
+                    doc.err(
+                        "theme",
+                        msg!("unknown-theme", en: "theme `{theme}` not found: no folder themes/{theme}/", vi: "không tìm thấy giao diện `{theme}`: không có thư mục themes/{theme}/"),
+                    )
+                    .with_hint(
+                        msg!("unknown-theme", en: "use `default` (built in), or create themes/<name>/ beside content/", vi: "dùng `default` (có sẵn), hoặc tạo themes/<tên>/ bên cạnh content/"),
+                    ),
+                );
+            }
+        }
+        self.diags.extend(d);
+        Some(SiteConfig {
+            title,
+            base_url,
+            languages,
+            publisher,
+            theme,
+            content_dir: self.root.to_path_buf(),
+            license,
+        })
+    }
+}
+
+pub(super) fn normalize_base_url(url: &str) -> String {
+    let mut u = url.trim().to_string();
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    u
+}
