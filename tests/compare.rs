@@ -143,6 +143,17 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
     // An indicator without a code links nowhere.
     let other = site.page("reports/hp-2024/indicators/hp-2024-digital-firms/index.html");
     assert!(!other.contains("compare-link"));
+    // In search, found by its name without diacritics, labelled on the search page.
+    let index = std::fs::read_to_string(site.public().join("search-index.json")).unwrap();
+    let entry = index
+        .split("},{")
+        .find(|e| e.contains("\"t\":\"compare\""))
+        .expect("a comparison in the search index");
+    assert!(entry.contains("\"u\":\"compare/online-dossiers/\""), "{entry}");
+    assert!(entry.contains("ty le ho so truc tuyen"), "{entry}");
+    assert!(site
+        .page("search/index.html")
+        .contains("data-type-compare=\"So sánh giữa các địa bàn\""));
     // In the sitemap.
     let sitemap = std::fs::read_to_string(site.public().join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("compare/online-dossiers/"), "{sitemap}");

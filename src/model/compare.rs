@@ -100,6 +100,14 @@ impl<'a> SharedCode<'a> {
     }
 }
 
+/// Whether the site has any comparison: a report of an area with an
+/// indicator carrying a shared code (a built site's areas are all known).
+pub fn has_shared_codes(site: &Site) -> bool {
+    site.reports
+        .iter()
+        .any(|r| r.area.is_some() && r.indicators.iter().any(|i| i.code.is_some()))
+}
+
 /// The value of `i` for `period` itself (its latest, not a proxy).
 pub fn value_for(i: &Indicator, period: Period) -> Option<&Measurement> {
     i.values

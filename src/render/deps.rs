@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::pages::{agency_rows, home_page_count, SiteIndex, HOME_REPORTS_PER_PAGE};
 use super::RenderUnit;
-use crate::model::{Report, Site};
+use crate::model::{has_shared_codes, Report, Site};
 
 /// Compares an earlier site with the current one, unit by unit. The theme,
 /// the site's settings and the agencies are read by every page: when one of
@@ -197,8 +197,10 @@ impl<'a> SiteDiff<'a> {
         match unit {
             // The search page lists every report by title; the list of
             // agencies counts the indicators and projects each is in.
+            // The search page names comparisons when the site has some.
             RenderUnit::SitePages => {
-                self.old.reports.len() != self.new.reports.len()
+                has_shared_codes(self.old) != has_shared_codes(self.new)
+                    || self.old.reports.len() != self.new.reports.len()
                     || self
                         .old
                         .reports
