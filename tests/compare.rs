@@ -278,3 +278,81 @@ fn an_area_replaced_before_the_period_is_a_warning_naming_its_successor() {
     assert!(out.contains("area `hai-phogn` is not in areas.yaml"), "{out}");
     assert!(out.contains("did you mean `hai-phong`?"), "{out}");
 }
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen_corpus;
+
+/// A small generated national corpus (28 provinces, so that Hải Dương and
+/// its merger into Hải Phòng are in it): every shared code has a comparison
+/// page, and every figure of its data is the one its report gives.
+#[test]
+fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_reports() {
+    let tmp = tempfile::tempdir().unwrap();
+    gen_corpus::run(&gen_corpus::Opts {
+        provinces: 28,
+        years: 2,
+        out: tmp.path().to_path_buf(),
+        seed: 1,
+        indicators: 3,
+        projects: 0,
+        sections: 0,
+        force: false,
+    })
+    .unwrap();
+    let content = tmp.path().join("content");
+    let (out, diags) = minhbach::build(&content, &Default::default());
+    assert!(!diags.has_errors(), "{diags:?}");
+    let out = out.unwrap().files;
+    let text = |p: &str| String::from_utf8(out[p].clone()).unwrap();
+    let codes = ["records-online", "digital-economy-share", "fibre-households"];
+    let mut ranked = 0;
+    for code in codes {
+        let page = text(&format!("compare/{code}/index.html"));
+        assert!(page.contains("Tỉnh Hải Dương → Thành phố Hải Phòng (từ 01/07/2025)"));
+        assert!(out.contains_key(&format!("en/compare/{code}/index.html")));
+        let csv = text(&format!("compare/{code}/comparison.csv"));
+        let mut last: Option<(String, f64)> = None;
+        for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {
+            let f: Vec<&str> = line.split(',').collect();
+            let (period, rank, report, id, value, value_period) =
+                (f[0], f[1], f[4], f[5], f[8], f[9]);
+            assert_eq!(id, format!("{}-{code}", &report[..report.len() - 5]));
+            // The figure is the report's own, for the period it says.
+            let yaml = std::fs::read_to_string(
+                content.join(format!("reports/{report}/indicators.yaml")),
+            )
+            .unwrap();
+            let items: Vec<serde_yaml::Value> = serde_yaml::from_str(&yaml).unwrap();
+            let item = items.iter().find(|i| i["id"].as_str() == Some(id)).unwrap();
+            assert_eq!(item["code"].as_str(), Some(code));
+            let given = item["values"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .find(|v| {
+                    v["period"].as_u64().map(|p| p.to_string()).as_deref() == Some(value_period)
+                })
+                .and_then(|v| v["value"].as_f64());
+            assert_eq!(given, value.parse::<f64>().ok(), "{line}");
+            // Ranked only with a figure for the period itself, best first.
+            if rank.is_empty() {
+                continue;
+            }
+            ranked += 1;
+            assert_eq!(period, value_period, "{line}");
+            let v: f64 = value.parse().unwrap();
+            if let Some((p, before)) = &last {
+                if p == period {
+                    assert!(*before >= v, "{code} {period}: {before} then {v}");
+                }
+            }
+            last = Some((period.to_string(), v));
+        }
+    }
+    assert!(ranked > 40, "{ranked} ranked figures");
+    let index = text("compare/index.html");
+    for code in codes {
+        assert!(index.contains(&format!("compare/{code}/")), "{code}");
+    }
+}

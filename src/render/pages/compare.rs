@@ -183,15 +183,18 @@ impl Lang<'_> {
         }
     }
 
-    /// The ranked bar chart of the newest period, written beside the page
-    /// too; `None` when no area has a figure for that period.
+    /// The ranked bar chart of the newest period any area has a figure
+    /// for, written beside the page too; `None` when there is none.
     fn compare_chart(
         &self,
         shared: &SharedCode,
         asset_root: &str,
         out: &mut Output,
     ) -> Option<ChartView> {
-        let newest = shared.periods.first()?;
+        let newest = shared
+            .periods
+            .iter()
+            .find(|p| p.rows.iter().any(|r| r.rank.is_some()))?;
         let ranked: Vec<&CompareRow> = newest.rows.iter().filter(|r| r.rank.is_some()).collect();
         let first = ranked.first()?;
         let unit = &first.indicator.unit;
