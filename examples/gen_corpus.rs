@@ -1102,7 +1102,11 @@ fn areas_yaml() -> String {
     let mut s = String::from("# Tỉnh, thành phố trực thuộc trung ương; sáp nhập từ 01/07/2025.\n");
     for (name, slug, city) in PROVINCES {
         let _ = writeln!(s, "- code: {slug}");
-        let (kvi, ken) = if *city { ("Thành phố", "city") } else { ("Tỉnh", "province") };
+        let (kvi, ken) = if *city {
+            ("Thành phố", "city")
+        } else {
+            ("Tỉnh", "province")
+        };
         let _ = writeln!(
             s,
             "  name: {}",
@@ -1352,7 +1356,11 @@ fn indicators_yaml(ctx: &Ctx, p: usize, y: u32, cat: &[Ind]) -> String {
                 periods.push((format!("{}-H1", y - 1), (y - 1) as f64 - 0.5));
             }
             periods.push(((y - 1).to_string(), (y - 1) as f64));
-            if has_results(y) && ctx.rng("results", &[p as u64, y as u64, i as u64]).chance(0.85) {
+            if has_results(y)
+                && ctx
+                    .rng("results", &[p as u64, y as u64, i as u64])
+                    .chance(0.85)
+            {
                 periods.push((y.to_string(), y as f64));
             }
             let _ = writeln!(s, "  values:");

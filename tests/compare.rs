@@ -33,7 +33,10 @@ fn add_area(site: &Site, slug: &str, area: &str, value: &str) {
     for md in ["ket-qua.md", "ket-qua.en.md", "han-che.md"] {
         let md = format!("reports/{slug}/{md}");
         let text = site.read(&md);
-        site.write(&md, &text.replace("indicator=\"", &format!("indicator=\"{slug}-")));
+        site.write(
+            &md,
+            &text.replace("indicator=\"", &format!("indicator=\"{slug}-")),
+        );
     }
     site.edit(
         &i,
@@ -120,8 +123,8 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
         between(&page, "<main", "</main>")
     );
     // The ranked chart: the two figures for 2024, best first, beside the page.
-    let svg = std::fs::read_to_string(site.public().join("compare/online-dossiers/chart.svg"))
-        .unwrap();
+    let svg =
+        std::fs::read_to_string(site.public().join("compare/online-dossiers/chart.svg")).unwrap();
     let (a, b) = (
         svg.find("1. Hải Phòng").expect("first bar"),
         svg.find("2. Hà Nội").expect("second bar"),
@@ -131,7 +134,10 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
     assert!(page.contains("<svg"), "the chart is in the page too");
     // The list of codes, and the indicator pages' links to the comparison.
     let list = site.page("compare/index.html");
-    assert!(list.contains("href=\"../compare/online-dossiers/\""), "{list}");
+    assert!(
+        list.contains("href=\"../compare/online-dossiers/\""),
+        "{list}"
+    );
     let ind = site.page("reports/hp-2024/indicators/hp-2024-online-dossier-rate/index.html");
     assert!(ind.contains(
         "<p class=\"compare-link\"><a href=\"../../../../compare/online-dossiers/\">So với các tỉnh khác</a></p>"
@@ -139,7 +145,10 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
     let en = site.page("en/reports/hp-2024/indicators/hp-2024-online-dossier-rate/index.html");
     assert!(en.contains("Compare with other provinces"));
     let en = site.page("en/compare/online-dossiers/index.html");
-    assert!(en.contains("Hai Duong → Hai Phong (from 1 July 2025)"), "{en}");
+    assert!(
+        en.contains("Hai Duong → Hai Phong (from 1 July 2025)"),
+        "{en}"
+    );
     // An indicator without a code links nowhere.
     let other = site.page("reports/hp-2024/indicators/hp-2024-digital-firms/index.html");
     assert!(!other.contains("compare-link"));
@@ -149,7 +158,10 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
         .split("},{")
         .find(|e| e.contains("\"t\":\"compare\""))
         .expect("a comparison in the search index");
-    assert!(entry.contains("\"u\":\"compare/online-dossiers/\""), "{entry}");
+    assert!(
+        entry.contains("\"u\":\"compare/online-dossiers/\""),
+        "{entry}"
+    );
     assert!(entry.contains("ty le ho so truc tuyen"), "{entry}");
     assert!(site
         .page("search/index.html")
@@ -213,14 +225,22 @@ fn check(site: &Site) -> String {
 #[test]
 fn an_unknown_area_is_an_error_with_the_code_to_write() {
     let site = three_areas();
-    site.edit("reports/hn-2024/report.yaml", "area: ha-noi", "area: Hà Nội");
+    site.edit(
+        "reports/hn-2024/report.yaml",
+        "area: ha-noi",
+        "area: Hà Nội",
+    );
     let out = check(&site);
     assert!(
         out.contains("reports/hn-2024/report.yaml:3:7: error: area `Hà Nội` is not in areas.yaml"),
         "{out}"
     );
     assert!(out.contains("did you mean `ha-noi`?"), "{out}");
-    site.edit("reports/hn-2024/report.yaml", "area: Hà Nội", "area: ha-nio");
+    site.edit(
+        "reports/hn-2024/report.yaml",
+        "area: Hà Nội",
+        "area: ha-nio",
+    );
     let out = check(&site);
     assert!(out.contains("did you mean `ha-noi`?"), "{out}");
 }
@@ -240,7 +260,11 @@ fn a_code_is_one_measure_in_one_unit_and_one_direction() {
         "{out}"
     );
     let site = three_areas();
-    site.edit(i, "value: 50, op: \">=\", by: 2024", "value: 50, op: \"<=\", by: 2024");
+    site.edit(
+        i,
+        "value: 50, op: \">=\", by: 2024",
+        "value: 50, op: \"<=\", by: 2024",
+    );
     let out = check(&site);
     assert!(
         out.contains("code `online-dossiers`: lower is better here, but higher is better at content/reports/"),
@@ -263,19 +287,22 @@ fn a_code_is_one_measure_in_one_unit_and_one_direction() {
 #[test]
 fn an_area_replaced_before_the_period_is_a_warning_naming_its_successor() {
     let site = three_areas();
-    site.edit(
-        "areas.yaml",
-        "from: 2025-07-01",
-        "from: 2024-01-01",
-    );
+    site.edit("areas.yaml", "from: 2025-07-01", "from: 2024-01-01");
     let out = check(&site);
     assert!(
         out.contains("warning: area `hai-duong` was replaced by hai-phong from 2024-01-01, before period 2024 starts"),
         "{out}"
     );
-    site.edit("areas.yaml", "replaced_by: [hai-phong]", "replaced_by: [hai-phogn]");
+    site.edit(
+        "areas.yaml",
+        "replaced_by: [hai-phong]",
+        "replaced_by: [hai-phogn]",
+    );
     let out = check(&site);
-    assert!(out.contains("area `hai-phogn` is not in areas.yaml"), "{out}");
+    assert!(
+        out.contains("area `hai-phogn` is not in areas.yaml"),
+        "{out}"
+    );
     assert!(out.contains("did you mean `hai-phong`?"), "{out}");
 }
 
@@ -291,7 +318,7 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
     let tmp = tempfile::tempdir().unwrap();
     gen_corpus::run(&gen_corpus::Opts {
         provinces: 28,
-        years: 2,
+        years: 3,
         out: tmp.path().to_path_buf(),
         seed: 1,
         indicators: 3,
@@ -305,12 +332,27 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
     assert!(!diags.has_errors(), "{diags:?}");
     let out = out.unwrap().files;
     let text = |p: &str| String::from_utf8(out[p].clone()).unwrap();
-    let codes = ["records-online", "digital-economy-share", "fibre-households"];
+    let codes = [
+        "records-online",
+        "digital-economy-share",
+        "fibre-households",
+    ];
     let mut ranked = 0;
     for code in codes {
         let page = text(&format!("compare/{code}/index.html"));
         assert!(page.contains("Tỉnh Hải Dương → Thành phố Hải Phòng (từ 01/07/2025)"));
         assert!(out.contains_key(&format!("en/compare/{code}/index.html")));
+        // The newest period and the newest ranked one are on the page; the
+        // older one has its own page, linked from it.
+        assert!(page.contains("id=\"p-2025\"") && page.contains("id=\"p-2024\""));
+        assert!(!page.contains("id=\"p-2023\""));
+        assert!(
+            page.contains(&format!("href=\"../../compare/{code}/2023/\"")),
+            "{code}"
+        );
+        let older = text(&format!("compare/{code}/2023/index.html"));
+        assert!(older.contains("id=\"p-2023\""));
+        assert!(older.contains("<svg"), "its chart is in the page");
         let csv = text(&format!("compare/{code}/comparison.csv"));
         let mut last: Option<(String, f64)> = None;
         for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {
@@ -319,10 +361,9 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
                 (f[0], f[1], f[4], f[5], f[8], f[9]);
             assert_eq!(id, format!("{}-{code}", &report[..report.len() - 5]));
             // The figure is the report's own, for the period it says.
-            let yaml = std::fs::read_to_string(
-                content.join(format!("reports/{report}/indicators.yaml")),
-            )
-            .unwrap();
+            let yaml =
+                std::fs::read_to_string(content.join(format!("reports/{report}/indicators.yaml")))
+                    .unwrap();
             let items: Vec<serde_yaml::Value> = serde_yaml::from_str(&yaml).unwrap();
             let item = items.iter().find(|i| i["id"].as_str() == Some(id)).unwrap();
             assert_eq!(item["code"].as_str(), Some(code));

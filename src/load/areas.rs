@@ -35,7 +35,12 @@ impl Loader<'_> {
         let mut out = Vec::new();
         for (i, a) in raw.iter().enumerate() {
             let code = a.code.trim().to_string();
-            doc.slug(&code, &format!("{i}.code"), ["area code", "mã địa bàn"], &mut d);
+            doc.slug(
+                &code,
+                &format!("{i}.code"),
+                ["area code", "mã địa bàn"],
+                &mut d,
+            );
             let replaced_by: Vec<String> = a
                 .replaced_by
                 .as_ref()
@@ -84,11 +89,18 @@ impl Loader<'_> {
                     format!("{i}.replaced_by")
                 };
                 if next == &a.code {
-                    d.push(doc.err(&at, msg!("unknown-area",
+                    d.push(doc.err(
+                        &at,
+                        msg!("unknown-area",
                         en: "area `{next}` cannot replace itself",
-                        vi: "địa bàn `{next}` không thể tự thay thế chính nó")));
+                        vi: "địa bàn `{next}` không thể tự thay thế chính nó"),
+                    ));
                 } else if !codes.contains(&next.as_str()) {
-                    d.push(unknown_area(doc.err(&at, unknown_area_msg(next)), next, &out));
+                    d.push(unknown_area(
+                        doc.err(&at, unknown_area_msg(next)),
+                        next,
+                        &out,
+                    ));
                 }
             }
         }
@@ -301,7 +313,9 @@ fn unknown_area(e: Diagnostic, written: &str, areas: &[Area]) -> Diagnostic {
             vi: "có phải là `{code}`? địa bàn được ghi bằng mã"));
     }
     match did_you_mean(written, areas.iter().map(|a| a.code.as_str())) {
-        Some(best) => e.with_hint(msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?")),
+        Some(best) => e.with_hint(
+            msg!("did-you-mean", en: "did you mean `{best}`?", vi: "có phải là `{best}`?"),
+        ),
         None if areas.is_empty() => e.with_hint(msg!("unknown-area",
             en: "list the areas in content/areas.yaml (code and name of each)",
             vi: "liệt kê các địa bàn trong content/areas.yaml (mã và tên của từng địa bàn)")),

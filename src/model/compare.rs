@@ -212,7 +212,10 @@ mod tests {
             from: Date::new(2025, 7, 1),
         };
         let p = |s: &str| Period::parse(s).unwrap();
-        assert!(!a.replaced_before(p("2025")), "a 2025 plan predates the merger");
+        assert!(
+            !a.replaced_before(p("2025")),
+            "a 2025 plan predates the merger"
+        );
         assert!(a.replaced_before(p("2026")));
         assert!(a.replaced_before(p("2025-07")));
         let kept = Area {

@@ -171,7 +171,11 @@ impl<'a> Renderer<'a> {
         }
         if !self.codes.is_empty() {
             units.push(RenderUnit::CompareIndex);
-            units.extend(self.codes.keys().map(|c| RenderUnit::Compare(c.to_string())));
+            units.extend(
+                self.codes
+                    .keys()
+                    .map(|c| RenderUnit::Compare(c.to_string())),
+            );
         }
         units
     }

@@ -111,6 +111,11 @@ pub fn compare_dir(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/")
 }
 
+/// One older period of a comparison (`period` as content writes it).
+pub fn compare_period_dir(code: &str, period: &str) -> String {
+    format!("{COMPARE_DIR}{code}/{period}/")
+}
+
 /// A comparison's ranked bar chart, drawn once per language.
 pub fn compare_chart(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/chart.svg")

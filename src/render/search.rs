@@ -434,10 +434,8 @@ pub fn assemble<'f>(
     let agencies = agency_entries(site, lang);
     let compare = compare_entries(site, lang);
     // Sized once: the index of a national portal is over 10 MiB.
-    let len = reports.clone().map(|p| p.len() + 1).sum::<usize>()
-        + agencies.len()
-        + compare.len()
-        + 3;
+    let len =
+        reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + compare.len() + 3;
     let mut out = String::with_capacity(len);
     out.push('[');
     let mut push = |part: &str| {

@@ -552,15 +552,13 @@ impl<'a> Row<'a> {
                 &format!("values.{j}.proxy"),
                 cells,
             );
-            let unit = self
-                .get(&Field::ValueUnit(period.clone()))
-                .map(|(uc, u)| {
-                    cells.set(format!("{at}.unit"), self.table.place(r, uc));
-                    if proxy.is_none() {
-                        errors.push(self.unit_alone(period, uc));
-                    }
-                    cell_text(u)
-                });
+            let unit = self.get(&Field::ValueUnit(period.clone())).map(|(uc, u)| {
+                cells.set(format!("{at}.unit"), self.table.place(r, uc));
+                if proxy.is_none() {
+                    errors.push(self.unit_alone(period, uc));
+                }
+                cell_text(u)
+            });
             values.push(RawValue {
                 period: RawPeriod(period.clone()),
                 value,

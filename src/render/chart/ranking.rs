@@ -124,12 +124,7 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
         if !side_by_side {
             y += PHONE_SMALL_LINE;
         }
-        c.text(
-            X_END,
-            text_top(y),
-            &status,
-            status_font.anchor(Anchor::End),
-        );
+        c.text(X_END, text_top(y), &status, status_font.anchor(Anchor::End));
         y += PHONE_SMALL_LINE;
     }
     y + 10

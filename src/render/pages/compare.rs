@@ -38,47 +38,121 @@ struct CodeView {
 }
 
 impl Lang<'_> {
-    /// `compare/<code>/`: the comparison of one shared code.
+    /// `compare/<code>/`: the comparison of one shared code: the newest
+    /// period's table, the ranked chart of the newest period anyone has a
+    /// figure for (and its table), links to the other periods' pages (a
+    /// national portal has 63 areas and ten years: one page would weigh
+    /// half a megabyte).
     pub(super) fn compare_page(
         &self,
         shared: &SharedCode,
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
+        let ranked = shared
+            .periods
+            .iter()
+            .position(|p| p.rows.iter().any(|r| r.rank.is_some()));
+        let shown: Vec<usize> = std::iter::once(0)
+            .chain(ranked.filter(|i| *i > 0))
+            .collect();
         let dir = paths::compare_dir(shared.code);
-        let (root, asset_root) = self.roots(&dir);
+        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, None);
+        let chart = ranked
+            .and_then(|i| self.compare_chart(shared, &shared.periods[i], &asset_root, Some(out)));
+        let periods: Vec<ComparePeriodView> = shown
+            .iter()
+            .map(|i| self.compare_period(&shared.periods[*i], &root))
+            .collect();
+        let others: Vec<LinkView> = shared
+            .periods
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !shown.contains(i))
+            .map(|(_, p)| LinkView {
+                href: format!(
+                    "{root}{}",
+                    paths::compare_period_dir(shared.code, &p.period.to_string())
+                ),
+                title: format::period(p.period, self.style),
+                source: None,
+                kind: None,
+            })
+            .collect();
+        ctx.insert("periods", &periods);
+        ctx.insert("chart", &chart);
+        ctx.insert("other_periods", &others);
+        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+        for (i, p) in shared.periods.iter().enumerate() {
+            if !shown.contains(&i) {
+                self.compare_period_page(shared, p, out, diags);
+            }
+        }
+    }
+
+    /// `compare/<code>/<period>/`: one older period of a comparison, with
+    /// its ranked chart in the page.
+    fn compare_period_page(
+        &self,
+        shared: &SharedCode,
+        p: &ComparePeriod,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::compare_period_dir(shared.code, &p.period.to_string());
+        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, Some(p.period));
+        let chart = self.compare_chart(shared, p, &asset_root, None);
+        ctx.insert("periods", &[self.compare_period(p, &root)]);
+        ctx.insert("chart", &chart);
+        ctx.insert("other_periods", &Vec::<LinkView>::new());
+        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+
+    /// What every page of a comparison shows: its name, code, unit, order,
+    /// the areas merged or split, the data files; the page's folder's root
+    /// and asset root.
+    fn compare_context(
+        &self,
+        shared: &SharedCode,
+        dir: &str,
+        period: Option<Period>,
+    ) -> (Context, String, String) {
+        let (root, asset_root) = self.roots(dir);
         let ind = shared.latest();
         let name = self.text(&ind.name);
-        let list = self.tr("compare_list").to_string();
-        let crumbs = vec![
+        let mut crumbs = vec![
             self.home_crumb(&root),
             Crumb {
-                label: list,
+                label: self.tr("compare_list").to_string(),
                 href: Some(format!("{root}{}", paths::COMPARE_DIR)),
             },
-            Crumb::here(name.clone()),
         ];
+        let title = match period {
+            None => {
+                crumbs.push(Crumb::here(name.clone()));
+                name.clone()
+            }
+            Some(p) => {
+                let p = format::period(p, self.style);
+                crumbs.push(Crumb {
+                    label: name.clone(),
+                    href: Some(format!("{root}{}", paths::compare_dir(shared.code))),
+                });
+                crumbs.push(Crumb::here(p.clone()));
+                format!("{name} ({p})")
+            }
+        };
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
         let description = fill(
             self.tr("compare_description"),
             &[("name", &name), ("code", shared.code)],
         );
-        let mut ctx = self.context(&dir, &name, &description, crumbs, fallback);
-        let periods: Vec<ComparePeriodView> = shared
-            .periods
-            .iter()
-            .map(|p| self.compare_period(p, &root))
-            .collect();
-        let chart = self.compare_chart(shared, &asset_root, out);
+        let mut ctx = self.context(dir, &title, &description, crumbs, fallback);
         let replaced: Vec<String> = shared
             .replaced(&self.site.areas)
             .into_iter()
             .map(|a| {
-                let next: Vec<String> = a
-                    .replaced_by
-                    .iter()
-                    .map(|c| self.area_name(c))
-                    .collect();
+                let next: Vec<String> = a.replaced_by.iter().map(|c| self.area_name(c)).collect();
                 fill(
                     self.tr("compare_replaced"),
                     &[
@@ -95,7 +169,7 @@ impl Lang<'_> {
             })
             .collect();
         let data = |name: &str| format!("{asset_root}{}", paths::compare_file(shared.code, name));
-        ctx.insert("name", &name);
+        ctx.insert("name", &title);
         ctx.insert("code", shared.code);
         ctx.insert("unit", &unit_name(&ind.unit, self.style));
         ctx.insert(
@@ -105,8 +179,6 @@ impl Lang<'_> {
                 Better::Lower => "compare_order_lower",
             }),
         );
-        ctx.insert("periods", &periods);
-        ctx.insert("chart", &chart);
         ctx.insert("replaced", &replaced);
         ctx.insert(
             "downloads",
@@ -116,7 +188,7 @@ impl Lang<'_> {
                 data("datapackage.json"),
             ],
         );
-        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+        (ctx, root, asset_root)
     }
 
     /// An area's name in this language, or its code when areas.yaml has no such area.
@@ -183,18 +255,15 @@ impl Lang<'_> {
         }
     }
 
-    /// The ranked bar chart of the newest period any area has a figure
-    /// for, written beside the page too; `None` when there is none.
+    /// The ranked bar chart of period `newest` (`None` when no area has a
+    /// figure for it), also written beside the page when `file` is given.
     fn compare_chart(
         &self,
         shared: &SharedCode,
+        newest: &ComparePeriod,
         asset_root: &str,
-        out: &mut Output,
+        file: Option<&mut Output>,
     ) -> Option<ChartView> {
-        let newest = shared
-            .periods
-            .iter()
-            .find(|p| p.rows.iter().any(|r| r.rank.is_some()))?;
         let ranked: Vec<&CompareRow> = newest.rows.iter().filter(|r| r.rank.is_some()).collect();
         let first = ranked.first()?;
         let unit = &first.indicator.unit;
@@ -246,10 +315,13 @@ impl Lang<'_> {
             &axis,
             &rows,
         );
-        out.add(
-            format!("{}{}", self.prefix, paths::compare_chart(shared.code)),
-            svg.clone(),
-        );
+        let svg_href = file.map(|out| {
+            out.add(
+                format!("{}{}", self.prefix, paths::compare_chart(shared.code)),
+                svg.clone(),
+            );
+            "chart.svg".to_string()
+        });
         Some(ChartView {
             heading: title,
             takeaway: Some(fill(
@@ -265,7 +337,7 @@ impl Lang<'_> {
             svg,
             source: None,
             note: None,
-            svg_href: Some("chart.svg".to_string()),
+            svg_href,
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::compare_file(shared.code, "comparison.csv")
