@@ -152,6 +152,17 @@ fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
     // An indicator without a code links nowhere.
     let other = site.page("reports/hp-2024/indicators/hp-2024-digital-firms/index.html");
     assert!(!other.contains("compare-link"));
+    // Small multiples of each area's history, with their table.
+    assert!(page.contains(
+        "<a href=\"../../compare/online-dossiers/history/\">Diễn biến của từng địa bàn</a>"
+    ));
+    let history = site.page("compare/online-dossiers/history/index.html");
+    let multiples = between(&history, "id=\"history\"", "</figure>");
+    assert!(multiples.contains("<svg"), "{multiples}");
+    assert!(
+        multiples.contains("<th scope=\"row\">Hải Dương</th><td>56,60\u{a0}%</td><td>–</td>"),
+        "{multiples}"
+    );
     // In search, found by its name without diacritics, labelled on the search page.
     let index = std::fs::read_to_string(site.public().join("search-index.json")).unwrap();
     let entry = index
@@ -342,17 +353,18 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
         let page = text(&format!("compare/{code}/index.html"));
         assert!(page.contains("Tỉnh Hải Dương → Thành phố Hải Phòng (từ 01/07/2025)"));
         assert!(out.contains_key(&format!("en/compare/{code}/index.html")));
-        // The newest period and the newest ranked one are on the page; the
-        // older one has its own page, linked from it.
-        assert!(page.contains("id=\"p-2025\"") && page.contains("id=\"p-2024\""));
-        assert!(!page.contains("id=\"p-2023\""));
-        assert!(
-            page.contains(&format!("href=\"../../compare/{code}/2023/\"")),
-            "{code}"
-        );
-        let older = text(&format!("compare/{code}/2023/index.html"));
-        assert!(older.contains("id=\"p-2023\""));
-        assert!(older.contains("<svg"), "its chart is in the page");
+        // The newest ranked period is on the page (2025 has baselines
+        // only); each other period has its own page, linked from it.
+        assert!(page.contains("id=\"p-2024\""));
+        assert!(!page.contains("id=\"p-2023\"") && !page.contains("id=\"p-2025\""));
+        for other in ["2023", "2025"] {
+            let link = format!("href=\"../../compare/{code}/{other}/\"");
+            assert!(page.contains(&link), "{code} {other}");
+            let p = text(&format!("compare/{code}/{other}/index.html"));
+            assert!(p.contains(&format!("id=\"p-{other}\"")));
+        }
+        assert!(text(&format!("compare/{code}/2023/index.html")).contains("<svg"));
+        assert!(out.contains_key(&format!("compare/{code}/history/index.html")));
         let csv = text(&format!("compare/{code}/comparison.csv"));
         let mut last: Option<(String, f64)> = None;
         for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {

@@ -23,8 +23,9 @@ pub struct SiteDiff<'a> {
     /// Ids of the indicators of every report that changed, came or went:
     /// only their histories can differ, or show a changed report's title.
     touched: HashSet<&'a str>,
-    /// Shared codes of the indicators of every report that changed, came or
-    /// went: only their comparisons can differ (while the areas are the same).
+    /// Shared codes of the indicators whose ids are touched (those of every
+    /// report that changed, came or went, in any report): only their
+    /// comparisons (rows and histories) can differ while the areas are the same.
     touched_codes: HashSet<&'a str>,
     /// How much of each report that was there before is the same.
     same: HashMap<&'a str, Same>,
@@ -119,8 +120,19 @@ impl<'a> SiteDiff<'a> {
                     .is_some_and(|o| Arc::ptr_eq(o, r))
                 {
                     touched.extend(r.indicators.iter().map(|i| i.id.as_str()));
-                    touched_codes.extend(r.indicators.iter().filter_map(|i| i.code.as_deref()));
                 }
+            }
+        }
+        // A comparison shows the history of each of its indicators: the
+        // codes of every indicator whose id was touched, in either site.
+        for site in [old, new] {
+            for r in &site.reports {
+                touched_codes.extend(
+                    r.indicators
+                        .iter()
+                        .filter(|i| touched.contains(i.id.as_str()))
+                        .filter_map(|i| i.code.as_deref()),
+                );
             }
         }
         let same_places = old.reports.len() == new.reports.len()

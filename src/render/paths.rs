@@ -116,6 +116,11 @@ pub fn compare_period_dir(code: &str, period: &str) -> String {
     format!("{COMPARE_DIR}{code}/{period}/")
 }
 
+/// The small multiples of each area's history in a comparison.
+pub fn compare_history_dir(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/history/")
+}
+
 /// A comparison's ranked bar chart, drawn once per language.
 pub fn compare_chart(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/chart.svg")

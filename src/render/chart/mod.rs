@@ -59,6 +59,11 @@
 //! `<rect>` (`fill="#F6F7F9"`, 26 units high) followed by its bar `<rect>`
 //! with the status fill, `x = 8` and `width = round(clamp(value / max, 0, 1)
 //! * 624)`; the status symbol and word end at x = 632.
+//!
+//! In [`small_multiples`] each item draws a grey baseline, one `<polyline>`
+//! in `#1F5FAD` (width 3) per run of two or more consecutive figures and one
+//! `<circle>` in `#1F5FAD` per figure, in item order; a missing figure
+//! breaks the line.
 
 use crate::model::StatusKind;
 
@@ -110,6 +115,7 @@ mod dataset;
 mod direct_svg;
 mod group;
 mod history;
+mod multiples;
 mod palette;
 mod plotters_svg;
 mod ranking;
@@ -130,5 +136,6 @@ pub use counts::count_bars;
 pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
+pub use multiples::{small_multiples, Multiple, MultiplesAxis};
 pub use ranking::{ranking_chart, RankAxis, RankRow};
 pub use status::status_bar;

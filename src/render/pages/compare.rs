@@ -38,11 +38,12 @@ struct CodeView {
 }
 
 impl Lang<'_> {
-    /// `compare/<code>/`: the comparison of one shared code: the newest
-    /// period's table, the ranked chart of the newest period anyone has a
-    /// figure for (and its table), links to the other periods' pages (a
-    /// national portal has 63 areas and ten years: one page would weigh
-    /// half a megabyte).
+    /// `compare/<code>/`: the comparison of one shared code: the ranked
+    /// chart and table of the newest period any area has a figure for (else
+    /// the newest period's table), links to every other period's page and
+    /// to the small multiples of each area's history (a national portal
+    /// has 63 areas and ten years: one page of all would weigh half a
+    /// megabyte; each of these stays under 100 KB).
     pub(super) fn compare_page(
         &self,
         shared: &SharedCode,
@@ -53,22 +54,16 @@ impl Lang<'_> {
             .periods
             .iter()
             .position(|p| p.rows.iter().any(|r| r.rank.is_some()));
-        let shown: Vec<usize> = std::iter::once(0)
-            .chain(ranked.filter(|i| *i > 0))
-            .collect();
+        let shown = ranked.unwrap_or(0);
         let dir = paths::compare_dir(shared.code);
         let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, None);
         let chart = ranked
             .and_then(|i| self.compare_chart(shared, &shared.periods[i], &asset_root, Some(out)));
-        let periods: Vec<ComparePeriodView> = shown
-            .iter()
-            .map(|i| self.compare_period(&shared.periods[*i], &root))
-            .collect();
         let others: Vec<LinkView> = shared
             .periods
             .iter()
             .enumerate()
-            .filter(|(i, _)| !shown.contains(i))
+            .filter(|(i, _)| *i != shown)
             .map(|(_, p)| LinkView {
                 href: format!(
                     "{root}{}",
@@ -79,18 +74,39 @@ impl Lang<'_> {
                 kind: None,
             })
             .collect();
-        ctx.insert("periods", &periods);
+        let history_dir = paths::compare_history_dir(shared.code);
+        let multiples = self.compare_multiples(shared, &self.roots(&history_dir).1);
+        let history_href = multiples
+            .as_ref()
+            .map(|_| format!("{root}{}", paths::compare_history_dir(shared.code)));
+        ctx.insert(
+            "periods",
+            &[self.compare_period(&shared.periods[shown], &root)],
+        );
         ctx.insert("chart", &chart);
+        ctx.insert("multiples", &None::<ChartView>);
+        ctx.insert("history_href", &history_href);
         ctx.insert("other_periods", &others);
         self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
         for (i, p) in shared.periods.iter().enumerate() {
-            if !shown.contains(&i) {
+            if i != shown {
                 self.compare_period_page(shared, p, out, diags);
             }
         }
+        if let Some(multiples) = multiples {
+            let dir = history_dir;
+            let title = self.tr("compare_multiples_title").to_string();
+            let (mut ctx, _, _) = self.compare_context(shared, &dir, Some(&title));
+            ctx.insert("periods", &Vec::<ComparePeriodView>::new());
+            ctx.insert("chart", &None::<ChartView>);
+            ctx.insert("multiples", &multiples);
+            ctx.insert("history_href", &None::<String>);
+            ctx.insert("other_periods", &Vec::<LinkView>::new());
+            self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+        }
     }
 
-    /// `compare/<code>/<period>/`: one older period of a comparison, with
+    /// `compare/<code>/<period>/`: one other period of a comparison, with
     /// its ranked chart in the page.
     fn compare_period_page(
         &self,
@@ -100,22 +116,26 @@ impl Lang<'_> {
         diags: &mut Diagnostics,
     ) {
         let dir = paths::compare_period_dir(shared.code, &p.period.to_string());
-        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, Some(p.period));
+        let period = format::period(p.period, self.style);
+        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, Some(&period));
         let chart = self.compare_chart(shared, p, &asset_root, None);
         ctx.insert("periods", &[self.compare_period(p, &root)]);
         ctx.insert("chart", &chart);
+        ctx.insert("multiples", &None::<ChartView>);
+        ctx.insert("history_href", &None::<String>);
         ctx.insert("other_periods", &Vec::<LinkView>::new());
         self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
-    /// What every page of a comparison shows: its name, code, unit, order,
-    /// the areas merged or split, the data files; the page's folder's root
-    /// and asset root.
+    /// What every page of a comparison shows: its name (with `part`, the
+    /// period or view of a page below the main one), code, unit, order, the
+    /// areas merged or split, the data files; the page's folder's root and
+    /// asset root.
     fn compare_context(
         &self,
         shared: &SharedCode,
         dir: &str,
-        period: Option<Period>,
+        part: Option<&str>,
     ) -> (Context, String, String) {
         let (root, asset_root) = self.roots(dir);
         let ind = shared.latest();
@@ -127,13 +147,13 @@ impl Lang<'_> {
                 href: Some(format!("{root}{}", paths::COMPARE_DIR)),
             },
         ];
-        let title = match period {
+        let title = match part {
             None => {
                 crumbs.push(Crumb::here(name.clone()));
                 name.clone()
             }
             Some(p) => {
-                let p = format::period(p, self.style);
+                let p = p.to_string();
                 crumbs.push(Crumb {
                     label: name.clone(),
                     href: Some(format!("{root}{}", paths::compare_dir(shared.code))),
@@ -363,6 +383,135 @@ impl Lang<'_> {
         })
     }
 
+    /// Small multiples of each area's history (its newest row's indicator,
+    /// across reports), over the last [`MULTIPLES_PERIODS`] periods any
+    /// area has a figure for; `None` with fewer than two.
+    fn compare_multiples(&self, shared: &SharedCode, asset_root: &str) -> Option<ChartView> {
+        let ind = shared.latest();
+        let mut seen = std::collections::HashSet::new();
+        // Each area once, with the indicator of its newest row, in areas.yaml order.
+        let mut areas: Vec<(usize, &CompareRow)> = shared
+            .periods
+            .iter()
+            .flat_map(|p| p.rows.iter())
+            .filter(|r| seen.insert(r.area.code.as_str()))
+            .map(|r| {
+                let at = self.site.areas.iter().position(|a| a.code == r.area.code);
+                (at.unwrap_or(usize::MAX), r)
+            })
+            .collect();
+        areas.sort_by_key(|(at, _)| *at);
+        let history = |r: &CompareRow| -> Vec<(Period, f64)> {
+            match self.site.histories.get(&r.indicator.id) {
+                Some(h) => h
+                    .iter()
+                    .filter(|e| !e.proxy)
+                    .map(|e| (e.period, e.value))
+                    .collect(),
+                None => r
+                    .indicator
+                    .values
+                    .iter()
+                    .filter(|m| m.proxy.is_none())
+                    .map(|m| (m.period, m.value))
+                    .collect(),
+            }
+        };
+        let histories: Vec<Vec<(Period, f64)>> = areas.iter().map(|(_, r)| history(r)).collect();
+        let mut periods: Vec<Period> = histories.iter().flatten().map(|(p, _)| *p).collect();
+        periods.sort_by_key(|p| (p.end(), p.start()));
+        periods.dedup();
+        let periods = &periods[periods.len().saturating_sub(MULTIPLES_PERIODS)..];
+        if periods.len() < 2 {
+            return None;
+        }
+        let items: Vec<Multiple> = areas
+            .iter()
+            .zip(&histories)
+            .map(|((_, r), h)| {
+                let values: Vec<Option<f64>> = periods
+                    .iter()
+                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
+                    .collect();
+                let last = h.last().map(|(p, v)| {
+                    format!(
+                        "{} ({})",
+                        self.value_text(r.indicator, *v),
+                        format::period(*p, self.style)
+                    )
+                });
+                Multiple {
+                    label: self.text(&r.area.name),
+                    values,
+                    last_text: last.unwrap_or_else(|| "–".into()),
+                }
+            })
+            .collect();
+        let top = items
+            .iter()
+            .flat_map(|m| m.values.iter().flatten())
+            .fold(0.0, |a: f64, b| a.max(*b));
+        let max = if ind.unit.kind == Unit::Percent && top <= 100.0 {
+            100.0
+        } else {
+            nice_max(top)
+        };
+        let (first, last) = (
+            format::period(periods[0], self.style),
+            format::period(periods[periods.len() - 1], self.style),
+        );
+        let axis = MultiplesAxis {
+            caption: fill(
+                self.tr("compare_multiples_caption"),
+                &[
+                    ("from", &first),
+                    ("to", &last),
+                    ("max", &format::with_unit(max, None, &ind.unit, self.style)),
+                ],
+            ),
+            max,
+        };
+        let heading = self.tr("compare_multiples_title").to_string();
+        let svg = chart::small_multiples(
+            &ChartText {
+                id: format!("chart-multiples-{}", shared.code),
+                title: format!("{}: {}", self.text(&ind.name), heading.to_lowercase()),
+                desc: axis.caption.clone(),
+            },
+            &axis,
+            &items,
+        );
+        let mut head = vec![self.tr("area").to_string()];
+        head.extend(periods.iter().map(|p| format::period(*p, self.style)));
+        Some(ChartView {
+            heading,
+            takeaway: None,
+            svg,
+            source: None,
+            note: None,
+            svg_href: None,
+            data_href: Some(format!(
+                "{asset_root}{}",
+                paths::compare_file(shared.code, "comparison.csv")
+            )),
+            table: Some(TableView {
+                head,
+                rows: areas
+                    .iter()
+                    .zip(&items)
+                    .map(|((_, r), m)| {
+                        let mut row = vec![m.label.clone()];
+                        row.extend(m.values.iter().map(|v| match v {
+                            Some(v) => self.value_text(r.indicator, *v),
+                            None => "–".into(),
+                        }));
+                        row
+                    })
+                    .collect(),
+            }),
+        })
+    }
+
     /// `compare/`: every shared code, with how many areas it compares.
     pub(super) fn compare_index(
         &self,
@@ -402,6 +551,9 @@ impl Lang<'_> {
         );
     }
 }
+
+/// How many periods the small multiples of a comparison show at most.
+const MULTIPLES_PERIODS: usize = 8;
 
 /// The end of a scale holding `top`: 1, 2, 2.5 or 5 times a power of ten.
 fn nice_max(top: f64) -> f64 {

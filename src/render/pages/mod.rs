@@ -12,8 +12,8 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::chart::{
-    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, RankAxis, RankRow,
-    RatioAxis, Series,
+    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, Multiple,
+    MultiplesAxis, RankAxis, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};

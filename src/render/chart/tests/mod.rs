@@ -1,7 +1,7 @@
 //! Tests of the charts: shared helpers and the properties every chart has.
 
 use super::*;
-use super::{counts::*, dataset::*, group::*, history::*, ranking::*, status::*};
+use super::{counts::*, dataset::*, group::*, history::*, multiples::*, ranking::*, status::*};
 use crate::render::escape;
 
 mod counts;
@@ -9,6 +9,7 @@ mod dataset;
 mod fast_paths;
 mod group;
 mod history;
+mod multiples;
 mod palette;
 mod ranking;
 #[allow(unused_imports)]
@@ -193,6 +194,7 @@ pub(super) fn all_charts(id: &str) -> Vec<String> {
         history_chart(&t, &quarterly(9), None, &pct),
         count_bars(&t, &agencies()),
         ranking_chart(&t, &ranking::rank_axis(), &ranking::rank_rows()),
+        small_multiples(&t, &multiples::axis(), &multiples::items()),
     ]
 }
 
