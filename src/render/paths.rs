@@ -111,9 +111,10 @@ pub fn compare_dir(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/")
 }
 
-/// One older period of a comparison (`period` as content writes it).
+/// One other period of a comparison (`period` as content writes it; a
+/// range's `..` as `--`, so that no folder name holds two dots).
 pub fn compare_period_dir(code: &str, period: &str) -> String {
-    format!("{COMPARE_DIR}{code}/{period}/")
+    format!("{COMPARE_DIR}{code}/{}/", period.replace("..", "--"))
 }
 
 /// The small multiples of each area's history in a comparison.
@@ -152,6 +153,15 @@ mod tests {
         ] {
             assert!(p.starts_with(&r) && p.len() > r.len(), "{p}");
         }
+    }
+
+    #[test]
+    fn a_comparison_period_is_one_plain_folder() {
+        assert_eq!(compare_period_dir("x", "2023"), "compare/x/2023/");
+        assert_eq!(
+            compare_period_dir("x", "2023-01-01..2023-06-30"),
+            "compare/x/2023-01-01--2023-06-30/"
+        );
     }
 
     #[test]
