@@ -1065,9 +1065,15 @@ pub fn run(o: &Opts) -> Result<(), String> {
     }
     // Pages per language: home, 404, search, agencies list and one page per
     // agency, then per report: overview, projects, data, groups, indicators,
-    // sections and datasets.
-    let per_lang =
-        4 + AGENCIES.len() + reports * (3 + GROUPS.len() + o.indicators) + sections + datasets;
+    // sections and datasets; then the list of comparisons and, per shared
+    // code, its page, one per other period and the history.
+    let codes = cat.iter().filter(|i| i.concept.text.is_none()).count();
+    let per_lang = 4
+        + AGENCIES.len()
+        + reports * (3 + GROUPS.len() + o.indicators)
+        + sections
+        + datasets
+        + usize::from(codes > 0) * (1 + codes * (o.years as usize + 1));
     eprintln!(
         "wrote {} files ({} bytes) into {}: {reports} reports, {} indicators, {sections} sections, {datasets} datasets; expect about {} HTML pages",
         w.files,
