@@ -332,6 +332,23 @@ pub struct RawIndicator {
     pub better: Option<RawBetter>,
     /// A code shared with the same measure in other reports.
     pub code: Option<String>,
+    /// What the parts split the measure by (`Cấp` / `Level`).
+    pub breakdown: Option<RawText>,
+    /// The measure's parts (by level, district, sector …), each with its
+    /// own target and values.
+    #[serde(default)]
+    pub parts: Vec<RawPart>,
+}
+
+/// One part of an indicator (`parts:`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    pub id: String,
+    pub name: RawText,
+    pub target: Option<RawTarget>,
+    #[serde(default)]
+    pub values: Vec<RawValue>,
 }
 
 /// `better: higher` or `better: lower`.

@@ -388,6 +388,44 @@ pub struct Indicator {
     /// A code shared by the same measure in other reports (other areas),
     /// which makes it comparable across them.
     pub code: Option<String>,
+    /// What the parts split the measure by (`Cấp` / `Level`).
+    pub breakdown: Option<Text>,
+    /// The measure split into parts (by level, district, sector …), each
+    /// with its own target, values and status; empty for most indicators.
+    pub parts: Vec<IndicatorPart>,
+}
+
+/// One part of a measure: "cấp tỉnh ≥ 80 %" of "the share of work files
+/// processed online". Its status is computed like an indicator's, from its
+/// own target and values, in the unit of its indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorPart {
+    pub id: String,
+    pub name: Text,
+    pub target: Option<Target>,
+    /// Sorted by period end.
+    pub values: Vec<Measurement>,
+    pub status: Status,
+}
+
+impl IndicatorPart {
+    /// The part as an indicator of its own (its indicator's name, unit and
+    /// agencies, the part's target, values and status): what pages show of
+    /// an indicator, they can show of a part.
+    pub fn as_indicator(&self, of: &Indicator) -> Indicator {
+        Indicator {
+            id: format!("{}-{}", of.id, self.id),
+            name: self.name.clone(),
+            target: self.target.clone(),
+            values: self.values.clone(),
+            status: self.status.clone(),
+            code: None,
+            breakdown: None,
+            parts: Vec::new(),
+            note: None,
+            ..of.clone()
+        }
+    }
 }
 
 impl Indicator {

@@ -419,6 +419,8 @@ impl<'a> Row<'a> {
             note,
             better,
             code: None,
+            breakdown: None,
+            parts: Vec::new(),
         })
     }
 
