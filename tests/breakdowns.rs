@@ -44,6 +44,20 @@ fn the_level_targets_are_one_measure_with_three_parts() {
     assert!(parts.contains("<svg") && parts.contains("✓ Đạt") && parts.contains("✗ Chưa đạt"));
     let en = site.page("en/reports/demo-2024/indicators/records-online/index.html");
     assert!(en.contains("By administrative level"));
+    // The indicator's JSON carries the parts with their statuses.
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            site.public()
+                .join("reports/demo-2024/indicators/records-online/records-online.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let parts = &json["indicator"]["parts"];
+    assert_eq!(parts[0]["id"], "province", "{json}");
+    assert_eq!(parts[0]["status"], "met");
+    assert_eq!(parts[2]["status"], "not-yet-due");
+    assert_eq!(parts[1]["target"]["value"], 70.0);
     // Without parts, a page has no such section.
     let other = site.page("reports/demo-2024/indicators/digital-firms/index.html");
     assert!(!other.contains("id=\"parts\""));

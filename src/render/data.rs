@@ -759,7 +759,7 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
                 }),
                 None => Value::Null,
             };
-            json!({
+            let mut json = json!({
                 "id": i.id,
                 "group": i.group,
                 "name": text_json(&i.name),
@@ -781,7 +781,22 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
                 "partners": i.partners.iter().map(|a| json!({ "name": a.written, "agency": a.id })).collect::<Vec<_>>(),
                 "note": i.note.as_ref().map(text_json),
                 "outlook": provenance::outlook_json(i, r.period),
-            })
+            });
+            // A measure's parts, each as an indicator of its own (only
+            // when it has some: other indicators' JSON is as it was).
+            if !i.parts.is_empty() {
+                json["breakdown"] = i.breakdown.as_ref().map(text_json).into();
+                json["parts"] = i
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let mut part = indicator_json(r, &p.as_indicator(i));
+                        part["id"] = json!(p.id);
+                        part
+                    })
+                    .collect();
+            }
+            json
         }
     }
 }
