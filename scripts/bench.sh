@@ -10,7 +10,8 @@
 #   xl     63 provinces x 10 years, 100 indicators/report    (~145k pages; not in the default set)
 #
 # For each size: clean build (output folder absent), the median of --runs
-# runs, timed with GNU time (wall seconds, peak RSS, user+system CPU seconds);
+# runs, timed with GNU time (wall seconds, peak RSS, user+system CPU seconds),
+# each followed by a `check` of the same corpus (its median, and as % of the build's);
 # then `serve`'s incremental rebuild after editing one section and after
 # editing one value of the oldest report (examples/bench_rebuild.rs, median
 # of --runs edits each). Then the same corpus's
@@ -160,15 +161,22 @@ for size in "${SIZE_LIST[@]}"; do
     content=$dir/content
     out=$dir/public
 
-    walls=() rss=() cpus=()
+    walls=() rss=() cpus=() checks=()
     for ((r = 1; r <= RUNS; r++)); do
         rm -rf "$out"
         res=$(timed "$BIN" build --quiet --content "$content" --output "$out")
         read -r w m c <<<"$res"
         log "$size: clean build $r/$RUNS: ${w} s wall, ${c} s CPU, $((m / 1024)) MiB peak RSS"
         walls+=("$w") rss+=("$m") cpus+=("$c")
+        # `check` alternated with the builds: its share of a build's time.
+        res=$(timed "$BIN" check --content "$content")
+        read -r w m c <<<"$res"
+        log "$size: check $r/$RUNS: ${w} s wall, ${c} s CPU"
+        checks+=("$w")
     done
     clean=$(printf '%s\n' "${walls[@]}" | median)
+    check=$(printf '%s\n' "${checks[@]}" | median)
+    check_pct=$(awk -v c="$check" -v b="$clean" 'BEGIN { printf "%.0f", (b > 0 ? 100 * c / b : 0) }')
     clean_cpu=$(printf '%s\n' "${cpus[@]}" | median)
     peak=$(printf '%s\n' "${rss[@]}" | sort -n | tail -n 1)
 
@@ -213,7 +221,7 @@ for size in "${SIZE_LIST[@]}"; do
     mib=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
     rss_mib=$(awk -v k="$peak" 'BEGIN { printf "%.0f", k / 1024 }')
     reports=$(find "$content/reports" -mindepth 1 -maxdepth 1 -type d | wc -l)
-    ROWS+=("| $size | $reports | $pages | $charts | $clean | $clean_cpu | $pps | $cps | $rss_mib | $mib | $rebuild_md | $rebuild_value | $hugo_cell | $ratio |")
+    ROWS+=("| $size | $reports | $pages | $charts | $clean | $clean_cpu | $pps | $cps | $rss_mib | $mib | $check ($check_pct %) | $rebuild_md | $rebuild_value | $hugo_cell | $ratio |")
     log "row: ${ROWS[-1]}"
     rm -rf "$dir"
 done
@@ -221,8 +229,8 @@ done
 echo
 echo "$("$BIN" --version), $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d), median of $RUNS runs"
 echo
-echo "| corpus | reports | pages | charts | clean build (s) | CPU (s) | pages/s | charts/s | peak RSS (MiB) | output (MiB) | serve: rebuild after 1 .md edit (ms) | serve: after 1 value edit (ms) | Hugo (s) | minhbach/Hugo |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | reports | pages | charts | clean build (s) | CPU (s) | pages/s | charts/s | peak RSS (MiB) | output (MiB) | check (s, % of build) | serve: rebuild after 1 .md edit (ms) | serve: after 1 value edit (ms) | Hugo (s) | minhbach/Hugo |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
 if [[ ${#HUGO_ROWS[@]} -gt 0 ]]; then
     echo

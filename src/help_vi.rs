@@ -2,6 +2,7 @@
 //! derived command, its arguments and subcommands replaced from one table,
 //! and clap's own words (headings, defaults, possible values) too.
 
+use clap::error::ContextValue;
 use clap::{Arg, Command};
 use minhbach::diagnostics::Lang;
 
@@ -206,6 +207,122 @@ fn translate_arg(a: Arg, key: &str) -> Arg {
     match value_name {
         Some(v) if a.get_action().takes_values() => a.value_name(v),
         _ => a,
+    }
+}
+
+/// Parse the command line; a usage error (unknown option, missing
+/// argument, bad value) is printed in Vietnamese when that is the language,
+/// and ends the program with clap's exit code (2).
+pub fn get_matches(cmd: Command, lang: Lang, args: &[std::ffi::OsString]) -> clap::ArgMatches {
+    match cmd.try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => match (lang, usage_error(&e)) {
+            (Lang::Vi, Some(text)) => {
+                eprint!("{text}");
+                std::process::exit(e.exit_code())
+            }
+            _ => e.exit(),
+        },
+    }
+}
+
+/// clap's message for a usage error, in Vietnamese: `None` for help and
+/// version (not errors, already localized).
+pub fn usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as K, ErrorKind};
+    let s = |k: K| match e.get(k) {
+        Some(ContextValue::String(v)) => Some(v.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::StyledStr(v)) => Some(v.to_string()),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let arg = s(K::InvalidArg).unwrap_or_default();
+    let value = s(K::InvalidValue).unwrap_or_default();
+    let mut out = String::from("lỗi: ");
+    out.push_str(&match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        | ErrorKind::DisplayVersion => return None,
+        ErrorKind::UnknownArgument => format!("không có tuỳ chọn '{arg}'"),
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh '{}'", s(K::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
+        ErrorKind::MissingSubcommand => format!(
+            "'{}' cần một lệnh (các lệnh: {})",
+            s(K::InvalidSubcommand).unwrap_or_default(),
+            s(K::ValidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => format!("tuỳ chọn '{arg}' cần một giá trị"),
+        ErrorKind::InvalidValue => match s(K::ValidValue) {
+            Some(valid) => format!(
+                "giá trị '{value}' không hợp lệ cho '{arg}'\n  [các giá trị được chấp nhận: {valid}]"
+            ),
+            None => format!("giá trị '{value}' không hợp lệ cho '{arg}'"),
+        },
+        // The only values checked by a parser are numbers (`--port`).
+        ErrorKind::ValueValidation => {
+            let number = std::error::Error::source(e)
+                .is_some_and(|why| why.is::<std::num::ParseIntError>());
+            match number {
+                true => format!("giá trị '{value}' không hợp lệ cho '{arg}': cần một số nguyên"),
+                false => format!("giá trị '{value}' không hợp lệ cho '{arg}'"),
+            }
+        }
+        ErrorKind::ArgumentConflict => match s(K::PriorArg) {
+            Some(prior) if prior == arg => format!("tuỳ chọn '{arg}' chỉ được dùng một lần"),
+            Some(prior) => format!("không dùng được '{arg}' cùng với '{prior}'"),
+            None => format!("không dùng được '{arg}' cùng với các tham số khác"),
+        },
+        ErrorKind::NoEquals => format!("cần dấu bằng khi gán giá trị cho '{arg}' ('{arg}=…')"),
+        ErrorKind::TooManyValues => format!("thừa giá trị '{value}' cho '{arg}'"),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("số giá trị cho '{arg}' không đúng")
+        }
+        ErrorKind::InvalidUtf8 => "một tham số không phải văn bản UTF-8 hợp lệ".to_string(),
+        _ => "cách gọi lệnh không đúng".to_string(),
+    });
+    out.push('\n');
+    let mut hints = Vec::new();
+    if let Some(sub) = s(K::SuggestedSubcommand) {
+        hints.push(format!("có phải là lệnh '{sub}'?"));
+    }
+    if let Some(a) = s(K::SuggestedArg) {
+        hints.push(format!("có phải là '{a}'?"));
+    }
+    if let Some(v) = s(K::SuggestedValue) {
+        hints.push(format!("có phải là '{v}'?"));
+    }
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(K::Suggested) {
+        for tip in tips {
+            hints.push(tip_vi(&tip.to_string()));
+        }
+    }
+    if !hints.is_empty() {
+        out.push('\n');
+        for h in hints {
+            out.push_str(&format!("  gợi ý: {h}\n"));
+        }
+    }
+    if let Some(usage) = s(K::Usage) {
+        let usage = usage.trim();
+        let usage = usage
+            .strip_prefix("Usage:")
+            .map_or(usage.to_string(), |rest| format!("Cách dùng:{rest}"));
+        out.push_str(&format!("\n{usage}\n"));
+    }
+    out.push_str("\nĐể biết thêm, chạy với '--help'.\n");
+    Some(out)
+}
+
+/// clap's tip for an argument that looks like an option,
+/// `to pass '-x' as a value, use '-- -x'`, in Vietnamese; others as they are.
+fn tip_vi(tip: &str) -> String {
+    let quoted: Vec<&str> = tip.split('\'').skip(1).step_by(2).collect();
+    match (tip.starts_with("to pass "), quoted.as_slice()) {
+        (true, [arg, how]) => format!("để dùng '{arg}' làm giá trị, hãy viết '{how}'"),
+        _ => tip.to_string(),
     }
 }
 

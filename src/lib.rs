@@ -16,6 +16,7 @@ pub mod helpers;
 pub mod incremental;
 pub mod load;
 pub mod model;
+pub mod pipeline;
 pub mod render;
 pub mod scaffold;
 #[cfg(feature = "serve")]
@@ -52,18 +53,17 @@ pub fn build_timed(
     content_dir: &Path,
     options: &BuildOptions,
 ) -> (Option<render::Output>, Diagnostics, Timings) {
-    let mut timings = Timings::new();
-    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
-    let Some((site, theme)) = ready else {
-        return (None, diags, timings);
-    };
-    let clock = std::time::Instant::now();
-    let (out, render_diags) = render::render_site(&site, &theme);
-    timings.push(("render and check links", clock.elapsed()));
-    if settle(&mut diags, render_diags, options.strict) {
-        (out, diags, timings)
-    } else {
-        (None, diags, timings)
+    let all = std::sync::Mutex::new(render::Output::default());
+    let (ran, diags, timings) = run(
+        content_dir,
+        options,
+        "render and check links",
+        &pipeline::Sink::Memory(&all),
+    );
+    let out = all.into_inner().unwrap_or_else(|e| e.into_inner());
+    match ran {
+        Ok(Some(_)) => (Some(out), diags, timings),
+        _ => (None, diags, timings),
     }
 }
 
@@ -71,18 +71,13 @@ pub fn build_timed(
 /// but keeping none: what would be built (`None` when there are errors) and
 /// every diagnostic.
 pub fn check(content_dir: &Path, options: &BuildOptions) -> (Option<render::Summary>, Diagnostics) {
-    let mut timings = Timings::new();
-    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
-    let Some((site, theme)) = ready else {
-        return (None, diags);
-    };
-    let discard = |_| -> Result<(), std::convert::Infallible> { Ok(()) };
-    let Ok((summary, render_diags)) = render::render_into(&site, &theme, &discard);
-    if settle(&mut diags, render_diags, options.strict) {
-        (summary, diags)
-    } else {
-        (None, diags)
-    }
+    let (ran, diags, _) = run(
+        content_dir,
+        options,
+        "render and check links",
+        &pipeline::Sink::Discard,
+    );
+    (ran.ok().flatten(), diags)
 }
 
 /// Build the site in `content_dir` into `out_dir`, writing each part of the
@@ -99,34 +94,82 @@ pub fn build_to_dir(
     Diagnostics,
     Timings,
 ) {
+    // The staging folder is made once the content loaded without errors.
+    let staging = std::sync::OnceLock::new();
+    let (ran, diags, mut timings) = run_with(content_dir, options, |site, theme, timings| {
+        let clock = std::time::Instant::now();
+        let staging = match write::Staging::new(out_dir, content_dir) {
+            Ok(s) => staging.get_or_init(|| s),
+            Err(e) => return Err(e),
+        };
+        let ran = pipeline::run(site, theme, None, false, &pipeline::Sink::Disk(staging));
+        timings.push(("render and write", clock.elapsed()));
+        ran
+    });
+    let summary = match ran {
+        Ok(Some(summary)) => summary,
+        // Dropping the staging folder removes it; the output stays as it was.
+        other => return (other, diags, timings),
+    };
+    let clock = std::time::Instant::now();
+    let committed = match staging.into_inner() {
+        Some(staging) => staging.commit(),
+        None => Ok(()),
+    };
+    timings.push(("replace output", clock.elapsed()));
+    (committed.map(|()| Some(summary)), diags, timings)
+}
+
+/// Load the content and the theme, and run the pipeline into `sink` (the
+/// step named `step` in the timings).
+fn run(
+    content_dir: &Path,
+    options: &BuildOptions,
+    step: &'static str,
+    sink: &pipeline::Sink,
+) -> (
+    Result<Option<render::Summary>, write::WriteError>,
+    Diagnostics,
+    Timings,
+) {
+    run_with(content_dir, options, |site, theme, timings| {
+        let clock = std::time::Instant::now();
+        let ran = pipeline::run(site, theme, None, false, sink);
+        timings.push((step, clock.elapsed()));
+        ran
+    })
+}
+
+/// Load the content and the theme, and hand them to `render` (a run of the
+/// pipeline); settle its diagnostics with the load's.
+fn run_with(
+    content_dir: &Path,
+    options: &BuildOptions,
+    render: impl FnOnce(
+        &model::Site,
+        &load::theme::Theme,
+        &mut Timings,
+    ) -> Result<pipeline::Ran, write::WriteError>,
+) -> (
+    Result<Option<render::Summary>, write::WriteError>,
+    Diagnostics,
+    Timings,
+) {
     let mut timings = Timings::new();
     let (ready, mut diags) = prepare(content_dir, options, &mut timings);
     let Some((site, theme)) = ready else {
         return (Ok(None), diags, timings);
     };
-    let clock = std::time::Instant::now();
-    let staging = match write::Staging::new(out_dir, content_dir) {
-        Ok(s) => s,
+    let ran = match render(&site, &theme, &mut timings) {
+        Ok(ran) => ran,
         Err(e) => return (Err(e), diags, timings),
     };
-    let rendered = render::render_into(&site, &theme, &|part| staging.write(&part));
-    timings.push(("render and write", clock.elapsed()));
-    let (summary, render_diags) = match rendered {
-        Ok(r) => r,
-        Err(e) => return (Err(e), diags, timings),
-    };
-    if !settle(&mut diags, render_diags, options.strict) {
-        // Dropping the staging folder removes it; the output stays as it was.
-        return (Ok(None), diags, timings);
-    }
-    let clock = std::time::Instant::now();
-    let committed = staging.commit();
-    timings.push(("replace output", clock.elapsed()));
+    let ok = settle(&mut diags, ran.diags, options.strict);
     // Freeing a national portal's model takes 60 ms that nothing waits
     // for: free it beside the caller (when the process exits first, the
     // system takes the memory back at once).
     std::thread::spawn(move || drop((site, theme)));
-    (committed.map(|()| summary), diags, timings)
+    (Ok(ran.summary.filter(|_| ok)), diags, timings)
 }
 
 /// Add the render's diagnostics to the load's (under `--strict` warnings

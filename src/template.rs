@@ -1,7 +1,8 @@
 //! `minhbach template [SLUG]`: an `.xlsx` for keeping a report's indicators
 //! in Excel. Its columns are those the loader reads (docs/content-format.md,
-//! "Indicators in a spreadsheet"); groups, units, comparisons and agencies
-//! are drop-down lists; the report's indicators, if any, are filled in, so
+//! "Indicators in a spreadsheet"); groups, units, comparisons, agencies and
+//! directions are drop-down lists; the report's indicators, if any, are
+//! filled in (estimates shown `~8,48`, proxies in their own columns), so
 //! that the file saved as `indicators.xlsx` builds the same site.
 
 use std::path::Path;
@@ -36,27 +37,7 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
         }
     }
     periods.sort_by_key(|p| (p.end(), p.start()));
-    let mut header: Vec<String> = vec!["Mã".into(), "Nhóm".into()];
-    header.extend(langs.iter().map(|l| format!("Tên ({l})")));
-    header.extend(
-        [
-            "Đơn vị",
-            "Số chữ số thập phân",
-            "Mục tiêu",
-            "So sánh",
-            "Thời hạn",
-            "Nguồn mục tiêu",
-        ]
-        .map(String::from),
-    );
-    header.extend(langs.iter().map(|l| format!("Mục tiêu (lời) ({l})")));
-    header.extend(["Chủ trì", "Phối hợp"].map(String::from));
-    header.extend(langs.iter().map(|l| format!("Ghi chú ({l})")));
-    let first_period = header.len();
-    for p in &periods {
-        header.push(format!("Giá trị {p}"));
-        header.push(format!("Nguồn {p}"));
-    }
+    let header = header(langs, report, &periods);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap_or(0) as u16;
 
     // The lists live on a second sheet: a list typed into a validation is
@@ -74,6 +55,7 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
         .map(|a| a.short.clone().unwrap_or_else(|| a.name.default.clone()))
         .collect();
     agencies.push("-".into());
+    let directions: Vec<String> = BETTER.map(|(word, _)| word.to_string()).into();
 
     let ws = book.add_worksheet();
     ws.set_name("Chỉ tiêu")?;
@@ -82,7 +64,7 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
         ws.set_column_width(c as u16, if c < 2 { 24 } else { 18 })?;
     }
     ws.set_freeze_panes(1, 1)?;
-    let lists: [(&str, &[String], u16, &str); 4] = [
+    let lists: [(&str, &[String], u16, &str); 5] = [
         (
             "Nhóm",
             &groups,
@@ -107,6 +89,12 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
             col("Chủ trì"),
             "Đơn vị chủ trì (agencies.yaml); - nếu kế hoạch không giao",
         ),
+        (
+            "Chiều tốt",
+            &directions,
+            col("Chiều tốt"),
+            "Khi không có mục tiêu bằng số: tăng là tốt, hay giảm là tốt",
+        ),
     ];
     for (n, (name, items, c, help)) in lists.iter().enumerate() {
         if items.is_empty() {
@@ -122,8 +110,25 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
             .set_input_message(*help)?;
         ws.add_data_validation(1, *c, ROWS, *c, &dv)?;
     }
+    // How to mark an estimate or a proxy, shown when a cell is selected.
+    for (c, h) in header.iter().enumerate() {
+        let help = if h.starts_with("Giá trị ") {
+            "Số liệu của kỳ này. Số ước tính (văn bản ghi «khoảng», «ước đạt»): gõ ~8,48 hoặc khoảng 8,48; trang hiển thị «~8,48»."
+        } else if h.starts_with("Gián tiếp ") {
+            "Chỉ ghi khi số liệu đo một thứ khác với chỉ tiêu: ghi nó đo gì. Số liệu gián tiếp không dùng để đánh giá mục tiêu."
+        } else if h.starts_with("Đơn vị gián tiếp ") {
+            "Đơn vị riêng của số liệu gián tiếp (ví dụ per-100), khi khác đơn vị của chỉ tiêu."
+        } else {
+            continue;
+        };
+        let dv = DataValidation::new()
+            .allow_any_value()
+            .set_input_title(h.chars().take(32).collect::<String>())?
+            .set_input_message(help)?;
+        ws.add_data_validation(1, c as u16, ROWS, c as u16, &dv)?;
+    }
     if let Some(r) = report {
-        fill(ws, r, langs, &header, first_period, &periods)?;
+        fill(ws, r, langs, &header)?;
     }
 
     let lists_sheet = book.add_worksheet();
@@ -138,15 +143,62 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
     book.save_to_buffer()
 }
 
+/// The words of the `Chiều tốt` column, as the template writes them.
+const BETTER: [(&str, Better); 2] = [("tăng", Better::Higher), ("giảm", Better::Lower)];
+
+/// The periods of `report` with a proxy value, which get its columns.
+fn proxy_periods(report: Option<&Report>) -> Vec<Period> {
+    let mut out = Vec::new();
+    for i in report.iter().flat_map(|r| &r.indicators) {
+        for m in i.values.iter().filter(|m| m.proxy.is_some()) {
+            if !out.contains(&m.period) {
+                out.push(m.period);
+            }
+        }
+    }
+    out
+}
+
+/// The header row: per period its value and source, and for a period with a proxy value what the proxy
+/// measures (per language) and its unit.
+fn header(langs: &[String], report: Option<&Report>, periods: &[Period]) -> Vec<String> {
+    let mut header: Vec<String> = vec!["Mã".into(), "Nhóm".into()];
+    header.extend(langs.iter().map(|l| format!("Tên ({l})")));
+    header.extend(
+        [
+            "Đơn vị",
+            "Số chữ số thập phân",
+            "Mục tiêu",
+            "So sánh",
+            "Thời hạn",
+            "Nguồn mục tiêu",
+        ]
+        .map(String::from),
+    );
+    header.extend(langs.iter().map(|l| format!("Mục tiêu (lời) ({l})")));
+    header.extend(["Chủ trì", "Phối hợp"].map(String::from));
+    header.extend(langs.iter().map(|l| format!("Ghi chú ({l})")));
+    header.push("Chiều tốt".into());
+    let proxies = proxy_periods(report);
+    for p in periods {
+        header.push(format!("Giá trị {p}"));
+        header.push(format!("Nguồn {p}"));
+        if proxies.contains(p) {
+            header.extend(langs.iter().map(|l| format!("Gián tiếp {p} ({l})")));
+            header.push(format!("Đơn vị gián tiếp {p}"));
+        }
+    }
+    header
+}
+
 /// The report's indicators, one per row.
 fn fill(
     ws: &mut Worksheet,
     r: &Report,
     langs: &[String],
     header: &[String],
-    first_period: usize,
-    periods: &[Period],
 ) -> Result<(), XlsxError> {
+    let about = Format::new().set_num_format("\"~\"General");
     let col = |name: &str| header.iter().position(|h| h == name).map(|c| c as u16);
     let source = |s: &Option<Source>| match s {
         Some(Source::Text(t)) => t.default.clone(),
@@ -224,44 +276,41 @@ fn fill(
         if let (Some(d), Some(c)) = (ind.decimals, col("Số chữ số thập phân")) {
             ws.write_number(row, c, f64::from(d))?;
         }
+        if let Some(b) = ind.better {
+            let word = BETTER.iter().find(|(_, x)| *x == b).map_or("", |(w, _)| w);
+            put(ws, "Chiều tốt", word)?;
+        }
         for m in &ind.values {
-            if let Some(k) = periods.iter().position(|p| *p == m.period) {
-                let c = (first_period + 2 * k) as u16;
+            let Some(c) = col(&format!("Giá trị {}", m.period)) else {
+                continue;
+            };
+            // An estimate stays a number, shown `~8,48` by its format.
+            if m.estimate {
+                ws.write_number_with_format(row, c, m.value, &about)?;
+            } else {
                 ws.write_number(row, c, m.value)?;
-                let s = source(&m.source);
-                if !s.is_empty() {
-                    ws.write_string(row, c + 1, &s)?;
+            }
+            put(ws, &format!("Nguồn {}", m.period), &source(&m.source))?;
+            if let Some(proxy) = &m.proxy {
+                for l in langs {
+                    let note = proxy.note.translations.get(l).map_or("", |s| s);
+                    put(ws, &format!("Gián tiếp {} ({l})", m.period), note)?;
                 }
+                let unit = proxy.unit.as_ref().map_or("", |u| u.raw.as_str());
+                put(ws, &format!("Đơn vị gián tiếp {}", m.period), unit)?;
             }
         }
     }
     Ok(())
 }
 
-/// What the sheet of `report` leaves out: values marked as estimates or
-/// proxies, and indicators with `better` (written in YAML only, issue 13).
-pub fn left_out(report: &Report) -> usize {
-    report
-        .indicators
-        .iter()
-        .map(|i| {
-            usize::from(i.better.is_some())
-                + i.values
-                    .iter()
-                    .filter(|m| m.estimate || m.proxy.is_some())
-                    .count()
-        })
-        .sum()
-}
-
 /// Write the template for the report `slug` (or the site's only report, or
-/// none) of the site in `content` to `output`; the path written and how many
-/// things the sheet leaves out ([`left_out`]), or why not.
+/// none) of the site in `content` to `output`; the path written, or why not.
 pub fn write_template(
     content: &Path,
     slug: Option<&str>,
     output: Option<&Path>,
-) -> Result<(std::path::PathBuf, usize), Msg> {
+) -> Result<std::path::PathBuf, Msg> {
     let (site, diags) = crate::load::load_site(content);
     let Some(site) = site else {
         let first = diags.into_sorted().into_iter().find(|d| d.is_error());
@@ -324,5 +373,5 @@ pub fn write_template(
         let (en, vi) = (reason.en(), reason.vi());
         msg!("cannot-write", en: "{}: {en}", vi: "{}: {vi}", path.display())
     })?;
-    Ok((path, report.map_or(0, |r| left_out(r))))
+    Ok(path)
 }

@@ -95,6 +95,19 @@ impl Kept {
 
     /// Rebuild, check against a clean build, and say how many units were rendered.
     fn rebuild_and_compare(&mut self, site: &Site, what: &str) -> Update {
+        let clean = minhbach::build(&site.content(), &self.options);
+        self.rebuild_and_compare_with(clean, what)
+    }
+
+    /// [`Kept::rebuild_and_compare`] given the clean build.
+    fn rebuild_and_compare_with(
+        &mut self,
+        (clean, clean_diags): (
+            Option<minhbach::render::Output>,
+            minhbach::diagnostics::Diagnostics,
+        ),
+        what: &str,
+    ) -> Update {
         let mut update = self.rebuild();
         assert!(update.ok, "{what}: {:?}", messages(&update.diags));
         for p in &update.removed {
@@ -104,7 +117,6 @@ impl Kept {
             );
         }
         self.files.append(&mut update.files.files);
-        let (clean, clean_diags) = minhbach::build(&site.content(), &self.options);
         let clean = clean.expect("the clean build succeeds").files;
         let missing: Vec<&String> = clean
             .keys()
@@ -134,6 +146,28 @@ impl Kept {
             "{what}: diagnostics"
         );
         update
+    }
+}
+
+impl Kept {
+    /// [`Kept::rebuild_and_compare`] for content that may have errors: then
+    /// the rebuild must fail too, with the same diagnostics.
+    fn rebuild_and_compare_any(&mut self, site: &Site, what: &str) {
+        let (clean, clean_diags) = minhbach::build(&site.content(), &self.options);
+        if clean.is_some() {
+            self.rebuild_and_compare_with((clean, clean_diags), what);
+            return;
+        }
+        let update = self.rebuild();
+        assert!(
+            !update.ok,
+            "{what}: the rebuild succeeded, the clean build failed"
+        );
+        assert_eq!(
+            messages(&update.diags),
+            messages(&clean_diags),
+            "{what}: diagnostics"
+        );
     }
 }
 
@@ -605,4 +639,98 @@ fn home_page_windows_follow_the_reports() {
     kept.rebuild_and_compare(&site, "a report added at the top");
     std::fs::remove_dir_all(site.path("reports/demo-2030")).unwrap();
     kept.rebuild_and_compare(&site, "that report removed");
+}
+
+/// Every mutation of one line of `text` that keeps its shape: each run of
+/// digits with its last digit changed, and the first letter of each value
+/// (after `: `, `- `, `, ` or at the start of a line) changed. Many give invalid content; those are compared too
+/// (both builds must fail alike).
+fn mutations(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    let flip = |c: char| -> Option<char> {
+        match c {
+            'a'..='y' | 'A'..='Y' | '0'..='8' => char::from_u32(c as u32 + 1),
+            'z' | 'Z' | '9' => Some(if c == '9' { '0' } else { 'a' }),
+            _ => None,
+        }
+    };
+    for (n, line) in lines.iter().enumerate() {
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        let mut at: Vec<usize> = Vec::new();
+        for (k, (i, c)) in chars.iter().enumerate() {
+            let next_is_digit = chars.get(k + 1).is_some_and(|(_, d)| d.is_ascii_digit());
+            if c.is_ascii_digit() && !next_is_digit {
+                at.push(*i);
+            }
+            let after_value_mark = k >= 2 && {
+                let before = &line[..*i];
+                before.ends_with(": ") || before.ends_with("- ") || before.ends_with(", ")
+            };
+            if c.is_alphabetic() && (after_value_mark || k == 0) {
+                at.push(*i);
+            }
+        }
+        at.sort();
+        at.dedup();
+        for i in at {
+            let c = line[i..].chars().next().unwrap();
+            let Some(f) = flip(c) else { continue };
+            let mut l = String::from(&line[..i]);
+            l.push(f);
+            l.push_str(&line[i + c.len_utf8()..]);
+            let mut all = lines.clone();
+            all[n] = &l;
+            let mut text = all.join("\n");
+            text.push('\n');
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// A rule of what a unit reads that forgets something shows here, whatever
+/// the field: every value of the newest report's files (whose values other
+/// reports' histories show) and of the agencies is changed in turn, and each incremental rebuild must equal a clean build
+/// (or fail as it fails). A page that starts reading a field its unit does
+/// not declare (render/deps.rs) fails this test without a new edit written.
+#[test]
+fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
+    let site = three_reports();
+    // What other reports' pages show of this one: its document's address
+    // (in history rows) and a source that cites one of its references.
+    site.edit(
+        "reports/demo-2024/report.yaml",
+        "  number: 12/KH-UBND",
+        "  number: 12/KH-UBND\n  url: https://example.org/kh-12.pdf",
+    );
+    site.edit(
+        "reports/demo-2024/indicators.yaml",
+        "- { period: 2023, value: 8.48, source: \"Phần I, mục 8\" }",
+        "- { period: 2023, value: 8.48, source: { ref: qd-1, at: \"Điều 3\" } }",
+    );
+    let mut kept = Kept::new(&site);
+    kept.rebuild_and_compare(&site, "first build");
+    let files = [
+        "reports/demo-2024/report.yaml",
+        "reports/demo-2024/indicators.yaml",
+        "reports/demo-2024/projects.yaml",
+        "reports/demo-2024/datasets/infrastructure.yaml",
+        "reports/demo-2024/ket-qua.md",
+        "reports/demo-2024/ket-qua.en.md",
+        "agencies.yaml",
+    ];
+    let mut tried = 0;
+    for file in files {
+        let original = site.read(file);
+        for changed in mutations(&original) {
+            std::fs::write(site.path(file), &changed).unwrap();
+            let what = format!("{file} changed to:\n{changed}");
+            kept.rebuild_and_compare_any(&site, &what);
+            tried += 1;
+        }
+        std::fs::write(site.path(file), &original).unwrap();
+    }
+    kept.rebuild_and_compare(&site, "all put back");
+    assert!(tried > 100, "{tried} mutations");
 }

@@ -281,6 +281,94 @@ fn help_follows_the_language() {
 }
 
 #[test]
+fn usage_errors_follow_the_language() {
+    let site = Site::fixture("minimal");
+    // A Vietnamese-first site: clap's own errors in Vietnamese too.
+    let cases: [(&[&str], &[&str]); 6] = [
+        (
+            &["check", "--foo"],
+            &[
+                "lỗi: không có tuỳ chọn '--foo'",
+                "Cách dùng: minhbach check [TUỲ_CHỌN]",
+            ],
+        ),
+        (
+            &["check", "--stric"],
+            &[
+                "lỗi: không có tuỳ chọn '--stric'",
+                "gợi ý: có phải là '--strict'?",
+            ],
+        ),
+        (
+            &["new", "report"],
+            &[
+                "lỗi: thiếu tham số bắt buộc: <SLUG>",
+                "Cách dùng: minhbach new report",
+            ],
+        ),
+        (
+            &["check", "--format", "xml"],
+            &[
+                "lỗi: giá trị 'xml' không hợp lệ cho '--format <DẠNG>'",
+                "các giá trị được chấp nhận: human, json, github",
+            ],
+        ),
+        (
+            &["buidl"],
+            &[
+                "lỗi: không có lệnh 'buidl'",
+                "gợi ý: có phải là lệnh 'build'?",
+            ],
+        ),
+        (
+            &["build", "--quiet", "--verbose"],
+            &["lỗi: không dùng được '--quiet' cùng với '--verbose'"],
+        ),
+    ];
+    for (args, expected) in cases {
+        let run = site.run_in_language(None, args);
+        assert_eq!(run.code, Some(2), "{args:?}: {}", run.stderr);
+        for e in expected {
+            assert!(run.stderr.contains(e), "{args:?}: {e:?} in\n{}", run.stderr);
+        }
+        assert!(
+            run.stderr.contains("Để biết thêm, chạy với '--help'."),
+            "{}",
+            run.stderr
+        );
+        for english in [
+            "error:",
+            "Usage",
+            "For more information",
+            "tip:",
+            "possible values",
+        ] {
+            assert!(
+                !run.stderr.contains(english),
+                "{args:?}: {english:?} in\n{}",
+                run.stderr
+            );
+        }
+    }
+    // Asked for in English (option or environment), clap's words are kept.
+    let run = site.run_in_language(Some("en"), &["check", "--foo"]);
+    assert!(
+        run.stderr
+            .contains("error: unexpected argument '--foo' found"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(None, &["check", "--foo", "--lang", "en"]);
+    assert!(
+        run.stderr.contains("Usage: minhbach check"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["--lang", "vi", "--version"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
+
+#[test]
 fn init_speaks_the_language_asked_for() {
     let site = Site::fixture("minimal");
     let run = site.run_in_language(Some("vi"), &["init", "moi"]);

@@ -606,3 +606,45 @@ fn vietnamese_text_survives_in_the_csv_files() {
     let (_, rows) = table(&files["datasets/e-commerce.csv"]);
     assert_eq!(rows[0]["unit"], "hộ");
 }
+
+/// indicators.csv (and so its .xlsx) says what the YAML says of a value:
+/// an estimate, a proxy and its unit; and an indicator's `better`.
+#[test]
+fn estimates_proxies_and_better_are_in_the_csv_and_xlsx() {
+    let files = data_files(&build());
+    let rows = parse_csv(&files["indicators.csv"]);
+    let header = &rows[0];
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let row = |id: &str, period: &str| {
+        rows.iter()
+            .find(|r| r[col("indicator_id")] == id && r[col("period")] == period)
+            .unwrap_or_else(|| panic!("no row {id} {period}"))
+    };
+    let share = row("digital-economy-share", "2022");
+    assert_eq!(share[col("value_estimate")], "true");
+    assert_eq!(share[col("value_proxy")], "");
+    let fibre = row("fibre-household-coverage", "2022");
+    assert_eq!(fibre[col("value_estimate")], "true");
+    assert!(fibre[col("value_proxy")].starts_with("số thuê bao FTTH trên 100 hộ gia đình"));
+    assert_eq!(fibre[col("value_proxy_unit")], "per-100");
+    let plain = row("labour-productivity-growth", "2022");
+    assert_eq!(plain[col("value_estimate")], "false");
+    assert_eq!(plain[col("better")], "");
+    // The same columns in the .xlsx beside it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("indicators.xlsx");
+    std::fs::write(&path, &files["indicators.xlsx"]).unwrap();
+    use calamine::{open_workbook_auto, Data, Reader};
+    let mut book = open_workbook_auto(&path).unwrap();
+    let range = book.worksheet_range("indicators").unwrap();
+    let last = range.width() - 1;
+    assert_eq!(
+        range.get((0, last)),
+        Some(&Data::String("value_proxy_unit".into()))
+    );
+}

@@ -549,10 +549,19 @@ fn a_dataset_kept_only_as_a_csv_is_published() {
 /// A LibreOffice `.ods` of one sheet (`rows` of cells; a cell is
 /// `(value-type, value)`), made by hand: the zip and its content.xml.
 fn ods(rows: &[Vec<(&str, &str)>]) -> Vec<u8> {
+    ods_with_styles(rows, "")
+}
+
+/// [`ods`] with automatic styles (number formats) in its content.xml.
+fn ods_with_styles(rows: &[Vec<(&str, &str)>], styles: &str) -> Vec<u8> {
     use std::io::Write;
     let mut xml = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Chỉ tiêu">"#,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">"#,
     );
+    xml.push_str(&format!(
+        "<office:automatic-styles>{styles}</office:automatic-styles>"
+    ));
+    xml.push_str(r#"<office:body><office:spreadsheet><table:table table:name="Chỉ tiêu">"#);
     for row in rows {
         xml.push_str("<table:table-row>");
         for (kind, v) in row {
@@ -614,11 +623,33 @@ fn an_ods_is_read_and_its_percent_cells_are_not_misread() {
     let page = site.page("reports/demo-2024/indicators/online-dossier-rate/index.html");
     assert!(page.contains("56,6"), "{page}");
     // A cell formatted as % holds 0.566: refused rather than read as 0.566.
-    std::fs::write(&path, ods(&[header, row(("percentage", "0.566"))])).unwrap();
+    std::fs::write(&path, ods(&[header.clone(), row(("percentage", "0.566"))])).unwrap();
     let run = site.run(&["check"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
         run.stderr.contains("indicators.ods: error: cells formatted as percentages in an .ods file would be read as fractions"),
+        "{}",
+        run.stderr
+    );
+    // A number format that shows `~` is not read: refused rather than the
+    // estimate published as an exact figure.
+    let about = r#"<number:number-style style:name="N1"><number:text>~</number:text><number:number number:decimal-places="1"/></number:number-style>"#;
+    std::fs::write(
+        &path,
+        ods_with_styles(&[header, row(("float", "56.6"))], about),
+    )
+    .unwrap();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "indicators.ods: error: a number format that shows `~` in an .ods file is not read"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("type the mark in the cell: ~8,48"),
         "{}",
         run.stderr
     );

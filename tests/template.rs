@@ -10,42 +10,20 @@ use common::{snapshot, Site};
 
 #[test]
 fn the_template_has_drop_downs_and_builds_the_same_site() {
-    // The example's estimates and proxies (issue 13) have no column in a
-    // sheet: the template says so.
-    let site = Site::fixture("example");
-    let run = site.run(&["template", "hai-duong-2023"]);
-    run.ok();
-    assert!(
-        run.stderr
-            .contains("warning: the sheet leaves out 2 estimate, proxy or `better` mark(s)"),
-        "{}",
-        run.stderr
-    );
-    let run = site.run_in_language(
-        Some("vi"),
-        &["template", "hai-duong-2023", "--output", "b.xlsx"],
-    );
-    assert!(
-        run.stderr.contains("cảnh báo: bảng tính bỏ mất 2 đánh dấu"),
-        "{}",
-        run.stderr
-    );
-
-    // Without them, the same site.
+    // Everything indicators.yaml can say has a column: the example's
+    // estimates and proxy, and `better`.
     let site = Site::fixture("example");
     let ind = "reports/hai-duong-2023/indicators.yaml";
-    let plain: String = site
-        .read(ind)
-        .lines()
-        .filter(|l| {
-            let t = l.trim_start();
-            let indent = l.len() - t.len();
-            !(indent == 6 && (t == "estimate: true" || t.starts_with("unit: ") || t == "proxy:"))
-                && indent < 8
-        })
-        .map(|l| l.replace(", estimate: true", "") + "\n")
-        .collect();
-    std::fs::write(site.path(ind), plain).unwrap();
+    let src = site.read(ind);
+    assert!(src.contains("estimate: true") && src.contains("proxy:"));
+    let at = src.find("- id: mobile-4g-5g-smartphones").unwrap();
+    let lead = at + src[at..].find("  lead: Sở TTTT\n").unwrap();
+    let with_better = format!(
+        "{}  unit: percent\n  values:\n    - {{ period: 2021, value: 60 }}\n    - {{ period: 2022, value: 70 }}\n  better: higher\n{}",
+        &src[..lead],
+        &src[lead..]
+    );
+    std::fs::write(site.path(ind), with_better).unwrap();
     site.run(&["build"]).ok();
     let expected = snapshot(&site.public());
 
@@ -71,9 +49,11 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
         .unwrap();
     assert_eq!(
         sheet.matches("<dataValidation type=\"list\"").count(),
-        4,
+        5,
         "{sheet}"
     );
+    // Selecting a value cell says how to mark an estimate.
+    assert!(sheet.contains("gõ ~8,48 hoặc khoảng 8,48"), "{sheet}");
     let mut strings = String::new();
     zip.by_name("xl/sharedStrings.xml")
         .unwrap()
@@ -85,6 +65,11 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
         "&gt;=",
         "Sở TTTT",
         "Giá trị 2022",
+        "Chiều tốt",
+        "tăng",
+        "Gián tiếp 2022 (en)",
+        "Đơn vị gián tiếp 2022",
+        "per-100",
     ] {
         assert!(strings.contains(item), "{item} missing");
     }

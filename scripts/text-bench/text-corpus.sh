@@ -8,7 +8,7 @@
 #
 # Also run by scripts/bench.sh (--text PAGES, --text 0 to skip).
 #
-# Prints each run, then medians and the ratios minhbach/floor and hugo/minhbach.
+# Prints each run, then medians and the ratios minhbach/floor, check/build and hugo/minhbach.
 # The corpus is cached in $BENCH_DIR (default: a folder under the system temp dir).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -47,6 +47,7 @@ one() { # NAME CMD... : one clean build into $T/NAME, appends "wall rss_kib"
 echo "$PAGES text pages, $RUNS runs each, alternating, output on $fs"
 for r in $(seq "$RUNS"); do
   one minhbach "$BIN" build -q --content "$C/content" --output "$T/minhbach"
+  one check "$BIN" check --content "$C/content"
   one floor "$FLOOR" "$C/zola/content" "$T/floor" rayon
   if command -v hugo >/dev/null; then one hugo hugo --quiet -s "$C/hugo" -d "$T/hugo"; fi
 done
@@ -55,5 +56,6 @@ m=$(med minhbach); f=$(med floor)
 echo "median: minhbach $m s, floor $f s$( [ -f "$L/hugo.times" ] && echo ", hugo $(med hugo) s")"
 echo "files: minhbach $(find "$T/minhbach" -type f | wc -l), floor $(find "$T/floor" -type f | wc -l)"
 awk -v m="$m" -v f="$f" 'BEGIN {printf "minhbach/floor = %.2fx\n", m / f}'
+awk -v m="$m" -v c="$(med check)" 'BEGIN {printf "check/build = %.0f %%\n", 100 * c / m}'
 [ -f "$L/hugo.times" ] && awk -v m="$m" -v h="$(med hugo)" 'BEGIN {printf "hugo/minhbach = %.2fx\n", h / m}'
 exit 0

@@ -18,6 +18,12 @@ pub fn workbook() -> Workbook {
 /// `.xlsx` of one sheet: the header in bold, numbers as numbers (only where
 /// the number reads back as the same text: `001` stays text).
 pub fn from_csv(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>, XlsxError> {
+    workbook_from_csv(csv_bytes, sheet)?.save_to_buffer()
+}
+
+/// [`from_csv`]'s workbook, not yet packed: whether the table makes a
+/// workbook at all, for `check`, which needs no bytes.
+pub fn workbook_from_csv(csv_bytes: &[u8], sheet: &str) -> Result<Workbook, XlsxError> {
     let text = String::from_utf8_lossy(csv_bytes);
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
@@ -37,7 +43,7 @@ pub fn from_csv(csv_bytes: &[u8], sheet: &str) -> Result<Vec<u8>, XlsxError> {
     if reader.position().line() > 1 {
         ws.set_freeze_panes(1, 0)?;
     }
-    book.save_to_buffer()
+    Ok(book)
 }
 
 fn write_cell(

@@ -22,7 +22,7 @@ pub(super) struct Doc<'a> {
     pub(super) langs: &'a [String],
     /// Numbers typed in a form that reads two ways, by path (see number.rs).
     pub(super) typed: OnceCell<HashMap<String, (Pos, String)>>,
-    /// For a spreadsheet: the cell each path came from (see spreadsheet.rs).
+    /// For a spreadsheet: the cell each path came from (see spreadsheet/cells.rs).
     pub(super) cells: Option<spreadsheet::Cells>,
 }
 

@@ -180,29 +180,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('_')
 }
 
-/// A slug is lowercase ASCII letters, digits and `-`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
-/// A suggestion for turning `s` into a slug.
-pub fn slugify(s: &str) -> String {
-    let ascii = deunicode::deunicode(s).to_lowercase();
-    let mut out = String::new();
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
+pub use crate::helpers::slug::{is_slug, slugify};
 
 /// Entries of a folder in name order, without ignored names.
 pub fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -219,18 +197,4 @@ pub fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         entries.push(entry.into_path());
     }
     Ok(entries)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("hai-duong-2023"));
-        assert!(!is_slug("Hai-Duong"));
-        assert!(!is_slug("../x"));
-        assert!(!is_slug(""));
-        assert_eq!(slugify("Chính quyền số Đà Nẵng"), "chinh-quyen-so-da-nang");
-    }
 }

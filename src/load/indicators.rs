@@ -17,7 +17,7 @@ impl Loader<'_> {
         langs: &[String],
         scope: &ReportScope,
     ) -> Vec<Indicator> {
-        // Indicators may be kept in a spreadsheet instead (spreadsheet.rs).
+        // Indicators may be kept in a spreadsheet instead (spreadsheet/).
         let parsed = match spreadsheet::find(path) {
             Some(sheet) => self.indicators_sheet(path, &sheet, langs),
             None if !path.exists() => return Vec::new(),

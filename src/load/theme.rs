@@ -43,22 +43,7 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "i18n" / "en.yaml",
 ];
 
-#[derive(Debug, Clone)]
-pub struct Template {
-    pub name: String,
-    pub source: String,
-    /// Where it came from, for error messages.
-    pub origin: PathBuf,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Theme {
-    pub templates: Vec<Template>,
-    /// Files copied to `static/` in the output, by name.
-    pub static_files: BTreeMap<String, Vec<u8>>,
-    /// Interface strings by language, then key.
-    pub i18n: BTreeMap<String, BTreeMap<String, String>>,
-}
+pub use crate::model::{Template, Theme};
 
 /// Load the built-in theme, then the overrides in `site_root/themes/<name>/`.
 pub fn load_theme(site_root: &Path, name: &str) -> (Theme, Diagnostics) {

@@ -9,6 +9,7 @@ mod period;
 mod status;
 #[cfg(test)]
 mod testing;
+mod theme;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub use period::{Date, Period, PeriodKind};
 pub use status::{
     compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules, EVIDENCE,
 };
+pub use theme::{Template, Theme};
 
 use crate::diagnostics::Pos;
 

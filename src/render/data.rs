@@ -39,26 +39,35 @@ fn zip_name(r: &Report) -> String {
 const DATAPACKAGE: &str = "datapackage.json";
 const CHECKSUMS: &str = "SHA256SUMS";
 
-pub(super) fn write_report_data(site: &Site, r: &Report, out: &mut Output) {
+/// Add a report's data files to `out`. Unless `packed` (`check`, which
+/// reads no file) the workbooks, checksums and archive are named but empty:
+/// packing them is most of the open data's cost.
+pub(super) fn write_report_data(site: &Site, r: &Report, packed: bool, out: &mut Output) {
     let dir = data_dir(r);
-    for (rel, bytes) in report_files(site, r) {
+    for (rel, bytes) in report_files(site, r, packed) {
         out.add(format!("{dir}/{rel}"), bytes);
     }
 }
 
 /// Every data file of a report, by path relative to its data folder.
-fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
+fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
+    // Unpacked, the CSV tables are still made: whether a table makes a
+    // workbook (and so a file to link to) depends on its cells.
+    let json = |value: &dyn Fn() -> Value| if packed { pretty(&value()) } else { Vec::new() };
     let mut files = BTreeMap::new();
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
         "indicators.json".to_string(),
-        pretty(&indicators_json(site, r)),
+        json(&|| indicators_json(site, r)),
     );
     files.insert("projects.csv".to_string(), projects_csv(r));
-    files.insert("projects.json".to_string(), pretty(&projects_json(site, r)));
+    files.insert(
+        "projects.json".to_string(),
+        json(&|| projects_json(site, r)),
+    );
     for d in &r.datasets {
         files.insert(format!("datasets/{}.csv", d.id), dataset_csv(d));
-        files.insert(format!("datasets/{}.json", d.id), pretty(&dataset_json(d)));
+        files.insert(format!("datasets/{}.json", d.id), json(&|| dataset_json(d)));
     }
     if let Some(f) = &r.document.file {
         // Read when published: the loader checked it and took its digest.
@@ -66,22 +75,35 @@ fn report_files(site: &Site, r: &Report) -> BTreeMap<String, Vec<u8>> {
             files.insert(provenance::attachment_rel(f), bytes);
         }
     }
-    let package = datapackage(site, r, &files);
-    files.insert(DATAPACKAGE.to_string(), pretty(&package));
+    let package = json(&|| datapackage(site, r, &files));
+    files.insert(DATAPACKAGE.to_string(), package);
     // Each table as .xlsx too, for editors and readers who work in Excel.
     let tables: Vec<(String, Vec<u8>)> = files
         .iter()
         .filter_map(|(name, bytes)| {
             let stem = name.strip_suffix(".csv")?;
             let sheet = stem.rsplit('/').next().unwrap_or(stem);
-            let xlsx = crate::helpers::xlsx::from_csv(bytes, sheet).ok()?;
+            let xlsx = if packed {
+                crate::helpers::xlsx::from_csv(bytes, sheet).ok()?
+            } else {
+                crate::helpers::xlsx::workbook_from_csv(bytes, sheet).ok()?;
+                Vec::new()
+            };
             Some((format!("{stem}.xlsx"), xlsx))
         })
         .collect();
     files.extend(tables);
-    let sums = sha256sums(&files);
+    let sums = if packed {
+        sha256sums(&files)
+    } else {
+        Vec::new()
+    };
     files.insert(CHECKSUMS.to_string(), sums);
-    let zip = zip_archive(r, &files);
+    let zip = if packed {
+        zip_archive(r, &files)
+    } else {
+        Vec::new()
+    };
     files.insert(zip_name(r), zip);
     files
 }
@@ -226,6 +248,10 @@ const INDICATOR_FIELDS: &[Field] = &[
     field("status", "string", "Status of the indicator, computed: `met` or `not-met` only from a value for the target's own period; `not-yet-due` (only earlier values, target period not over by the report's as-of date), `overdue` (target period over, no value for it), `no-data`, `proxy` (only figures measuring something else) or `no-target` (the same on every row of an indicator)."),
     field("lead", "string", "Agency that leads the work, as written in the report."),
     field("partners", "string", "Partner agencies, as written, separated by `; `."),
+    field("better", "string", "Which way is better for an indicator without a numeric target: `higher` or `lower`; empty when not given."),
+    field("value_estimate", "boolean", "Whether the source calls this value an estimate (shown \"~8,48 %\"); empty when there is no value."),
+    field("value_proxy", "string", "For a proxy value, what it measures instead of the indicator, in the site's default language; a proxy never gives a verdict. Empty otherwise."),
+    field("value_proxy_unit", "string", "A proxy value's own unit, when it differs from `unit`; empty otherwise."),
 ];
 
 /// The schema of projects.csv (same order as [`PROJECT_COLUMNS`]).
@@ -645,6 +671,10 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "status",
     "lead",
     "partners",
+    "better",
+    "value_estimate",
+    "value_proxy",
+    "value_proxy_unit",
 ];
 
 fn indicators_csv(r: &Report) -> Vec<u8> {
@@ -684,7 +714,17 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
             .group(&i.group)
             .map(|g| g.name.default.clone())
             .unwrap_or_default();
-        let base = |period: String, value: String, vsource: String, latest: bool| {
+        let better = match i.better {
+            Some(Better::Higher) => "higher",
+            Some(Better::Lower) => "lower",
+            None => "",
+        };
+        let base = |period: String,
+                    value: String,
+                    vsource: String,
+                    latest: bool,
+                    m: Option<&Measurement>| {
+            let proxy = m.and_then(|m| m.proxy.as_ref());
             vec![
                 r.slug.clone(),
                 i.id.clone(),
@@ -711,10 +751,23 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
                     .map(|a| a.written.clone())
                     .unwrap_or_default(),
                 agency_list(&i.partners),
+                better.to_string(),
+                m.map_or("", |m| if m.estimate { "true" } else { "false" })
+                    .to_string(),
+                proxy.map_or(String::new(), |p| p.note.default.clone()),
+                proxy
+                    .and_then(|p| p.unit.as_ref())
+                    .map_or(String::new(), |u| u.raw.clone()),
             ]
         };
         if i.values.is_empty() {
-            rows.push(base(String::new(), String::new(), String::new(), false));
+            rows.push(base(
+                String::new(),
+                String::new(),
+                String::new(),
+                false,
+                None,
+            ));
         }
         for (k, m) in i.values.iter().enumerate() {
             rows.push(base(
@@ -722,6 +775,7 @@ fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
                 num(m.value),
                 source_text(r, m.source.as_ref()),
                 i.status.latest == Some(k),
+                Some(m),
             ));
         }
     }
@@ -803,10 +857,22 @@ fn indicator_json(r: &Report, i: &Indicator) -> Value {
 
 /// `reports/<slug>/indicators/<id>/<id>.csv` and `.json`: one indicator's
 /// periods, values, sources, target, status and outlook, with the licence and
-/// sources of the report (linked from its page and chart).
-pub(super) fn write_indicator_data(site: &Site, r: &Report, group: &str, out: &mut Output) {
+/// sources of the report (linked from its page and chart), for a report's
+/// indicators of one group; unless `packed` (`check`), named but empty.
+pub(super) fn write_indicator_data(
+    site: &Site,
+    r: &Report,
+    group: &str,
+    packed: bool,
+    out: &mut Output,
+) {
     for i in r.indicators_in(group) {
         let dir = indicator_data_dir(r, i);
+        if !packed {
+            out.add(format!("{dir}{}.csv", i.id), Vec::new());
+            out.add(format!("{dir}{}.json", i.id), Vec::new());
+            continue;
+        }
         let mut rows = Vec::new();
         indicator_rows(r, i, &mut rows);
         out.add(format!("{dir}{}.csv", i.id), csv(INDICATOR_COLUMNS, rows));
@@ -955,7 +1021,7 @@ mod tests {
         let site = site.expect("the example loads");
         let mut out = Output::default();
         let r = &site.reports[0];
-        write_report_data(&site, r, &mut out);
+        write_report_data(&site, r, true, &mut out);
         let list = downloads(r, &out);
         let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
         assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);

@@ -268,7 +268,7 @@ impl<'p> Transform<'p> {
             }
         }
         let base = id.map(|s| s.to_string()).unwrap_or_else(|| {
-            let s = crate::load::slugify(&text);
+            let s = crate::helpers::slug::slugify(&text);
             if s.is_empty() {
                 "section".into()
             } else {

@@ -25,8 +25,8 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::load::theme::Theme;
 use crate::model::Site;
+use crate::model::Theme;
 
 // Kept here for the callers of `render::…` (load, serve, markdown, links);
 // they live in the helpers leaf.
@@ -98,7 +98,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn of<'p>(paths: impl Iterator<Item = &'p String>) -> Self {
+    /// The counts of the files at `paths`.
+    pub fn of<'p>(paths: impl Iterator<Item = &'p String>) -> Self {
         let mut s = Summary::default();
         for p in paths {
             s.files += 1;
@@ -126,6 +127,11 @@ pub struct Renderer<'a> {
     base_path: String,
     /// Every shared indicator code's comparison across areas.
     codes: BTreeMap<&'a str, crate::model::SharedCode<'a>>,
+    /// Every file will be dropped unread (`check`): make what the
+    /// diagnostics and the link check need — every path, every page — but
+    /// not the bytes nobody reads (workbooks, archives, checksums, search
+    /// entries).
+    discards: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -145,7 +151,16 @@ impl<'a> Renderer<'a> {
             index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
             codes: crate::model::shared_codes(site),
+            discards: false,
         })
+    }
+
+    /// This renderer for a sink that drops every file unread (see `discards`).
+    pub fn discarding(self) -> Self {
+        Renderer {
+            discards: true,
+            ..self
+        }
     }
 
     /// What changed since `old`, unit by unit (see [`deps::SiteDiff`]).
@@ -196,14 +211,14 @@ impl<'a> Renderer<'a> {
             }
             RenderUnit::Report(slug) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_report_data(self.site, r, &mut out);
+                    data::write_report_data(self.site, r, !self.discards, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
             },
             RenderUnit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
                 Some(r) => {
-                    data::write_indicator_data(self.site, r, group, &mut out);
+                    data::write_indicator_data(self.site, r, group, !self.discards, &mut out);
                     pages::Part::Indicators(r, group)
                 }
                 None => return (out, diags),
@@ -235,6 +250,7 @@ impl<'a> Renderer<'a> {
     pub fn render_scanned(&self, unit: &RenderUnit) -> (Output, Rendered) {
         let (out, diags) = self.render(unit);
         let search = match unit {
+            RenderUnit::Report(_) if self.discards => Vec::new(),
             RenderUnit::Report(slug) => self
                 .index
                 .reports
@@ -435,93 +451,6 @@ fn check_links<'i>(
             known.unwrap_or_else(|| Arc::new(links::broken(&u.links, exists, ids)))
         })
         .collect()
-}
-
-/// Render the whole site, handing each unit's files to `sink` as soon as
-/// they are ready, so that a large site never sits in memory whole. Errors
-/// (a shortcode naming an unknown indicator, a broken theme template) and
-/// warnings (a broken link) come back as diagnostics with their file and
-/// line; the summary only when there is no error. The sink's own error
-/// stops the render.
-pub fn render_into<E: Send>(
-    site: &Site,
-    theme: &Theme,
-    sink: &(dyn Fn(Output) -> Result<(), E> + Sync),
-) -> Result<(Option<Summary>, Diagnostics), E> {
-    let renderer = match Renderer::new(site, theme) {
-        Ok(r) => r,
-        Err(d) => return Ok((None, d)),
-    };
-    let fixed = renderer.static_files();
-    let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
-    let clashes = std::sync::Mutex::new(fixed.clashes.clone());
-    sink(fixed)?;
-    // Units are independent: render and write them in parallel; the order
-    // of `units` (not of completion) decides every later step.
-    let all = renderer.units();
-    let units: Vec<Rendered> = all
-        .par_iter()
-        .map(|unit| {
-            let (out, rendered) = renderer.render_scanned(unit);
-            if !out.clashes.is_empty() {
-                let mut c = clashes.lock().unwrap_or_else(|e| e.into_inner());
-                c.extend(out.clashes.iter().cloned());
-            }
-            sink(out).map(|()| rendered)
-        })
-        .collect::<Result<_, E>>()?;
-    for u in &units {
-        paths.extend(u.paths.iter().cloned());
-    }
-    let refs: Vec<(&RenderUnit, &Rendered)> = all.iter().zip(&units).collect();
-    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
-    let (last, mut diags) = renderer.finish(&refs, &path_refs);
-    let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
-    clashes.extend(last.clashes.iter().cloned());
-    paths.extend(last.files.keys().cloned());
-    sink(last)?;
-    clashes.extend(same_path_twice(&paths));
-    clashes.sort();
-    clashes.dedup();
-    for path in clashes {
-        diags.push(
-            Diagnostic::error(
-                format!("(output) {path}"),
-                None,
-                msg!("output-clash", en: "two files would be written to `{path}`; one would silently replace the other", vi: "hai tệp sẽ được ghi vào `{path}`; tệp sau sẽ âm thầm thay tệp trước"),
-            )
-            .with_hint(msg!("output-clash", en: "a language code, slug or id names the same address as another page: rename one of them", vi: "một mã ngôn ngữ, tên (slug) hay mã trùng địa chỉ với một trang khác: đổi tên một trong hai")),
-        );
-    }
-    if diags.has_errors() {
-        return Ok((None, diags));
-    }
-    Ok((Some(Summary::of(paths.iter())), diags))
-}
-
-/// Paths that occur more than once in `paths`.
-fn same_path_twice(paths: &[String]) -> Vec<String> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    seen.reserve(paths.len());
-    paths
-        .iter()
-        .filter(|p| !seen.insert(p.as_str()))
-        .cloned()
-        .collect()
-}
-
-/// Render the whole site into memory (for `check`, `serve` and tests).
-pub fn render_site(site: &Site, theme: &Theme) -> (Option<Output>, Diagnostics) {
-    let all = std::sync::Mutex::new(Output::default());
-    let keep = |mut part: Output| -> Result<(), std::convert::Infallible> {
-        let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
-        all.files.append(&mut part.files);
-        all.links.append(&mut part.links);
-        Ok(())
-    };
-    let Ok((summary, diags)) = render_into(site, theme, &keep);
-    let out = all.into_inner().unwrap_or_else(|e| e.into_inner());
-    (summary.map(|_| out), diags)
 }
 
 fn build_tera(theme: &Theme) -> Result<tera::Tera, Diagnostics> {

@@ -231,8 +231,8 @@ fn header(
             d = match did_you_mean(&h.to_lowercase(), names.iter().copied()) {
                 Some(b) => d.with_hint(msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?")),
                 None => d.with_hint(msg!("unknown-column",
-                    en: "columns: {}, and one per period (2022, 2023, …) with `nguồn 2023` for its source",
-                    vi: "các cột: {}, và mỗi kỳ một cột (2022, 2023, …) kèm cột `nguồn 2023` cho nguồn của kỳ đó",
+                    en: "columns: {}, and one per period (2022, 2023, …) with `nguồn 2023` for its source (and `gián tiếp 2023`, `đơn vị gián tiếp 2023` for a proxy)",
+                    vi: "các cột: {}, và mỗi kỳ một cột (2022, 2023, …) kèm cột `nguồn 2023` cho nguồn của kỳ đó (và `gián tiếp 2023`, `đơn vị gián tiếp 2023` cho số liệu gián tiếp)",
                     names.join(", ")
                 )),
             };

@@ -120,25 +120,39 @@ pub fn read_table(
     }
 }
 
+/// The XML of `name` (`content.xml`, `styles.xml`) in the `.ods` at
+/// `path`, empty when it cannot be read (calamine then says why).
+fn ods_part(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut xml = String::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return xml;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(file) else {
+        return xml;
+    };
+    let Ok(part) = zip.by_name(name) else {
+        return xml;
+    };
+    // The content of a content file is no larger than the file's limit.
+    let _ = part
+        .take(crate::load::files::MAX_FILE_BYTES * 8)
+        .read_to_string(&mut xml);
+    xml
+}
+
 /// Whether the `.ods` at `path` has cells formatted as percentages, which
 /// calamine gives as their fraction (0.572 for 57,2 %) with no style to tell.
 fn ods_has_percentages(path: &Path) -> bool {
-    use std::io::Read;
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    let Ok(mut zip) = zip::ZipArchive::new(file) else {
-        return false;
-    };
-    let Ok(content) = zip.by_name("content.xml") else {
-        return false;
-    };
-    let mut xml = String::new();
-    // The content of a content file is no larger than the file's limit.
-    let _ = content
-        .take(crate::load::files::MAX_FILE_BYTES * 8)
-        .read_to_string(&mut xml);
-    xml.contains("office:value-type=\"percentage\"")
+    ods_part(path, "content.xml").contains("office:value-type=\"percentage\"")
+}
+
+/// Whether the `.ods` at `path` has a number format that shows `~` (an
+/// estimate), which calamine does not give: the mark would be lost.
+fn ods_has_estimate_formats(path: &Path) -> bool {
+    ["content.xml", "styles.xml"]
+        .iter()
+        .any(|part| ods_part(path, part).contains("<number:text>~</number:text>"))
 }
 
 fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
@@ -157,6 +171,18 @@ fn read_workbook(path: &Path, shown: &Path) -> Result<Table, Diagnostic> {
         .with_hint(msg!("ods-percentages",
             en: "save the file as .xlsx (File → Save As → Excel 2007-365), or format those cells as numbers and type 57,2",
             vi: "lưu tệp thành .xlsx (File → Save As/Lưu thành → Excel 2007-365), hoặc định dạng các ô đó là số và gõ 57,2")));
+    }
+    if is_ods && ods_has_estimate_formats(path) {
+        return Err(Diagnostic::error(
+            shown,
+            None,
+            msg!("ods-estimates",
+                en: "a number format that shows `~` in an .ods file is not read: its estimates would be published as exact figures",
+                vi: "trong tệp .ods, định dạng số hiện dấu `~` không được đọc: các số ước tính sẽ bị đăng như số chính xác"),
+        )
+        .with_hint(msg!("ods-estimates",
+            en: "save the file as .xlsx (File → Save As → Excel 2007-365), or type the mark in the cell: ~8,48",
+            vi: "lưu tệp thành .xlsx (File → Save As/Lưu thành → Excel 2007-365), hoặc gõ dấu ngay trong ô: ~8,48")));
     }
     let refuse = |e: Msg| {
         let (en, vi) = (e.en(), e.vi());

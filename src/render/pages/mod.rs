@@ -19,7 +19,7 @@ use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
 use super::{escape, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::load::theme::Theme;
+use crate::model::Theme;
 use crate::model::*;
 
 // One module per page kind, plus the view models, the Tera context and the

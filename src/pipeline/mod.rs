@@ -1,0 +1,213 @@
+//! The one pipeline of every command: `build`, `check` and `serve` all run
+//!
+//! ```text
+//! load (content, theme) → units → finish → sink
+//! ```
+//!
+//! [`crate::prepare`] loads and checks the content and the theme;
+//! [`run`] cuts the site into [`RenderUnit`]s and renders them in parallel
+//! (after an edit only the stale ones: [`crate::incremental::Plan`]),
+//! makes what needs the whole site (search indexes, feeds, sitemap, the link
+//! check) and hands every file to a [`Sink`]: a staging folder (`build`),
+//! memory (`serve`, tests) or nothing (`check`).
+
+mod sink;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::{Kept, Last, Plan};
+use crate::model::Site;
+use crate::model::Theme;
+use crate::render::{Output, RenderUnit, Rendered, Renderer, Reuse, Summary};
+use crate::write::WriteError;
+use crate::Timings;
+
+pub use sink::Sink;
+
+/// What one run of the pipeline gave.
+pub struct Ran {
+    /// The units' diagnostics, the link check's and output clashes.
+    pub diags: Diagnostics,
+    /// What the output holds (when there is no error).
+    pub summary: Option<Summary>,
+    /// Units rendered by this run, and how many the site has.
+    pub rendered: usize,
+    pub units: usize,
+    /// What the next incremental run starts from (when asked for, and the
+    /// run had no error).
+    pub kept: Option<Kept>,
+    /// Files of the previous run that no longer exist.
+    pub removed: Vec<String>,
+    /// How long each step took.
+    pub timings: Timings,
+}
+
+impl Ran {
+    fn failed(diags: Diagnostics, timings: Timings) -> Ran {
+        Ran {
+            diags,
+            summary: None,
+            rendered: 0,
+            units: 0,
+            kept: None,
+            removed: Vec::new(),
+            timings,
+        }
+    }
+}
+
+/// Render `site` with `theme` into `sink`. With `last` (the previous run
+/// of `serve`), only the units whose inputs changed are rendered again, and
+/// the previous run's files stand for the others; with `keep`, the result
+/// says what the next run may reuse. The sink's own error stops the run.
+pub fn run(
+    site: &Site,
+    theme: &Theme,
+    last: Option<&Last>,
+    keep: bool,
+    sink: &Sink,
+) -> Result<Ran, WriteError> {
+    let mut timings = Timings::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Timings| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let renderer = match Renderer::new(site, theme) {
+        // Nobody reads what `check` renders: skip the bytes, keep the paths.
+        Ok(r) if matches!(sink, Sink::Discard) => r.discarding(),
+        Ok(r) => r,
+        Err(d) => return Ok(Ran::failed(d, timings)),
+    };
+    let fixed = renderer.static_files();
+    let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
+    let static_paths = paths.clone();
+    let clashes = Mutex::new(fixed.clashes.clone());
+    sink.put(fixed)?;
+    let all = renderer.units();
+    let plan = Plan::new(last, &renderer, site, theme, &all);
+    lap("find what changed", &mut timings);
+
+    // Units are independent: render and write them in parallel; the order
+    // of `all` (not of completion) decides every later step.
+    let units: Vec<Arc<Rendered>> = all
+        .par_iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            if let Some(kept) = plan.kept(i, unit) {
+                return Ok(kept);
+            }
+            let (out, rendered) = renderer.render_scanned(unit);
+            if !out.clashes.is_empty() {
+                let mut c = clashes.lock().unwrap_or_else(|e| e.into_inner());
+                c.extend(out.clashes.iter().cloned());
+            }
+            sink.put(out).map(|()| Arc::new(rendered))
+        })
+        .collect::<Result<_, _>>()?;
+    lap("render changed units", &mut timings);
+
+    for u in &units {
+        paths.extend(u.paths.iter().cloned());
+    }
+    let refs: Vec<(&RenderUnit, &Rendered)> = all.iter().zip(units.iter().map(|u| &**u)).collect();
+    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let reusable = plan.reusable(&all, &units);
+    let known = |u: &RenderUnit| reusable.broken(u);
+    let sitemap_kept = reusable.sitemap.is_some();
+    let done = renderer.finish_with(
+        &refs,
+        &path_refs,
+        Reuse {
+            broken: &known,
+            targets: reusable.targets.clone(),
+            sitemap: reusable.sitemap,
+            keep_targets: keep,
+        },
+    );
+    drop(refs);
+    drop(path_refs);
+    let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    clashes.extend(done.files.clashes.iter().cloned());
+    clashes.extend(done.sitemap.clashes.iter().cloned());
+    paths.extend(done.files.files.keys().cloned());
+    paths.extend(done.sitemap.files.keys().cloned());
+    let site_files: BTreeSet<String> = static_paths
+        .into_iter()
+        .chain(done.files.files.keys().cloned())
+        .chain(done.sitemap.files.keys().cloned())
+        .collect();
+    sink.put(done.files)?;
+    let sitemap = if keep {
+        if !sitemap_kept {
+            sink.put(done.sitemap.clone())?;
+        }
+        done.sitemap
+    } else {
+        if !sitemap_kept {
+            sink.put(done.sitemap)?;
+        }
+        Output::default()
+    };
+    let mut diags = done.diags;
+    clashes.extend(same_path_twice(&paths));
+    clashes.sort();
+    clashes.dedup();
+    for path in clashes {
+        diags.push(
+            Diagnostic::error(
+                format!("(output) {path}"),
+                None,
+                msg!("output-clash", en: "two files would be written to `{path}`; one would silently replace the other", vi: "hai tệp sẽ được ghi vào `{path}`; tệp sau sẽ âm thầm thay tệp trước"),
+            )
+            .with_hint(msg!("output-clash", en: "a language code, slug or id names the same address as another page: rename one of them", vi: "một mã ngôn ngữ, tên (slug) hay mã trùng địa chỉ với một trang khác: đổi tên một trong hai")),
+        );
+    }
+    lap("search, feeds, link check", &mut timings);
+    let rendered = plan.stale_count();
+    let unit_count = all.len();
+    if diags.has_errors() {
+        return Ok(Ran {
+            rendered,
+            units: unit_count,
+            ..Ran::failed(diags, timings)
+        });
+    }
+    let removed = plan.removed(&all, &units, &site_files);
+    let kept = keep.then(|| Kept {
+        units: all
+            .iter()
+            .cloned()
+            .zip(units.iter().cloned())
+            .collect::<BTreeMap<_, _>>(),
+        broken: all.iter().cloned().zip(done.broken).collect(),
+        link_targets: done.targets,
+        site_files,
+        sitemap,
+    });
+    Ok(Ran {
+        diags,
+        summary: Some(Summary::of(paths.iter())),
+        rendered,
+        units: unit_count,
+        kept,
+        removed,
+        timings,
+    })
+}
+
+/// Paths that occur more than once in `paths`.
+fn same_path_twice(paths: &[String]) -> Vec<String> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(paths.len());
+    paths
+        .iter()
+        .filter(|p| !seen.insert(p.as_str()))
+        .cloned()
+        .collect()
+}

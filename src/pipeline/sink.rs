@@ -1,0 +1,33 @@
+//! Where the files of a build go as they are rendered.
+
+use std::sync::Mutex;
+
+use crate::render::Output;
+use crate::write::{Staging, WriteError};
+
+/// The end of the pipeline: each part of the site is handed here as soon as
+/// it is rendered, so that a large site never sits in memory whole.
+pub enum Sink<'a> {
+    /// A staging folder that replaces the output folder once the build
+    /// succeeded (`build`).
+    Disk(&'a Staging),
+    /// Every file kept in memory (`serve`, tests).
+    Memory(&'a Mutex<Output>),
+    /// Nothing kept (`check`).
+    Discard,
+}
+
+impl Sink<'_> {
+    pub fn put(&self, mut part: Output) -> Result<(), WriteError> {
+        match self {
+            Sink::Disk(staging) => staging.write(&part),
+            Sink::Memory(all) => {
+                let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
+                all.files.append(&mut part.files);
+                all.links.append(&mut part.links);
+                Ok(())
+            }
+            Sink::Discard => Ok(()),
+        }
+    }
+}
