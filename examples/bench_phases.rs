@@ -142,6 +142,8 @@ fn main() {
             RenderUnit::AgencyPage(..) => "agency page",
             RenderUnit::Report(_) => "report but indicators",
             RenderUnit::Indicators(..) => "report's indicators",
+            RenderUnit::CompareIndex => "list of comparisons",
+            RenderUnit::Compare(_) => "comparison",
         };
         kinds.entry(kind).or_default().push(*took);
     }

@@ -13,6 +13,14 @@
 //! (per report, default 100), `--projects N` (default 15), `--sections N`
 //! (Markdown sections per report, each with an English translation, default 6).
 //!
+//! Every report states its province as its `area:` (content/areas.yaml lists
+//! the 63 provinces, with the 2025 mergers into 34 as `replaced_by` from
+//! 2025-07-01), and every indicator with a numeric target carries the
+//! catalogue's id as its shared `code:`, so that each code has a comparison
+//! page. Reports before the last year were updated with their own year's
+//! results (`as_of` the next March): most indicators have a figure for the
+//! report's period, which the comparison ranks.
+//!
 //! The output is a pure function of the options: every random choice comes from
 //! a hash of (seed, what, where), never from a stream, so a province's
 //! indicator has the same value for the same period in every report that shows
@@ -147,6 +155,44 @@ const PROVINCES: &[(&str, &str, bool)] = &[
     ("Vĩnh Phúc", "vinh-phuc", false),
     ("Yên Bái", "yen-bai", false),
 ];
+
+/// The 2025 reorganisation of provinces (63 → 34, from 1 July 2025): each
+/// province merged into another, by slug. The provinces not listed kept
+/// their place (some absorbing the ones listed).
+const MERGERS: &[(&str, &str)] = &[
+    ("ha-giang", "tuyen-quang"),
+    ("yen-bai", "lao-cai"),
+    ("bac-kan", "thai-nguyen"),
+    ("vinh-phuc", "phu-tho"),
+    ("hoa-binh", "phu-tho"),
+    ("bac-giang", "bac-ninh"),
+    ("thai-binh", "hung-yen"),
+    ("hai-duong", "hai-phong"),
+    ("ha-nam", "ninh-binh"),
+    ("nam-dinh", "ninh-binh"),
+    ("quang-binh", "quang-tri"),
+    ("quang-nam", "da-nang"),
+    ("kon-tum", "quang-ngai"),
+    ("binh-dinh", "gia-lai"),
+    ("ninh-thuan", "khanh-hoa"),
+    ("dak-nong", "lam-dong"),
+    ("binh-thuan", "lam-dong"),
+    ("phu-yen", "dak-lak"),
+    ("binh-phuoc", "dong-nai"),
+    ("binh-duong", "ho-chi-minh"),
+    ("ba-ria-vung-tau", "ho-chi-minh"),
+    ("long-an", "tay-ninh"),
+    ("soc-trang", "can-tho"),
+    ("hau-giang", "can-tho"),
+    ("ben-tre", "vinh-long"),
+    ("tra-vinh", "vinh-long"),
+    ("tien-giang", "dong-thap"),
+    ("bac-lieu", "ca-mau"),
+    ("kien-giang", "an-giang"),
+];
+
+/// The day the merged provinces' new authorities took office.
+const MERGED_FROM: &str = "2025-07-01";
 
 struct Agency {
     id: &'static str,
@@ -857,15 +903,17 @@ impl Ctx {
 // ---------------------------------------------------------------------------
 // Files.
 
-struct Opts {
-    provinces: usize,
-    years: u32,
-    out: PathBuf,
-    seed: u64,
-    indicators: usize,
-    projects: usize,
-    sections: usize,
-    force: bool,
+/// The options (public for the test that builds a small corpus, which
+/// includes this file).
+pub struct Opts {
+    pub provinces: usize,
+    pub years: u32,
+    pub out: PathBuf,
+    pub seed: u64,
+    pub indicators: usize,
+    pub projects: usize,
+    pub sections: usize,
+    pub force: bool,
 }
 
 fn usage() -> &'static str {
@@ -963,7 +1011,7 @@ impl Writer {
     }
 }
 
-fn run(o: &Opts) -> Result<(), String> {
+pub fn run(o: &Opts) -> Result<(), String> {
     let root = o.out.join("content");
     if root.exists() {
         if !o.force {
@@ -984,6 +1032,7 @@ fn run(o: &Opts) -> Result<(), String> {
 
     w.put("site.yaml", &site_yaml())?;
     w.put("agencies.yaml", &agencies_yaml())?;
+    w.put("areas.yaml", &areas_yaml())?;
 
     let first_year = LAST_YEAR + 1 - o.years;
     let mut reports = 0;
@@ -1016,9 +1065,15 @@ fn run(o: &Opts) -> Result<(), String> {
     }
     // Pages per language: home, 404, search, agencies list and one page per
     // agency, then per report: overview, projects, data, groups, indicators,
-    // sections and datasets.
-    let per_lang =
-        4 + AGENCIES.len() + reports * (3 + GROUPS.len() + o.indicators) + sections + datasets;
+    // sections and datasets; then the list of comparisons and, per shared
+    // code, its page, one per other period and the history.
+    let codes = cat.iter().filter(|i| i.concept.text.is_none()).count();
+    let per_lang = 4
+        + AGENCIES.len()
+        + reports * (3 + GROUPS.len() + o.indicators)
+        + sections
+        + datasets
+        + usize::from(codes > 0) * (1 + codes * (o.years as usize + 1));
     eprintln!(
         "wrote {} files ({} bytes) into {}: {reports} reports, {} indicators, {sections} sections, {datasets} datasets; expect about {} HTML pages",
         w.files,
@@ -1046,6 +1101,34 @@ publisher: {}\n",
             "Ministry of Information and Communications"
         )
     )
+}
+
+/// Every province, and the mergers of 2025.
+fn areas_yaml() -> String {
+    let mut s = String::from("# Tỉnh, thành phố trực thuộc trung ương; sáp nhập từ 01/07/2025.\n");
+    for (name, slug, city) in PROVINCES {
+        let _ = writeln!(s, "- code: {slug}");
+        let (kvi, ken) = if *city {
+            ("Thành phố", "city")
+        } else {
+            ("Tỉnh", "province")
+        };
+        let _ = writeln!(
+            s,
+            "  name: {}",
+            loc(&format!("{kvi} {name}"), &format!("{name} {ken}"))
+        );
+        if let Some((_, next)) = MERGERS.iter().find(|(old, _)| old == slug) {
+            let _ = writeln!(s, "  replaced_by: [{next}]");
+            let _ = writeln!(s, "  from: {MERGED_FROM}");
+        }
+    }
+    s
+}
+
+/// Whether the report of year `y` was updated with that year's results.
+fn has_results(y: u32) -> bool {
+    y < LAST_YEAR
 }
 
 fn agencies_yaml() -> String {
@@ -1110,7 +1193,11 @@ fn report_yaml(ctx: &Ctx, p: usize, y: u32) -> String {
         q(&format!("{name} {ken} digital transformation plan for {y}"))
     );
     let _ = writeln!(s, "period: {y}");
+    let _ = writeln!(s, "area: {}", PROVINCES[p].1);
     let _ = writeln!(s, "baseline_period: {}", y - 1);
+    if has_results(y) {
+        let _ = writeln!(s, "as_of: {}-03-31", y + 1);
+    }
     let _ = writeln!(s, "document:");
     let _ = writeln!(s, "  number: {number}/KH-UBND");
     let _ = writeln!(s, "  date: {y}-{month:02}-{day:02}");
@@ -1225,6 +1312,7 @@ fn indicators_yaml(ctx: &Ctx, p: usize, y: u32, cat: &[Ind]) -> String {
             );
         } else {
             let pct = co.unit == "percent";
+            let _ = writeln!(s, "  code: {}", ind.id);
             let _ = writeln!(s, "  unit: {}", co.unit);
             let dec = ctx.decimals(ind);
             let fixed = ctx.rng("decimals", &[fnv(&ind.id)]).below(3);
@@ -1274,6 +1362,13 @@ fn indicators_yaml(ctx: &Ctx, p: usize, y: u32, cat: &[Ind]) -> String {
                 periods.push((format!("{}-H1", y - 1), (y - 1) as f64 - 0.5));
             }
             periods.push(((y - 1).to_string(), (y - 1) as f64));
+            if has_results(y)
+                && ctx
+                    .rng("results", &[p as u64, y as u64, i as u64])
+                    .chance(0.85)
+            {
+                periods.push((y.to_string(), y as f64));
+            }
             let _ = writeln!(s, "  values:");
             for (k, (per, t)) in periods.iter().enumerate() {
                 let v = ctx.value_at(p, ind, *t, per);

@@ -439,6 +439,50 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
     kept.rebuild_and_compare(site, "a project's lead agency");
 
+    // Areas and a shared code: the comparison pages come, follow the
+    // reports' figures and the areas' names, and go.
+    site.write(
+        "areas.yaml",
+        "- { code: tinh-a, name: { vi: Tỉnh A, en: Province A } }\n\
+         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B } }\n",
+    );
+    for (report, area) in [("demo-2024", "tinh-a"), ("demo-2023", "tinh-b")] {
+        site.edit(
+            &format!("reports/{report}/report.yaml"),
+            "baseline_period:",
+            &format!("area: {area}\nbaseline_period:"),
+        );
+        site.edit(
+            &format!("reports/{report}/indicators.yaml"),
+            "- id: digital-firms\n",
+            "- id: digital-firms\n  code: firms\n",
+        );
+    }
+    let areas = kept.rebuild_and_compare(site, "areas and a shared code");
+    assert!(areas.rendered < areas.units);
+    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh B"));
+    site.edit(
+        "reports/demo-2023/indicators.yaml",
+        "- { period: 2023, value: 1140 }",
+        "- { period: 2023, value: 1160 }",
+    );
+    let value = kept.rebuild_and_compare(site, "a compared value");
+    assert!(value.rendered < value.units);
+    assert!(site_file(&kept, "compare/firms/comparison.csv").contains(",1160,"));
+    site.edit("areas.yaml", "Tỉnh B", "Tỉnh Bê");
+    let renamed = kept.rebuild_and_compare(site, "an area renamed");
+    assert!(renamed.rendered < renamed.units);
+    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh Bê"));
+    for report in ["demo-2024", "demo-2023"] {
+        site.edit(
+            &format!("reports/{report}/indicators.yaml"),
+            "  code: firms\n",
+            "",
+        );
+    }
+    kept.rebuild_and_compare(site, "the shared code removed");
+    assert!(!kept.files.contains_key("compare/firms/index.html"));
+
     // Settings, agencies and theme are on every page: everything again.
     site.edit(
         "agencies.yaml",

@@ -32,6 +32,10 @@ impl Loader<'_> {
         for (i, r) in raw.iter().enumerate() {
             let at = |f: &str| format!("{i}.{f}");
             doc.slug(&r.id, &at("id"), ["indicator id", "mã chỉ tiêu"], &mut d);
+            let code = r.code.as_deref().map(str::trim);
+            if let Some(c) = code {
+                doc.slug(c, &at("code"), ["shared code", "mã dùng chung"], &mut d);
+            }
             scope.check_group(&doc, &r.group, &at("group"), &mut d);
             let name = doc.text(&r.name, &at("name"), &mut d);
             let unit = parse_unit(r.unit.as_deref().unwrap_or("count"));
@@ -42,53 +46,17 @@ impl Loader<'_> {
                 .target
                 .as_ref()
                 .and_then(|t| self_target(&doc, t, &at("target"), scope, &mut d));
-            let mut values = Vec::new();
-            let mut typed = Vec::new();
-            for (j, v) in r.values.iter().enumerate() {
-                let vat = format!("{i}.values.{j}");
-                let period = doc.period(&v.period, &format!("{vat}.period"), &mut d);
-                let value = doc.typed_number(&v.value, &format!("{vat}.value"), &mut d);
-                let source = v
-                    .source
-                    .as_ref()
-                    .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, &mut d));
-                let proxy = provenance::proxy(&doc, v, &vat, &mut d);
-                if let (Some(period), Some(value)) = (period, value) {
-                    typed.push((format!("{vat}.value"), value));
-                    values.push((
-                        j,
-                        Measurement {
-                            period,
-                            value,
-                            source,
-                            estimate: v.estimate,
-                            proxy,
-                            at: ValueAt {
-                                indicator: i,
-                                value: j,
-                            },
-                        },
-                    ));
-                }
-            }
-            let target_value = match &target {
-                Some(Target::Numeric { value, .. }) => Some(*value),
-                _ => None,
-            };
-            doc.unit_checks(unit.kind, &typed, target_value, &mut d);
-            values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
-            for w in values.windows(2) {
-                if w[0].1.period == w[1].1.period {
-                    d.push(
-                        doc.err(
-                            &format!("{i}.values.{}.period", w[1].0),
-                            msg!("duplicate-period", en: "period `{}` has two values", vi: "kỳ `{}` có hai giá trị", w[1].1.period),
-                        )
-                        .with_hint(msg!("duplicate-period", en: "the other is item {} of `values`", vi: "giá trị kia là mục thứ {} của `values`", w[0].0 + 1)),
-                    );
-                }
-            }
-            let values: Vec<Measurement> = values.into_iter().map(|(_, m)| m).collect();
+            let values = measurements(
+                &doc,
+                &r.values,
+                &i.to_string(),
+                i,
+                unit.kind,
+                target.as_ref(),
+                scope,
+                &mut d,
+            );
+            let parts = parts(&doc, r, i, unit.kind, scope, &mut d);
             let lead = match &r.lead {
                 Some(Some(n)) => Some(scope.lookup.resolve(&doc, n, || at("lead"), &mut d)),
                 Some(None) => None,
@@ -139,6 +107,12 @@ impl Loader<'_> {
                     RawBetter::Lower => Better::Lower,
                 }),
                 status,
+                code: code.map(str::to_string),
+                breakdown: r
+                    .breakdown
+                    .as_ref()
+                    .map(|b| doc.text(b, &at("breakdown"), &mut d)),
+                parts,
             });
         }
         doc.duplicates(
@@ -152,6 +126,124 @@ impl Loader<'_> {
         self.diags.extend(d);
         out
     }
+}
+
+/// The values `raw` (of the item at `base`, in indicator `indicator`),
+/// checked, sorted by period, two values for one period reported.
+#[allow(clippy::too_many_arguments)]
+fn measurements(
+    doc: &Doc,
+    raw: &[RawValue],
+    base: &str,
+    indicator: usize,
+    unit: Unit,
+    target: Option<&Target>,
+    scope: &ReportScope,
+    d: &mut Diagnostics,
+) -> Vec<Measurement> {
+    let mut values = Vec::new();
+    let mut typed = Vec::new();
+    for (j, v) in raw.iter().enumerate() {
+        let vat = format!("{base}.values.{j}");
+        let period = doc.period(&v.period, &format!("{vat}.period"), d);
+        let value = doc.typed_number(&v.value, &format!("{vat}.value"), d);
+        let source = v
+            .source
+            .as_ref()
+            .map(|s| doc.source(s, &format!("{vat}.source"), scope.references, d));
+        let proxy = provenance::proxy(doc, v, &vat, d);
+        if let (Some(period), Some(value)) = (period, value) {
+            typed.push((format!("{vat}.value"), value));
+            values.push((
+                j,
+                Measurement {
+                    period,
+                    value,
+                    source,
+                    estimate: v.estimate,
+                    proxy,
+                    at: ValueAt {
+                        indicator,
+                        value: j,
+                    },
+                },
+            ));
+        }
+    }
+    let target_value = match target {
+        Some(Target::Numeric { value, .. }) => Some(*value),
+        _ => None,
+    };
+    doc.unit_checks(unit, &typed, target_value, d);
+    values.sort_by_key(|(_, m)| (m.period.end(), m.period.start()));
+    for w in values.windows(2) {
+        if w[0].1.period == w[1].1.period {
+            d.push(
+                doc.err(
+                    &format!("{base}.values.{}.period", w[1].0),
+                    msg!("duplicate-period", en: "period `{}` has two values", vi: "kỳ `{}` có hai giá trị", w[1].1.period),
+                )
+                .with_hint(msg!("duplicate-period", en: "the other is item {} of `values`", vi: "giá trị kia là mục thứ {} của `values`", w[0].0 + 1)),
+            );
+        }
+    }
+    values.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The parts of indicator `r` (item `i`), each with its status.
+fn parts(
+    doc: &Doc,
+    r: &RawIndicator,
+    i: usize,
+    unit: Unit,
+    scope: &ReportScope,
+    d: &mut Diagnostics,
+) -> Vec<IndicatorPart> {
+    if r.breakdown.is_some() && r.parts.is_empty() {
+        d.push(
+            doc.err(&format!("{i}.breakdown"), msg!("breakdown-without-parts",
+                en: "`breakdown` names what the parts split the measure by, but this indicator has no `parts`",
+                vi: "`breakdown` cho biết chỉ tiêu được chia theo gì, nhưng chỉ tiêu này không có `parts`"))
+                .with_hint(msg!("breakdown-without-parts",
+                    en: "add `parts:` (each with `id`, `name`, `target`, `values`), or remove `breakdown`",
+                    vi: "thêm `parts:` (mỗi phần có `id`, `name`, `target`, `values`), hoặc xoá `breakdown`")),
+        );
+    }
+    let rules = StatusRules {
+        report_period: scope.period,
+        as_of: scope.as_of,
+    };
+    let out: Vec<IndicatorPart> = r
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let base = format!("{i}.parts.{k}");
+            doc.slug(&p.id, &format!("{base}.id"), ["part id", "mã phần"], d);
+            let target = p
+                .target
+                .as_ref()
+                .and_then(|t| self_target(doc, t, &format!("{base}.target"), scope, d));
+            let values = measurements(doc, &p.values, &base, i, unit, target.as_ref(), scope, d);
+            let status = compute_status(&values, target.as_ref(), &rules);
+            IndicatorPart {
+                id: p.id.clone(),
+                name: doc.text(&p.name, &format!("{base}.name"), d),
+                target,
+                values,
+                status,
+            }
+        })
+        .collect();
+    doc.duplicates(
+        &out.iter()
+            .enumerate()
+            .map(|(k, p)| (p.id.clone(), format!("{i}.parts.{k}.id")))
+            .collect::<Vec<_>>(),
+        ["part id", "mã phần"],
+        d,
+    );
+    out
 }
 
 pub(super) fn self_target(

@@ -8,6 +8,7 @@
 //! cache.rs keeps what `serve` can reuse from one load to the next.
 
 mod agencies;
+mod areas;
 mod cache;
 mod datasets;
 mod doc;
@@ -172,20 +173,27 @@ impl Loader<'_> {
             return None;
         }
         let config = self.config()?;
-        self.unexpected_files(self.root, &["site.yaml", "agencies.yaml", "reports"], None);
+        self.unexpected_files(
+            self.root,
+            &["site.yaml", "agencies.yaml", areas::AREAS_FILE, "reports"],
+            None,
+        );
         let langs = config.languages.clone();
         let errors_before = self.diags.error_count();
         let agencies = self.agencies(&langs);
         let mut lookup = AgencyLookup::new(&agencies);
         // With a broken agencies.yaml every name would look unknown: say it once, there.
         lookup.quiet = self.diags.error_count() > errors_before;
+        let areas = self.areas(&langs);
         let reports = self.reports(&langs, &agencies, &lookup);
+        self.check_areas_and_codes(&areas, &reports);
         let histories = self.merged_histories(&reports);
         Some(Site {
             config,
             agencies,
             reports,
             histories,
+            areas,
         })
     }
 }

@@ -280,6 +280,8 @@ pub struct RawReport {
     /// `minhbach init`'s made-up example (see [`crate::model::Report::sample`]).
     #[serde(default)]
     pub sample: bool,
+    /// The code of the area the report covers (content/areas.yaml).
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +330,25 @@ pub struct RawIndicator {
     pub partners: RawNames,
     pub note: Option<RawText>,
     pub better: Option<RawBetter>,
+    /// A code shared with the same measure in other reports.
+    pub code: Option<String>,
+    /// What the parts split the measure by (`Cấp` / `Level`).
+    pub breakdown: Option<RawText>,
+    /// The measure's parts (by level, district, sector …), each with its
+    /// own target and values.
+    #[serde(default)]
+    pub parts: Vec<RawPart>,
+}
+
+/// One part of an indicator (`parts:`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    pub id: String,
+    pub name: RawText,
+    pub target: Option<RawTarget>,
+    #[serde(default)]
+    pub values: Vec<RawValue>,
 }
 
 /// `better: higher` or `better: lower`.
@@ -470,4 +491,15 @@ pub struct RawFrontMatter {
     pub group: Option<String>,
     pub order: Option<i64>,
     pub source: Option<String>,
+}
+
+/// One area of `areas.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArea {
+    pub code: String,
+    pub name: RawText,
+    #[serde(default)]
+    pub replaced_by: Option<RawNames>,
+    pub from: Option<RawPeriod>,
 }

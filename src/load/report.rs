@@ -143,6 +143,7 @@ impl Loader<'_> {
             datasets,
             sections,
             sample: raw.sample,
+            area: raw.area.as_deref().map(|a| a.trim().to_string()),
         })
     }
 

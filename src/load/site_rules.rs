@@ -5,7 +5,7 @@
 use crate::diagnostics::Msg;
 
 /// Folders at the top of the output that every site has.
-pub const SITE_FOLDERS: &[&str] = &["agencies", "reports", "search", "static"];
+pub const SITE_FOLDERS: &[&str] = &["agencies", "compare", "reports", "search", "static"];
 
 /// Whether a language code names one of the site's own folders (its home
 /// page would overwrite that folder's page).

@@ -36,6 +36,8 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "agencies.html",
     "templates" / "search.html",
     "templates" / "data.html",
+    "templates" / "compare.html",
+    "templates" / "compare_index.html",
     "static" / "search.js",
     "static" / "style.css",
     "i18n" / "vi.yaml",

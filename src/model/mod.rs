@@ -3,6 +3,7 @@
 //! never typed by an editor.
 
 mod changes;
+mod compare;
 mod outlook;
 mod period;
 mod status;
@@ -14,6 +15,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use changes::{changes, Changes};
+pub use compare::{
+    direction, has_shared_codes, shared_codes, value_for, Area, ComparePeriod, CompareRow,
+    SharedCode,
+};
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
 pub use status::{
@@ -72,6 +77,8 @@ pub struct Site {
     /// (a later report wins), in period order. Shared, so that a rebuild
     /// after an edit that changed no value keeps them.
     pub histories: std::sync::Arc<Histories>,
+    /// The areas reports may cover (content/areas.yaml), in its order.
+    pub areas: Vec<Area>,
 }
 
 /// Each indicator id's history across reports (each shared, so that a
@@ -169,6 +176,8 @@ pub struct Report {
     /// The example `minhbach init` writes, with made-up figures: its pages
     /// say so, and checking warns while it is part of the site.
     pub sample: bool,
+    /// The code of the area the report covers (see [`Area`]).
+    pub area: Option<String>,
 }
 
 impl Report {
@@ -378,6 +387,47 @@ pub struct Indicator {
     /// Which way is better, for an outlook without a numeric target.
     pub better: Option<Better>,
     pub status: Status,
+    /// A code shared by the same measure in other reports (other areas),
+    /// which makes it comparable across them.
+    pub code: Option<String>,
+    /// What the parts split the measure by (`Cấp` / `Level`).
+    pub breakdown: Option<Text>,
+    /// The measure split into parts (by level, district, sector …), each
+    /// with its own target, values and status; empty for most indicators.
+    pub parts: Vec<IndicatorPart>,
+}
+
+/// One part of a measure: "cấp tỉnh ≥ 80 %" of "the share of work files
+/// processed online". Its status is computed like an indicator's, from its
+/// own target and values, in the unit of its indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorPart {
+    pub id: String,
+    pub name: Text,
+    pub target: Option<Target>,
+    /// Sorted by period end.
+    pub values: Vec<Measurement>,
+    pub status: Status,
+}
+
+impl IndicatorPart {
+    /// The part as an indicator of its own (its indicator's name, unit and
+    /// agencies, the part's target, values and status): what pages show of
+    /// an indicator, they can show of a part.
+    pub fn as_indicator(&self, of: &Indicator) -> Indicator {
+        Indicator {
+            id: format!("{}-{}", of.id, self.id),
+            name: self.name.clone(),
+            target: self.target.clone(),
+            values: self.values.clone(),
+            status: self.status.clone(),
+            code: None,
+            breakdown: None,
+            parts: Vec::new(),
+            note: None,
+            ..of.clone()
+        }
+    }
 }
 
 impl Indicator {

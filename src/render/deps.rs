@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::pages::{agency_rows, home_page_count, SiteIndex, HOME_REPORTS_PER_PAGE};
 use super::RenderUnit;
-use crate::model::{Report, Site};
+use crate::model::{has_shared_codes, Report, Site};
 
 /// Compares an earlier site with the current one, unit by unit. The theme,
 /// the site's settings and the agencies are read by every page: when one of
@@ -23,6 +23,10 @@ pub struct SiteDiff<'a> {
     /// Ids of the indicators of every report that changed, came or went:
     /// only their histories can differ, or show a changed report's title.
     touched: HashSet<&'a str>,
+    /// Shared codes of the indicators whose ids are touched (those of every
+    /// report that changed, came or went, in any report): only their
+    /// comparisons (rows and histories) can differ while the areas are the same.
+    touched_codes: HashSet<&'a str>,
     /// How much of each report that was there before is the same.
     same: HashMap<&'a str, Same>,
     /// The report before each report (in site order), before and now.
@@ -108,6 +112,7 @@ impl<'a> SiteDiff<'a> {
             .filter_map(|(slug, b)| old_reports.get(slug).map(|a| (*slug, Same::of(a, b))))
             .collect();
         let mut touched = HashSet::new();
+        let mut touched_codes = HashSet::new();
         for (site, others) in [(old, &new_reports), (new, &old_reports)] {
             for r in &site.reports {
                 if !others
@@ -116,6 +121,18 @@ impl<'a> SiteDiff<'a> {
                 {
                     touched.extend(r.indicators.iter().map(|i| i.id.as_str()));
                 }
+            }
+        }
+        // A comparison shows the history of each of its indicators: the
+        // codes of every indicator whose id was touched, in either site.
+        for site in [old, new] {
+            for r in &site.reports {
+                touched_codes.extend(
+                    r.indicators
+                        .iter()
+                        .filter(|i| touched.contains(i.id.as_str()))
+                        .filter_map(|i| i.code.as_deref()),
+                );
             }
         }
         let same_places = old.reports.len() == new.reports.len()
@@ -169,6 +186,7 @@ impl<'a> SiteDiff<'a> {
             new_reports,
             agency_lists,
             touched,
+            touched_codes,
             same,
             previous: (previous(old), previous(new)),
         }
@@ -179,7 +197,11 @@ impl<'a> SiteDiff<'a> {
         // Pages outside a report show the latest update of any report.
         let outside = matches!(
             unit,
-            RenderUnit::SitePages | RenderUnit::HomePage(_) | RenderUnit::AgencyPage(..)
+            RenderUnit::SitePages
+                | RenderUnit::HomePage(_)
+                | RenderUnit::AgencyPage(..)
+                | RenderUnit::CompareIndex
+                | RenderUnit::Compare(_)
         );
         if outside && self.old.last_updated() != self.new.last_updated() {
             return true;
@@ -187,8 +209,10 @@ impl<'a> SiteDiff<'a> {
         match unit {
             // The search page lists every report by title; the list of
             // agencies counts the indicators and projects each is in.
+            // The search page names comparisons when the site has some.
             RenderUnit::SitePages => {
-                self.old.reports.len() != self.new.reports.len()
+                has_shared_codes(self.old) != has_shared_codes(self.new)
+                    || self.old.reports.len() != self.new.reports.len()
                     || self
                         .old
                         .reports
@@ -212,6 +236,14 @@ impl<'a> SiteDiff<'a> {
             RenderUnit::Report(slug) => self.report_changed(slug),
             RenderUnit::Indicators(slug, group) => self.indicators_changed(slug, group),
             RenderUnit::AgencyPage(id, page) => self.agency_page_changed(id, *page),
+            // A comparison shows its code's indicators in every report of
+            // a known area, those reports' titles, and the areas.
+            RenderUnit::CompareIndex => {
+                self.old.areas != self.new.areas || !self.touched_codes.is_empty()
+            }
+            RenderUnit::Compare(code) => {
+                self.old.areas != self.new.areas || self.touched_codes.contains(code.as_str())
+            }
         }
     }
 

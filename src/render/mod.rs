@@ -5,6 +5,7 @@
 //! in place.
 
 pub mod chart;
+mod compare_data;
 mod data;
 pub mod deps;
 pub mod export;
@@ -69,6 +70,11 @@ pub enum RenderUnit {
     /// The pages of one report's indicators of one target group, in every
     /// language: an edited value redraws one group's histories, not all.
     Indicators(String, String),
+    /// The list of shared indicator codes, in every language.
+    CompareIndex,
+    /// The comparison of one shared code across areas: its page in every
+    /// language, its chart and its open data.
+    Compare(String),
 }
 
 /// A unit's files once written: what the rest of the build still needs of them.
@@ -120,6 +126,8 @@ pub struct Renderer<'a> {
     langs: Vec<pages::LangSetup>,
     index: pages::SiteIndex<'a>,
     base_path: String,
+    /// Every shared indicator code's comparison across areas.
+    codes: BTreeMap<&'a str, crate::model::SharedCode<'a>>,
     /// Every file will be dropped unread (`check`): make what the
     /// diagnostics and the link check need — every path, every page — but
     /// not the bytes nobody reads (workbooks, archives, checksums, search
@@ -143,6 +151,7 @@ impl<'a> Renderer<'a> {
             langs,
             index: pages::SiteIndex::new(site),
             base_path: base_path(&site.config.base_url),
+            codes: crate::model::shared_codes(site),
             discards: false,
         })
     }
@@ -176,6 +185,14 @@ impl<'a> Renderer<'a> {
                     .map(|g| RenderUnit::Indicators(r.slug.clone(), g.to_string())),
             );
         }
+        if !self.codes.is_empty() {
+            units.push(RenderUnit::CompareIndex);
+            units.extend(
+                self.codes
+                    .keys()
+                    .map(|c| RenderUnit::Compare(c.to_string())),
+            );
+        }
         units
     }
 
@@ -204,6 +221,17 @@ impl<'a> Renderer<'a> {
                 Some(r) => {
                     data::write_indicator_data(self.site, r, group, !self.discards, &mut out);
                     pages::Part::Indicators(r, group)
+                }
+                None => return (out, diags),
+            },
+            RenderUnit::CompareIndex if !self.codes.is_empty() => {
+                pages::Part::CompareIndex(&self.codes)
+            }
+            RenderUnit::CompareIndex => return (out, diags),
+            RenderUnit::Compare(code) => match self.codes.get(code.as_str()) {
+                Some(shared) => {
+                    compare_data::write_compare_data(self.site, shared, &mut out);
+                    pages::Part::Compare(shared)
                 }
                 None => return (out, diags),
             },

@@ -14,6 +14,8 @@
 pub const AGENCIES_DIR: &str = "agencies/";
 /// The search page.
 pub const SEARCH_DIR: &str = "search/";
+/// The list of shared indicator codes, each compared across areas.
+pub const COMPARE_DIR: &str = "compare/";
 /// The page a server shows for a missing file.
 pub const NOT_FOUND_PAGE: &str = "404.html";
 
@@ -130,6 +132,34 @@ pub fn home_page_dir(page: usize) -> String {
     }
 }
 
+/// The comparison of one shared indicator code across areas (its page in
+/// each language; its data files, once, in the default language's folder).
+pub fn compare_dir(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/")
+}
+
+/// One other period of a comparison (`period` as content writes it; a
+/// range's `..` as `--`, so that no folder name holds two dots).
+pub fn compare_period_dir(code: &str, period: &str) -> String {
+    format!("{COMPARE_DIR}{code}/{}/", period.replace("..", "--"))
+}
+
+/// The small multiples of each area's history in a comparison.
+pub fn compare_history_dir(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/history/")
+}
+
+/// A comparison's ranked bar chart, drawn once per language.
+pub fn compare_chart(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/chart.svg")
+}
+
+/// A comparison's open data file (`comparison.csv`, `comparison.json`,
+/// `datapackage.json`).
+pub fn compare_file(code: &str, name: &str) -> String {
+    format!("{COMPARE_DIR}{code}/{name}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +180,15 @@ mod tests {
         ] {
             assert!(p.starts_with(&r) && p.len() > r.len(), "{p}");
         }
+    }
+
+    #[test]
+    fn a_comparison_period_is_one_plain_folder() {
+        assert_eq!(compare_period_dir("x", "2023"), "compare/x/2023/");
+        assert_eq!(
+            compare_period_dir("x", "2023-01-01..2023-06-30"),
+            "compare/x/2023-01-01--2023-06-30/"
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! - `t`: the kind of page: `report`, `group`, `indicator`, `section`,
-//!   `dataset`, `project` or `agency`;
+//!   `dataset`, `project`, `agency` or `compare` (a shared indicator code
+//!   compared across areas, after the agencies);
 //! - `n`: the title shown in the results;
 //! - `r`: the title of the report the entry belongs to (absent for reports and agencies);
 //! - `u`: the link, relative to the language root (absent when there is no page);
@@ -431,8 +432,10 @@ pub fn assemble<'f>(
     reports: impl Iterator<Item = &'f str> + Clone,
 ) -> String {
     let agencies = agency_entries(site, lang);
+    let compare = compare_entries(site, lang);
     // Sized once: the index of a national portal is over 10 MiB.
-    let len = reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + 2;
+    let len =
+        reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + compare.len() + 3;
     let mut out = String::with_capacity(len);
     out.push('[');
     let mut push = |part: &str| {
@@ -447,6 +450,7 @@ pub fn assemble<'f>(
         push(part);
     }
     push(&agencies);
+    push(&compare);
     out.push(']');
     out
 }
@@ -495,6 +499,24 @@ fn agency_entries(site: &Site, lang: &str) -> String {
         }
         e.add(&a.name.default).id(&a.id);
         e.entry("agency", name, None, &[&super::paths::agency_dir(&a.id)]);
+    }
+    e.json
+}
+
+/// One entry (`t: "compare"`) per shared indicator code: its comparison page,
+/// found by the indicator's name in any language and by the code.
+fn compare_entries(site: &Site, lang: &str) -> String {
+    let codes = crate::model::shared_codes(site);
+    let mut e = Entries::new(codes.len() * 256);
+    for (code, shared) in &codes {
+        let ind = shared.latest();
+        let name = ind.name.in_lang(lang);
+        e.add(name);
+        for other in ind.name.translations.values() {
+            e.add(other);
+        }
+        e.id(code);
+        e.entry("compare", name, None, &[&super::paths::compare_dir(code)]);
     }
     e.json
 }

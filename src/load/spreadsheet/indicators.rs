@@ -418,6 +418,9 @@ impl<'a> Row<'a> {
             partners: RawNames(partners),
             note,
             better,
+            code: None,
+            breakdown: None,
+            parts: Vec::new(),
         })
     }
 

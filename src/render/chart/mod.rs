@@ -54,6 +54,16 @@
 //! emits one `<rect>` with `fill="#1F5FAD"` in order, `x = 8`, `height = 26`
 //! and `width` proportional to the count (the largest count's bar plus its
 //! label fills the width), followed by the count as bold text at `x + width + 6`.
+//!
+//! In [`ranking_chart`] every row emits, in row order, one full-width track
+//! `<rect>` (`fill="#F6F7F9"`, 26 units high) followed by its bar `<rect>`
+//! with the status fill, `x = 8` and `width = round(clamp(value / max, 0, 1)
+//! * 624)`; the status symbol and word end at x = 632.
+//!
+//! In [`small_multiples`] each item draws a grey baseline, one `<polyline>`
+//! in `#1F5FAD` (width 3) per run of two or more consecutive figures and one
+//! `<circle>` in `#1F5FAD` per figure, in item order; a missing figure
+//! breaks the line.
 
 use crate::model::StatusKind;
 
@@ -106,8 +116,10 @@ mod dataset;
 mod direct_svg;
 mod group;
 mod history;
+mod multiples;
 mod palette;
 mod plotters_svg;
+mod ranking;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -126,4 +138,6 @@ pub use credits::{with_credits, Credits};
 pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
+pub use multiples::{small_multiples, Multiple, MultiplesAxis};
+pub use ranking::{ranking_chart, RankAxis, RankRow};
 pub use status::status_bar;

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) fn sha256_hex(bytes: &[u8]) -> String {
+pub(in crate::render) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -421,7 +421,7 @@ pub(super) fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<
     package
 }
 
-pub(super) fn pretty(v: &Value) -> Vec<u8> {
+pub(in crate::render) fn pretty(v: &Value) -> Vec<u8> {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s.into_bytes()

@@ -24,7 +24,7 @@ pub(super) fn csv_field(s: &str) -> String {
     }
 }
 
-pub(super) fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
+pub(in crate::render) fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut s = String::from(BOM);
     s.push_str(&header.join(","));
     s.push_str("\r\n");
@@ -40,7 +40,7 @@ pub(super) fn csv(header: &[&str], rows: Vec<Vec<String>>) -> Vec<u8> {
     s.into_bytes()
 }
 
-pub(super) fn num(v: f64) -> String {
+pub(in crate::render) fn num(v: f64) -> String {
     // Shortest representation that round-trips; never locale-formatted.
     let s = format!("{v}");
     s
@@ -70,7 +70,7 @@ pub(super) fn agency_list(list: &[AgencyRef]) -> String {
         .join("; ")
 }
 
-pub(super) fn text_json(t: &Text) -> Value {
+pub(in crate::render) fn text_json(t: &Text) -> Value {
     json!(t.translations)
 }
 
@@ -235,7 +235,7 @@ pub(super) fn indicator_json(r: &Report, i: &Indicator) -> Value {
                 }),
                 None => Value::Null,
             };
-            json!({
+            let mut json = json!({
                 "id": i.id,
                 "group": i.group,
                 "name": text_json(&i.name),
@@ -257,7 +257,22 @@ pub(super) fn indicator_json(r: &Report, i: &Indicator) -> Value {
                 "partners": i.partners.iter().map(|a| json!({ "name": a.written, "agency": a.id })).collect::<Vec<_>>(),
                 "note": i.note.as_ref().map(text_json),
                 "outlook": provenance::outlook_json(i, r.period),
-            })
+            });
+            // A measure's parts, each as an indicator of its own (only
+            // when it has some: other indicators' JSON is as it was).
+            if !i.parts.is_empty() {
+                json["breakdown"] = i.breakdown.as_ref().map(text_json).into();
+                json["parts"] = i
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let mut part = indicator_json(r, &p.as_indicator(i));
+                        part["id"] = json!(p.id);
+                        part
+                    })
+                    .collect();
+            }
+            json
         }
     }
 }

@@ -77,6 +77,8 @@ impl Lang<'_> {
             "reports",
             &crate::render::search::report_links(self.site, self.code),
         );
+        // The label of comparisons among the results, on sites that have some.
+        ctx.insert("has_compare", &has_shared_codes(self.site));
         let page = paths::index_page(paths::SEARCH_DIR);
         self.emit("search.html", &ctx, &page, out, diags);
     }

@@ -79,6 +79,77 @@ impl Lang<'_> {
         );
     }
 
+    /// The parts of a measure (by level, district …): each with its value,
+    /// target, status and sentence, and a bullet chart of those with a
+    /// figure against a numeric target.
+    fn parts_view(&self, report: &Report, ind: &Indicator, root: &str) -> serde_json::Value {
+        let parts: Vec<Indicator> = ind.parts.iter().map(|p| p.as_indicator(ind)).collect();
+        let rows: Vec<IndicatorView> = parts
+            .iter()
+            .map(|p| self.indicator_view(report, p, root))
+            .collect();
+        let heading = match &ind.breakdown {
+            Some(b) => fill(self.tr("parts_by"), &[("breakdown", &self.text(b))]),
+            None => self.tr("parts").to_string(),
+        };
+        let bullets: Vec<BulletRow> = parts
+            .iter()
+            .filter_map(|p| {
+                let ratio = p.status.comparison.and_then(|c| c.attainment)?;
+                Some(BulletRow {
+                    label: self.text(&p.name),
+                    ratio: Some(ratio),
+                    value_text: p
+                        .latest()
+                        .map(|m| self.measurement_text(p, m))
+                        .unwrap_or_default(),
+                    target_text: format!("{} {}", self.tr("target_line"), self.target_text(p)),
+                    status: p.status.kind,
+                    status_text: self.status_view(p.status.kind).label,
+                })
+            })
+            .collect();
+        let chart = (!bullets.is_empty()).then(|| {
+            let axis = RatioAxis {
+                caption: self.tr("chart_axis_caption").to_string(),
+                ticks: [0.0, 0.5, 1.0, 1.5].map(|r| {
+                    let n = format::number((r * 100.0f64).round(), None, self.style);
+                    match self.style {
+                        Style::Vi => format!("{n}\u{a0}%"),
+                        Style::En => format!("{n}%"),
+                    }
+                }),
+            };
+            let desc = bullets
+                .iter()
+                .map(|b| format!("{}: {} ({})", b.label, b.value_text, b.status_text))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let svg = chart::group_chart(
+                &ChartText {
+                    id: format!("chart-parts-{}", ind.id),
+                    title: format!("{}: {}", self.text(&ind.name), heading.to_lowercase()),
+                    desc,
+                },
+                &axis,
+                &bullets,
+            );
+            ChartView {
+                heading: heading.clone(),
+                takeaway: None,
+                svg,
+                source: None,
+                note: None,
+                svg_href: None,
+                png_href: None,
+                embed: None,
+                data_href: None,
+                table: None,
+            }
+        });
+        serde_json::json!({ "heading": heading, "rows": rows, "chart": chart })
+    }
+
     pub(super) fn indicator_page(
         &self,
         report: &Report,
@@ -115,6 +186,15 @@ impl Lang<'_> {
             ],
         );
         ctx.insert("i", &view);
+        // A shared code in a report of a known area: its comparison page.
+        let compare_href = ind
+            .code
+            .as_deref()
+            .filter(|_| report.area.is_some())
+            .map(|code| format!("{root}{}", paths::compare_dir(code)));
+        ctx.insert("compare_href", &compare_href);
+        let parts = (!ind.parts.is_empty()).then(|| self.parts_view(report, ind, &root));
+        ctx.insert("parts", &parts);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);
         self.emit("indicator.html", &ctx, &paths::index_page(&dir), out, diags);

@@ -12,7 +12,8 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::chart::{
-    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, RatioAxis, Series,
+    self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, Multiple,
+    MultiplesAxis, RankAxis, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
@@ -25,6 +26,7 @@ use crate::model::*;
 // wording they share; they share their items through `use super::*`.
 mod agency;
 mod charts;
+mod compare;
 mod context;
 mod dataset;
 mod embed;
@@ -80,6 +82,10 @@ pub(super) enum Part<'a> {
     Report(&'a Report),
     /// A report's indicator pages of one group (each with its history across reports).
     Indicators(&'a Report, &'a str),
+    /// The list of shared indicator codes.
+    CompareIndex(&'a BTreeMap<&'a str, SharedCode<'a>>),
+    /// The comparison of one shared code across areas.
+    Compare(&'a SharedCode<'a>),
 }
 
 /// What every page of one language shares, prepared once per build.
@@ -164,6 +170,8 @@ impl Lang<'_> {
                     self.indicator_page(report, ind, &mut out, &mut diags);
                 }
             }
+            Part::CompareIndex(codes) => self.compare_index(codes, &mut out, &mut diags),
+            Part::Compare(shared) => self.compare_page(shared, &mut out, &mut diags),
         }
         (out, diags)
     }

@@ -1,7 +1,7 @@
 //! Tests of the charts: shared helpers and the properties every chart has.
 
 use super::*;
-use super::{counts::*, dataset::*, group::*, history::*, status::*};
+use super::{counts::*, dataset::*, group::*, history::*, multiples::*, ranking::*, status::*};
 use crate::render::escape;
 
 mod counts;
@@ -9,7 +9,9 @@ mod dataset;
 mod fast_paths;
 mod group;
 mod history;
+mod multiples;
 mod palette;
+mod ranking;
 #[allow(unused_imports)]
 use counts::*;
 #[allow(unused_imports)]
@@ -191,6 +193,8 @@ pub(super) fn all_charts(id: &str) -> Vec<String> {
         history_chart(&t, &share_history().0, Some(&share_history().1), &pct),
         history_chart(&t, &quarterly(9), None, &pct),
         count_bars(&t, &agencies()),
+        ranking_chart(&t, &ranking::rank_axis(), &ranking::rank_rows()),
+        small_multiples(&t, &multiples::axis(), &multiples::items()),
     ]
 }
 

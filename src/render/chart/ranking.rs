@@ -1,0 +1,131 @@
+//! Ranking chart: one bar per area for one shared indicator and period,
+//! best first, on one scale in the indicator's unit.
+
+use super::*;
+
+/// One area's bar in a [`ranking_chart`].
+pub struct RankRow {
+    /// The area, with its rank: "1. Hải Dương".
+    pub label: String,
+    /// The figure the bar draws (below 0 draws an empty bar).
+    pub value: f64,
+    /// The figure as the page writes it, e.g. "86,5 %".
+    pub value_text: String,
+    /// The area's status against its own target, shown by symbol and word.
+    pub status: StatusKind,
+    pub status_text: String,
+}
+
+/// The scale every bar of a ranking chart shares.
+pub struct RankAxis {
+    /// What a bar shows, in the unit stated: "Thanh: tỷ lệ (%)".
+    pub caption: String,
+    /// The value at the right end of the bars (100 for a percentage).
+    pub max: f64,
+    /// Labels of the ticks at 0, half and all of `max`.
+    pub ticks: [String; 3],
+}
+
+/// Height of a ranking bar.
+pub(super) const RANK_BAR_H: i32 = 26;
+
+/// A ranked bar chart: the scale (caption and three ticks), then for each
+/// row its label (wrapped, never cut), a bar as long as its value on the
+/// shared scale in its status fill, and under it the value (bold) and the
+/// status symbol and word at the right end. Rows are drawn in the order
+/// given (the caller ranks them). Text is [`PHONE_LABEL_SIZE`] and
+/// [`PHONE_SMALL_SIZE`] units: at least 12 CSS px on a 375 px phone.
+pub fn ranking_chart(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> String {
+    if rows.is_empty() {
+        return empty_chart(text);
+    }
+    let mut c = Canvas::new(WIDTH);
+    let height = layout_ranking(&mut c, axis, rows);
+    render(text, height, &c)
+}
+
+pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) -> i32 {
+    let caption_font = Font::new(PHONE_SMALL_SIZE, TEXT_MUTED);
+    let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
+    let value_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
+    let max = if axis.max.is_finite() && axis.max > 0.0 {
+        axis.max
+    } else {
+        1.0
+    };
+    let mut y = 8;
+    for line in wrap(&axis.caption, caption_font, f64::from(INNER), 4) {
+        c.text_owned(
+            PAD,
+            y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2,
+            line,
+            caption_font,
+        );
+        y += PHONE_SMALL_LINE;
+    }
+    y += 4;
+    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
+    for (i, label) in axis.ticks.iter().enumerate() {
+        let x = PAD + bar_len(i as f64 * 0.5, 1.0, INNER);
+        let anchor = match i {
+            0 => Anchor::Start,
+            2 => Anchor::End,
+            _ => Anchor::Middle,
+        };
+        c.text(x, top, &clean(label), caption_font.anchor(anchor));
+        c.line(
+            vec![(x, y + PHONE_SMALL_LINE), (x, y + PHONE_SMALL_LINE + 8)],
+            AXIS,
+            1,
+        );
+    }
+    y += PHONE_SMALL_LINE + 8;
+    c.line(vec![(PAD, y), (X_END, y)], AXIS, 1);
+    y += 12;
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            y += 10;
+            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
+            y += 12;
+        }
+        for line in wrap(
+            &row.label,
+            label_font,
+            f64::from(INNER),
+            PHONE_MAX_LABEL_LINES,
+        ) {
+            c.text_owned(
+                PAD,
+                y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
+                line,
+                label_font,
+            );
+            y += PHONE_LABEL_LINE;
+        }
+        y += 6;
+        let (bar_top, bottom) = (y, y + RANK_BAR_H);
+        c.rect(PAD, bar_top, X_END, bottom, TRACK_OVER);
+        let len = bar_len(row.value / max, 1.0, INNER);
+        c.rect(PAD, bar_top, PAD + len, bottom, status_fill(row.status));
+        if row.status == StatusKind::NoTarget && len > 0 {
+            c.outline(PAD, bar_top, PAD + len, bottom, NO_TARGET_OUTLINE);
+        }
+        y = bottom + 7;
+        let status_font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
+        let value = ellipsize_owned(clean(&row.value_text), value_font, f64::from(INNER));
+        let mut status = String::from(status_symbol(row.status));
+        status.push(' ');
+        status.push_str(&clean(&row.status_text));
+        let status = ellipsize_owned(status, status_font, f64::from(INNER));
+        let side_by_side =
+            value_font.width(&value) + 14.0 + status_font.width(&status) <= f64::from(INNER);
+        let text_top = |y: i32| y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
+        c.text(PAD, text_top(y), &value, value_font);
+        if !side_by_side {
+            y += PHONE_SMALL_LINE;
+        }
+        c.text(X_END, text_top(y), &status, status_font.anchor(Anchor::End));
+        y += PHONE_SMALL_LINE;
+    }
+    y + 10
+}

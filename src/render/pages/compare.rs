@@ -1,0 +1,573 @@
+//! Comparison pages: one shared indicator code across areas (every area's
+//! figure and honest status in each period, ranked, with a bar chart and
+//! open data), and the list of codes.
+
+use super::*;
+
+#[derive(Serialize)]
+struct CompareRowView {
+    rank: Option<usize>,
+    area: String,
+    area_code: String,
+    /// The figure for the period itself, or "–".
+    value: String,
+    /// Without one: the figure the area's report shows, with its period.
+    earlier: Option<String>,
+    target: String,
+    status: StatusView,
+    report: String,
+    report_href: String,
+    indicator_href: String,
+}
+
+#[derive(Serialize)]
+struct ComparePeriodView {
+    id: String,
+    period: String,
+    summary: String,
+    rows: Vec<CompareRowView>,
+}
+
+#[derive(Serialize)]
+struct CodeView {
+    name: String,
+    code: String,
+    href: String,
+    areas: usize,
+    period: String,
+}
+
+impl Lang<'_> {
+    /// `compare/<code>/`: the comparison of one shared code: the ranked
+    /// chart and table of the newest period any area has a figure for (else
+    /// the newest period's table), links to every other period's page and
+    /// to the small multiples of each area's history (a national portal
+    /// has 63 areas and ten years: one page of all would weigh half a
+    /// megabyte; each of these stays under 100 KB).
+    pub(super) fn compare_page(
+        &self,
+        shared: &SharedCode,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let ranked = shared
+            .periods
+            .iter()
+            .position(|p| p.rows.iter().any(|r| r.rank.is_some()));
+        let shown = ranked.unwrap_or(0);
+        let dir = paths::compare_dir(shared.code);
+        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, None);
+        let chart = ranked
+            .and_then(|i| self.compare_chart(shared, &shared.periods[i], &asset_root, Some(out)));
+        let others: Vec<LinkView> = shared
+            .periods
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != shown)
+            .map(|(_, p)| LinkView {
+                href: format!(
+                    "{root}{}",
+                    paths::compare_period_dir(shared.code, &p.period.to_string())
+                ),
+                title: format::period(p.period, self.style),
+                source: None,
+                kind: None,
+            })
+            .collect();
+        let history_dir = paths::compare_history_dir(shared.code);
+        let multiples = self.compare_multiples(shared, &self.roots(&history_dir).1);
+        let history_href = multiples
+            .as_ref()
+            .map(|_| format!("{root}{}", paths::compare_history_dir(shared.code)));
+        ctx.insert(
+            "periods",
+            &[self.compare_period(&shared.periods[shown], &root)],
+        );
+        ctx.insert("chart", &chart);
+        ctx.insert("multiples", &None::<ChartView>);
+        ctx.insert("history_href", &history_href);
+        ctx.insert("other_periods", &others);
+        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+        for (i, p) in shared.periods.iter().enumerate() {
+            if i != shown {
+                self.compare_period_page(shared, p, out, diags);
+            }
+        }
+        if let Some(multiples) = multiples {
+            let dir = history_dir;
+            let title = self.tr("compare_multiples_title").to_string();
+            let (mut ctx, _, _) = self.compare_context(shared, &dir, Some(&title));
+            ctx.insert("periods", &Vec::<ComparePeriodView>::new());
+            ctx.insert("chart", &None::<ChartView>);
+            ctx.insert("multiples", &multiples);
+            ctx.insert("history_href", &None::<String>);
+            ctx.insert("other_periods", &Vec::<LinkView>::new());
+            self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+        }
+    }
+
+    /// `compare/<code>/<period>/`: one other period of a comparison, with
+    /// its ranked chart in the page.
+    fn compare_period_page(
+        &self,
+        shared: &SharedCode,
+        p: &ComparePeriod,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::compare_period_dir(shared.code, &p.period.to_string());
+        let period = format::period(p.period, self.style);
+        let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, Some(&period));
+        let chart = self.compare_chart(shared, p, &asset_root, None);
+        ctx.insert("periods", &[self.compare_period(p, &root)]);
+        ctx.insert("chart", &chart);
+        ctx.insert("multiples", &None::<ChartView>);
+        ctx.insert("history_href", &None::<String>);
+        ctx.insert("other_periods", &Vec::<LinkView>::new());
+        self.emit("compare.html", &ctx, &paths::index_page(&dir), out, diags);
+    }
+
+    /// What every page of a comparison shows: its name (with `part`, the
+    /// period or view of a page below the main one), code, unit, order, the
+    /// areas merged or split, the data files; the page's folder's root and
+    /// asset root.
+    fn compare_context(
+        &self,
+        shared: &SharedCode,
+        dir: &str,
+        part: Option<&str>,
+    ) -> (Context, String, String) {
+        let (root, asset_root) = self.roots(dir);
+        let ind = shared.latest();
+        let name = self.text(&ind.name);
+        let mut crumbs = vec![
+            self.home_crumb(&root),
+            Crumb {
+                label: self.tr("compare_list").to_string(),
+                href: Some(format!("{root}{}", paths::COMPARE_DIR)),
+            },
+        ];
+        let title = match part {
+            None => {
+                crumbs.push(Crumb::here(name.clone()));
+                name.clone()
+            }
+            Some(p) => {
+                let p = p.to_string();
+                crumbs.push(Crumb {
+                    label: name.clone(),
+                    href: Some(format!("{root}{}", paths::compare_dir(shared.code))),
+                });
+                crumbs.push(Crumb::here(p.clone()));
+                format!("{name} ({p})")
+            }
+        };
+        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let description = fill(
+            self.tr("compare_description"),
+            &[("name", &name), ("code", shared.code)],
+        );
+        let mut ctx = self.context(dir, &title, &description, crumbs, fallback);
+        let replaced: Vec<String> = shared
+            .replaced(&self.site.areas)
+            .into_iter()
+            .map(|a| {
+                let next: Vec<String> = a.replaced_by.iter().map(|c| self.area_name(c)).collect();
+                fill(
+                    self.tr("compare_replaced"),
+                    &[
+                        ("old", &self.area_name(&a.code)),
+                        ("new", &next.join(", ")),
+                        (
+                            "from",
+                            &a.from
+                                .map(|d| format::date(d, self.style))
+                                .unwrap_or_default(),
+                        ),
+                    ],
+                )
+            })
+            .collect();
+        let data = |name: &str| format!("{asset_root}{}", paths::compare_file(shared.code, name));
+        ctx.insert("name", &title);
+        ctx.insert("code", shared.code);
+        ctx.insert("unit", &unit_name(&ind.unit, self.style));
+        ctx.insert(
+            "order",
+            self.tr(match shared.better {
+                Better::Higher => "compare_order_higher",
+                Better::Lower => "compare_order_lower",
+            }),
+        );
+        ctx.insert("replaced", &replaced);
+        ctx.insert(
+            "downloads",
+            &[
+                data("comparison.csv"),
+                data("comparison.json"),
+                data("datapackage.json"),
+            ],
+        );
+        (ctx, root, asset_root)
+    }
+
+    /// An area's name in this language, or its code when areas.yaml has no such area.
+    fn area_name(&self, code: &str) -> String {
+        self.site
+            .areas
+            .iter()
+            .find(|a| a.code == code)
+            .map(|a| self.text(&a.name))
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    fn compare_period(&self, p: &ComparePeriod, root: &str) -> ComparePeriodView {
+        let period = format::period(p.period, self.style);
+        let ranked = p.rows.iter().filter(|r| r.rank.is_some()).count();
+        let rows = p
+            .rows
+            .iter()
+            .map(|r| {
+                let ind = r.indicator;
+                let earlier = match (r.value, ind.latest()) {
+                    (None, Some(m)) => Some(format!(
+                        "{} ({})",
+                        self.measurement_text(ind, m),
+                        format::period(m.period, self.style)
+                    )),
+                    _ => None,
+                };
+                CompareRowView {
+                    rank: r.rank,
+                    area: self.text(&r.area.name),
+                    area_code: r.area.code.clone(),
+                    value: r
+                        .value
+                        .map(|m| self.measurement_text(ind, m))
+                        .unwrap_or_else(|| "–".into()),
+                    earlier,
+                    target: match &ind.target {
+                        Some(_) => self.target_text(ind),
+                        None => "–".into(),
+                    },
+                    status: self.status_view(ind.status.kind),
+                    report: self.text(&r.report.title),
+                    report_href: format!("{root}{}", paths::report_dir(&r.report.slug)),
+                    indicator_href: format!(
+                        "{root}{}",
+                        paths::indicator_dir(&r.report.slug, &ind.id)
+                    ),
+                }
+            })
+            .collect();
+        ComparePeriodView {
+            id: format!("p-{}", p.period.to_string().replace("..", "-")),
+            summary: fill(
+                self.tr("compare_period_summary"),
+                &[
+                    ("ranked", &ranked.to_string()),
+                    ("total", &p.rows.len().to_string()),
+                    ("period", &period),
+                ],
+            ),
+            period,
+            rows,
+        }
+    }
+
+    /// The ranked bar chart of period `newest` (`None` when no area has a
+    /// figure for it), also written beside the page when `file` is given.
+    fn compare_chart(
+        &self,
+        shared: &SharedCode,
+        newest: &ComparePeriod,
+        asset_root: &str,
+        file: Option<&mut Output>,
+    ) -> Option<ChartView> {
+        let ranked: Vec<&CompareRow> = newest.rows.iter().filter(|r| r.rank.is_some()).collect();
+        let first = ranked.first()?;
+        let unit = &first.indicator.unit;
+        let period = format::period(newest.period, self.style);
+        let rows: Vec<RankRow> = ranked
+            .iter()
+            .map(|r| {
+                let m = r.value.expect("ranked rows have a value");
+                RankRow {
+                    label: format!("{}. {}", r.rank.unwrap_or(0), self.text(&r.area.name)),
+                    value: m.value,
+                    value_text: self.measurement_text(r.indicator, m),
+                    status: r.indicator.status.kind,
+                    status_text: self.status_view(r.indicator.status.kind).label,
+                }
+            })
+            .collect();
+        let top = rows.iter().map(|r| r.value).fold(0.0, f64::max);
+        let max = if unit.kind == Unit::Percent && top <= 100.0 {
+            100.0
+        } else {
+            nice_max(top)
+        };
+        let tick = |v: f64| format::with_unit(v, None, unit, self.style);
+        let axis = RankAxis {
+            caption: fill(
+                self.tr("compare_axis_caption"),
+                &[("unit", &unit_name(unit, self.style))],
+            ),
+            max,
+            ticks: [tick(0.0), tick(max / 2.0), tick(max)],
+        };
+        let name = self.text(&shared.latest().name);
+        let title = fill(
+            self.tr("compare_chart_title"),
+            &[("name", &name), ("period", &period)],
+        );
+        let desc = rows
+            .iter()
+            .map(|r| format!("{}: {} ({})", r.label, r.value_text, r.status_text))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let svg = chart::ranking_chart(
+            &ChartText {
+                id: format!("chart-compare-{}", shared.code),
+                title: title.clone(),
+                desc,
+            },
+            &axis,
+            &rows,
+        );
+        let svg_href = file.map(|out| {
+            out.add(
+                format!("{}{}", self.prefix, paths::compare_chart(shared.code)),
+                svg.clone(),
+            );
+            "chart.svg".to_string()
+        });
+        Some(ChartView {
+            heading: title,
+            takeaway: Some(fill(
+                self.tr("compare_takeaway"),
+                &[
+                    ("best", &self.text(&first.area.name)),
+                    ("value", &rows[0].value_text),
+                    ("ranked", &rows.len().to_string()),
+                    ("total", &newest.rows.len().to_string()),
+                    ("period", &period),
+                ],
+            )),
+            svg,
+            source: None,
+            note: None,
+            svg_href,
+            png_href: None,
+            embed: None,
+            data_href: Some(format!(
+                "{asset_root}{}",
+                paths::compare_file(shared.code, "comparison.csv")
+            )),
+            table: Some(TableView {
+                head: ["compare_rank", "area", "value", "status"]
+                    .iter()
+                    .map(|k| self.tr(k).to_string())
+                    .collect(),
+                rows: rows
+                    .iter()
+                    .zip(&ranked)
+                    .map(|(row, r)| {
+                        vec![
+                            r.rank.unwrap_or(0).to_string(),
+                            self.text(&r.area.name),
+                            row.value_text.clone(),
+                            row.status_text.clone(),
+                        ]
+                    })
+                    .collect(),
+            }),
+        })
+    }
+
+    /// Small multiples of each area's history (its newest row's indicator,
+    /// across reports), over the last [`MULTIPLES_PERIODS`] periods any
+    /// area has a figure for; `None` with fewer than two.
+    fn compare_multiples(&self, shared: &SharedCode, asset_root: &str) -> Option<ChartView> {
+        let ind = shared.latest();
+        let mut seen = std::collections::HashSet::new();
+        // Each area once, with the indicator of its newest row, in areas.yaml order.
+        let mut areas: Vec<(usize, &CompareRow)> = shared
+            .periods
+            .iter()
+            .flat_map(|p| p.rows.iter())
+            .filter(|r| seen.insert(r.area.code.as_str()))
+            .map(|r| {
+                let at = self.site.areas.iter().position(|a| a.code == r.area.code);
+                (at.unwrap_or(usize::MAX), r)
+            })
+            .collect();
+        areas.sort_by_key(|(at, _)| *at);
+        let history = |r: &CompareRow| -> Vec<(Period, f64)> {
+            match self.site.histories.get(&r.indicator.id) {
+                Some(h) => h
+                    .iter()
+                    .filter(|e| !e.proxy)
+                    .map(|e| (e.period, e.value))
+                    .collect(),
+                None => r
+                    .indicator
+                    .values
+                    .iter()
+                    .filter(|m| m.proxy.is_none())
+                    .map(|m| (m.period, m.value))
+                    .collect(),
+            }
+        };
+        let histories: Vec<Vec<(Period, f64)>> = areas.iter().map(|(_, r)| history(r)).collect();
+        let mut periods: Vec<Period> = histories.iter().flatten().map(|(p, _)| *p).collect();
+        periods.sort_by_key(|p| (p.end(), p.start()));
+        periods.dedup();
+        let periods = &periods[periods.len().saturating_sub(MULTIPLES_PERIODS)..];
+        if periods.len() < 2 {
+            return None;
+        }
+        let items: Vec<Multiple> = areas
+            .iter()
+            .zip(&histories)
+            .map(|((_, r), h)| {
+                let values: Vec<Option<f64>> = periods
+                    .iter()
+                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
+                    .collect();
+                let last = h.last().map(|(p, v)| {
+                    format!(
+                        "{} ({})",
+                        self.value_text(r.indicator, *v),
+                        format::period(*p, self.style)
+                    )
+                });
+                Multiple {
+                    label: self.text(&r.area.name),
+                    values,
+                    last_text: last.unwrap_or_else(|| "–".into()),
+                }
+            })
+            .collect();
+        let top = items
+            .iter()
+            .flat_map(|m| m.values.iter().flatten())
+            .fold(0.0, |a: f64, b| a.max(*b));
+        let max = if ind.unit.kind == Unit::Percent && top <= 100.0 {
+            100.0
+        } else {
+            nice_max(top)
+        };
+        let (first, last) = (
+            format::period(periods[0], self.style),
+            format::period(periods[periods.len() - 1], self.style),
+        );
+        let axis = MultiplesAxis {
+            caption: fill(
+                self.tr("compare_multiples_caption"),
+                &[
+                    ("from", &first),
+                    ("to", &last),
+                    ("max", &format::with_unit(max, None, &ind.unit, self.style)),
+                ],
+            ),
+            max,
+        };
+        let heading = self.tr("compare_multiples_title").to_string();
+        let svg = chart::small_multiples(
+            &ChartText {
+                id: format!("chart-multiples-{}", shared.code),
+                title: format!("{}: {}", self.text(&ind.name), heading.to_lowercase()),
+                desc: axis.caption.clone(),
+            },
+            &axis,
+            &items,
+        );
+        let mut head = vec![self.tr("area").to_string()];
+        head.extend(periods.iter().map(|p| format::period(*p, self.style)));
+        Some(ChartView {
+            heading,
+            takeaway: None,
+            svg,
+            source: None,
+            note: None,
+            svg_href: None,
+            png_href: None,
+            embed: None,
+            data_href: Some(format!(
+                "{asset_root}{}",
+                paths::compare_file(shared.code, "comparison.csv")
+            )),
+            table: Some(TableView {
+                head,
+                rows: areas
+                    .iter()
+                    .zip(&items)
+                    .map(|((_, r), m)| {
+                        let mut row = vec![m.label.clone()];
+                        row.extend(m.values.iter().map(|v| match v {
+                            Some(v) => self.value_text(r.indicator, *v),
+                            None => "–".into(),
+                        }));
+                        row
+                    })
+                    .collect(),
+            }),
+        })
+    }
+
+    /// `compare/`: every shared code, with how many areas it compares.
+    pub(super) fn compare_index(
+        &self,
+        codes: &BTreeMap<&str, SharedCode>,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let dir = paths::COMPARE_DIR;
+        let mut ctx = self.site_page(dir, "compare_list");
+        let (root, _) = self.roots(dir);
+        let list: Vec<CodeView> = codes
+            .values()
+            .map(|s| {
+                let mut areas: Vec<&str> = s
+                    .periods
+                    .iter()
+                    .flat_map(|p| p.rows.iter().map(|r| r.area.code.as_str()))
+                    .collect();
+                areas.sort_unstable();
+                areas.dedup();
+                CodeView {
+                    name: self.text(&s.latest().name),
+                    code: s.code.to_string(),
+                    href: format!("{root}{}", paths::compare_dir(s.code)),
+                    areas: areas.len(),
+                    period: format::period(s.periods[0].period, self.style),
+                }
+            })
+            .collect();
+        ctx.insert("codes", &list);
+        self.emit(
+            "compare_index.html",
+            &ctx,
+            &paths::index_page(dir),
+            out,
+            diags,
+        );
+    }
+}
+
+/// How many periods the small multiples of a comparison show at most.
+const MULTIPLES_PERIODS: usize = 8;
+
+/// The end of a scale holding `top`: 1, 2, 2.5 or 5 times a power of ten.
+fn nice_max(top: f64) -> f64 {
+    if !(top.is_finite() && top > 0.0) {
+        return 1.0;
+    }
+    let p = 10f64.powf(top.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|s| s * p)
+        .find(|m| *m >= top)
+        .unwrap_or(10.0 * p)
+}

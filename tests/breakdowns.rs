@@ -1,0 +1,85 @@
+//! A measure split into parts (issue 18, first step): the plan's "cấp tỉnh
+//! ≥ 80 %, cấp huyện ≥ 70 %, cấp xã ≥ 60 %" as one indicator with three
+//! parts, each with its own honest status.
+
+mod common;
+
+use common::*;
+
+const LEVELS: &str = "\
+- id: records-online
+  group: digital-government
+  name: { vi: Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng, en: Share of work files processed online }
+  unit: percent
+  breakdown: { vi: cấp hành chính, en: administrative level }
+  parts:
+    - { id: province, name: { vi: cấp tỉnh, en: provincial level }, target: 80, values: [{ period: 2024, value: 82.5 }] }
+    - { id: district, name: { vi: cấp huyện, en: district level }, target: 70, values: [{ period: 2024, value: 61 }] }
+    - { id: commune, name: { vi: cấp xã, en: commune level }, target: 60, values: [{ period: 2023, value: 48.78 }] }
+  lead: Sở TTTT
+";
+
+fn with_levels() -> Site {
+    let site = Site::fixture("minimal");
+    let rel = "reports/demo-2024/indicators.yaml";
+    site.write(rel, &format!("{}{LEVELS}", site.read(rel)));
+    site
+}
+
+#[test]
+fn the_level_targets_are_one_measure_with_three_parts() {
+    let site = with_levels();
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("reports/demo-2024/indicators/records-online/index.html");
+    let parts = between(&page, "<h2 id=\"parts\">", "</table>");
+    assert!(parts.starts_with("Theo cấp hành chính</h2>"), "{parts}");
+    let rows: Vec<&str> = parts.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows[0].contains("cấp tỉnh") && rows[0].contains("82,5\u{a0}% (2024)"));
+    assert!(rows[0].contains("status-met"), "{}", rows[0]);
+    assert!(rows[1].contains("status-not-met"), "{}", rows[1]);
+    // A 2023 figure for a 2024 target is progress, not a verdict.
+    assert!(rows[2].contains("status-not-yet-due"), "{}", rows[2]);
+    // The bullet chart draws the three against their own targets.
+    assert!(parts.contains("<svg") && parts.contains("✓ Đạt") && parts.contains("✗ Chưa đạt"));
+    let en = site.page("en/reports/demo-2024/indicators/records-online/index.html");
+    assert!(en.contains("By administrative level"));
+    // The indicator's JSON carries the parts with their statuses.
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            site.public()
+                .join("reports/demo-2024/indicators/records-online/records-online.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let parts = &json["indicator"]["parts"];
+    assert_eq!(parts[0]["id"], "province", "{json}");
+    assert_eq!(parts[0]["status"], "met");
+    assert_eq!(parts[2]["status"], "not-yet-due");
+    assert_eq!(parts[1]["target"]["value"], 70.0);
+    // Without parts, a page has no such section.
+    let other = site.page("reports/demo-2024/indicators/digital-firms/index.html");
+    assert!(!other.contains("id=\"parts\""));
+}
+
+#[test]
+fn a_breakdown_needs_parts_and_parts_need_their_own_ids() {
+    let site = Site::fixture("minimal");
+    let rel = "reports/demo-2024/indicators.yaml";
+    site.edit(rel, "  unit: count\n", "  unit: count\n  breakdown: cấp\n");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("error: `breakdown` names what the parts split the measure by, but this indicator has no `parts`"),
+        "{}",
+        run.stderr
+    );
+    let site = with_levels();
+    site.edit(rel, "id: district", "id: province");
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("duplicate part id `province`"),
+        "{}",
+        run.stderr
+    );
+}
