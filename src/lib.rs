@@ -109,7 +109,10 @@ pub fn build_to_dir(
         Ok(s) => s,
         Err(e) => return (Err(e), diags, timings),
     };
-    let rendered = render::render_into(&site, &theme, &|part| staging.write(&part));
+    // Chart PNGs are drawn here, on their way out, and only here (not in `check` or `serve`).
+    let rendered = render::render_into(&site, &theme, &|part| {
+        staging.write(&render::export::draw_pending(part))
+    });
     timings.push(("render and write", clock.elapsed()));
     let (summary, render_diags) = match rendered {
         Ok(r) => r,
