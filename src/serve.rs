@@ -350,6 +350,8 @@ fn respond(request: tiny_http::Request, shared: &Shared, port: u16) {
         body
     };
     drop(served);
+    // A chart's PNG is drawn when asked for, not at every rebuild.
+    let body = crate::render::export::draw_if_pending(body);
     let response = tiny_http::Response::from_data(body).with_status_code(status);
     let _ = request.respond(with_type(response, content_type));
 }

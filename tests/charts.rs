@@ -472,6 +472,21 @@ fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() 
         .collect();
     assert!(first.len() >= 18, "{} PNGs", first.len());
     assert!(first == second, "PNG bytes differ between two builds");
+    // Only `build` draws them: a render in memory (what `check` and `serve`
+    // do) has the files, for the links, but does not pay for the drawing.
+    let (out, _) = minhbach::build(&site.content(), &minhbach::BuildOptions::default());
+    let out = out.expect("builds");
+    let pngs: Vec<&Vec<u8>> = out
+        .files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".png"))
+        .map(|(_, b)| b)
+        .collect();
+    assert_eq!(pngs.len(), first.len());
+    assert!(
+        pngs.iter().all(|b| !b.starts_with(b"\x89PNG")),
+        "drawn in memory"
+    );
 }
 
 #[test]

@@ -112,6 +112,11 @@ fn serves_rebuilds_after_an_edit_and_shows_errors() {
     let (status, css) = get(port, "/static/style.css");
     assert_eq!(status, 200);
     assert!(css.contains("--brand"));
+    // A chart's PNG is drawn when asked for (a rebuild does not draw it).
+    let (status, png) = get(port, "/reports/demo-2024/projects/projects-by-lead.png");
+    assert_eq!(status, 200);
+    assert!(png.contains("\u{fffd}PNG\r\n"), "not a PNG");
+    assert!(!png.contains("<svg"), "the SVG it is drawn from");
 
     // An edit is served without restarting.
     site.edit(

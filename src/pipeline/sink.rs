@@ -20,7 +20,9 @@ pub enum Sink<'a> {
 impl Sink<'_> {
     pub fn put(&self, mut part: Output) -> Result<(), WriteError> {
         match self {
-            Sink::Disk(staging) => staging.write(&part),
+            // Chart PNGs are drawn here, on their way to disk, and only
+            // here (not in `check`, nor in memory for `serve` and tests).
+            Sink::Disk(staging) => staging.write(&crate::render::export::draw_pending(part)),
             Sink::Memory(all) => {
                 let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
                 all.files.append(&mut part.files);

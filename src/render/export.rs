@@ -1,6 +1,14 @@
 //! Charts as PNG images, drawn at build time from their downloadable SVG
 //! ([`super::chart::with_credits`]) with resvg.
 //!
+//! Only `build` draws them: a render unit puts [`pending`] bytes (a marker
+//! and the SVG) at a PNG's path, so that every page, the link check and the
+//! rebuild oracle see the file, and [`draw_pending`], on the way to the
+//! output folder, draws it. `check` never pays for the drawing, and the
+//! preview server (`serve`) draws a PNG only when it is asked for
+//! ([`draw_if_pending`]); what they keep in memory at a PNG's path is not a
+//! PNG.
+//!
 //! The text is drawn with fonts shipped in `assets/fonts/` (Noto Sans, which
 //! covers Vietnamese, and DejaVu Sans for the status symbols ✓ ✗ ◷ ○ it
 //! lacks; both under their licences there), loaded from the program's own
@@ -9,6 +17,36 @@
 
 use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
+
+/// The start of what stands at a PNG's path until it is drawn.
+const PENDING: &[u8] = b"minhbach: a PNG drawn from this SVG when written\n";
+
+/// What a render unit writes at the path of the PNG of `svg`.
+pub fn pending(svg: &str) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(PENDING.len() + svg.len());
+    bytes.extend_from_slice(PENDING);
+    bytes.extend_from_slice(svg.as_bytes());
+    bytes
+}
+
+/// `out` with every [`pending`] PNG drawn.
+pub fn draw_pending(mut out: super::Output) -> super::Output {
+    for bytes in out.files.values_mut() {
+        if bytes.starts_with(PENDING) {
+            *bytes = draw_if_pending(std::mem::take(bytes));
+        }
+    }
+    out
+}
+
+/// `bytes` drawn if they are a [`pending`] PNG (the preview server draws
+/// the one asked for), else themselves.
+pub fn draw_if_pending(bytes: Vec<u8>) -> Vec<u8> {
+    match bytes.strip_prefix(PENDING) {
+        Some(svg) => png(&String::from_utf8_lossy(svg)).unwrap_or_default(),
+        None => bytes,
+    }
+}
 
 /// Pixels per SVG unit: a 640-unit chart becomes a 960-pixel image, sharp
 /// in a document at full column width (2× costs twice the build time).

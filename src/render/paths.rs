@@ -192,6 +192,15 @@ mod tests {
     }
 
     #[test]
+    fn embed_pages_are_told_from_sections_named_embed() {
+        assert!(is_embed(&index_page(&embed_dir("hd-2023", "group-g"))));
+        assert!(is_embed(&format!("en/{}", embed_dir("hd-2023", "group-g"))));
+        // A section whose slug is "embed" is a page like any other.
+        assert!(!is_embed(&index_page(&section_dir("hd-2023", "embed"))));
+        assert!(!is_embed("agencies/embed/index.html"));
+    }
+
+    #[test]
     fn first_pages_have_no_page_number() {
         assert_eq!(home_page_dir(0), "");
         assert_eq!(home_page_dir(1), "page/2/");

@@ -8,6 +8,8 @@
 //   - contrast of text in inline SVG charts (which axe-core cannot judge),
 //   - horizontal overflow at 375 px (and at 1280 px on the pages tested wide),
 //   - chart (SVG) text rendered under 12 px at 375 px,
+//   - printed pages with a chart: site, address and dates, the tables, and
+//     met and not-met bars that differ without colour,
 //   - links to pages or anchors that do not exist,
 // the search page is also used (a query is typed, results must appear), and
 // the 404 page is checked by requesting addresses that do not exist.
@@ -572,6 +574,15 @@ async function checkJob(tab, job, ctx) {
 
     await pageChecks(page, job, add, ctx, "");
 
+    // Printed, a page with a chart names the site, its address and dates,
+    // prints the tables behind the charts and tells statuses apart without
+    // colour (issue 17).
+    if (await page.evaluate(() => !!document.querySelector(".chart-svg") && !document.body.classList.contains("embed"))) {
+      await page.emulateMedia({ media: "print" });
+      for (const text of await page.evaluate(printProblems)) add("print", { text });
+      await page.emulateMedia({ media: "screen" });
+    }
+
     if (job.search) {
       const lang = await page.evaluate(() => document.documentElement.lang || "");
       const query = SEARCH_QUERIES[lang.split("-")[0]] || DEFAULT_QUERY;
@@ -602,6 +613,26 @@ async function checkJob(tab, job, ctx) {
     if (job.search || problems.length) await page.goto("about:blank").catch(() => {});
   }
   return problems;
+}
+
+/** What a printed page with a chart lacks (run with print media emulated). */
+function printProblems() {
+  const out = [];
+  const meta = document.querySelector(".print-meta");
+  const canonical = (document.querySelector('link[rel="canonical"]') || {}).href || "";
+  if (!meta || getComputedStyle(meta).display === "none") out.push("no .print-meta line (site, address, dates)");
+  else if (canonical && !meta.textContent.includes(canonical)) out.push(`.print-meta does not give the address ${canonical}`);
+  for (const t of document.querySelectorAll(".chart-table table")) {
+    if (!t.getBoundingClientRect().height) out.push("a table behind a chart is not printed");
+  }
+  const fills = (colour) =>
+    [...document.querySelectorAll(`svg rect[fill="${colour}"], svg g[fill="${colour}"] > rect`)].map((r) => {
+      const cs = getComputedStyle(r);
+      return `${cs.fill} ${cs.stroke} ${cs.strokeWidth}`;
+    });
+  const met = new Set(fills("#0F766E"));
+  for (const f of fills("#C2410C")) if (met.has(f)) out.push(`met and not-met bars print alike (${f})`);
+  return [...new Set(out)];
 }
 
 /**
@@ -895,6 +926,7 @@ function report(results, opt, seconds, ctx, skipped) {
     "Chart (SVG) text under 12 px on a phone",
     (p) => `${p.target} in "${p.chart}": ${p.px} px`,
   );
+  section("print", "Printed page", (p) => p.text);
   section("error", "Errors while checking", (p) => p.text);
 
   const overflow = all.filter((p) => p.kind === "overflow");

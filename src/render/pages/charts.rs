@@ -145,9 +145,8 @@ impl Lang<'_> {
             paths::chart_file(dir, name, "svg"),
             paths::chart_file(dir, name, "png"),
         );
-        if let Some(png) = export::png(&file) {
-            out.add(format!("{}{png_path}", self.prefix), png);
-        }
+        // Drawn when written, by `build` only (see `export`).
+        out.add(format!("{}{png_path}", self.prefix), export::pending(&file));
         out.add(format!("{}{svg_path}", self.prefix), file);
         (
             paths::chart_file("", name, "svg"),
