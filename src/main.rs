@@ -11,8 +11,9 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 // Rendering allocates many small strings on two or more threads at once;
 // mimalloc does that markedly faster than the system allocator. Without
 // transparent huge pages (`no_thp`): with them every fresh arena page
-// faulted in 2 MiB zeroed at once, 15 % of a text-heavy build's samples,
-// and a third more peak memory.
+// faulted in 2 MiB zeroed at once, 10-15 % of a text-heavy build's
+// samples, and peak memory was 8-90 % higher; the largest sites pay about
+// 5 % more CPU without them (docs/performance.md, issue 19).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use minhbach::diagnostics::{severity_label, visible, Diagnostic, Lang, Msg};
