@@ -2,9 +2,11 @@
 //!
 //! The pipeline reads off the module tree: [`load`] (files → typed model with
 //! positions) → [`model`] (reports, indicators, computed status) → [`render`]
-//! (HTML via Tera, SVG via plotters, data files) → [`write`] (atomic output).
-//! Problems travel as [`diagnostics::Diagnostic`] values to the CLI, which
-//! prints them.
+//! (HTML via Tera, SVG via plotters, data files), run by [`pipeline`] (the
+//! same for `build`, `check` and `serve`, which keeps the last build in
+//! [`incremental`]) into a sink: [`write`] (atomic output), memory or
+//! nothing. Problems travel as [`diagnostics::Diagnostic`] values to the
+//! CLI, which prints them.
 
 // A diagnostic is a few strings; it travels on the error path only, once per
 // problem, so boxing it would buy nothing measurable and cost readability.
@@ -156,7 +158,7 @@ fn run_with(
     Timings,
 ) {
     let mut timings = Timings::new();
-    let (ready, mut diags) = prepare(content_dir, options, &mut timings);
+    let (ready, mut diags) = pipeline::prepare(content_dir, options, &mut timings);
     let Some((site, theme)) = ready else {
         return (Ok(None), diags, timings);
     };
@@ -164,86 +166,10 @@ fn run_with(
         Ok(ran) => ran,
         Err(e) => return (Err(e), diags, timings),
     };
-    let ok = settle(&mut diags, ran.diags, options.strict);
+    let ok = pipeline::settle(&mut diags, ran.diags, options.strict);
     // Freeing a national portal's model takes 60 ms that nothing waits
     // for: free it beside the caller (when the process exits first, the
     // system takes the memory back at once).
     std::thread::spawn(move || drop((site, theme)));
     (Ok(ran.summary.filter(|_| ok)), diags, timings)
-}
-
-/// Add the render's diagnostics to the load's (under `--strict` warnings
-/// count as errors). Whether the build succeeded.
-pub(crate) fn settle(diags: &mut Diagnostics, render: Diagnostics, strict: bool) -> bool {
-    diags.extend(render);
-    if strict {
-        diags.make_strict();
-    }
-    !diags.has_errors()
-}
-
-/// Load and check the content and the theme: the site and theme ready to
-/// render, or `None` when there are errors.
-pub(crate) fn prepare(
-    content_dir: &Path,
-    options: &BuildOptions,
-    timings: &mut Timings,
-) -> (Option<(model::Site, load::theme::Theme)>, Diagnostics) {
-    prepare_cached(
-        content_dir,
-        options,
-        timings,
-        &mut load::LoadCache::default(),
-    )
-}
-
-/// [`prepare`], reusing the reports of `cache` whose files did not change.
-pub(crate) fn prepare_cached(
-    content_dir: &Path,
-    options: &BuildOptions,
-    timings: &mut Timings,
-    cache: &mut load::LoadCache,
-) -> (Option<(model::Site, load::theme::Theme)>, Diagnostics) {
-    let mut clock = std::time::Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Timings| {
-        timings.push((name, clock.elapsed()));
-        clock = std::time::Instant::now();
-    };
-    let (site, mut diags) = load::load_site_cached(content_dir, cache);
-    lap("load content", timings);
-    if options.strict {
-        diags.make_strict();
-    }
-    let Some(mut site) = site.filter(|_| !diags.has_errors()) else {
-        return (None, diags);
-    };
-    if let Some(url) = &options.base_url {
-        if let Some(problem) = load::site_rules::base_url_problem(url) {
-            diags.push(
-                diagnostics::Diagnostic::error(
-                    "--base-url",
-                    None,
-                    {
-                        let (en, vi) = (problem.get(diagnostics::Lang::En), problem.get(diagnostics::Lang::Vi));
-                        msg!("invalid-base-url", en: "`{url}` is not a site address: {en}", vi: "`{url}` không phải là địa chỉ trang web: {vi}")
-                    },
-                )
-                .with_hint(msg!("invalid-base-url", en: "write the full address, e.g. https://example.org/transparency/", vi: "viết đầy đủ địa chỉ, ví dụ https://example.org/minh-bach/")),
-            );
-            return (None, diags);
-        }
-        site.config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-    }
-    let site_root = content_dir.parent().unwrap_or(Path::new("."));
-    let (theme, theme_diags) = load::theme::load_theme(site_root, &site.config.theme);
-    diags.extend(theme_diags);
-    lap("load theme", timings);
-    if diags.has_errors() {
-        return (None, diags);
-    }
-    (Some((site, theme)), diags)
 }

@@ -139,102 +139,12 @@ fn main() -> ExitCode {
             strict,
             quiet,
             verbose,
-        } => {
-            let start = Instant::now();
-            let spinner = progress(
-                quiet,
-                lang.pick(
-                    "checking, rendering and writing",
-                    "đang kiểm tra, dựng trang và ghi",
-                ),
-            );
-            let (written, diags, timings) =
-                build_to_dir(&content, &output, &BuildOptions { base_url, strict });
-            if let Some(s) = &spinner {
-                s.finish_and_clear();
-            }
-            let items = diags.into_sorted();
-            let (errors, warnings) = count(&items);
-            print_diagnostics(items, Format::Human, quiet, lang);
-            let summary = match written {
-                Err(e) => return fail(&e.message(), lang),
-                Ok(None) => {
-                    let (s, output) = (plural(errors), output.display());
-                    let m = msg!("build-failed",
-                        en: "error: build failed with {errors} error{s}; {output} was not changed",
-                        vi: "lỗi: xuất bản không thành công vì có {errors} lỗi; {output} không bị thay đổi"
-                    );
-                    eprintln!("{}", m.get(lang));
-                    return ExitCode::from(1);
-                }
-                Ok(Some(summary)) => summary,
-            };
-            if verbose {
-                for (step, took) in &timings {
-                    let step = step_name(step, lang);
-                    eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
-                }
-            }
-            if !quiet {
-                let (warned_en, warned_vi) = if warnings > 0 {
-                    (
-                        format!(" ({warnings} warning{})", plural(warnings)),
-                        format!(" ({warnings} cảnh báo)"),
-                    )
-                } else {
-                    (String::new(), String::new())
-                };
-                let m = msg!("built",
-                    en: "Built {} pages, {} charts, {} data files in {} ms → {}{warned_en}",
-                    vi: "Đã xuất bản {} trang, {} biểu đồ, {} tệp dữ liệu trong {} ms → {}{warned_vi}",
-                    summary.pages,
-                    summary.charts,
-                    summary.data_files,
-                    start.elapsed().as_millis(),
-                    output.display()
-                );
-                eprintln!("{}", m.get(lang));
-            }
-            ExitCode::SUCCESS
-        }
+        } => run_build(&content, &output, base_url, strict, quiet, verbose, lang),
         Command::Check {
             content,
             strict,
             format,
-        } => {
-            let (out, diags) = check(
-                &content,
-                &BuildOptions {
-                    base_url: None,
-                    strict,
-                },
-            );
-            let items = diags.into_sorted();
-            let (errors, warnings) = count(&items);
-            print_diagnostics(items, format, false, lang);
-            if matches!(format, Format::Human) {
-                let (es, ws) = (plural(errors), plural(warnings));
-                let m = if out.is_some() {
-                    msg!("checked",
-                        en: "ok: no errors ({warnings} warning{ws})",
-                        vi: "ổn: không có lỗi ({warnings} cảnh báo)"
-                    )
-                } else {
-                    msg!("checked",
-                        en: "{errors} error{es}, {warnings} warning{ws}",
-                        vi: "{errors} lỗi, {warnings} cảnh báo"
-                    )
-                };
-                eprintln!("{}", m.get(lang));
-            }
-            if out.is_some() {
-                ExitCode::SUCCESS
-            } else if errors == 0 {
-                ExitCode::from(2)
-            } else {
-                ExitCode::from(1)
-            }
-        }
+        } => run_check(&content, strict, format, lang),
         #[cfg(feature = "serve")]
         Command::Serve {
             content,
@@ -291,6 +201,110 @@ fn main() -> ExitCode {
             ),
             lang,
         ),
+    }
+}
+
+/// `minhbach build`: build into the output folder, print what happened.
+fn run_build(
+    content: &std::path::Path,
+    output: &std::path::Path,
+    base_url: Option<String>,
+    strict: bool,
+    quiet: bool,
+    verbose: bool,
+    lang: Lang,
+) -> ExitCode {
+    let start = Instant::now();
+    let spinner = progress(
+        quiet,
+        lang.pick(
+            "checking, rendering and writing",
+            "đang kiểm tra, dựng trang và ghi",
+        ),
+    );
+    let (written, diags, timings) =
+        build_to_dir(content, output, &BuildOptions { base_url, strict });
+    if let Some(s) = &spinner {
+        s.finish_and_clear();
+    }
+    let items = diags.into_sorted();
+    let (errors, warnings) = count(&items);
+    print_diagnostics(items, Format::Human, quiet, lang);
+    let summary = match written {
+        Err(e) => return fail(&e.message(), lang),
+        Ok(None) => {
+            let (s, output) = (plural(errors), output.display());
+            let m = msg!("build-failed",
+                en: "error: build failed with {errors} error{s}; {output} was not changed",
+                vi: "lỗi: xuất bản không thành công vì có {errors} lỗi; {output} không bị thay đổi"
+            );
+            eprintln!("{}", m.get(lang));
+            return ExitCode::from(1);
+        }
+        Ok(Some(summary)) => summary,
+    };
+    if verbose {
+        for (step, took) in &timings {
+            let step = step_name(step, lang);
+            eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
+    if !quiet {
+        let (warned_en, warned_vi) = if warnings > 0 {
+            (
+                format!(" ({warnings} warning{})", plural(warnings)),
+                format!(" ({warnings} cảnh báo)"),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        let m = msg!("built",
+            en: "Built {} pages, {} charts, {} data files in {} ms → {}{warned_en}",
+            vi: "Đã xuất bản {} trang, {} biểu đồ, {} tệp dữ liệu trong {} ms → {}{warned_vi}",
+            summary.pages,
+            summary.charts,
+            summary.data_files,
+            start.elapsed().as_millis(),
+            output.display()
+        );
+        eprintln!("{}", m.get(lang));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `minhbach check`: everything a build does but writing.
+fn run_check(content: &std::path::Path, strict: bool, format: Format, lang: Lang) -> ExitCode {
+    let (out, diags) = check(
+        content,
+        &BuildOptions {
+            base_url: None,
+            strict,
+        },
+    );
+    let items = diags.into_sorted();
+    let (errors, warnings) = count(&items);
+    print_diagnostics(items, format, false, lang);
+    if matches!(format, Format::Human) {
+        let (es, ws) = (plural(errors), plural(warnings));
+        let m = if out.is_some() {
+            msg!("checked",
+                en: "ok: no errors ({warnings} warning{ws})",
+                vi: "ổn: không có lỗi ({warnings} cảnh báo)"
+            )
+        } else {
+            msg!("checked",
+                en: "{errors} error{es}, {warnings} warning{ws}",
+                vi: "{errors} lỗi, {warnings} cảnh báo"
+            )
+        };
+        eprintln!("{}", m.get(lang));
+    }
+    if out.is_some() {
+        ExitCode::SUCCESS
+    } else if errors == 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(1)
     }
 }
 

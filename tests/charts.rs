@@ -44,8 +44,9 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
         serde_yaml::from_str(&site.read("reports/hai-duong-2023/report.yaml")).unwrap();
     for g in report["groups"].as_sequence().unwrap() {
         let gid = g["id"].as_str().unwrap();
-        let svg = site.page(&format!("reports/hai-duong-2023/groups/{gid}/chart.svg"));
-        assert!(svg.contains("role=\"img\""));
+        let chart = site
+            .public()
+            .join(format!("reports/hai-duong-2023/groups/{gid}/chart.svg"));
         // Expected: one bar per numeric target with a value that is not a
         // proxy, width ∝ min(value / target, 1.5). The example's values are
         // all from 2022, before the 2023 targets, and its as-of date is the
@@ -77,6 +78,23 @@ fn group_chart_bars_are_the_latest_values_against_their_targets() {
             earlier += 1;
             expected.push((v / t).min(1.5));
         }
+        // A group with nothing measured draws no empty chart box: the
+        // indicators are listed in text under where the chart would be.
+        if expected.is_empty() {
+            assert!(!chart.exists(), "{gid}: an empty chart");
+            let page = site.page(&format!("reports/hai-duong-2023/groups/{gid}/index.html"));
+            assert!(
+                !page.contains("class=\"chart-svg\""),
+                "{gid}: an empty chart box"
+            );
+            assert!(
+                page.contains("Chưa có số liệu nên không vẽ"),
+                "{gid}: the list"
+            );
+            continue;
+        }
+        let svg = std::fs::read_to_string(&chart).unwrap();
+        assert!(svg.contains("role=\"img\""));
         assert!(rects(&svg, "#0F766E").is_empty(), "{gid}: no met bar");
         assert!(rects(&svg, "#C2410C").is_empty(), "{gid}: no not-met bar");
         assert!(
@@ -121,17 +139,18 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
         "- id: digital-economy-share\n  group: digital-economy\n  name: Tỷ trọng kinh tế số\n  unit: percent\n  target: 12\n  values:\n    - { period: 2024, value: 9.6 }\n",
     );
     site.build().ok();
-    // The history chart is in the indicator's page, and only there: its
-    // numbers are downloaded as CSV, not as one SVG file per indicator page.
+    // The history chart is in the indicator's page, and beside it as an
+    // image to download (SVG and PNG).
     let dir = "reports/demo-2025/indicators/digital-economy-share/";
-    assert!(!site.public().join(dir).join("chart.svg").exists());
+    assert!(site.public().join(dir).join("chart.svg").exists());
+    assert!(site.public().join(dir).join("chart.png").exists());
     let page = site.page(&format!("{dir}index.html"));
     let svg = common::between(&page, "<svg", "</svg>");
     assert!(svg.contains("chart-history-digital-economy-share"), "{svg}");
     let meta = common::between(&page, "<p class=\"chart-meta\">", "</p>");
     // The chart links the indicator's own CSV (was the whole report's).
     assert!(
-        !meta.contains("SVG")
+        meta.contains("href=\"chart.png\">PNG")
             && meta.contains(
                 "reports/demo-2025/indicators/digital-economy-share/digital-economy-share.csv"
             ),
@@ -255,33 +274,65 @@ fn rendered_font_px(svg: &str, container: f64) -> Vec<f64> {
         .collect()
 }
 
+/// Every chart of the output: each `.svg` file and each `<svg role="img">`
+/// inside a page, with where it was found.
+fn every_chart(site: &Site) -> Vec<(String, String)> {
+    let mut charts = Vec::new();
+    for (path, bytes) in common::snapshot(&site.public()) {
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        if path.ends_with(".svg") {
+            // A download (fixed width and height, a credits band) is shown
+            // whole, at its own width: not on a phone's page.
+            if !text[..text.find('>').unwrap()].contains(" width=\"") {
+                charts.push((path, text));
+            }
+        } else if path.ends_with(".html") {
+            for (i, part) in text.split("<svg ").skip(1).enumerate() {
+                if part[..part.find('>').unwrap()].contains("role=\"img\"") {
+                    let svg = &part[..part.find("</svg>").unwrap() + 6];
+                    charts.push((format!("{path} (chart {i})"), format!("<svg {svg}")));
+                }
+            }
+        }
+    }
+    charts
+}
+
 #[test]
-fn group_and_project_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
-    // Measured before: values and statuses at 9.7-10.7 px, labels cut with "…".
+fn every_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
+    // Measured before: group values and statuses at 9.7-10.7 px, indicator
+    // history axes at 9.6 px, dataset ticks at 9.6 px, labels cut with "…".
     let site = Site::fixture("example");
     site.build().ok();
-    let groups = site.public().join("reports/hai-duong-2023/groups");
-    let mut n = 0;
-    for g in std::fs::read_dir(groups).unwrap() {
-        let svg = std::fs::read_to_string(g.unwrap().path().join("chart.svg")).unwrap();
-        let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
-        // (Two groups have no figure yet: their chart draws no row.)
-        if sizes.is_empty() {
-            continue;
-        }
+    let mut kinds = std::collections::BTreeSet::new();
+    let charts = every_chart(&site);
+    for (path, svg) in &charts {
+        let sizes = rendered_font_px(svg, PHONE_CARD_PX);
+        assert!(!sizes.is_empty(), "{path}: a chart without text: {svg}");
         let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
-        assert!(smallest >= 12.0, "{smallest:.1} px in {svg}");
-        assert!(!svg.contains('…'), "a cut label in {svg}");
-        n += 1;
+        assert!(smallest >= 12.0, "{path}: {smallest:.1} px in {svg}");
+        assert!(!svg.contains('…'), "{path}: a cut label in {svg}");
+        let kind = if path.contains("/groups/") {
+            "group"
+        } else if path.contains("/datasets/") {
+            "dataset"
+        } else if path.contains("/projects/") {
+            "projects"
+        } else if path.contains("/indicators/") {
+            "history"
+        } else {
+            "overview"
+        };
+        kinds.insert(kind);
     }
-    assert_eq!(n, 2);
-    // The project chart too (counts at 10.7 px before; the example gives no
-    // project statuses, so it has no by-status chart).
-    let svg = site.page("reports/hai-duong-2023/projects/projects-by-lead.svg");
-    let sizes = rendered_font_px(&svg, PHONE_CARD_PX);
-    let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
-    assert!(smallest >= 12.0, "projects-by-lead: {smallest:.1} px");
-    assert!(!svg.contains('…'), "a cut label in {svg}");
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["dataset", "group", "history", "overview", "projects"],
+        "every kind of chart was measured"
+    );
+    assert!(charts.len() >= 30, "{} charts", charts.len());
 }
 
 #[test]
@@ -343,4 +394,135 @@ fn projects_chart_says_joint_leads_are_counted_once_per_lead() {
     assert!(page.contains(&note), "under the chart");
     let svg = site.page("reports/hai-duong-2023/projects/projects-by-lead.svg");
     assert!(title_and_desc(&svg).1.contains(&note), "in its description");
+}
+
+#[test]
+fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let first: Vec<(String, Vec<u8>)> = common::snapshot(&site.public())
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".png"))
+        .collect();
+    let mut kinds = std::collections::BTreeSet::new();
+    // Every chart figure on a page links its two downloads, which exist.
+    for (path, bytes) in common::snapshot(&site.public()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for figure in html.split("<figure class=\"chart\">").skip(1) {
+            let figure = &figure[..figure.find("</figure>").unwrap()];
+            if !figure.contains("class=\"chart-svg\"") {
+                continue;
+            }
+            let meta = common::between(figure, "<p class=\"chart-meta\">", "</p>");
+            let dir = std::path::Path::new(&path).parent().unwrap();
+            let href = |ext: &str| -> std::path::PathBuf {
+                let end = meta
+                    .find(&format!(".{ext}\""))
+                    .unwrap_or_else(|| panic!("{path}: no .{ext} in {meta}"));
+                let start = meta[..end].rfind('"').unwrap() + 1;
+                dir.join(&meta[start..end + 1 + ext.len()])
+            };
+            assert!(
+                meta.contains("Tải ảnh") || meta.contains("Download image"),
+                "{path}: {meta}"
+            );
+            let png = std::fs::read(site.public().join(href("png"))).unwrap();
+            assert_eq!(&png[1..4], b"PNG", "{path}");
+            let svg = std::fs::read_to_string(site.public().join(href("svg"))).unwrap();
+            // The image says what it is and where it comes from.
+            let vi = !path.starts_with("en/");
+            for must in [
+                if vi {
+                    "Nguồn: Số 1914/KH-UBND"
+                } else {
+                    "Source: No. 1914/KH-UBND"
+                },
+                if vi { "05/06/2023" } else { "5 June 2023" },
+                "(CC-BY-4.0)",
+                "https://example.org/minhbach/",
+            ] {
+                assert!(svg.contains(must), "{path}: {must} not in {svg}");
+            }
+            kinds.insert(
+                href("png")
+                    .parent()
+                    .unwrap()
+                    .parent()
+                    .unwrap()
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+        }
+    }
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["datasets", "groups", "hai-duong-2023", "indicators"],
+        "group, dataset, projects (in the report's folder) and history charts"
+    );
+    // Deterministic: a second build gives the same bytes.
+    site.build().ok();
+    let second: Vec<(String, Vec<u8>)> = common::snapshot(&site.public())
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".png"))
+        .collect();
+    assert!(first.len() >= 18, "{} PNGs", first.len());
+    assert!(first == second, "PNG bytes differ between two builds");
+}
+
+#[test]
+fn every_chart_has_a_bare_embed_page_with_its_table_and_source() {
+    let site = Site::fixture("example");
+    site.build().ok();
+    let mut embeds = std::collections::BTreeSet::new();
+    for (path, bytes) in common::snapshot(&site.public()) {
+        if !path.ends_with(".html") || path.contains("embed/") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for figure in html.split("<figure class=\"chart\">").skip(1) {
+            let figure = &figure[..figure.find("</figure>").unwrap()];
+            if !figure.contains("class=\"chart-svg\"") {
+                continue;
+            }
+            // The code to copy, shown as text, works without JavaScript.
+            let details = common::between(figure, "<details class=\"chart-embed\">", "</details>");
+            let code = common::between(details, "<pre class=\"embed-code\">", "</pre>");
+            let src = common::between(code, "&lt;iframe src=&quot;", "&quot;");
+            let rel = src
+                .strip_prefix("https://example.org/minhbach/")
+                .unwrap_or_else(|| panic!("{path}: {src}"));
+            assert!(
+                rel.contains("embed/hai-duong-2023/"),
+                "{path}: per report: {rel}"
+            );
+            embeds.insert(rel.to_string());
+        }
+    }
+    // Groups drawn (2), the dataset, the projects chart, 5 history charts:
+    // 9 in each language.
+    assert_eq!(embeds.len(), 18, "{embeds:?}");
+    let sitemap = site.page("sitemap.xml");
+    for rel in &embeds {
+        let page = site.page(&format!("{rel}index.html"));
+        assert!(
+            page.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{rel}"
+        );
+        assert!(
+            !page.contains("site-header") && !page.contains("site-footer"),
+            "{rel}: chrome"
+        );
+        assert!(page.contains("role=\"img\""), "{rel}: no chart");
+        assert!(page.contains("<table>"), "{rel}: no table");
+        let source = common::between(&page, "<p class=\"embed-source\">", "</p>");
+        for must in ["1914/KH-UBND", "CC-BY-4.0", "target=\"_blank\""] {
+            assert!(source.contains(must), "{rel}: {must} not in {source}");
+        }
+        assert!(!sitemap.contains(rel.as_str()), "{rel} in the sitemap");
+    }
 }

@@ -691,7 +691,8 @@ fn mutations(text: &str) -> Vec<String> {
 
 /// A rule of what a unit reads that forgets something shows here, whatever
 /// the field: every value of the newest report's files (whose values other
-/// reports' histories show) and of the agencies is changed in turn, and each incremental rebuild must equal a clean build
+/// reports' histories show), of the targets of the report before it and of
+/// the agencies is changed in turn, and each incremental rebuild must equal a clean build
 /// (or fail as it fails). A page that starts reading a field its unit does
 /// not declare (render/deps.rs) fails this test without a new edit written.
 #[test]
@@ -718,6 +719,9 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
         "reports/demo-2024/datasets/infrastructure.yaml",
         "reports/demo-2024/ket-qua.md",
         "reports/demo-2024/ket-qua.en.md",
+        // The report before it, whose targets its pages compare with.
+        "reports/demo-2023/report.yaml",
+        "reports/demo-2023/indicators.yaml",
         "agencies.yaml",
     ];
     let mut tried = 0;

@@ -75,6 +75,8 @@ fn print_shows_the_site_address_dates_and_statuses_without_colour() {
     assert!(print.contains("fill: url(#print-hatch)"));
     assert!(!print.contains(".chart-table { display: none"));
     assert!(print.contains(".chart-table::details-content"));
+    // The overview's group charts (in a closed <details> on screen) too.
+    assert!(print.contains(".chart-details::details-content"), "{print}");
     let hidden = print
         .lines()
         .find(|l| l.contains("display: none") && l.contains(".site-header"))

@@ -88,8 +88,12 @@ impl Incremental {
     /// build. Every report's files are looked at to see whether it changed.
     pub fn rebuild(&mut self) -> Update {
         let mut timings = crate::Timings::new();
-        let (ready, mut diags) =
-            crate::prepare_cached(&self.content, &self.options, &mut timings, &mut self.loaded);
+        let (ready, mut diags) = crate::pipeline::prepare_cached(
+            &self.content,
+            &self.options,
+            &mut timings,
+            &mut self.loaded,
+        );
         let Some((site, theme)) = ready else {
             return Update {
                 diags,
@@ -118,7 +122,7 @@ impl Incremental {
             }
         };
         timings.extend(ran.timings);
-        let ok = crate::settle(&mut diags, ran.diags, self.options.strict);
+        let ok = crate::pipeline::settle(&mut diags, ran.diags, self.options.strict);
         let (rendered, units) = (ran.rendered, ran.units);
         let (true, Some(kept)) = (ok, ran.kept) else {
             return Update {

@@ -31,6 +31,7 @@ const BUILTIN: &[(&str, &str, &str)] = builtin![
     "templates" / "indicator_table.html",
     "templates" / "project_table.html",
     "templates" / "chart_figure.html",
+    "templates" / "embed.html",
     "templates" / "agency.html",
     "templates" / "agencies.html",
     "templates" / "search.html",

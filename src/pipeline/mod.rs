@@ -4,13 +4,14 @@
 //! load (content, theme) → units → finish → sink
 //! ```
 //!
-//! [`crate::prepare`] loads and checks the content and the theme;
+//! [`prepare`] loads and checks the content and the theme;
 //! [`run`] cuts the site into [`RenderUnit`]s and renders them in parallel
 //! (after an edit only the stale ones: [`crate::incremental::Plan`]),
 //! makes what needs the whole site (search indexes, feeds, sitemap, the link
 //! check) and hands every file to a [`Sink`]: a staging folder (`build`),
 //! memory (`serve`, tests) or nothing (`check`).
 
+mod prepare;
 mod sink;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +28,7 @@ use crate::render::{Output, RenderUnit, Rendered, Renderer, Reuse, Summary};
 use crate::write::WriteError;
 use crate::Timings;
 
+pub(crate) use prepare::{prepare, prepare_cached, settle};
 pub use sink::Sink;
 
 /// What one run of the pipeline gave.

@@ -49,7 +49,7 @@ pub(super) fn write_sitemap(base: &str, paths: &[&str], out: &mut Output) {
     let mut pages: Vec<&str> = paths
         .iter()
         .copied()
-        .filter(|p| p.ends_with("index.html"))
+        .filter(|p| p.ends_with("index.html") && !super::paths::is_embed(p))
         .collect();
     // In the order of the files' paths (`a/index.html` after `index.html`).
     pages.sort_unstable();

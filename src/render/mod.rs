@@ -8,6 +8,7 @@ pub mod chart;
 mod compare_data;
 mod data;
 pub mod deps;
+pub mod export;
 mod feeds;
 pub mod format;
 pub mod links;

@@ -34,9 +34,36 @@ pub fn group_dir(report: &str, group: &str) -> String {
     format!("reports/{report}/groups/{group}/")
 }
 
+/// A chart as a file to download, beside the page `dir` that shows it:
+/// `<dir><name>.svg` (with its title, source and licence) and
+/// `<dir><name>.png`, the same drawn as an image. Every chart's downloads
+/// are found this way: `chart` on a group, dataset and indicator page, the
+/// chart's id on the projects page.
+pub fn chart_file(dir: &str, name: &str, ext: &str) -> String {
+    format!("{dir}{name}.{ext}")
+}
+
 /// A group's chart, drawn once per language and shown on several pages.
 pub fn group_chart(report: &str, group: &str) -> String {
-    format!("reports/{report}/groups/{group}/chart.svg")
+    chart_file(&group_dir(report, group), "chart", "svg")
+}
+
+/// The bare page of one chart of a report, for other sites to show in an
+/// `<iframe>` (`chart`: `group-<id>`, `dataset-<id>`, `indicator-<id>`, or
+/// the projects chart's id). Per report, so it stays valid, with the same
+/// figures, when newer reports are published.
+pub fn embed_dir(report: &str, chart: &str) -> String {
+    format!("embed/{report}/{chart}/")
+}
+
+/// Whether `path` (from the output root) is an embed page's: kept out of
+/// the sitemap.
+pub fn is_embed(path: &str) -> bool {
+    let rest = match path.split_once('/') {
+        Some((first, rest)) if !matches!(first, "reports" | "agencies" | "embed") => rest,
+        _ => path,
+    };
+    rest.starts_with("embed/")
 }
 
 /// The list of a report's indicators.

@@ -7,6 +7,7 @@
 //   - failed requests and responses with status >= 400,
 //   - contrast of text in inline SVG charts (which axe-core cannot judge),
 //   - horizontal overflow at 375 px (and at 1280 px on the pages tested wide),
+//   - chart (SVG) text rendered under 12 px at 375 px,
 //   - links to pages or anchors that do not exist,
 // the search page is also used (a query is typed, results must appear), and
 // the 404 page is checked by requesting addresses that do not exist.
@@ -603,6 +604,31 @@ async function checkJob(tab, job, ctx) {
   return problems;
 }
 
+/**
+ * Chart text rendered under 12 CSS px on a phone (issue 17): every text of
+ * every chart (`svg[role=img]`), charts in closed <details> opened for the
+ * measure and closed again.
+ */
+function svgTextSize() {
+  const closed = [...document.querySelectorAll("details:not([open])")].filter((d) => d.querySelector("svg[role=img]"));
+  for (const d of closed) d.open = true;
+  const out = [];
+  for (const svg of document.querySelectorAll("svg[role=img]")) {
+    for (const text of svg.querySelectorAll("text")) {
+      const content = (text.textContent || "").trim();
+      if (!content || !text.getBoundingClientRect().width) continue;
+      const ctm = text.getScreenCTM();
+      const px = parseFloat(getComputedStyle(text).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+      if (px < 12 - 0.05) {
+        const label = (svg.querySelector("title") || {}).textContent || "";
+        out.push({ target: `text "${content.slice(0, 40)}"`, chart: label.slice(0, 80), px: Math.round(px * 10) / 10 });
+      }
+    }
+  }
+  for (const d of closed) d.open = false;
+  return out;
+}
+
 async function pageChecks(page, job, add, ctx, when) {
   const ov = await page.evaluate(findOverflow);
   if (ov.scrollWidth > ov.innerWidth + 1) {
@@ -615,6 +641,9 @@ async function pageChecks(page, job, add, ctx, when) {
   }
   for (const v of await runAxe(page, ctx)) add("axe", { when, ...v });
   for (const t of await page.evaluate(svgTextContrast)) add("svg-contrast", { when, ...t });
+  if (page.viewportSize() && page.viewportSize().width <= 400) {
+    for (const t of await page.evaluate(svgTextSize)) add("svg-text-size", { when, ...t });
+  }
   if (!when) {
     for (const l of await page.evaluate(collectLinks)) {
       const problem = ctx.linkProblem(l);
@@ -860,6 +889,11 @@ function report(results, opt, seconds, ctx, skipped) {
     "svg-contrast",
     "Chart (SVG) text contrast below WCAG 1.4.3",
     (p) => `${p.target} in "${p.chart}": ${p.fg} on ${p.bg} = ${p.ratio}:1, needs ${p.need}:1 (${p.px} px)\n      ${p.html}`,
+  );
+  section(
+    "svg-text-size",
+    "Chart (SVG) text under 12 px on a phone",
+    (p) => `${p.target} in "${p.chart}": ${p.px} px`,
   );
   section("error", "Errors while checking", (p) => p.text);
 

@@ -65,7 +65,7 @@ pub(super) fn value_ticks(ticks: &[f64], fmt: &dyn Fn(f64) -> String) -> (Font, 
     let font = Font::new(TICK_SIZE, TEXT_MUTED).anchor(Anchor::End);
     let labels: Vec<String> = ticks
         .iter()
-        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, 150.0))
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, f64::from(INNER) / 2.0))
         .collect();
     let widest = labels.iter().map(|l| font.width(l)).fold(0.0, f64::max);
     (font, labels, PAD + px(widest) + 8)
@@ -106,7 +106,7 @@ pub(super) fn top_axis(
     let font = Font::new(TICK_SIZE, TEXT_MUTED);
     let labels: Vec<String> = ticks
         .iter()
-        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, 150.0))
+        .map(|t| ellipsize_owned(clean_owned(fmt(*t)), font, f64::from(INNER) / 2.0))
         .collect();
     let xs: Vec<i32> = ticks.iter().map(|t| x_of(*t)).collect();
     let widths: Vec<f64> = labels.iter().map(|l| font.width(l)).collect();

@@ -72,9 +72,9 @@ pub(super) fn layout_bars(
 
     let label_font = Font::new(LABEL_SIZE, TEXT);
     let (bar_h, gap, value_size) = if multi {
-        (20, 4, 18)
+        (28, 4, SMALL_SIZE)
     } else {
-        (26, 0, SMALL_SIZE)
+        (30, 0, SMALL_SIZE)
     };
     for (ci, category) in categories.iter().enumerate() {
         if ci > 0 {
@@ -199,12 +199,10 @@ pub(super) fn layout_lines(
     }
     c.line(vec![(left, plot_bottom), (right, plot_bottom)], AXIS, 1);
 
-    let below = column_labels(c, categories, &x_of, slot, plot_bottom + 14, TICK_SIZE);
+    let below = column_labels(c, categories, &x_of, slot, plot_bottom + 22, TICK_SIZE);
 
     // Lines, markers, missing-value dashes and (single series) value labels.
-    let value_font = Font::new(SMALL_SIZE - 1, TEXT)
-        .bold()
-        .anchor(Anchor::Middle);
+    let value_font = Font::new(SMALL_SIZE, TEXT).bold().anchor(Anchor::Middle);
     let label_all = !multi
         && (0..n).all(|i| {
             value_at(&series[0], i)
@@ -242,7 +240,18 @@ pub(super) fn layout_lines(
                         let w = value_font.width(&label);
                         let lx = px(f64::from(x)
                             .clamp(f64::from(PAD) + w / 2.0, f64::from(X_END) - w / 2.0));
-                        c.text(lx, py - 26, &label, value_font);
+                        // Above the "–" of a missing value the label reaches over.
+                        let over_dash = (0..n).any(|j| {
+                            value_at(s, j).is_none()
+                                && (f64::from(x_of(j) - lx)).abs() <= w / 2.0 + 12.0
+                        });
+                        let dash_top = plot_bottom - 12 - px(0.4 * f64::from(LABEL_SIZE)) - 4;
+                        let ly = if over_dash {
+                            (py - 26).min(dash_top - value_font.size as i32 - 6)
+                        } else {
+                            py - 26
+                        };
+                        c.text(lx, ly, &label, value_font);
                     }
                 }
                 None => {

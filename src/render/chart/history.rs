@@ -408,7 +408,7 @@ pub(super) fn layout_history(
     draw_value_labels(c, &labels, off);
 
     let categories: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
-    let below = column_labels(c, &categories, &x_of, slot, plot_bottom + 14, SMALL_SIZE);
+    let below = column_labels(c, &categories, &x_of, slot, plot_bottom + 22, SMALL_SIZE);
     below + 8
 }
 

@@ -111,6 +111,7 @@ pub enum DatasetChartKind {
 mod axes;
 mod canvas;
 mod counts;
+mod credits;
 mod dataset;
 mod direct_svg;
 mod group;
@@ -133,6 +134,7 @@ use plotters_svg::*;
 use text::*;
 
 pub use counts::count_bars;
+pub use credits::{with_credits, Credits};
 pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};

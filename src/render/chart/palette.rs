@@ -25,33 +25,35 @@ pub(super) const X_END: i32 = WIDTH - PAD;
 /// Width available to bars and text.
 pub(super) const INNER: i32 = X_END - PAD;
 
-/// Row labels (indicator and category names).
-pub(super) const LABEL_SIZE: u32 = 24;
-pub(super) const LABEL_LINE: i32 = 30;
-/// Value, target and status texts, legends.
-pub(super) const SMALL_SIZE: u32 = 20;
-pub(super) const SMALL_LINE: i32 = 26;
-/// Axis tick labels.
-pub(super) const TICK_SIZE: u32 = 18;
-/// Text of the group and project charts (the history and dataset charts
-/// still use the sizes above): where a chart is narrowest on a 375 px phone
+/// Text sizes of every chart: where a chart is narrowest on a 375 px phone
 /// (in a report's group card, [`PHONE_MIN_PX`] CSS px wide) its smallest
-/// text is still 12 px.
-pub(super) const PHONE_LABEL_SIZE: u32 = 26;
-pub(super) const PHONE_LABEL_LINE: i32 = 32;
-pub(super) const PHONE_SMALL_SIZE: u32 = 25;
-pub(super) const PHONE_SMALL_LINE: i32 = 31;
+/// text is still 12 px; at its widest ([`DISPLAY_WIDTH`]) about 19 px.
+///
+/// Row labels (indicator and category names).
+pub(super) const LABEL_SIZE: u32 = 26;
+pub(super) const LABEL_LINE: i32 = 32;
+/// Value, target and status texts, legends.
+pub(super) const SMALL_SIZE: u32 = 25;
+pub(super) const SMALL_LINE: i32 = 31;
+/// Axis tick labels.
+pub(super) const TICK_SIZE: u32 = 25;
+/// The group and project charts' names for the sizes above.
+pub(super) const PHONE_LABEL_SIZE: u32 = LABEL_SIZE;
+pub(super) const PHONE_LABEL_LINE: i32 = LABEL_LINE;
+pub(super) const PHONE_SMALL_SIZE: u32 = SMALL_SIZE;
+pub(super) const PHONE_SMALL_LINE: i32 = SMALL_LINE;
 /// Width of a [`WIDTH`]-unit chart in a report's group card on a 375 px
 /// screen: 375 − 2 × 16 (page margin) − 2 × 16 (card padding) − 2 (border).
 pub(super) const PHONE_MIN_PX: i32 = 309;
-/// Lines of a group or project chart's row label: an indicator's name is wrapped, not
-/// cut (the longest in the example takes 5 lines); the bound only keeps
-/// runaway input from making a huge chart.
+/// Lines of a row label: a name is wrapped, not cut (the longest in the
+/// example takes 5 lines); the bound only keeps runaway input from making
+/// a huge chart.
 pub(super) const PHONE_MAX_LABEL_LINES: usize = 12;
-const _: () = assert!(PHONE_SMALL_SIZE as i32 * PHONE_MIN_PX >= 12 * WIDTH);
+const _: () = assert!(SMALL_SIZE as i32 * PHONE_MIN_PX >= 12 * WIDTH);
+const _: () = assert!(TICK_SIZE as i32 * PHONE_MIN_PX >= 12 * WIDTH);
 
-/// At most this many lines of a row label; the rest is cut with "…".
-pub(super) const MAX_LABEL_LINES: usize = 3;
+/// At most this many lines of a row label.
+pub(super) const MAX_LABEL_LINES: usize = PHONE_MAX_LABEL_LINES;
 
 /// Bullet bars show ratios up to this; longer bars are capped and marked.
 pub(super) const RATIO_CAP: f64 = 1.5;

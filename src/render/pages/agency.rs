@@ -2,6 +2,34 @@
 
 use super::*;
 
+/// A row of an agency's page, with the agency's role in it.
+#[derive(Serialize)]
+struct Role<T> {
+    role: tera::Value,
+    item: T,
+}
+
+/// Rows of one kind: the agency's lead indicators of one category of
+/// what is known (the list its count links to), or those it partners in.
+#[derive(Serialize)]
+struct Rows {
+    id: Option<String>,
+    rows: Vec<Role<IndicatorView>>,
+}
+
+/// What an agency's page shows of one report.
+#[derive(Serialize)]
+struct ReportPart {
+    title: String,
+    href: String,
+    indicator_count: usize,
+    indicators: Vec<Rows>,
+    projects: Vec<Role<ProjectView>>,
+    counts: CountsView,
+    /// How many of its projects here are overdue.
+    projects_overdue: Option<String>,
+}
+
 impl Lang<'_> {
     /// `agencies/index.html` and one page per agency: everything it leads or
     /// partners in, across all reports.
@@ -59,29 +87,6 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        #[derive(Serialize)]
-        struct Role<T> {
-            role: tera::Value,
-            item: T,
-        }
-        /// Rows of one kind: the agency's lead indicators of one category of
-        /// what is known (the list its count links to), or those it partners in.
-        #[derive(Serialize)]
-        struct Rows {
-            id: Option<String>,
-            rows: Vec<Role<IndicatorView>>,
-        }
-        #[derive(Serialize)]
-        struct ReportPart {
-            title: String,
-            href: String,
-            indicator_count: usize,
-            indicators: Vec<Rows>,
-            projects: Vec<Role<ProjectView>>,
-            counts: CountsView,
-            /// How many of its projects here are overdue.
-            projects_overdue: Option<String>,
-        }
         let pages = self.index.agency_page_count(&agency.id);
         let dir = agency_page_dir(&agency.id, page);
         let (root, _) = self.roots(&dir);

@@ -3,17 +3,24 @@
 use super::*;
 
 impl Lang<'_> {
-    /// The group's bullet chart, or `None` when it has no numeric target.
-    /// Only indicators with a figure against their target are drawn; the
-    /// others are named in a line under the chart ([`Self::unmeasured`]).
+    /// Whether a group has an indicator with a numeric target: it then has
+    /// a chart figure (drawn or not) with its table.
+    pub(super) fn has_numeric(report: &Report, group: &Group) -> bool {
+        report
+            .indicators_in(&group.id)
+            .any(|i| matches!(i.target, Some(Target::Numeric { .. })))
+    }
+
+    /// The group's bullet chart, or `None` when nothing in it can be drawn:
+    /// no numeric target, or no figure against one. Only indicators with a
+    /// figure against their target are drawn; the others are named in a
+    /// line under the chart ([`Self::unmeasured`]), and a group with none
+    /// has that line and the table, no empty chart box.
     pub(super) fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
         let numeric: Vec<&Indicator> = report
             .indicators_in(&group.id)
             .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
             .collect();
-        if numeric.is_empty() {
-            return None;
-        }
         let rows: Vec<BulletRow> = numeric
             .iter()
             .filter_map(|i| attainment(i).map(|r| (i, r)))
@@ -29,6 +36,9 @@ impl Lang<'_> {
                 status_text: self.status_view(i.status.kind).label,
             })
             .collect();
+        if rows.is_empty() {
+            return None;
+        }
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
         let desc_key = if c.measured() > 0 {
@@ -92,6 +102,59 @@ impl Lang<'_> {
         Some(chart::group_chart(&text, &axis, &rows))
     }
 
+    /// A chart's downloads, written beside the page `dir` that shows it
+    /// ([`paths::chart_file`]): the SVG with a band saying what it is and
+    /// where it comes from, and the same as a PNG. Returns both links from
+    /// that page (SVG, PNG).
+    pub(super) fn chart_files(
+        &self,
+        report: &Report,
+        dir: &str,
+        name: &str,
+        svg: &str,
+        title: &str,
+        out: &mut Output,
+    ) -> (String, String) {
+        let licence = match &self.site.config.license {
+            Some(l) => format!(
+                "{}: {} ({})",
+                self.tr("data_license"),
+                self.text(&l.title),
+                l.id
+            ),
+            None => format!(
+                "{}: {}",
+                self.tr("data_license"),
+                self.tr("license_not_stated")
+            ),
+        };
+        let credits = chart::Credits {
+            title: title.to_string(),
+            lines: vec![
+                format!(
+                    "{}: {}",
+                    self.tr("chart_source"),
+                    self.document_line(report)
+                ),
+                licence,
+            ],
+            address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
+        };
+        let file = chart::with_credits(svg, &credits);
+        let (svg_path, png_path) = (
+            paths::chart_file(dir, name, "svg"),
+            paths::chart_file(dir, name, "png"),
+        );
+        if let Some(png) = export::png(&file) {
+            out.add(format!("{}{png_path}", self.prefix), png);
+        }
+        out.add(format!("{}{svg_path}", self.prefix), file);
+        (
+            paths::chart_file("", name, "svg"),
+            paths::chart_file("", name, "png"),
+        )
+    }
+
     /// `ratio` of a target as a whole percentage: "86 %", "86%".
     fn percent_of_target(&self, ratio: f64) -> String {
         let n = format::number((ratio * 100.0).round(), None, self.style);
@@ -103,7 +166,7 @@ impl Lang<'_> {
 
     /// The line under a group chart naming the indicators it does not draw
     /// (a numeric target but no figure to compare with it).
-    fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
+    pub(super) fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
         let names: Vec<String> = report
             .indicators_in(&group.id)
             .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
@@ -164,6 +227,7 @@ impl Lang<'_> {
     ) -> ChartView {
         let c = report.group_counts(&group.id);
         let name = self.text(&group.name);
+        let drawn = !svg.is_empty();
         let (_, asset_root) = self.roots(page_dir_root);
         let rows = report
             .indicators_in(&group.id)
@@ -183,9 +247,18 @@ impl Lang<'_> {
             .iter()
             .map(|k| self.tr(k).to_string())
             .collect();
+        let heading = fill(self.tr("chart_title_group"), &[("group", &name)]);
         ChartView {
+            embed: drawn.then(|| {
+                self.embed_view(
+                    report,
+                    &format!("group-{}", group.id),
+                    &heading,
+                    page_dir_root,
+                )
+            }),
             table: Some(TableView { head, rows }),
-            heading: fill(self.tr("chart_title_group"), &[("group", &name)]),
+            heading,
             // "0/3 met" would read as failure where nothing was measured.
             takeaway: Some(if c.measured() > 0 {
                 fill(
@@ -221,12 +294,23 @@ impl Lang<'_> {
                 .collect();
                 (!parts.is_empty()).then(|| parts.join(" "))
             },
-            svg_href: Some(format!(
-                "{}{}{}",
-                asset_root,
-                self.prefix,
-                paths::group_chart(&report.slug, &group.id)
-            )),
+            svg_href: drawn.then(|| {
+                format!(
+                    "{}{}{}",
+                    asset_root,
+                    self.prefix,
+                    paths::group_chart(&report.slug, &group.id)
+                )
+            }),
+            png_href: drawn.then(|| {
+                let dir = paths::group_dir(&report.slug, &group.id);
+                format!(
+                    "{}{}{}",
+                    asset_root,
+                    self.prefix,
+                    paths::chart_file(&dir, "chart", "png")
+                )
+            }),
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::data_file(&report.slug, "indicators.csv")
@@ -236,7 +320,14 @@ impl Lang<'_> {
 
     /// An indicator's values across every report that shares its id, with
     /// the chart of them against this report's target.
-    pub(super) fn history(&self, report: &Report, ind: &Indicator, root: &str) -> HistoryView {
+    pub(super) fn history(
+        &self,
+        report: &Report,
+        ind: &Indicator,
+        root: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) -> HistoryView {
         let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
             Some(h) => Cow::Borrowed(&h[..]),
             None => ind
@@ -336,17 +427,39 @@ impl Lang<'_> {
             let style = self.style;
             let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
             let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
-            ChartView {
+            let dir = paths::indicator_dir(&report.slug, &ind.id);
+            let (svg_href, png_href) =
+                self.chart_files(report, &dir, "chart", &svg, &text.title, out);
+            let name = format!("indicator-{}", ind.id);
+            let view = ChartView {
+                embed: Some(self.embed_view(report, &name, &text.title, &dir)),
                 table: None,
-                heading: self.tr("history_chart").to_string(),
+                heading: text.title.clone(),
                 takeaway: None,
                 svg,
                 source: None,
                 note: None,
-                svg_href: None,
+                svg_href: Some(svg_href),
+                png_href: Some(png_href),
                 // The indicator's own data, beside its page (in the default
                 // language's folder: one file serves every language).
                 data_href: Some(self.indicator_data_href(report, ind, "csv")),
+            };
+            // The embed shows the numbers the indicator page has in its own table.
+            let table = TableView {
+                head: ["period", "value", "source"]
+                    .iter()
+                    .map(|k| self.tr(k).to_string())
+                    .collect(),
+                rows: rows
+                    .iter()
+                    .map(|r| vec![r.period.clone(), r.value.clone(), r.source.clone()])
+                    .collect(),
+            };
+            self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
+            ChartView {
+                heading: self.tr("history_chart").to_string(),
+                ..view
             }
         });
         HistoryView {
@@ -362,6 +475,7 @@ impl Lang<'_> {
         report: &Report,
         dir: &str,
         out: &mut Output,
+        diags: &mut Diagnostics,
     ) -> Vec<ChartView> {
         let mut by_lead: BTreeMap<String, usize> = BTreeMap::new();
         let mut by_status: BTreeMap<String, usize> = BTreeMap::new();
@@ -444,21 +558,25 @@ impl Lang<'_> {
                 },
                 &items,
             );
-            out.add(format!("{}{dir}{id}.svg", self.prefix), svg.clone());
-            charts.push(ChartView {
+            let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, out);
+            let view = ChartView {
+                embed: Some(self.embed_view(report, &id, &title, dir)),
                 table: Some(table),
                 heading: title,
                 takeaway: None,
                 svg,
                 source: None,
                 note,
-                svg_href: Some(format!("{id}.svg")),
+                svg_href: Some(svg_href),
+                png_href: Some(png_href),
                 data_href: Some(format!(
                     "{}{}",
                     self.roots(dir).1,
                     paths::data_file(&report.slug, "projects.csv")
                 )),
-            });
+            };
+            self.embed_page(report, &id, &view, None, dir, out, diags);
+            charts.push(view);
         }
         charts
     }

@@ -358,6 +358,8 @@ impl Lang<'_> {
             source: None,
             note: None,
             svg_href,
+            png_href: None,
+            embed: None,
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::compare_file(shared.code, "comparison.csv")
@@ -490,6 +492,8 @@ impl Lang<'_> {
             source: None,
             note: None,
             svg_href: None,
+            png_href: None,
+            embed: None,
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::compare_file(shared.code, "comparison.csv")

@@ -132,20 +132,33 @@ impl Lang<'_> {
                     DatasetChartKind::Bar
                 };
                 let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
-                out.add(format!("{}{dir}chart.svg", self.prefix), svg.clone());
-                ChartView {
+                let (svg_href, png_href) =
+                    self.chart_files(report, &dir, "chart", &svg, &title, out);
+                let name = format!("dataset-{}", d.id);
+                let view = ChartView {
+                    embed: Some(self.embed_view(report, &name, &title, &dir)),
                     table: None,
                     heading: title.clone(),
                     takeaway: None,
                     svg,
                     source: source.clone(),
                     note: None,
-                    svg_href: Some("chart.svg".into()),
+                    svg_href: Some(svg_href),
+                    png_href: Some(png_href),
                     data_href: Some(format!(
                         "{asset_root}{}",
                         paths::dataset_csv(&report.slug, &d.id)
                     )),
-                }
+                };
+                let table = TableView {
+                    head: d.columns.iter().map(|c| self.text(&c.name)).collect(),
+                    rows: rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                };
+                self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
+                view
             });
         let fallback = self.code != self.site.config.default_language() && !d.title.has(self.code);
         let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);

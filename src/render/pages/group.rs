@@ -28,13 +28,19 @@ impl Lang<'_> {
             crumbs,
             fallback,
         );
+        let chart = (svg.is_some() || Self::has_numeric(report, g))
+            .then(|| self.chart_view(report, g, svg.unwrap_or_default(), &dir));
+        if let Some(view) = chart.as_ref().filter(|v| v.embed.is_some()) {
+            let name = format!("group-{}", g.id);
+            self.embed_page(report, &name, view, None, &dir, out, diags);
+        }
         ctx.insert(
             "group",
             &serde_json::json!({
                 "name": name,
                 "description": g.description.as_ref().map(|d| self.text(d)),
                 "counts": self.counts_view(&counts, report.as_of, Some(&format!("{root}{}", paths::indicators_dir(&report.slug))), Some(&g.id)),
-                "chart": svg.map(|s| self.chart_view(report, g, s, &dir)),
+                "chart": chart,
             }),
         );
         let inds: Vec<IndicatorView> = report

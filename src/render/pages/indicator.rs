@@ -141,6 +141,8 @@ impl Lang<'_> {
                 source: None,
                 note: None,
                 svg_href: None,
+                png_href: None,
+                embed: None,
                 data_href: None,
                 table: None,
             }
@@ -174,7 +176,7 @@ impl Lang<'_> {
         );
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
-        let history = self.history(report, ind, &root);
+        let history = self.history(report, ind, &root, out, diags);
         ctx.insert("history", &history);
         ctx.insert(
             "own_data",

@@ -17,7 +17,7 @@ use super::chart::{
 };
 use super::format::{self, fill, Style};
 use super::markdown::{self, Heading, Shortcode};
-use super::{escape, paths, Output};
+use super::{escape, export, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Theme;
 use crate::model::*;
@@ -29,6 +29,7 @@ mod charts;
 mod compare;
 mod context;
 mod dataset;
+mod embed;
 mod group;
 mod home;
 mod indicator;
@@ -38,6 +39,7 @@ mod site_index;
 mod views;
 mod wording;
 
+use embed::*;
 use section::*;
 use site_index::*;
 use views::*;

@@ -23,11 +23,15 @@ impl Lang<'_> {
             .iter()
             .filter_map(|g| self.group_chart(report, g).map(|svg| (g.id.as_str(), svg)))
             .collect();
-        for (gid, svg) in &charts {
-            out.add(
-                format!("{}{}", self.prefix, paths::group_chart(&report.slug, gid)),
-                svg.clone(),
-            );
+        for g in &report.groups {
+            if let Some(svg) = charts.get(g.id.as_str()) {
+                let title = fill(
+                    self.tr("chart_title_group"),
+                    &[("group", &self.text(&g.name))],
+                );
+                let dir = paths::group_dir(&report.slug, &g.id);
+                self.chart_files(report, &dir, "chart", svg, &title, out);
+            }
         }
 
         // Sections first: the overview's table of contents uses their titles.
@@ -75,9 +79,10 @@ impl Lang<'_> {
                 ),
                 indicator_count: report.indicators_in(&g.id).count(),
                 status_svg: self.status_bar(report, g),
-                chart: charts
-                    .get(g.id.as_str())
-                    .map(|svg| self.chart_view(report, g, svg.clone(), &rdir)),
+                chart: Self::has_numeric(report, g).then(|| {
+                    let svg = charts.get(g.id.as_str()).cloned().unwrap_or_default();
+                    self.chart_view(report, g, svg, &rdir)
+                }),
             })
             .collect();
         let toc = self.report_toc(report, &section_links);
@@ -198,7 +203,7 @@ impl Lang<'_> {
             fallback,
         );
         ctx.insert("categories", &categories);
-        ctx.insert("charts", &self.project_charts(report, &dir, out));
+        ctx.insert("charts", &self.project_charts(report, &dir, out, diags));
         ctx.insert("project_count", &report.projects.len());
         ctx.insert(
             "projects_overdue",

@@ -162,7 +162,10 @@ impl Lang<'_> {
                         escape(self.tr("view_group")),
                         escape(&self.text(&g.name))
                     )),
-                    None => Ok(format!("<p class=\"muted\">{}</p>", escape(self.tr("chart_no_numeric")))),
+                    None => Ok(format!(
+                        "<p class=\"muted\">{}</p>",
+                        escape(&self.unmeasured(report, g).unwrap_or_else(|| self.tr("chart_no_numeric").to_string()))
+                    )),
                 }
             }
             other => Err((

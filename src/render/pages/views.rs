@@ -131,9 +131,13 @@ pub(super) struct ChartView {
     /// history chart of every indicator page: tens of thousands of files
     /// on a national portal, whose numbers are in the page's table and CSV).
     pub(super) svg_href: Option<String>,
+    /// The same chart as a PNG image.
+    pub(super) png_href: Option<String>,
     pub(super) data_href: Option<String>,
     /// The chart's numbers as a table, when the page has no other table of them.
     pub(super) table: Option<TableView>,
+    /// Its bare page for other sites, and the code to show it there.
+    pub(super) embed: Option<EmbedView>,
 }
 
 #[derive(Serialize, Clone)]

@@ -133,12 +133,15 @@ pub(super) fn every_row_shows_symbol_word_value_and_target() {
 // --- 4b. layout: wrapping, no overlaps, inside the viewBox ---------------------
 
 #[test]
-pub(super) fn long_labels_wrap_into_three_lines_and_are_cut() {
+pub(super) fn long_labels_wrap_and_are_not_cut() {
     let font = Font::new(LABEL_SIZE, TEXT);
     let long = LONG.repeat(4);
     let lines = wrap(&long, font, f64::from(INNER), MAX_LABEL_LINES);
-    assert_eq!(lines.len(), 3);
-    assert!(lines[2].ends_with('…'), "{lines:?}");
+    assert!(
+        lines.len() > 3 && lines.len() < MAX_LABEL_LINES,
+        "{lines:?}"
+    );
+    assert!(!lines.concat().contains('…'), "{lines:?}");
     for l in &lines {
         assert!(font.width(l) <= f64::from(INNER), "{l}");
     }

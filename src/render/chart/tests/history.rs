@@ -428,9 +428,11 @@ pub(super) fn crowded_value_labels_stay_near_their_bars() {
             .map(|(t, _)| t.as_str())
             .expect("label");
         assert_eq!(num(t, "x"), b.0 + b.2 / 2.0, "centred on its bar");
-        // At most two label heights above the bar.
+        // A few label heights above the bar: labels as large as a phone
+        // needs are wider than nine columns, and climb over each other.
         let gap = b.1 - num(t, "y");
-        assert!(gap > 0.0 && gap <= 3.0 * 22.0 + 6.0, "{label}: {gap}");
+        let line = f64::from(SMALL_SIZE + 4);
+        assert!(gap > 0.0 && gap <= 5.0 * line + 6.0, "{label}: {gap}");
     }
     // Narrowed bars: a column is wider than its bar by at least a third.
     let slot = bars[1].0 - bars[0].0;
@@ -441,7 +443,7 @@ pub(super) fn crowded_value_labels_stay_near_their_bars() {
 pub(super) fn long_value_labels_wrap_between_number_and_unit() {
     let font = Font::new(TICK_SIZE, TEXT).bold();
     assert_eq!(
-        two_lines("1.502,5 tỷ đồng", font, 90.0),
+        two_lines("1.502,5 tỷ đồng", font, 120.0),
         Some(vec!["1.502,5".to_string(), "tỷ đồng".to_string()])
     );
     assert_eq!(two_lines("56,60\u{a0}%", font, 40.0), None);

@@ -1,0 +1,77 @@
+//! Charts as PNG images, drawn at build time from their downloadable SVG
+//! ([`super::chart::with_credits`]) with resvg.
+//!
+//! The text is drawn with fonts shipped in `assets/fonts/` (Noto Sans, which
+//! covers Vietnamese, and DejaVu Sans for the status symbols ✓ ✗ ◷ ○ it
+//! lacks; both under their licences there), loaded from the program's own
+//! bytes, never from the system: the same build gives the same PNG bytes
+//! on every machine.
+
+use resvg::{tiny_skia, usvg};
+use std::sync::{Arc, OnceLock};
+
+/// Pixels per SVG unit: a 640-unit chart becomes a 960-pixel image, sharp
+/// in a document at full column width (2× costs twice the build time).
+pub const PNG_SCALE: f32 = 1.5;
+
+static NOTO_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+static NOTO_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+static DEJAVU: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// The shipped fonts, loaded once.
+fn options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for bytes in [NOTO_REGULAR, NOTO_BOLD, DEJAVU] {
+            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(bytes)));
+        }
+        db.set_sans_serif_family("Noto Sans");
+        usvg::Options {
+            font_family: "Noto Sans".to_string(),
+            fontdb: Arc::new(db),
+            ..usvg::Options::default()
+        }
+    })
+}
+
+/// `svg` drawn as a PNG at [`PNG_SCALE`]; `None` if it cannot be read
+/// (never for a chart of this program).
+///
+/// The same SVG gives the same PNG: a process that builds many times (the
+/// preview server, the rebuild tests) draws each chart once, from a memo
+/// keyed by the SVG's SHA-256 and emptied when it holds [`MEMO_BYTES`].
+pub fn png(svg: &str) -> Option<Vec<u8>> {
+    use sha2::Digest;
+    type Memo = std::collections::HashMap<[u8; 32], Vec<u8>>;
+    static MEMO: OnceLock<std::sync::Mutex<(Memo, usize)>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let key: [u8; 32] = sha2::Sha256::digest(svg.as_bytes()).into();
+    if let Some(png) = memo.lock().ok()?.0.get(&key) {
+        return Some(png.clone());
+    }
+    let png = draw(svg)?;
+    let mut m = memo.lock().ok()?;
+    if m.1 + png.len() > MEMO_BYTES {
+        *m = Default::default();
+    }
+    m.1 += png.len();
+    m.0.insert(key, png.clone());
+    Some(png)
+}
+
+/// Most bytes of PNGs [`png`] keeps.
+const MEMO_BYTES: usize = 64 << 20;
+
+fn draw(svg: &str) -> Option<Vec<u8>> {
+    let tree = usvg::Tree::from_str(svg, options()).ok()?;
+    let size = tree.size().to_int_size().scale_by(PNG_SCALE)?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().ok()
+}
