@@ -3,7 +3,7 @@
 #
 #   scripts/bench.sh [--sizes small,medium,large] [--runs N] [--no-hugo] [--seed N] [--text PAGES]
 #
-# Sizes (corpora from examples/gen_corpus.rs, page counts at the time of writing):
+# Sizes (corpora from examples/gen_corpus/, page counts at the time of writing):
 #   small   2 provinces x 2 years, 100 indicators/report     (~1k pages)
 #   medium 11 provinces x 4 years, 100 indicators/report     (~10k pages)
 #   large  63 provinces x 10 years, 35 indicators/report     (~62k pages)

@@ -409,3 +409,17 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
         assert!(index.contains(&format!("compare/{code}/")), "{code}");
     }
 }
+
+/// `check` names every comparison file a build writes (their bytes it skips).
+#[test]
+fn check_counts_the_comparison_files_a_build_writes() {
+    let site = three_areas();
+    let options = minhbach::BuildOptions::default();
+    let (built, diags, _) = minhbach::build_to_dir(&site.content(), &site.public(), &options);
+    assert!(!diags.has_errors(), "{diags:?}");
+    let built = built.unwrap().unwrap();
+    let (checked, _) = minhbach::check(&site.content(), &options);
+    assert_eq!(checked.unwrap(), built);
+    let csv = std::fs::read(site.public().join("compare/online-dossiers/comparison.csv")).unwrap();
+    assert!(!csv.is_empty());
+}

@@ -32,9 +32,16 @@ const CSV_NAME: &str = "comparison.csv";
 const JSON_NAME: &str = "comparison.json";
 const PACKAGE_NAME: &str = "datapackage.json";
 
-/// The data files of `shared`, into `out`.
-pub(super) fn write_compare_data(site: &Site, shared: &SharedCode, out: &mut Output) {
+/// The data files of `shared`, into `out`; when not `packed` (`check`,
+/// which drops every file unread), named but empty.
+pub(super) fn write_compare_data(site: &Site, shared: &SharedCode, packed: bool, out: &mut Output) {
     let code = shared.code;
+    if !packed {
+        for name in [CSV_NAME, JSON_NAME, PACKAGE_NAME] {
+            out.add(paths::compare_file(code, name), Vec::new());
+        }
+        return;
+    }
     let csv_bytes = comparison_csv(shared);
     let json_bytes = pretty(&comparison_json(site, shared));
     let package = datapackage(site, shared, &csv_bytes, &json_bytes);

@@ -230,7 +230,7 @@ impl<'a> Renderer<'a> {
             RenderUnit::CompareIndex => return (out, diags),
             RenderUnit::Compare(code) => match self.codes.get(code.as_str()) {
                 Some(shared) => {
-                    compare_data::write_compare_data(self.site, shared, &mut out);
+                    compare_data::write_compare_data(self.site, shared, !self.discards, &mut out);
                     pages::Part::Compare(shared)
                 }
                 None => return (out, diags),
