@@ -318,7 +318,7 @@ fn an_area_replaced_before_the_period_is_a_warning_naming_its_successor() {
 }
 
 #[allow(dead_code)]
-#[path = "../examples/gen_corpus.rs"]
+#[path = "../examples/gen_corpus/main.rs"]
 mod gen_corpus;
 
 /// A small generated national corpus (28 provinces, so that Hải Dương and
