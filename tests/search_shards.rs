@@ -220,7 +220,11 @@ fn sharded_search_finds_what_the_whole_index_finds() {
         ] {
             let index = Index::new(&json, budget);
             if budget.shard_bytes < 1000 {
-                assert!(index.terms().len() > 20, "{budget:?}: {}", index.terms().len());
+                assert!(
+                    index.terms().len() > 20,
+                    "{budget:?}: {}",
+                    index.terms().len()
+                );
             }
             for q in &qs {
                 assert_eq!(
@@ -263,7 +267,10 @@ fn folded_prefixes_find_vietnamese_titles() {
     let hits = titles("dien tu");
     assert!(!hits.is_empty());
     assert!(hits[0].to_lowercase().contains("điện tử"), "{hits:?}");
-    assert_eq!(titles("chinh quy s").first(), titles("chinh quyen so").first());
+    assert_eq!(
+        titles("chinh quy s").first(),
+        titles("chinh quyen so").first()
+    );
     assert!(titles("zzzz").is_empty());
 }
 

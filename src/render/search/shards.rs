@@ -76,14 +76,14 @@ pub fn files(index_json: &str, budget: Budget) -> Vec<(String, String)> {
     let mut out = Vec::new();
 
     // Every word's list of entries, with the title bit.
-    let mut lists: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    let mut lists: FxHashMap<&str, Vec<u32>> =
+        FxHashMap::with_capacity_and_hasher(entries.len() + 1024, Default::default());
     let mut title = String::new();
     for (id, e) in entries.iter().enumerate() {
         title.clear();
         super::fold_into(&e.n, &mut title);
-        let title_words: Vec<&str> = title.split(' ').collect();
         for w in e.k.split(' ').filter(|w| !w.is_empty()) {
-            let bit = u32::from(title_words.contains(&w));
+            let bit = u32::from(title.split(' ').any(|t| t == w));
             lists.entry(w).or_default().push((id as u32) << 1 | bit);
         }
     }
@@ -101,7 +101,10 @@ pub fn files(index_json: &str, budget: Budget) -> Vec<(String, String)> {
             size = 1;
         }
         size += json.len() + 1;
-        shards.last_mut().expect("a shard").push((w.to_string(), json));
+        shards
+            .last_mut()
+            .expect("a shard")
+            .push((w.to_string(), json));
     }
     if shards.is_empty() {
         shards.push(Vec::new());
@@ -237,11 +240,26 @@ fn term_json(word: &str, list: &[u32]) -> String {
             json.push(',');
         }
         let id = v >> 1;
-        let _ = write!(json, "{}", (id - prev) << 1 | (v & 1));
+        push_u32(&mut json, (id - prev) << 1 | (v & 1));
         prev = id;
     }
     json.push_str("]]");
     json
+}
+
+/// Appends `n` in decimal (the lists hold millions of numbers: no formatter).
+fn push_u32(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[i..]).expect("ASCII digits"));
 }
 
 /// The first 12 hex digits of the SHA-256 of `text`: enough to tell versions apart.

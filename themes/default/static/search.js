@@ -142,7 +142,11 @@
     return Promise.all(page.map(function (h) { return chunk(Math.floor(h.id / c)); }))
       .then(function (chunks) {
         if (run !== current) return;
-        if (replace) list.textContent = "";
+        if (replace) {
+          list.textContent = "";
+          /* Which query the list shows (for tests and measurements). */
+          list.setAttribute("data-query", input.value.trim());
+        }
         page.forEach(function (h, i) { list.appendChild(item(chunks[i][h.id % c])); });
         if (more) more.hidden = shown >= hits.length;
       });
