@@ -339,5 +339,6 @@ fn index_files_are_deterministic_and_placed_per_language() {
         // A small site: one term shard.
         let manifest: Value = serde_json::from_str(&a[0].1).unwrap();
         assert_eq!(manifest["t"].as_array().unwrap().len(), 1, "{lang}");
+        assert_eq!(manifest["d"].as_array().unwrap().len(), 1, "{lang}");
     }
 }

@@ -14,7 +14,9 @@
 //!   in the entry's title;
 //! - **document chunks** `search/d-<hash>.json`: entries `c·i` to `c·(i+1)-1`
 //!   without their keywords, `[{"t":…,"n":…,"r":…,"u":…},…]`, fetched only for
-//!   the results shown.
+//!   the results shown. When the words fit one shard (a small site), all
+//!   entries are one chunk, and search.js fetches the shard and the chunk as
+//!   the page opens: no request per query, as with one file.
 //!
 //! A query word `q` matches the words that start with it. They are all in one
 //! shard, unless the words starting with `q` go on past a shard's first word:
@@ -171,7 +173,12 @@ pub fn files(index_json: &str, budget: Budget) -> Vec<(String, String)> {
     manifest_terms.push(']');
 
     // The document chunks.
-    let chunk = budget.chunk_entries.max(1);
+    // A small site's words fit one shard: then its entries go in one chunk
+    // too, and search.js fetches both as the page opens.
+    let chunk = match shards.len() {
+        1 => entries.len().max(1),
+        _ => budget.chunk_entries.max(1),
+    };
     let mut manifest_docs = String::from("[");
     for (i, part) in entries.chunks(chunk).enumerate() {
         let mut json = String::from("[");

@@ -182,6 +182,12 @@
   if (more) more.addEventListener("click", function () { showMore(current, false).catch(failed); });
   fetch(base)
     .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(function (json) { manifest = json; render(); })
+    .then(function (json) {
+      manifest = json;
+      /* A small site: its one shard and one chunk now, no request per query. */
+      if (manifest.t.length === 1) shard(0).catch(function () {});
+      if (manifest.d.length === 1) chunk(0).catch(function () {});
+      render();
+    })
     .catch(failed);
 })(typeof window !== "undefined" ? window : globalThis);
