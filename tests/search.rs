@@ -284,6 +284,7 @@ const KEYS: &[(&str, &str, &str)] = &[
         "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang.",
         "The search data could not be loaded. Please reload the page.",
     ),
+    ("search_more", "Xem thêm kết quả", "More results"),
     ("type_report", "Báo cáo", "Report"),
     ("type_group", "Nhóm mục tiêu", "Target group"),
     ("type_indicator", "Chỉ tiêu", "Indicator"),

@@ -39,6 +39,7 @@ pub const THEME_IDS: &[&str] = &[
     "search-q",
     "search-results",
     "search-status",
+    "search-more",
 ];
 
 /// Longest text between `{{` and `}}` read as a shortcode call; longer is

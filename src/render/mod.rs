@@ -323,7 +323,7 @@ impl<'a> Renderer<'a> {
         let languages = &self.site.config.languages;
         // The search indexes and the feeds are independent: make them side by side.
         let (indexes, feeds) = rayon::join(
-            || -> Vec<String> {
+            || -> Vec<Vec<(String, String)>> {
                 languages
                     .par_iter()
                     .enumerate()
@@ -334,7 +334,7 @@ impl<'a> Renderer<'a> {
                                 .and_then(|u| u.search.get(i))
                                 .map_or("", String::as_str)
                         });
-                        search::assemble(self.site, lang, fragments)
+                        search::index_files(self.site, lang, fragments)
                     })
                     .collect()
             },
@@ -350,8 +350,8 @@ impl<'a> Renderer<'a> {
             },
         );
         let (feeds, sitemap) = feeds;
-        for (lang, index) in languages.iter().zip(indexes) {
-            out.add(search::index_path(self.site, lang), index);
+        for (path, bytes) in indexes.into_iter().flatten() {
+            out.add(path, bytes);
         }
         out.files.extend(feeds.files);
         let mut diags = Diagnostics::new();

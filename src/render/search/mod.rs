@@ -32,6 +32,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{AgencyRef, Report, Site};
 
+pub mod shards;
+
 /// How many characters of a section's text (after its title and headings) go into the index.
 const SECTION_TEXT_CHARS: usize = 200;
 
@@ -453,6 +455,23 @@ pub fn assemble<'f>(
     push(&compare);
     out.push(']');
     out
+}
+
+/// The files of the search index of `lang` (see [`shards`]), as (output
+/// path, bytes), the manifest at [`index_path`] first; from the reports'
+/// fragments as [`assemble`] takes them.
+pub fn index_files<'f>(
+    site: &Site,
+    lang: &str,
+    reports: impl Iterator<Item = &'f str> + Clone,
+) -> Vec<(String, String)> {
+    let json = assemble(site, lang, reports);
+    let manifest = index_path(site, lang);
+    let root = manifest.strip_suffix("search-index.json").unwrap_or("");
+    shards::files(&json, shards::Budget::default())
+        .into_iter()
+        .map(|(path, bytes)| (format!("{root}{path}"), bytes))
+        .collect()
 }
 
 /// Where the index of `lang` goes in the output.
