@@ -1,6 +1,7 @@
 //! Markdown sections of a report and the shortcodes in them.
 
 use super::*;
+use crate::model::Shortcode;
 
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
 pub(super) fn section_text<'s>(
@@ -31,8 +32,17 @@ impl Lang<'_> {
         let dir = paths::section_dir(&report.slug, &s.slug);
         let (root, _) = self.roots(&dir);
         let prefix = format!("fn-{}", s.slug);
+        // The shortcodes' templates share one context: the words, then each call's values.
+        let mut words: Option<Context> = None;
         let mut expand = |i: usize, _: &markdown::Shortcode| match text.shortcodes.get(i) {
-            Some(Some(sc)) => self.shortcode(report, sc, charts, &root),
+            Some(Some(sc)) => {
+                let ctx = words.get_or_insert_with(|| {
+                    let mut c = Context::new();
+                    c.insert("t", self.t_value);
+                    c
+                });
+                self.shortcode(report, sc, charts, &root, ctx, diags)
+            }
             // Its error was given while loading.
             _ => String::new(),
         };
@@ -95,61 +105,64 @@ impl Lang<'_> {
         self.emit("section.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
-    /// Expand a data shortcode in prose into trusted HTML; what it names
-    /// was checked while loading.
+    /// Expand a data shortcode in prose into trusted HTML through its
+    /// template (`shortcodes/<name>.html`); what it names was checked while loading.
     pub(super) fn shortcode(
         &self,
         report: &Report,
         sc: &Shortcode,
         charts: &BTreeMap<&str, String>,
         root: &str,
+        ctx: &mut Context,
+        diags: &mut Diagnostics,
     ) -> String {
-        let indicator = |id: &str| report.indicator(id);
-        match &sc.kind {
-            ShortcodeKind::Value { indicator: id } => {
-                let Some(ind) = indicator(id) else {
+        let template = match &sc.kind {
+            ShortcodeKind::Value { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
                     return String::new();
                 };
-                match ind.latest() {
-                    Some(m) => format!(
-                        "<data value=\"{}\">{}</data>",
-                        m.value,
-                        escape(&self.measurement_text(ind, m))
-                    ),
-                    None => escape(self.tr("no_data_short")),
-                }
+                let value = ind.latest().map(|m| {
+                    serde_json::json!({ "number": m.value.to_string(), "text": self.measurement_text(ind, m) })
+                });
+                ctx.insert("value", &value);
+                "shortcodes/value.html"
             }
-            ShortcodeKind::Target { indicator: id } => indicator(id)
-                .map(|ind| escape(&self.target_text(ind)))
-                .unwrap_or_default(),
-            ShortcodeKind::Status { indicator: id } => {
-                let Some(ind) = indicator(id) else {
+            ShortcodeKind::Target { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
                     return String::new();
                 };
-                let s = self.status_view(ind.status.kind);
-                format!(
-                    "<span class=\"status status-{}\"><span class=\"sym\" aria-hidden=\"true\">{}</span> {}</span>",
-                    s.kind,
-                    s.symbol,
-                    escape(&s.label)
-                )
+                ctx.insert("target", &self.target_text(ind));
+                "shortcodes/target.html"
             }
-            ShortcodeKind::Chart { group: id } => {
-                let Some(g) = report.group(id) else {
+            ShortcodeKind::Status { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
                     return String::new();
                 };
-                match charts.get(id.as_str()) {
-                    Some(svg) => format!(
-                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}{}\">{}: {}</a></p></figure>",
-                        paths::group_dir(&report.slug, &g.id),
-                        escape(self.tr("view_group")),
-                        escape(&self.text(&g.name))
-                    ),
-                    None => format!(
-                        "<p class=\"muted\">{}</p>",
-                        escape(&self.unmeasured(report, g).unwrap_or_else(|| self.tr("chart_no_numeric").to_string()))
-                    ),
-                }
+                ctx.insert("status", &self.status_value(ind.status.kind));
+                "shortcodes/status.html"
+            }
+            ShortcodeKind::Chart { group } => {
+                let Some(g) = report.group(group) else {
+                    return String::new();
+                };
+                let svg = charts.get(group.as_str());
+                ctx.insert(
+                    "chart",
+                    &serde_json::json!({
+                        "svg": svg,
+                        "href": format!("{root}{}", paths::group_dir(&report.slug, &g.id)),
+                        "group": self.text(&g.name),
+                        "unmeasured": svg.is_none().then(|| self.unmeasured(report, g)).flatten(),
+                    }),
+                );
+                "shortcodes/chart.html"
+            }
+        };
+        match self.tera.render(template, ctx) {
+            Ok(html) => html,
+            Err(e) => {
+                self.template_error(&e, diags);
+                String::new()
             }
         }
     }
