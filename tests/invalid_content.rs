@@ -332,3 +332,56 @@ fn unsafe_markdown_links_are_dropped_with_a_warning() {
         run.stderr
     );
 }
+
+/// Shortcodes are checked while loading: a wrong one is reported together
+/// with the other files' errors (the site is never rendered then), once,
+/// with its place; a translation's wrong shortcode is reported in its file.
+#[test]
+fn shortcodes_are_checked_with_the_other_content() {
+    let site = Site::fixture("minimal");
+    site.edit(IND, "  decimals: 2", "  decimls: 2");
+    site.edit(
+        KQ,
+        "chart(group=\"digital-economy\")",
+        "chart(group=\"economy\")",
+    );
+    site.write(
+        "reports/demo-2024/ket-qua.en.md",
+        "---\ntitle: Results\nkind: achievements\n---\nText {{ statsu(indicator=\"x\") }}\n",
+    );
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .collect();
+    let chart: Vec<&&str> = errors
+        .iter()
+        .filter(|l| l.contains("group `economy` is not defined"))
+        .collect();
+    assert_eq!(chart.len(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown field `decimls`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        chart[0].starts_with(&format!("content/{KQ}:16:")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: defined groups: digital-government, digital-economy"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        errors.iter().any(|l| l.starts_with(
+            "content/reports/demo-2024/ket-qua.en.md:5:6: error: unknown shortcode `statsu`"
+        )),
+        "{}",
+        run.stderr
+    );
+}

@@ -175,3 +175,30 @@ fn a_report_says_what_changed_since_the_previous_one() {
     let home = site.page("index.html");
     assert!(home.find("demo-2025").unwrap() < home.find("demo-2024").unwrap());
 }
+
+/// A shortcode's markup is a template of the theme (`shortcodes/<name>.html`),
+/// which a site's theme overrides as any other; its words come from i18n.
+#[test]
+fn a_theme_overrides_a_shortcodes_markup() {
+    let site = Site::fixture("minimal");
+    let dir = with_theme(&site);
+    std::fs::create_dir_all(dir.join("templates/shortcodes")).unwrap();
+    std::fs::write(
+        dir.join("templates/shortcodes/status.html"),
+        "<mark class=\"st-{{ status.kind }}\">{{ status.label }}</mark>",
+    )
+    .unwrap();
+    site.build().ok();
+    let vi = site.page("reports/demo-2024/ket-qua/index.html");
+    assert!(
+        vi.contains("mục tiêu ≥ 50\u{a0}%: <mark class=\"st-not-yet-due\">"),
+        "{vi}"
+    );
+    assert!(!vi.contains("<span class=\"status status-not-yet-due\">"));
+    // The other shortcodes keep the built-in theme's markup.
+    assert!(
+        vi.contains("đạt <data value=\"56.6\">56,60\u{a0}%</data>"),
+        "{vi}"
+    );
+    assert!(vi.contains("<figure class=\"chart\">"));
+}

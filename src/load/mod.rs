@@ -22,6 +22,7 @@ mod raw;
 mod report;
 mod reports;
 mod sections;
+mod shortcodes;
 mod site_config;
 pub mod site_rules;
 mod spreadsheet;

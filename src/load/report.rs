@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Msg};
 use crate::model::*;
 
 use super::agencies::AgencyLookup;
 use super::doc::{check_url, Doc};
 use super::raw::*;
-use super::{files, is_slug, provenance, sections, slugify, traps, Loader};
+use super::{files, is_slug, provenance, sections, shortcodes, slugify, traps, Loader};
 
 impl Loader<'_> {
     pub(super) fn report(
@@ -106,7 +106,9 @@ impl Loader<'_> {
             as_of,
             lookup,
         };
+        let errors_before = self.diags.error_count();
         let indicators = self.indicators(&dir.join("indicators.yaml"), langs, &scope);
+        let indicators_whole = self.diags.error_count() == errors_before;
         let projects = self.projects(&dir.join("projects.yaml"), langs, &scope);
         let datasets = self.datasets(&dir.join("datasets"), langs, &scope);
         // One listing of the folder serves both the check and the sections.
@@ -125,7 +127,12 @@ impl Loader<'_> {
             known.extend(document.file.as_ref().map(|f| f.name.as_str()));
             self.unexpected_entries(dir, entries, &known, Some(".md"));
         }
-        let sections = sections::load_sections(self, dir, listing, langs, &group_ids);
+        let indicator_ids: Vec<&str> = indicators.iter().map(|i| i.id.as_str()).collect();
+        let names = shortcodes::Names {
+            indicators: indicators_whole.then_some(indicator_ids.as_slice()),
+            groups: &group_ids,
+        };
+        let sections = sections::load_sections(self, dir, listing, langs, &names);
         Some(Report {
             slug,
             dir: dir.to_path_buf(),
@@ -239,18 +246,28 @@ impl ReportScope<'_> {
         if self.groups.contains(&id.as_str()) {
             return;
         }
-        let mut e = doc.err(at, msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"));
-        e = match did_you_mean(id, self.groups.iter().copied()) {
-            Some(best) => e.with_hint(msg!("did-you-mean",
-                en: "did you mean `{best}`? defined groups: {}",
-                vi: "có phải là `{best}`? các nhóm đã khai báo: {}",
-                self.groups.join(", ")
-            )),
-            None if self.groups.is_empty() => e.with_hint(msg!("unknown-group", en: "report.yaml defines no groups yet", vi: "report.yaml chưa khai báo nhóm nào")),
-            None => e.with_hint(msg!("unknown-group", en: "defined groups: {}", vi: "các nhóm đã khai báo: {}", self.groups.join(", "))),
-        };
-        d.push(e);
+        let (message, hint) = unknown_group(id, self.groups);
+        d.push(doc.err(at, message).with_hint(hint));
     }
+}
+
+/// The error for a group id that `groups` (the report's) does not hold, and its hint.
+pub(super) fn unknown_group(id: &str, groups: &[&str]) -> (Msg, Msg) {
+    let message = msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml");
+    let hint = match did_you_mean(id, groups.iter().copied()) {
+        Some(best) => msg!("did-you-mean",
+            en: "did you mean `{best}`? defined groups: {}",
+            vi: "có phải là `{best}`? các nhóm đã khai báo: {}",
+            groups.join(", ")
+        ),
+        None if groups.is_empty() => {
+            msg!("unknown-group", en: "report.yaml defines no groups yet", vi: "report.yaml chưa khai báo nhóm nào")
+        }
+        None => {
+            msg!("unknown-group", en: "defined groups: {}", vi: "các nhóm đã khai báo: {}", groups.join(", "))
+        }
+    };
+    (message, hint)
 }
 
 /// The plan the report follows (its number, date, issuer, text).

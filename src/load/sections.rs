@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::raw::RawFrontMatter;
+use super::report::unknown_group;
+use super::shortcodes::{self, Names};
 use super::{files, is_slug, pos, slugify, Loader, RESERVED_SLUGS};
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Section, SectionText};
 use crate::yaml;
 
@@ -23,7 +25,7 @@ pub(super) fn load_sections(
     dir: &Path,
     listing: std::io::Result<Vec<PathBuf>>,
     langs: &[String],
-    groups: &[&str],
+    names: &Names,
 ) -> Vec<Section> {
     let entries = match listing {
         Ok(e) => e,
@@ -35,7 +37,7 @@ pub(super) fn load_sections(
     let default = langs[0].as_str();
     let mut by_slug: BTreeMap<String, Vec<Variant>> = BTreeMap::new();
     for path in entries {
-        if let Some((slug, variant)) = variant(loader, &path, langs, groups) {
+        if let Some((slug, variant)) = variant(loader, &path, langs, names) {
             by_slug.entry(slug).or_default().push(variant);
         }
     }
@@ -60,8 +62,9 @@ fn variant(
     loader: &mut Loader,
     path: &Path,
     langs: &[String],
-    groups: &[&str],
+    names: &Names,
 ) -> Option<(String, Variant)> {
+    let groups = names.groups;
     let default = langs[0].as_str();
     let name = path
         .file_name()
@@ -149,22 +152,12 @@ fn variant(
     fm.group = fm.group.as_deref().map(crate::helpers::text::normalize);
     if let Some(g) = &fm.group {
         if !groups.contains(&g.as_str()) {
-            let mut e = Diagnostic::error(
-                &shown,
-                group_pos,
-                msg!("unknown-group", en: "group `{g}` is not defined in report.yaml", vi: "nhóm `{g}` chưa được khai báo trong report.yaml"),
-            )
-            .with_source(&src);
-            e = match did_you_mean(g, groups.iter().copied()) {
-                Some(b) => e.with_hint(msg!("did-you-mean",
-                    en: "did you mean `{b}`? defined groups: {}",
-                    vi: "có phải là `{b}`? các nhóm đã khai báo: {}",
-                    groups.join(", ")
-                )),
-                None if groups.is_empty() => e.with_hint(msg!("unknown-group", en: "report.yaml defines no groups yet", vi: "report.yaml chưa khai báo nhóm nào")),
-                None => e.with_hint(msg!("unknown-group", en: "defined groups: {}", vi: "các nhóm đã khai báo: {}", groups.join(", "))),
-            };
-            loader.diags.push(e);
+            let (message, hint) = unknown_group(g, groups);
+            loader.diags.push(
+                Diagnostic::error(&shown, group_pos, message)
+                    .with_source(&src)
+                    .with_hint(hint),
+            );
         }
     }
     if fm.title.trim().is_empty() {
@@ -177,11 +170,13 @@ fn variant(
             .with_source(&src),
         );
     }
+    let shortcodes = shortcodes::check(body, body_line, &shown, names, loader.diags);
     let text = SectionText {
         title: fm.title.trim().to_string(),
         markdown: body.to_string(),
         path: shown.clone(),
         body_line,
+        shortcodes,
     };
     Some((
         slug,

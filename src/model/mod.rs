@@ -6,6 +6,7 @@ mod changes;
 mod compare;
 mod outlook;
 mod period;
+mod shortcode;
 mod status;
 #[cfg(test)]
 mod testing;
@@ -21,6 +22,7 @@ pub use compare::{
 };
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
+pub use shortcode::{Shortcode, ShortcodeKind, SHORTCODES};
 pub use status::{
     compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules, EVIDENCE,
 };
@@ -566,6 +568,9 @@ pub struct SectionText {
     pub path: PathBuf,
     /// Line of the file where the Markdown body starts (1-based).
     pub body_line: usize,
+    /// The body's shortcodes that parse, in order; `None` for one that
+    /// names nothing the report defines (its error given while loading).
+    pub shortcodes: Vec<Option<Shortcode>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

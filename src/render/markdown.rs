@@ -13,6 +13,7 @@ use crate::diagnostics::Msg;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::is_safe_url;
+use crate::helpers::shortcode;
 pub use nesting::MAX_NESTING;
 
 /// Whether `markdown` nests block quotes and lists past [`MAX_NESTING`]
@@ -41,10 +42,6 @@ pub const THEME_IDS: &[&str] = &[
     "search-status",
     "search-more",
 ];
-
-/// Longest text between `{{` and `}}` read as a shortcode call; longer is
-/// text (a call is one short line, and this bounds the work per `{{`).
-const MAX_CALL_BYTES: usize = 2048;
 
 /// Raw HTML tags that carry no attributes and no behaviour; anything else is shown as text.
 const ALLOWED_TAGS: &[&str] = &[
@@ -90,19 +87,12 @@ pub struct MarkdownError {
     pub warning: bool,
 }
 
-/// What expanding a shortcode gives: trusted HTML, or a message and a hint.
-pub type Expansion = Result<String, (Msg, Option<Msg>)>;
-
-/// A parsed call: its name and arguments, or why it does not parse.
-type ParsedCall = Result<(String, BTreeMap<String, String>), Msg>;
-
-pub const SHORTCODES: &[&str] = &["value", "target", "status", "chart"];
-
-/// Render `markdown`. `expand` turns a shortcode into HTML (trusted output) or an error.
+/// Render `markdown`. `expand` turns the shortcode that parsed `i`-th into
+/// HTML (trusted output); what a shortcode means was checked while loading.
 pub fn render(
     markdown: &str,
     footnote_prefix: &str,
-    expand: &mut dyn FnMut(&Shortcode) -> Expansion,
+    expand: &mut dyn FnMut(usize, &Shortcode) -> String,
 ) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
     if let Some((line, col, depth)) = nesting::too_deep(markdown) {
@@ -115,28 +105,12 @@ pub fn render(
         });
         return (Rendered::default(), errors);
     }
-    let (text, calls) = extract_shortcodes(markdown, &mut errors);
-    let mut outputs = Vec::with_capacity(calls.len());
-    for call in &calls {
-        if !SHORTCODES.contains(&call.name.as_str()) {
-            // Already reported by the extraction, with a suggestion.
-            outputs.push(String::new());
-            continue;
-        }
-        match expand(call) {
-            Ok(html) => outputs.push(html),
-            Err((message, hint)) => {
-                errors.push(MarkdownError {
-                    line: call.line,
-                    col: call.col,
-                    message,
-                    hint,
-                    warning: false,
-                });
-                outputs.push(String::new());
-            }
-        }
-    }
+    let (text, calls) = extract_shortcodes(markdown);
+    let outputs: Vec<String> = calls
+        .iter()
+        .enumerate()
+        .map(|(i, c)| expand(i, c))
+        .collect();
 
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
@@ -387,9 +361,8 @@ fn heading_level(l: HeadingLevel) -> u8 {
 }
 
 /// Replace every `{{ name(args) }}` with a marker and return the calls in
-/// order. One pass: positions are counted on from the previous call, and the
-/// `}}` a search found is remembered for the `{{` before it.
-fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Vec<Shortcode>) {
+/// order; a call that does not parse is dropped (load reported it).
+fn extract_shortcodes(src: &str) -> (String, Vec<Shortcode>) {
     // Marker characters typed in the text would be taken for ours.
     let cleaned;
     let src = if src.contains([MARK_OPEN, MARK_CLOSE]) {
@@ -400,104 +373,24 @@ fn extract_shortcodes(src: &str, errors: &mut Vec<MarkdownError>) -> (String, Ve
     };
     let mut out = String::with_capacity(src.len());
     let mut calls = Vec::new();
-    let mut cursor = Cursor::default();
     let mut copied = 0;
-    let mut search = 0;
-    // The last `}}` found, at or after the last place searched from.
-    let mut close: Option<usize> = None;
-    while let Some(found) = memchr::memmem::find(&src.as_bytes()[search..], b"{{") {
-        let start = search + found;
-        let body = start + 2;
-        let end = match close {
-            Some(e) if e >= body => e,
-            _ => match memchr::memmem::find(&src.as_bytes()[body..], b"}}") {
-                Some(r) => body + r,
-                None => break,
-            },
-        };
-        close = Some(end);
-        let inner = &src[body..end];
-        if inner.len() > MAX_CALL_BYTES
-            || (inner.contains('\n') && !inner.trim_start().contains('('))
-        {
-            search = body;
-            continue;
+    for found in shortcode::scan(src) {
+        out.push_str(&src[copied..found.range.start]);
+        copied = found.range.end;
+        if let Ok(call) = found.call {
+            out.push(MARK_OPEN);
+            out.push_str(&calls.len().to_string());
+            out.push(MARK_CLOSE);
+            calls.push(Shortcode {
+                name: call.name,
+                args: call.args,
+                line: found.line,
+                col: found.col,
+            });
         }
-        match parse_call(inner) {
-            Some(Ok((name, args))) => {
-                let (line, col) = cursor.at(src, start);
-                if !SHORTCODES.contains(&name.as_str()) {
-                    let hint = crate::diagnostics::did_you_mean(&name, SHORTCODES.iter().copied())
-                        .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"))
-                        .unwrap_or_else(|| msg!("unknown-shortcode", en: "shortcodes: {}", vi: "các mã ngắn: {}", SHORTCODES.join(", ")));
-                    errors.push(MarkdownError {
-                        line,
-                        col,
-                        message: msg!("unknown-shortcode", en: "unknown shortcode `{name}`", vi: "mã ngắn `{name}` không tồn tại"),
-                        hint: Some(hint),
-                        warning: false,
-                    });
-                }
-                out.push_str(&src[copied..start]);
-                out.push(MARK_OPEN);
-                out.push_str(&calls.len().to_string());
-                out.push(MARK_CLOSE);
-                copied = end + 2;
-                calls.push(Shortcode {
-                    name,
-                    args,
-                    line,
-                    col,
-                });
-            }
-            Some(Err(msg)) => {
-                let (line, col) = cursor.at(src, start);
-                errors.push(MarkdownError {
-                    line,
-                    col,
-                    message: msg,
-                    hint: Some(
-                        msg!("shortcode-syntax", en: "write shortcodes as {{{{ value(indicator=\"online-dossier-rate\") }}}}", vi: "viết mã ngắn như {{{{ value(indicator=\"online-dossier-rate\") }}}}"),
-                    ),
-                    warning: false,
-                });
-                out.push_str(&src[copied..start]);
-                copied = end + 2;
-            }
-            // Not a shortcode: the text stays as written.
-            None => {}
-        }
-        search = end + 2;
     }
     out.push_str(&src[copied..]);
     (out, calls)
-}
-
-/// Line and column (1-based, in characters) of byte offsets asked for in
-/// increasing order, each counted on from the one before.
-#[derive(Default)]
-struct Cursor {
-    byte: usize,
-    line: usize,
-    col: usize,
-}
-
-impl Cursor {
-    fn at(&mut self, src: &str, byte: usize) -> (usize, usize) {
-        if self.line == 0 {
-            (self.line, self.col) = (1, 1);
-        }
-        let seg = &src[self.byte..byte];
-        match seg.rfind('\n') {
-            Some(last) => {
-                self.line += memchr::memchr_iter(b'\n', seg.as_bytes()).count();
-                self.col = seg[last + 1..].chars().count() + 1;
-            }
-            None => self.col += seg.chars().count(),
-        }
-        self.byte = byte;
-        (self.line, self.col)
-    }
 }
 
 /// Heading ids, each new one made unique with `-2`, `-3`... The next number
@@ -645,63 +538,17 @@ fn put_in_place(
     out
 }
 
-/// `value(indicator="x")` → name and arguments. `None` when it does not look like a call.
-fn parse_call(inner: &str) -> Option<ParsedCall> {
-    let s = inner.trim();
-    let open = s.find('(')?;
-    let name = s[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return None;
-    }
-    let Some(body) = s[open + 1..].strip_suffix(')') else {
-        return Some(Err(msg!("shortcode-syntax",
-            en: "shortcode `{name}` is missing its closing `)`",
-            vi: "mã ngắn `{name}` thiếu dấu `)` đóng"
-        )));
-    };
-    let mut args = BTreeMap::new();
-    let mut rest = body.trim();
-    while !rest.is_empty() {
-        let Some(eq) = rest.find('=') else {
-            return Some(Err(
-                msg!("shortcode-syntax", en: "shortcode `{name}`: expected key=\"value\"", vi: "mã ngắn `{name}`: cần dạng khóa=\"giá trị\""),
-            ));
-        };
-        let key = rest[..eq].trim().to_string();
-        let after = rest[eq + 1..].trim_start();
-        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
-        let Some(q) = quote else {
-            return Some(Err(msg!("shortcode-syntax",
-                en: "shortcode `{name}`: the value of `{key}` must be quoted",
-                vi: "mã ngắn `{name}`: giá trị của `{key}` phải đặt trong ngoặc kép"
-            )));
-        };
-        let Some(close) = after[1..].find(q) else {
-            return Some(Err(msg!("shortcode-syntax",
-                en: "shortcode `{name}`: unterminated quote in `{key}`",
-                vi: "mã ngắn `{name}`: ngoặc kép chưa đóng ở `{key}`"
-            )));
-        };
-        args.insert(key, after[1..1 + close].to_string());
-        rest = after[1 + close + 1..]
-            .trim_start()
-            .trim_start_matches(',')
-            .trim_start();
-    }
-    Some(Ok((name.to_string(), args)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn md(s: &str) -> (Rendered, Vec<MarkdownError>) {
-        render(s, "s", &mut |c| {
-            Ok(format!(
+        render(s, "s", &mut |_, c| {
+            format!(
                 "[{}:{}]",
                 c.name,
                 c.args.get("indicator").cloned().unwrap_or_default()
-            ))
+            )
         })
     }
 
@@ -757,10 +604,10 @@ mod tests {
         let (r, errs) = md("a\nb {{ value(indicator=\"x-1\") }} c\n");
         assert!(errs.is_empty());
         assert!(r.html.contains("b [value:x-1] c"), "{}", r.html);
-        let (_, errs) = md("x\n  {{ valeu(indicator=\"x\") }}\n");
-        assert_eq!((errs[0].line, errs[0].col), (2, 3));
-        assert!(errs[0].message.contains("unknown shortcode `valeu`"));
-        assert_eq!(errs[0].hint.as_deref(), Some("did you mean `value`?"));
+        // A call that does not parse is left out (load reported it).
+        let (r, errs) = md("x {{ value(indicator=x) }} y\n");
+        assert!(errs.is_empty());
+        assert!(r.html.contains("x  y"), "{}", r.html);
         let (r, errs) = md("Not a call: {{ braces }}\n");
         assert!(errs.is_empty());
         assert!(r.html.contains("{{ braces }}"));
@@ -776,8 +623,8 @@ mod tests {
 
     /// A shortcode whose HTML carries markup, as `value` does.
     fn md_markup(s: &str) -> (Rendered, Vec<MarkdownError>) {
-        render(s, "s", &mut |_| {
-            Ok("<data value=\"56.6\">56,6 % &amp; more</data>".to_string())
+        render(s, "s", &mut |_, _| {
+            "<data value=\"56.6\">56,6 % &amp; more</data>".to_string()
         })
     }
 
@@ -861,13 +708,5 @@ mod tests {
             "{}",
             errs[0].message
         );
-    }
-
-    #[test]
-    fn positions_are_counted_on_over_lines_and_wide_letters() {
-        let (_, errs) =
-            md("ệ {{ nope(a=\"1\") }} ệ {{ nope(a=\"1\") }}\nđ\n  ệ {{ nope(a=\"1\") }}\n");
-        let at: Vec<(usize, usize)> = errs.iter().map(|e| (e.line, e.col)).collect();
-        assert_eq!(at, [(1, 3), (1, 23), (3, 5)]);
     }
 }

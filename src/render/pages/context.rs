@@ -202,23 +202,26 @@ impl Lang<'_> {
         buf.clear();
         match self.tera.render_to(template, ctx, &mut *buf) {
             Ok(()) => out.add(format!("{}{rel_path}", self.prefix), buf.as_slice()),
-            Err(e) => {
-                let origins = self
-                    .theme
-                    .templates
-                    .iter()
-                    .map(|t| (t.name.as_str(), &t.origin))
-                    .collect();
-                let sources = self
-                    .theme
-                    .templates
-                    .iter()
-                    .map(|t| (t.name.as_str(), t.source.as_str()))
-                    .collect();
-                for d in crate::render::template_errors(&e, &origins, &sources) {
-                    diags.push(d);
-                }
-            }
+            Err(e) => self.template_error(&e, diags),
+        }
+    }
+
+    /// A template's error, at its place in the theme's file.
+    pub(super) fn template_error(&self, e: &tera::Error, diags: &mut Diagnostics) {
+        let origins = self
+            .theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), &t.origin))
+            .collect();
+        let sources = self
+            .theme
+            .templates
+            .iter()
+            .map(|t| (t.name.as_str(), t.source.as_str()))
+            .collect();
+        for d in crate::render::template_errors(e, &origins, &sources) {
+            diags.push(d);
         }
     }
 

@@ -16,7 +16,7 @@ use super::chart::{
     MultiplesAxis, RankAxis, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
-use super::markdown::{self, Heading, Shortcode};
+use super::markdown::{self, Heading};
 use super::{escape, export, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Theme;

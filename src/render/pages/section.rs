@@ -1,7 +1,7 @@
 //! Markdown sections of a report and the shortcodes in them.
 
 use super::*;
-use crate::diagnostics::Msg;
+use crate::model::Shortcode;
 
 /// The version of a section in `lang`, or the default one (and `true`: a fallback).
 pub(super) fn section_text<'s>(
@@ -32,7 +32,20 @@ impl Lang<'_> {
         let dir = paths::section_dir(&report.slug, &s.slug);
         let (root, _) = self.roots(&dir);
         let prefix = format!("fn-{}", s.slug);
-        let mut expand = |call: &Shortcode| self.shortcode(report, call, charts, &root);
+        // The shortcodes' templates share one context: the words, then each call's values.
+        let mut words: Option<Context> = None;
+        let mut expand = |i: usize, _: &markdown::Shortcode| match text.shortcodes.get(i) {
+            Some(Some(sc)) => {
+                let ctx = words.get_or_insert_with(|| {
+                    let mut c = Context::new();
+                    c.insert("t", self.t_value);
+                    c
+                });
+                self.shortcode(report, sc, charts, &root, ctx, diags)
+            }
+            // Its error was given while loading.
+            _ => String::new(),
+        };
         let (rendered, errors) = markdown::render(&text.markdown, &prefix, &mut expand);
         // Each language version reports its own errors; the default one also
         // covers translations that fall back to it, so report it only once.
@@ -92,86 +105,65 @@ impl Lang<'_> {
         self.emit("section.html", &ctx, &paths::index_page(&dir), out, diags);
     }
 
-    /// Expand a data shortcode in prose into trusted HTML.
+    /// Expand a data shortcode in prose into trusted HTML through its
+    /// template (`shortcodes/<name>.html`); what it names was checked while loading.
     pub(super) fn shortcode(
         &self,
         report: &Report,
-        call: &Shortcode,
+        sc: &Shortcode,
         charts: &BTreeMap<&str, String>,
         root: &str,
-    ) -> markdown::Expansion {
-        let arg = |name: &str| -> Result<&str, (Msg, Option<Msg>)> {
-            call.args.get(name).map(String::as_str).ok_or_else(|| {
-                (
-                    msg!("shortcode-argument", en: "shortcode `{}` needs `{name}=\"...\"`", vi: "mã ngắn `{}` cần `{name}=\"...\"`", call.name),
-                    None,
-                )
-            })
-        };
-        let indicator = || -> Result<&Indicator, (Msg, Option<Msg>)> {
-            let id = arg("indicator")?;
-            report.indicator(id).ok_or_else(|| {
-                let ids = report.indicators.iter().map(|i| i.id.as_str());
-                let hint = crate::diagnostics::did_you_mean(id, ids)
-                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
-                (
-                    msg!("unknown-indicator", en: "indicator `{id}` is not defined in this report's indicators.yaml", vi: "chỉ tiêu `{id}` không có trong indicators.yaml của báo cáo này"),
-                    hint,
-                )
-            })
-        };
-        match call.name.as_str() {
-            "value" => {
-                let ind = indicator()?;
-                Ok(match ind.latest() {
-                    Some(m) => format!(
-                        "<data value=\"{}\">{}</data>",
-                        m.value,
-                        escape(&self.measurement_text(ind, m))
-                    ),
-                    None => escape(self.tr("no_data_short")),
-                })
-            }
-            "target" => Ok(escape(&self.target_text(indicator()?))),
-            "status" => {
-                let s = self.status_view(indicator()?.status.kind);
-                Ok(format!(
-                    "<span class=\"status status-{}\"><span class=\"sym\" aria-hidden=\"true\">{}</span> {}</span>",
-                    s.kind,
-                    s.symbol,
-                    escape(&s.label)
-                ))
-            }
-            "chart" => {
-                let id = arg("group")?;
-                let Some(g) = report.group(id) else {
-                    let hint = crate::diagnostics::did_you_mean(
-                        id,
-                        report.groups.iter().map(|g| g.id.as_str()),
-                    )
-                    .map(|b| msg!("did-you-mean", en: "did you mean `{b}`?", vi: "có phải là `{b}`?"));
-                    return Err((
-                        msg!("unknown-group", en: "group `{id}` is not defined in report.yaml", vi: "nhóm `{id}` chưa được khai báo trong report.yaml"),
-                        hint,
-                    ));
+        ctx: &mut Context,
+        diags: &mut Diagnostics,
+    ) -> String {
+        let template = match &sc.kind {
+            ShortcodeKind::Value { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
+                    return String::new();
                 };
-                match charts.get(id) {
-                    Some(svg) => Ok(format!(
-                        "<figure class=\"chart\"><div class=\"chart-svg\">{svg}</div><p class=\"chart-meta\"><a href=\"{root}{}\">{}: {}</a></p></figure>",
-                        paths::group_dir(&report.slug, &g.id),
-                        escape(self.tr("view_group")),
-                        escape(&self.text(&g.name))
-                    )),
-                    None => Ok(format!(
-                        "<p class=\"muted\">{}</p>",
-                        escape(&self.unmeasured(report, g).unwrap_or_else(|| self.tr("chart_no_numeric").to_string()))
-                    )),
-                }
+                let value = ind.latest().map(|m| {
+                    serde_json::json!({ "number": m.value.to_string(), "text": self.measurement_text(ind, m) })
+                });
+                ctx.insert("value", &value);
+                "shortcodes/value.html"
             }
-            other => Err((
-                msg!("unknown-shortcode", en: "unknown shortcode `{other}`", vi: "mã ngắn `{other}` không tồn tại"),
-                None,
-            )),
+            ShortcodeKind::Target { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
+                    return String::new();
+                };
+                ctx.insert("target", &self.target_text(ind));
+                "shortcodes/target.html"
+            }
+            ShortcodeKind::Status { indicator } => {
+                let Some(ind) = report.indicator(indicator) else {
+                    return String::new();
+                };
+                ctx.insert("status", &self.status_value(ind.status.kind));
+                "shortcodes/status.html"
+            }
+            ShortcodeKind::Chart { group } => {
+                let Some(g) = report.group(group) else {
+                    return String::new();
+                };
+                let svg = charts.get(group.as_str());
+                ctx.insert(
+                    "chart",
+                    &serde_json::json!({
+                        "svg": svg,
+                        "href": format!("{root}{}", paths::group_dir(&report.slug, &g.id)),
+                        "group": self.text(&g.name),
+                        "unmeasured": svg.is_none().then(|| self.unmeasured(report, g)).flatten(),
+                    }),
+                );
+                "shortcodes/chart.html"
+            }
+        };
+        match self.tera.render(template, ctx) {
+            Ok(html) => html,
+            Err(e) => {
+                self.template_error(&e, diags);
+                String::new()
+            }
         }
     }
 }
