@@ -171,17 +171,11 @@ impl Lang<'_> {
                     label: group_name.clone(),
                     href: Some(group_href.clone()),
                 },
-                Crumb::here(view.text("name")),
+                Crumb::here(view.name.clone()),
             ],
         );
         let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
-        let mut ctx = self.context(
-            &dir,
-            view.text("name"),
-            view.text("sentence"),
-            crumbs,
-            fallback,
-        );
+        let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
         let history = self.history(report, ind, &root, out, diags);
         ctx.insert("history", &history);
         ctx.insert(

@@ -68,7 +68,6 @@ pub(super) struct Lang<'a> {
     statuses: &'a [tera::Value; 7],
     /// Views of the known agencies, made once per unit and page root.
     agency_views: RefCell<AgencyViews>,
-    indicator_cores: &'a IndicatorCores,
 }
 
 /// What one unit of parallel work renders in one language.
@@ -99,7 +98,6 @@ pub(super) struct LangSetup {
     t_value: tera::Value,
     /// The statuses as template values, by [`status_index`].
     statuses: [tera::Value; 7],
-    indicator_cores: IndicatorCores,
 }
 
 impl LangSetup {
@@ -122,7 +120,6 @@ impl LangSetup {
             t,
             t_value,
             statuses,
-            indicator_cores: IndicatorCores::new(site),
         }
     }
 
@@ -150,7 +147,6 @@ impl LangSetup {
             data,
             scratch: RefCell::new(Vec::new()),
             agency_views: RefCell::default(),
-            indicator_cores: &self.indicator_cores,
         }
     }
 }

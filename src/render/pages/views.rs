@@ -77,89 +77,32 @@ pub(super) struct ValueView {
     pub(super) source: String,
 }
 
-/// What an indicator shows wherever it is listed: everything of
-/// [`IndicatorView`] but the links that depend on the page's place.
-#[derive(Serialize)]
-struct IndicatorCore {
-    id: String,
-    name: String,
-    unit: String,
-    target: String,
-    by: Option<String>,
-    target_source: String,
-    /// Where the target's source can be read.
-    target_source_href: Option<String>,
-    value: Option<String>,
-    value_period: Option<String>,
-    /// A [`StatusView`].
-    status: tera::Value,
-    sentence: String,
-    /// The trend outlook with its numbers, when there is one.
-    outlook: Option<String>,
-    /// Whether a value shown is an estimate (the "~" needs explaining).
-    has_estimate: bool,
-    source: String,
-    note: Option<String>,
-    values: Vec<ValueView>,
-}
-
-/// An indicator as a page at some root lists it: its [`IndicatorCore`]
-/// (made once per build and language, as a template value) with its own
-/// link and its agencies' links from that page.
 #[derive(Serialize, Clone)]
 pub(super) struct IndicatorView {
-    #[serde(flatten)]
-    core: tera::Value,
+    pub(super) id: String,
     pub(super) href: String,
+    pub(super) name: String,
+    pub(super) unit: String,
+    pub(super) target: String,
+    pub(super) by: Option<String>,
+    pub(super) target_source: String,
+    /// Where the target's source can be read.
+    pub(super) target_source_href: Option<String>,
+    pub(super) value: Option<String>,
+    pub(super) value_period: Option<String>,
+    /// A [`StatusView`].
+    pub(super) status: tera::Value,
+    pub(super) sentence: String,
+    /// The trend outlook with its numbers, when there is one.
+    pub(super) outlook: Option<String>,
+    /// Whether a value shown is an estimate (the "~" needs explaining).
+    pub(super) has_estimate: bool,
+    pub(super) source: String,
     /// [`AgencyView`]s.
     pub(super) lead: Option<tera::Value>,
     pub(super) partners: Vec<tera::Value>,
-}
-
-impl IndicatorView {
-    /// A text field of the core ("name", "sentence").
-    pub(super) fn text(&self, field: &'static str) -> &str {
-        self.core
-            .as_map()
-            .and_then(|m| m.get(&tera::value::Key::Str(field)))
-            .and_then(tera::Value::as_str)
-            .unwrap_or_default()
-    }
-}
-
-/// Each report's indicators' [`IndicatorCore`]s in one language, by the
-/// report's address and the indicator's place in it, made on first use.
-/// The site outlives the renderer that holds them, so an address names one
-/// report for their whole life; a renderer is made for each build.
-#[derive(Default)]
-pub(super) struct IndicatorCores(FxHashMap<usize, Vec<OnceLock<tera::Value>>>);
-
-impl IndicatorCores {
-    pub(super) fn new(site: &Site) -> Self {
-        IndicatorCores(
-            site.reports
-                .iter()
-                .map(|r| {
-                    let cells = r.indicators.iter().map(|_| OnceLock::new()).collect();
-                    (&**r as *const Report as usize, cells)
-                })
-                .collect(),
-        )
-    }
-
-    /// The cell of `ind` when it is one of `report`'s own indicators (not a
-    /// part made on the fly) and `report` is one of the site's.
-    fn cell(&self, report: &Report, ind: &Indicator) -> Option<&OnceLock<tera::Value>> {
-        let cells = self.0.get(&(report as *const Report as usize))?;
-        let offset = (ind as *const Indicator as usize)
-            .wrapping_sub(report.indicators.as_ptr() as usize)
-            / size_of::<Indicator>().max(1);
-        report
-            .indicators
-            .get(offset)
-            .filter(|x| std::ptr::eq(*x, ind))
-            .and_then(|_| cells.get(offset))
-    }
+    pub(super) note: Option<String>,
+    pub(super) values: Vec<ValueView>,
 }
 
 #[derive(Serialize, Clone)]
@@ -440,42 +383,21 @@ impl Lang<'_> {
         format!("{asset_root}{dir}{}.{ext}", ind.id)
     }
 
-    /// An indicator as listed on a page at `root`; what does not depend on
-    /// the page is made once per build (a national portal lists each
-    /// indicator on four or five pages per language).
     pub(super) fn indicator_view(
         &self,
         report: &Report,
         ind: &Indicator,
         root: &str,
     ) -> IndicatorView {
-        let core = match self.indicator_cores.cell(report, ind) {
-            Some(cell) => cell
-                .get_or_init(|| self.indicator_core(report, ind))
-                .clone(),
-            None => self.indicator_core(report, ind),
-        };
-        IndicatorView {
-            core,
-            href: format!("{root}{}", paths::indicator_dir(&report.slug, &ind.id)),
-            lead: ind.lead.as_ref().map(|a| self.agency_value(a, root)),
-            partners: ind
-                .partners
-                .iter()
-                .map(|a| self.agency_value(a, root))
-                .collect(),
-        }
-    }
-
-    fn indicator_core(&self, report: &Report, ind: &Indicator) -> tera::Value {
         let latest = ind.latest();
         let source = latest
             .and_then(|m| m.source.as_ref())
             .or_else(|| ind.target.as_ref().and_then(Target::source))
             .map(|s| self.source(report, s))
             .unwrap_or_default();
-        tera::Value::from_serializable(&IndicatorCore {
+        IndicatorView {
             id: ind.id.clone(),
+            href: format!("{root}{}", paths::indicator_dir(&report.slug, &ind.id)),
             name: self.text(&ind.name),
             unit: unit_name(&ind.unit, self.style),
             target: self.target_text(ind),
@@ -501,6 +423,12 @@ impl Lang<'_> {
             outlook: self.outlook_sentence(report, ind),
             has_estimate: ind.values.iter().any(|m| m.estimate),
             source,
+            lead: ind.lead.as_ref().map(|a| self.agency_value(a, root)),
+            partners: ind
+                .partners
+                .iter()
+                .map(|a| self.agency_value(a, root))
+                .collect(),
             note: ind.note.as_ref().map(|n| self.text(n)),
             values: ind
                 .values
@@ -515,7 +443,7 @@ impl Lang<'_> {
                         .unwrap_or_default(),
                 })
                 .collect(),
-        })
+        }
     }
 
     pub(super) fn project_view(&self, report: &Report, p: &Project, root: &str) -> ProjectView {
