@@ -83,6 +83,20 @@ impl Lang<'_> {
                 )
             }
             Some(Target::Text { text, .. }) => self.text(text),
+            // A measure whose targets are in its parts: each part's target.
+            None if ind.parts.iter().any(|p| p.target.is_some()) => ind
+                .parts
+                .iter()
+                .filter(|p| p.target.is_some())
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        self.text(&p.name),
+                        self.target_text(&p.as_indicator(ind))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
             None => self.tr("status_no_target").to_string(),
         }
     }
@@ -99,6 +113,9 @@ impl Lang<'_> {
                     self.tr("sentence_text_target"),
                     &[("text", &self.text(text))],
                 )
+            }
+            None if ind.status.kind != StatusKind::NoTarget => {
+                return self.parts_sentence(ind);
             }
             None => return self.tr("sentence_no_target").to_string(),
         };
@@ -154,6 +171,26 @@ impl Lang<'_> {
             ));
         }
         out
+    }
+
+    /// A measure whose targets are in its parts: how many parts are met, and
+    /// the rule that the measure is met only when every part is.
+    fn parts_sentence(&self, ind: &Indicator) -> String {
+        let scored = ind
+            .parts
+            .iter()
+            .filter(|p| p.status.kind != StatusKind::NoTarget);
+        let met = scored
+            .clone()
+            .filter(|p| p.status.kind == StatusKind::Met)
+            .count();
+        fill(
+            self.tr("sentence_parts"),
+            &[
+                ("met", &met.to_string()),
+                ("n", &scored.count().to_string()),
+            ],
+        )
     }
 
     /// The trend outlook in a sentence with the numbers used, when there is
