@@ -173,24 +173,42 @@ impl Lang<'_> {
         out
     }
 
-    /// A measure whose targets are in its parts: how many parts are met, and
-    /// the rule that the measure is met only when every part is.
+    /// A measure whose targets are in its parts: the rule (met only when
+    /// every part is), then what the parts' figures for their target period
+    /// say, never "0 of 3 met" when none has one.
     fn parts_sentence(&self, ind: &Indicator) -> String {
-        let scored = ind
+        let scored: Vec<StatusKind> = ind
             .parts
             .iter()
-            .filter(|p| p.status.kind != StatusKind::NoTarget);
-        let met = scored
-            .clone()
-            .filter(|p| p.status.kind == StatusKind::Met)
-            .count();
-        fill(
-            self.tr("sentence_parts"),
-            &[
-                ("met", &met.to_string()),
-                ("n", &scored.count().to_string()),
-            ],
-        )
+            .map(|p| p.status.kind)
+            .filter(|k| *k != StatusKind::NoTarget)
+            .collect();
+        let n = scored.len().to_string();
+        let mut out = fill(self.tr("sentence_parts"), &[("n", &n)]);
+        let count = |kind| scored.iter().filter(|k| **k == kind).count();
+        let verdicts: Vec<String> = [
+            (StatusKind::Met, "parts_met"),
+            (StatusKind::NotMet, "parts_not_met"),
+        ]
+        .into_iter()
+        .filter(|(kind, _)| count(*kind) > 0)
+        .map(|(kind, key)| fill(self.tr(key), &[("count", &count(kind).to_string())]))
+        .collect();
+        out.push(' ');
+        if verdicts.is_empty() {
+            out.push_str(self.tr("sentence_parts_unmeasured"));
+        } else {
+            let measured = count(StatusKind::Met) + count(StatusKind::NotMet);
+            out.push_str(&fill(
+                self.tr("sentence_parts_measured"),
+                &[
+                    ("measured", &measured.to_string()),
+                    ("n", &n),
+                    ("verdicts", &verdicts.join(", ")),
+                ],
+            ));
+        }
+        out
     }
 
     /// The trend outlook in a sentence with the numbers used, when there is
