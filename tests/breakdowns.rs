@@ -135,3 +135,31 @@ fn a_measure_with_parts_is_counted_once_from_its_parts_and_never_as_without_a_ta
     assert!(rows[1].contains(",met,") && rows[1].ends_with(",province,cấp tỉnh"));
     assert!(rows[3].contains(",not-yet-due,") && rows[3].ends_with(",commune,cấp xã"));
 }
+
+#[test]
+fn the_example_shows_the_level_targets_as_one_measure_with_three_parts() {
+    let site = Site::fixture("example");
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("reports/hai-duong-2023/indicators/records-online/index.html");
+    let parts = between(&page, "<h2 id=\"parts\">", "</table>");
+    assert!(parts.starts_with("Theo cấp hành chính</h2>"), "{parts}");
+    for (level, target) in [("cấp tỉnh", "80"), ("cấp huyện", "70"), ("cấp xã", "60")] {
+        assert!(parts.contains(level), "{level}");
+        assert!(
+            parts.contains(&format!("≥ {target}\u{a0}% (2023)")),
+            "{target}: {parts}"
+        );
+    }
+    // No part has a figure yet: no verdict, and the measure is not "without a target".
+    assert!(page.contains("Chưa phần nào có số liệu của kỳ đánh giá."));
+    assert!(!page.contains("Không có mục tiêu định lượng"));
+    // The group names it once among what its chart cannot draw yet.
+    let group = site.page("reports/hai-duong-2023/groups/digital-government/index.html");
+    let missing = between(&group, "Chưa có số liệu nên không vẽ", "</p>");
+    assert_eq!(
+        missing.matches("Tỷ lệ hồ sơ công việc").count(),
+        1,
+        "{missing}"
+    );
+    assert!(!missing.contains(": cấp tỉnh"), "{missing}");
+}

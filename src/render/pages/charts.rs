@@ -185,12 +185,23 @@ impl Lang<'_> {
     /// The line under a group chart naming the indicators it does not draw
     /// (a numeric target but no figure to compare with it).
     pub(super) fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
-        let names: Vec<String> = self
-            .chart_rows(report, group)
-            .into_iter()
-            .filter(|(_, i)| attainment(i).is_none())
-            .map(|(label, _)| label)
-            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for i in report.indicators_in(&group.id) {
+            let rows = numeric_rows(i);
+            let missing: Vec<&Indicator> = rows
+                .iter()
+                .map(|r| &**r)
+                .filter(|r| attainment(r).is_none())
+                .collect();
+            // A measure none of whose parts has a figure is named once.
+            if !missing.is_empty() && missing.len() == rows.len() {
+                names.push(self.text(&i.name));
+            } else {
+                let label =
+                    |r: &Indicator| format!("{}: {}", self.text(&i.name), self.text(&r.name));
+                names.extend(missing.into_iter().map(label));
+            }
+        }
         (!names.is_empty()).then(|| {
             fill(
                 self.tr("chart_no_data_list"),
