@@ -198,7 +198,6 @@ fn indicators_csv_rows_match_the_yaml() {
         }
     }
     for (ind, part) in &records {
-        let ind = &*ind;
         let id = ind["id"].as_str().unwrap();
         let mine: Vec<_> = rows
             .iter()
