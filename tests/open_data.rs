@@ -627,7 +627,8 @@ fn vietnamese_text_survives_in_the_csv_files() {
     }
     let indicators = std::str::from_utf8(&files["indicators.csv"]).unwrap();
     assert!(
-        indicators.contains("Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng")
+        indicators.contains("Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng")
+            && indicators.contains(",province,cấp tỉnh\r\n")
     );
     assert!(indicators.contains("Chính quyền số"));
     let projects = std::str::from_utf8(&files["projects.csv"]).unwrap();
