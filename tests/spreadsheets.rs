@@ -358,6 +358,7 @@ fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
 #[test]
 fn an_error_in_a_cell_names_the_sheet_and_cell() {
     let yaml = Site::fixture("example");
+    without_parts(&yaml);
     let sheet = sheet_of_yaml(&yaml.read(IND));
     let mut bad = Sheet {
         header: sheet.header.clone(),
@@ -440,6 +441,7 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
 #[test]
 fn a_csv_in_another_encoding_is_read_or_refused_with_the_fix() {
     let site = Site::fixture("example");
+    without_parts(&site);
     let sheet = sheet_of_yaml(&site.read(IND));
     std::fs::remove_file(site.path(IND)).unwrap();
     let path = site.path("reports/hai-duong-2023/indicators.csv");
