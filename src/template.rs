@@ -347,6 +347,14 @@ pub fn write_template(
             ));
         }
     };
+    // A sheet has no columns for a measure's parts: refuse rather than drop them.
+    if let Some(i) = report.and_then(|r| r.indicators.iter().find(|i| !i.parts.is_empty())) {
+        return Err(msg!("template-parts",
+            en: "indicator `{}` is split into parts (`parts:`), which a spreadsheet cannot hold yet; keep this report's indicators in indicators.yaml",
+            vi: "chỉ tiêu `{}` được chia thành các phần (`parts:`), bảng tính chưa ghi được các phần; hãy giữ các chỉ tiêu của báo cáo này trong indicators.yaml",
+            i.id
+        ));
+    }
     let path = match output {
         Some(p) => p.to_path_buf(),
         None => std::path::PathBuf::from(format!(

@@ -83,3 +83,83 @@ fn a_breakdown_needs_parts_and_parts_need_their_own_ids() {
         run.stderr
     );
 }
+
+#[test]
+fn a_measure_with_parts_is_counted_once_from_its_parts_and_never_as_without_a_target() {
+    let site = with_levels();
+    site.run(&["build", "--strict"]).ok();
+    // One part not met: the measure is not met (verdict on that part's own
+    // period), counted once, never "no numeric target".
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(site.public().join("reports/demo-2024/data/indicators.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let item = json["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "records-online")
+        .unwrap();
+    assert_eq!(item["status"], "not-met", "{item}");
+    let page = site.page("reports/demo-2024/indicators/records-online/index.html");
+    assert!(!page.contains("Không có mục tiêu định lượng"), "{page}");
+    assert!(page.contains("chỉ tiêu chỉ đạt khi cả 3 phần đều đạt. Có số liệu của kỳ đánh giá cho 2/3 phần: 1 đạt, 1 chưa đạt."), "{page}");
+    assert!(page.contains("cấp tỉnh ≥ 80"), "{page}");
+    // The list of indicators puts it under "not met", once.
+    let list = site.page("reports/demo-2024/indicators/index.html");
+    let not_met = between(&list, "id=\"not-met\"", "id=\"earlier\"");
+    assert_eq!(not_met.matches("records-online/").count(), 1, "{not_met}");
+    // The group's chart and its table show each part against its own target.
+    let group = site.page("reports/demo-2024/groups/digital-government/index.html");
+    for level in ["cấp tỉnh", "cấp huyện", "cấp xã"] {
+        let label = format!("Tỷ lệ hồ sơ công việc xử lý trên môi trường mạng: {level}");
+        assert!(group.contains(&label), "{label}");
+    }
+    // indicators.csv: the measure's own row, then one row per part value.
+    let csv = std::fs::read_to_string(site.public().join("reports/demo-2024/data/indicators.csv"))
+        .unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert_eq!(header[header.len() - 2..], ["part", "part_name"]);
+    let rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.contains(",records-online,"))
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert!(rows[0].ends_with(",,"), "{}", rows[0]);
+    assert!(
+        rows[1].contains(",>=,80,") && rows[1].contains(",2024,82.5,"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[1].contains(",met,") && rows[1].ends_with(",province,cấp tỉnh"));
+    assert!(rows[3].contains(",not-yet-due,") && rows[3].ends_with(",commune,cấp xã"));
+}
+
+#[test]
+fn the_example_shows_the_level_targets_as_one_measure_with_three_parts() {
+    let site = Site::fixture("example");
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("reports/hai-duong-2023/indicators/records-online/index.html");
+    let parts = between(&page, "<h2 id=\"parts\">", "</table>");
+    assert!(parts.starts_with("Theo cấp hành chính</h2>"), "{parts}");
+    for (level, target) in [("cấp tỉnh", "80"), ("cấp huyện", "70"), ("cấp xã", "60")] {
+        assert!(parts.contains(level), "{level}");
+        assert!(
+            parts.contains(&format!("≥ {target}\u{a0}% (2023)")),
+            "{target}: {parts}"
+        );
+    }
+    // No part has a figure yet: no verdict, and the measure is not "without a target".
+    assert!(page.contains("Chưa phần nào có số liệu của kỳ đánh giá."));
+    assert!(!page.contains("Không có mục tiêu định lượng"));
+    // The group names it once among what its chart cannot draw yet.
+    let group = site.page("reports/hai-duong-2023/groups/digital-government/index.html");
+    let missing = between(&group, "Chưa có số liệu nên không vẽ", "</p>");
+    assert_eq!(
+        missing.matches("Tỷ lệ hồ sơ công việc").count(),
+        1,
+        "{missing}"
+    );
+    assert!(!missing.contains(": cấp tỉnh"), "{missing}");
+}

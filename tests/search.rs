@@ -114,10 +114,10 @@ fn d_finds_dj() {
     let by_short = search(&vi, "VP UBND tỉnh");
     assert!(by_short.iter().any(|e| s(e, "t") == "indicator"));
     // And by their id.
-    let by_id = search(&vi, "records-online-province");
+    let by_id = search(&vi, "records-online");
     assert_eq!(
         s(by_id[0], "u"),
-        "reports/hai-duong-2023/indicators/records-online-province/"
+        "reports/hai-duong-2023/indicators/records-online/"
     );
     // Words of a section's first lines.
     assert!(search(&vi, "dang chinh quyen tich cuc")

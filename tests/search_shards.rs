@@ -171,7 +171,7 @@ fn queries(entries: &[Value]) -> Vec<String> {
         "ĐIỆN TỬ",
         "so tttt",
         "Sở TT&TT",
-        "records-online-province",
+        "records-online",
         "VP UBND tỉnh",
         "dang chinh quyen tich cuc",
         "d",

@@ -40,6 +40,10 @@ fn text(v: &Value, key: &str, lang: &str) -> Cell {
 
 fn sheet_of_yaml(src: &str) -> Sheet {
     let list: Vec<Value> = serde_yaml::from_str(src).unwrap();
+    assert!(
+        list.iter().all(|i| i.get("parts").is_none()),
+        "a sheet cannot carry a measure's parts"
+    );
     let mut periods: Vec<String> = Vec::new();
     // Periods with a proxy value get the proxy's columns.
     let mut proxies: Vec<String> = Vec::new();
@@ -288,6 +292,9 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     assert!(
         src.contains("estimate: true") && src.contains("proxy:") && src.contains("unit: per-100")
     );
+    // A sheet has no columns for a measure's parts (docs/content-format.md,
+    // "parts"): the measure split by level is left out of both sides.
+    without_parts(&yaml);
     let without_better = built(&yaml);
     with_better(&yaml);
     let expected = built(&yaml);
@@ -313,6 +320,21 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     assert_same(&expected, &got, "csv");
 }
 
+/// The example's indicators.yaml without its one measure with parts
+/// (`records-online`, the level targets), which a sheet cannot carry.
+fn without_parts(site: &Site) {
+    let src = site.read(IND);
+    let at = src.find("- id: records-online\n").unwrap();
+    let end = at + 1 + src[at + 1..].find("\n- id: ").unwrap() + 1;
+    assert!(src[at..end].contains("  parts:\n"));
+    let out = format!("{}{}", &src[..at], &src[end..]);
+    assert!(
+        !out.contains("  parts:"),
+        "one measure with parts in the example"
+    );
+    std::fs::write(site.path(IND), out).unwrap();
+}
+
 /// The example with an indicator whose target has no number given values
 /// and `better: higher`, so that its outlook is shown.
 fn with_better(site: &Site) {
@@ -336,6 +358,7 @@ fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
 #[test]
 fn an_error_in_a_cell_names_the_sheet_and_cell() {
     let yaml = Site::fixture("example");
+    without_parts(&yaml);
     let sheet = sheet_of_yaml(&yaml.read(IND));
     let mut bad = Sheet {
         header: sheet.header.clone(),
@@ -418,6 +441,7 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
 #[test]
 fn a_csv_in_another_encoding_is_read_or_refused_with_the_fix() {
     let site = Site::fixture("example");
+    without_parts(&site);
     let sheet = sheet_of_yaml(&site.read(IND));
     std::fs::remove_file(site.path(IND)).unwrap();
     let path = site.path("reports/hai-duong-2023/indicators.csv");

@@ -16,6 +16,21 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
     let ind = "reports/hai-duong-2023/indicators.yaml";
     let src = site.read(ind);
     assert!(src.contains("estimate: true") && src.contains("proxy:"));
+    // A sheet cannot hold a measure's parts: the template refuses rather
+    // than drop them, and the rest is checked without the example's one
+    // measure with parts (the level targets).
+    let run = site.run(&["template", "hai-duong-2023"]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("indicator `records-online` is split into parts (`parts:`), which a spreadsheet cannot hold yet"),
+        "{}",
+        run.stderr
+    );
+    let at = src.find("- id: records-online\n").unwrap();
+    let end = at + 1 + src[at + 1..].find("\n- id: ").unwrap() + 1;
+    let src = format!("{}{}", &src[..at], &src[end..]);
+    assert!(!src.contains("  parts:"));
     let at = src.find("- id: mobile-4g-5g-smartphones").unwrap();
     let lead = at + src[at..].find("  lead: Sở TTTT\n").unwrap();
     let with_better = format!(

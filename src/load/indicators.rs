@@ -87,7 +87,14 @@ impl Loader<'_> {
                 report_period: scope.period,
                 as_of: scope.as_of,
             };
-            let status = compute_status(&values, target.as_ref(), &rules);
+            let mut status = compute_status(&values, target.as_ref(), &rules);
+            // A measure whose targets are all in its parts takes its status
+            // from them (model::combine_parts), not "no numeric target".
+            if target.is_none() {
+                if let Some(combined) = combine_parts(parts.iter().map(|p| &p.status)) {
+                    status = combined;
+                }
+            }
             out.push(Indicator {
                 id: r.id.clone(),
                 group: crate::helpers::text::normalize(&r.group),

@@ -24,7 +24,8 @@ pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
 pub use shortcode::{Shortcode, ShortcodeKind, SHORTCODES};
 pub use status::{
-    compute_status, covers, Comparison, Status, StatusCounts, StatusKind, StatusRules, EVIDENCE,
+    combine_parts, compute_status, covers, Comparison, Status, StatusCounts, StatusKind,
+    StatusRules, EVIDENCE,
 };
 pub use theme::{Template, Theme};
 

@@ -190,6 +190,48 @@ pub fn compute_status(
     }
 }
 
+/// The status of a measure whose targets are all in its parts ("cấp tỉnh
+/// ≥ 80 %, cấp huyện ≥ 70 %, cấp xã ≥ 60 %"), so that it is counted once,
+/// as the document states it, and never reads "no numeric target". Met only
+/// when every part with a numeric target is met; not met as soon as one part
+/// is not met (a verdict on that part's own period); otherwise the least
+/// known of the parts' statuses (overdue, then not yet due, then no data,
+/// then proxy), with that part's comparison. `None` when no part has a
+/// numeric target.
+pub fn combine_parts<'a>(parts: impl IntoIterator<Item = &'a Status>) -> Option<Status> {
+    let scored: Vec<&Status> = parts
+        .into_iter()
+        .filter(|s| s.kind != StatusKind::NoTarget)
+        .collect();
+    let order = [
+        StatusKind::NotMet,
+        StatusKind::Overdue,
+        StatusKind::NotYetDue,
+        StatusKind::NoData,
+        StatusKind::Proxy,
+        StatusKind::Met,
+    ];
+    let kind = *order
+        .iter()
+        .find(|k| scored.iter().any(|s| s.kind == **k))?;
+    // The part that decides the measure's status: among those of that kind,
+    // the one furthest from its target.
+    let decisive = scored.iter().filter(|s| s.kind == kind).min_by(|a, b| {
+        let at = |s: &&&Status| s.comparison.and_then(|c| c.attainment).unwrap_or(f64::MAX);
+        at(a).total_cmp(&at(b))
+    })?;
+    Some(Status {
+        kind,
+        // The measure has no values of its own: its parts have them.
+        latest: None,
+        comparison: decisive.comparison,
+        target_period: scored
+            .iter()
+            .filter_map(|s| s.target_period)
+            .max_by_key(|p| p.end()),
+    })
+}
+
 fn compare(value: f64, first: Option<f64>, target: f64, op: Op) -> Comparison {
     let attainment = match op {
         Op::Ge | Op::Gt | Op::Eq if target > 0.0 => Some(value / target),
@@ -327,6 +369,26 @@ mod tests {
             report_period: Period::year(2023),
             as_of: Date::parse(as_of).unwrap(),
         }
+    }
+
+    #[test]
+    fn a_measure_with_parts_is_met_only_when_every_part_is() {
+        let t = |v: f64| target(v, Op::Ge);
+        let r = rules("2024-03-31");
+        let met = compute_status(&[m("2023", 82.0)], Some(&t(80.0)), &r);
+        let not_met = compute_status(&[m("2023", 61.0)], Some(&t(70.0)), &r);
+        let earlier = compute_status(&[m("2022", 48.78)], Some(&t(60.0)), &rules("2023-06-05"));
+        let none = compute_status(&[], None, &r);
+        let all = combine_parts([&met, &met.clone(), &none]).unwrap();
+        assert_eq!(all.kind, StatusKind::Met);
+        assert_eq!(all.latest, None);
+        let one_not = combine_parts([&met, &not_met]).unwrap();
+        assert_eq!(one_not.kind, StatusKind::NotMet);
+        assert!((one_not.comparison.unwrap().gap - 9.0).abs() < 1e-9);
+        // A met part and one with only an earlier figure: no verdict yet.
+        let s = combine_parts([&met, &earlier]).unwrap();
+        assert_eq!((s.kind, s.evidence()), (StatusKind::NotYetDue, "earlier"));
+        assert_eq!(combine_parts([&none]), None);
     }
 
     #[test]

@@ -99,6 +99,8 @@ pub(super) const INDICATOR_FIELDS: &[Field] = &[
     field("value_estimate", "boolean", "Whether the source calls this value an estimate (shown \"~8,48 %\"); empty when there is no value."),
     field("value_proxy", "string", "For a proxy value, what it measures instead of the indicator, in the site's default language; a proxy never gives a verdict. Empty otherwise."),
     field("value_proxy_unit", "string", "A proxy value's own unit, when it differs from `unit`; empty otherwise."),
+    field("part", "string", "For a row of a part of the measure (by level, district …), the part's id; its target, values and status are the part's own. Empty on the indicator's own rows."),
+    field("part_name", "string", "The part's name in the site's default language; empty on the indicator's own rows."),
 ];
 
 /// The schema of projects.csv (same order as [`PROJECT_COLUMNS`]).

@@ -97,6 +97,8 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "value_estimate",
     "value_proxy",
     "value_proxy_unit",
+    "part",
+    "part_name",
 ];
 
 pub(super) fn indicators_csv(r: &Report) -> Vec<u8> {
@@ -107,8 +109,25 @@ pub(super) fn indicators_csv(r: &Report) -> Vec<u8> {
     csv(INDICATOR_COLUMNS, rows)
 }
 
-/// One indicator's rows of `indicators.csv`: one per value (or one without).
+/// One indicator's rows of `indicators.csv`: one per value (or one without),
+/// then the same for each of its parts, under the indicator's id and name
+/// with the part's id and name, target, values and status.
 pub(super) fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<String>>) {
+    value_rows(r, i, i, None, rows);
+    for p in &i.parts {
+        value_rows(r, i, &p.as_indicator(i), Some(p), rows);
+    }
+}
+
+/// The rows of `i` (the indicator itself, or one of its parts as an
+/// indicator) written as indicator `of`.
+fn value_rows(
+    r: &Report,
+    of: &Indicator,
+    i: &Indicator,
+    part: Option<&IndicatorPart>,
+    rows: &mut Vec<Vec<String>>,
+) {
     {
         let (op, tv, tt, by, ts) = match &i.target {
             Some(Target::Numeric {
@@ -149,10 +168,10 @@ pub(super) fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<Strin
             let proxy = m.and_then(|m| m.proxy.as_ref());
             vec![
                 r.slug.clone(),
-                i.id.clone(),
+                of.id.clone(),
                 i.group.clone(),
                 group_name.clone(),
-                i.name.default.clone(),
+                of.name.default.clone(),
                 i.unit.raw.clone(),
                 op.clone(),
                 tv.clone(),
@@ -180,6 +199,8 @@ pub(super) fn indicator_rows(r: &Report, i: &Indicator, rows: &mut Vec<Vec<Strin
                 proxy
                     .and_then(|p| p.unit.as_ref())
                     .map_or(String::new(), |u| u.raw.clone()),
+                part.map_or(String::new(), |p| p.id.clone()),
+                part.map_or(String::new(), |p| p.name.default.clone()),
             ]
         };
         if i.values.is_empty() {

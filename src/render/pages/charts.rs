@@ -8,7 +8,29 @@ impl Lang<'_> {
     pub(super) fn has_numeric(report: &Report, group: &Group) -> bool {
         report
             .indicators_in(&group.id)
-            .any(|i| matches!(i.target, Some(Target::Numeric { .. })))
+            .any(|i| !numeric_rows(i).is_empty())
+    }
+
+    /// What a group's chart and its table show, labelled: each indicator
+    /// with a numeric target, and for a measure whose targets are in its
+    /// parts, each such part ("measure: part").
+    pub(super) fn chart_rows<'r>(
+        &self,
+        report: &'r Report,
+        group: &'r Group,
+    ) -> Vec<(String, Cow<'r, Indicator>)> {
+        report
+            .indicators_in(&group.id)
+            .flat_map(|i| {
+                numeric_rows(i).into_iter().map(move |row| {
+                    let label = match &row {
+                        Cow::Borrowed(_) => self.text(&i.name),
+                        Cow::Owned(p) => format!("{}: {}", self.text(&i.name), self.text(&p.name)),
+                    };
+                    (label, row)
+                })
+            })
+            .collect()
     }
 
     /// The group's bullet chart, or `None` when nothing in it can be drawn:
@@ -17,15 +39,12 @@ impl Lang<'_> {
     /// line under the chart ([`Self::unmeasured`]), and a group with none
     /// has that line and the table, no empty chart box.
     pub(super) fn group_chart(&self, report: &Report, group: &Group) -> Option<String> {
-        let numeric: Vec<&Indicator> = report
-            .indicators_in(&group.id)
-            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
-            .collect();
+        let numeric = self.chart_rows(report, group);
         let rows: Vec<BulletRow> = numeric
             .iter()
-            .filter_map(|i| attainment(i).map(|r| (i, r)))
-            .map(|(i, ratio)| BulletRow {
-                label: self.text(&i.name),
+            .filter_map(|(label, i)| attainment(i).map(|r| (label, i, r)))
+            .map(|(label, i, ratio)| BulletRow {
+                label: label.clone(),
                 ratio: Some(ratio),
                 value_text: i
                     .latest()
@@ -166,12 +185,23 @@ impl Lang<'_> {
     /// The line under a group chart naming the indicators it does not draw
     /// (a numeric target but no figure to compare with it).
     pub(super) fn unmeasured(&self, report: &Report, group: &Group) -> Option<String> {
-        let names: Vec<String> = report
-            .indicators_in(&group.id)
-            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
-            .filter(|i| attainment(i).is_none())
-            .map(|i| self.text(&i.name))
-            .collect();
+        let mut names: Vec<String> = Vec::new();
+        for i in report.indicators_in(&group.id) {
+            let rows = numeric_rows(i);
+            let missing: Vec<&Indicator> = rows
+                .iter()
+                .map(|r| &**r)
+                .filter(|r| attainment(r).is_none())
+                .collect();
+            // A measure none of whose parts has a figure is named once.
+            if !missing.is_empty() && missing.len() == rows.len() {
+                names.push(self.text(&i.name));
+            } else {
+                let label =
+                    |r: &Indicator| format!("{}: {}", self.text(&i.name), self.text(&r.name));
+                names.extend(missing.into_iter().map(label));
+            }
+        }
         (!names.is_empty()).then(|| {
             fill(
                 self.tr("chart_no_data_list"),
@@ -228,16 +258,16 @@ impl Lang<'_> {
         let name = self.text(&group.name);
         let drawn = !svg.is_empty();
         let (_, asset_root) = self.roots(page_dir_root);
-        let rows = report
-            .indicators_in(&group.id)
-            .filter(|i| matches!(i.target, Some(Target::Numeric { .. })))
-            .map(|i| {
+        let rows = self
+            .chart_rows(report, group)
+            .into_iter()
+            .map(|(label, i)| {
                 vec![
-                    self.text(&i.name),
+                    label,
                     i.latest()
-                        .map(|m| self.measurement_text(i, m))
+                        .map(|m| self.measurement_text(&i, m))
                         .unwrap_or_else(|| "–".into()),
-                    self.target_text(i),
+                    self.target_text(&i),
                     self.status_view(i.status.kind).label,
                 ]
             })
@@ -583,6 +613,19 @@ impl Lang<'_> {
 
 /// How far an indicator's latest figure is toward its target (1.0 = on
 /// target), when there is a figure to compare.
+/// An indicator's rows in its group's chart: itself when it has a numeric
+/// target, else its parts that have one (as indicators of their own).
+fn numeric_rows(i: &Indicator) -> Vec<Cow<'_, Indicator>> {
+    if matches!(i.target, Some(Target::Numeric { .. })) {
+        return vec![Cow::Borrowed(i)];
+    }
+    i.parts
+        .iter()
+        .filter(|p| matches!(p.target, Some(Target::Numeric { .. })))
+        .map(|p| Cow::Owned(p.as_indicator(i)))
+        .collect()
+}
+
 fn attainment(i: &Indicator) -> Option<f64> {
     i.status
         .comparison

@@ -83,6 +83,20 @@ impl Lang<'_> {
                 )
             }
             Some(Target::Text { text, .. }) => self.text(text),
+            // A measure whose targets are in its parts: each part's target.
+            None if ind.parts.iter().any(|p| p.target.is_some()) => ind
+                .parts
+                .iter()
+                .filter(|p| p.target.is_some())
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        self.text(&p.name),
+                        self.target_text(&p.as_indicator(ind))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
             None => self.tr("status_no_target").to_string(),
         }
     }
@@ -99,6 +113,9 @@ impl Lang<'_> {
                     self.tr("sentence_text_target"),
                     &[("text", &self.text(text))],
                 )
+            }
+            None if ind.status.kind != StatusKind::NoTarget => {
+                return self.parts_sentence(ind);
             }
             None => return self.tr("sentence_no_target").to_string(),
         };
@@ -151,6 +168,44 @@ impl Lang<'_> {
             out.push_str(&fill(
                 self.tr("sentence_proxy_shown"),
                 &[("value", &value), ("period", &period), ("proxy", &proxy)],
+            ));
+        }
+        out
+    }
+
+    /// A measure whose targets are in its parts: the rule (met only when
+    /// every part is), then what the parts' figures for their target period
+    /// say, never "0 of 3 met" when none has one.
+    fn parts_sentence(&self, ind: &Indicator) -> String {
+        let scored: Vec<StatusKind> = ind
+            .parts
+            .iter()
+            .map(|p| p.status.kind)
+            .filter(|k| *k != StatusKind::NoTarget)
+            .collect();
+        let n = scored.len().to_string();
+        let mut out = fill(self.tr("sentence_parts"), &[("n", &n)]);
+        let count = |kind| scored.iter().filter(|k| **k == kind).count();
+        let verdicts: Vec<String> = [
+            (StatusKind::Met, "parts_met"),
+            (StatusKind::NotMet, "parts_not_met"),
+        ]
+        .into_iter()
+        .filter(|(kind, _)| count(*kind) > 0)
+        .map(|(kind, key)| fill(self.tr(key), &[("count", &count(kind).to_string())]))
+        .collect();
+        out.push(' ');
+        if verdicts.is_empty() {
+            out.push_str(self.tr("sentence_parts_unmeasured"));
+        } else {
+            let measured = count(StatusKind::Met) + count(StatusKind::NotMet);
+            out.push_str(&fill(
+                self.tr("sentence_parts_measured"),
+                &[
+                    ("measured", &measured.to_string()),
+                    ("n", &n),
+                    ("verdicts", &verdicts.join(", ")),
+                ],
             ));
         }
         out
