@@ -68,6 +68,26 @@ pub(super) fn ratio_axis(c: &mut Canvas, axis: &RatioAxis, mut y: i32) -> i32 {
     y + 12
 }
 
+/// A row's label above its bar, wrapped over the chart's width, after a grid
+/// line that parts it from the row before (none before the first).
+pub(super) fn row_label(c: &mut Canvas, mut y: i32, first: bool, label: &str, font: Font) -> i32 {
+    if !first {
+        y += 10;
+        c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
+        y += 12;
+    }
+    for line in wrap(label, font, f64::from(INNER), PHONE_MAX_LABEL_LINES) {
+        c.text_owned(
+            PAD,
+            y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
+            line,
+            font,
+        );
+        y += PHONE_LABEL_LINE;
+    }
+    y + 6
+}
+
 pub(super) fn layout_group(c: &mut Canvas, axis: &RatioAxis, rows: &[BulletRow]) -> i32 {
     let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
     let value_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
@@ -75,26 +95,7 @@ pub(super) fn layout_group(c: &mut Canvas, axis: &RatioAxis, rows: &[BulletRow])
     let target_x = PAD + bar_len(1.0, RATIO_CAP, INNER);
     let mut y = ratio_axis(c, axis, 8);
     for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            y += 10;
-            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
-            y += 12;
-        }
-        for line in wrap(
-            &row.label,
-            label_font,
-            f64::from(INNER),
-            PHONE_MAX_LABEL_LINES,
-        ) {
-            c.text_owned(
-                PAD,
-                y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
-                line,
-                label_font,
-            );
-            y += PHONE_LABEL_LINE;
-        }
-        y += 6;
+        y = row_label(c, y, i == 0, &row.label, label_font);
 
         let (top, bottom) = (y, y + BULLET_HEIGHT);
         let has_target = row.status != StatusKind::NoTarget;

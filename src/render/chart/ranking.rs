@@ -1,6 +1,7 @@
 //! Ranking chart: one bar per area for one shared indicator and period,
 //! best first, on one scale in the indicator's unit.
 
+use super::group::row_label;
 use super::*;
 
 /// One area's bar in a [`ranking_chart`].
@@ -83,26 +84,7 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
     c.line(vec![(PAD, y), (X_END, y)], AXIS, 1);
     y += 12;
     for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            y += 10;
-            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
-            y += 12;
-        }
-        for line in wrap(
-            &row.label,
-            label_font,
-            f64::from(INNER),
-            PHONE_MAX_LABEL_LINES,
-        ) {
-            c.text_owned(
-                PAD,
-                y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2,
-                line,
-                label_font,
-            );
-            y += PHONE_LABEL_LINE;
-        }
-        y += 6;
+        y = row_label(c, y, i == 0, &row.label, label_font);
         let (bar_top, bottom) = (y, y + RANK_BAR_H);
         c.rect(PAD, bar_top, X_END, bottom, TRACK_OVER);
         let len = bar_len(row.value / max, 1.0, INNER);
