@@ -111,5 +111,26 @@ fn draw(svg: &str) -> Option<Vec<u8>> {
         tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
         &mut pixmap.as_mut(),
     );
-    pixmap.encode_png().ok()
+    encode(&pixmap)
+}
+
+/// `pixmap` (opaque: drawn on white) as an RGB PNG, compressed with png's
+/// `Fast` level. Encoding was three quarters of a chart's drawing time at
+/// tiny-skia's default (RGBA, zlib); this is about 8× faster for files
+/// about twice as large (~160 KB), and the same pixels give the same bytes.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Option<Vec<u8>> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::with_capacity(rgb.len() / 4);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().ok()?;
+    writer.write_image_data(&rgb).ok()?;
+    writer.finish().ok()?;
+    Some(out)
 }
