@@ -35,9 +35,21 @@ pub struct RatioAxis {
 }
 
 /// The caption and the axis above the rows; returns the y below them.
-pub(super) fn ratio_axis(c: &mut Canvas, axis: &RatioAxis, mut y: i32) -> i32 {
+pub(super) fn ratio_axis(c: &mut Canvas, axis: &RatioAxis, y: i32) -> i32 {
+    caption_axis(c, &axis.caption, &axis.ticks, RATIO_CAP, y)
+}
+
+/// A wrapped caption, then an axis with `ticks` at 0, 0.5, 1, … of a bar
+/// that is full at `cap`; returns the y below them (group and ranking charts).
+pub(super) fn caption_axis(
+    c: &mut Canvas,
+    caption: &str,
+    ticks: &[String],
+    cap: f64,
+    mut y: i32,
+) -> i32 {
     let caption_font = Font::new(PHONE_SMALL_SIZE, TEXT_MUTED);
-    for line in wrap(&axis.caption, caption_font, f64::from(INNER), 4) {
+    for line in wrap(caption, caption_font, f64::from(INNER), 4) {
         c.text_owned(
             PAD,
             y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2,
@@ -48,9 +60,9 @@ pub(super) fn ratio_axis(c: &mut Canvas, axis: &RatioAxis, mut y: i32) -> i32 {
     }
     y += 4;
     let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
-    let last = axis.ticks.len() - 1;
-    for (i, label) in axis.ticks.iter().enumerate() {
-        let x = PAD + bar_len(i as f64 * 0.5, RATIO_CAP, INNER);
+    let last = ticks.len() - 1;
+    for (i, label) in ticks.iter().enumerate() {
+        let x = PAD + bar_len(i as f64 * 0.5, cap, INNER);
         let anchor = match i {
             0 => Anchor::Start,
             i if i == last => Anchor::End,

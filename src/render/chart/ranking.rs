@@ -1,7 +1,7 @@
 //! Ranking chart: one bar per area for one shared indicator and period,
 //! best first, on one scale in the indicator's unit.
 
-use super::group::row_label;
+use super::group::{caption_axis, row_label};
 use super::*;
 
 /// One area's bar in a [`ranking_chart`].
@@ -46,7 +46,6 @@ pub fn ranking_chart(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> Str
 }
 
 pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) -> i32 {
-    let caption_font = Font::new(PHONE_SMALL_SIZE, TEXT_MUTED);
     let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
     let value_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();
     let max = if axis.max.is_finite() && axis.max > 0.0 {
@@ -54,35 +53,7 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
     } else {
         1.0
     };
-    let mut y = 8;
-    for line in wrap(&axis.caption, caption_font, f64::from(INNER), 4) {
-        c.text_owned(
-            PAD,
-            y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2,
-            line,
-            caption_font,
-        );
-        y += PHONE_SMALL_LINE;
-    }
-    y += 4;
-    let top = y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
-    for (i, label) in axis.ticks.iter().enumerate() {
-        let x = PAD + bar_len(i as f64 * 0.5, 1.0, INNER);
-        let anchor = match i {
-            0 => Anchor::Start,
-            2 => Anchor::End,
-            _ => Anchor::Middle,
-        };
-        c.text(x, top, &clean(label), caption_font.anchor(anchor));
-        c.line(
-            vec![(x, y + PHONE_SMALL_LINE), (x, y + PHONE_SMALL_LINE + 8)],
-            AXIS,
-            1,
-        );
-    }
-    y += PHONE_SMALL_LINE + 8;
-    c.line(vec![(PAD, y), (X_END, y)], AXIS, 1);
-    y += 12;
+    let mut y = caption_axis(c, &axis.caption, &axis.ticks, 1.0, 8);
     for (i, row) in rows.iter().enumerate() {
         y = row_label(c, y, i == 0, &row.label, label_font);
         let (bar_top, bottom) = (y, y + RANK_BAR_H);
