@@ -98,17 +98,24 @@ pub fn build_to_dir(
 ) {
     // The staging folder is made once the content loaded without errors.
     let staging = std::sync::OnceLock::new();
+    let png_cache = write::PngCache::open(content_dir);
     let (ran, diags, mut timings) = run_with(content_dir, options, |site, theme, timings| {
         let clock = std::time::Instant::now();
         let staging = match write::Staging::new(out_dir, content_dir) {
             Ok(s) => staging.get_or_init(|| s),
             Err(e) => return Err(e),
         };
-        let ran = pipeline::run(site, theme, None, false, &pipeline::Sink::Disk(staging));
+        let ran = pipeline::run(
+            site,
+            theme,
+            None,
+            false,
+            &pipeline::Sink::Disk(staging, &png_cache),
+        );
         timings.push(("render and write", clock.elapsed()));
         ran
     });
-    let summary = match ran {
+    let mut summary = match ran {
         Ok(Some(summary)) => summary,
         // Dropping the staging folder removes it; the output stays as it was.
         other => return (other, diags, timings),
@@ -119,6 +126,10 @@ pub fn build_to_dir(
         None => Ok(()),
     };
     timings.push(("replace output", clock.elapsed()));
+    if committed.is_ok() {
+        png_cache.prune();
+    }
+    (summary.pngs_drawn, summary.pngs_reused) = png_cache.counts();
     (committed.map(|()| Some(summary)), diags, timings)
 }
 

@@ -249,6 +249,12 @@ fn run_build(
             let step = step_name(step, lang);
             eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
         }
+        let (drawn, reused) = (summary.pngs_drawn, summary.pngs_reused);
+        let m = msg!("built-images",
+            en: "  chart images: {drawn} drawn, {reused} from the cache (.minhbach-cache beside the content folder)",
+            vi: "  ảnh biểu đồ: vẽ {drawn}, lấy {reused} từ bộ nhớ đệm (.minhbach-cache bên cạnh thư mục content)"
+        );
+        eprintln!("{}", m.get(lang));
     }
     if !quiet {
         let (warned_en, warned_vi) = if warnings > 0 {

@@ -146,17 +146,18 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
     );
     site.build().ok();
     // The history chart is in the indicator's page, and beside it as an
-    // image to download (SVG and PNG).
+    // image to download (SVG; a PNG only with `charts: { png: all }`, see
+    // tests/chart_images.rs).
     let dir = "reports/demo-2025/indicators/digital-economy-share/";
     assert!(site.public().join(dir).join("chart.svg").exists());
-    assert!(site.public().join(dir).join("chart.png").exists());
+    assert!(!site.public().join(dir).join("chart.png").exists());
     let page = site.page(&format!("{dir}index.html"));
     let svg = common::between(&page, "<svg", "</svg>");
     assert!(svg.contains("chart-history-digital-economy-share"), "{svg}");
     let meta = common::between(&page, "<p class=\"chart-meta\">", "</p>");
     // The chart links the indicator's own CSV (was the whole report's).
     assert!(
-        meta.contains("href=\"chart.png\">PNG")
+        meta.contains("href=\"chart.svg\">SVG")
             && meta.contains(
                 "reports/demo-2025/indicators/digital-economy-share/digital-economy-share.csv"
             ),
@@ -406,6 +407,9 @@ fn projects_chart_says_joint_leads_are_counted_once_per_lead() {
 #[test]
 fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() {
     let site = Site::fixture("example");
+    // Every chart drawn as PNG, indicators' history charts too.
+    let config = site.read("site.yaml");
+    site.write("site.yaml", &format!("{config}charts:\n  png: all\n"));
     site.build().ok();
     let first: Vec<(String, Vec<u8>)> = common::snapshot(&site.public())
         .into_iter()

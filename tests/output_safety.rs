@@ -16,7 +16,9 @@ fn staging_folders(parent: &Path) -> Vec<String> {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".minhbach-"))
+        // Staging folders (`.public.minhbach-new-<pid>`, `…-old-<pid>`), not
+        // the cache of chart images (`.minhbach-cache`).
+        .filter(|n| n.contains(".minhbach-new-") || n.contains(".minhbach-old-"))
         .collect()
 }
 

@@ -243,6 +243,14 @@ pub struct RawSite {
     pub publisher: Option<RawText>,
     pub theme: Option<String>,
     pub license: Option<RawLicense>,
+    pub charts: Option<RawCharts>,
+}
+
+/// `charts: { png: reports }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCharts {
+    pub png: Option<String>,
 }
 
 /// `license: { id: CC-BY-4.0, title: ..., url: ... }`.

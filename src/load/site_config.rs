@@ -140,6 +140,7 @@ impl Loader<'_> {
                 );
             }
         }
+        let chart_png = chart_png(&raw, &doc, &mut d);
         self.diags.extend(d);
         Some(SiteConfig {
             title,
@@ -149,8 +150,38 @@ impl Loader<'_> {
             theme,
             content_dir: self.root.to_path_buf(),
             license,
+            chart_png,
         })
     }
+}
+
+/// `charts: { png: … }`: which charts are drawn as PNG images.
+fn chart_png(raw: &RawSite, doc: &Doc, d: &mut Diagnostics) -> ChartPng {
+    let Some(written) = raw.charts.as_ref().and_then(|c| c.png.as_deref()) else {
+        return ChartPng::default();
+    };
+    let word = written.trim().to_lowercase();
+    if let Some((_, choice)) = ChartPng::CHOICES.iter().find(|(w, _)| *w == word) {
+        return *choice;
+    }
+    let words = ChartPng::CHOICES.map(|(w, _)| w);
+    let list = words.join(", ");
+    let hint = match crate::diagnostics::did_you_mean(&word, words) {
+        Some(best) => msg!("invalid-chart-png",
+            en: "write `png: {best}`; the choices are {list} (reports: the group, dataset and projects charts; all: also each indicator's history chart; none: SVG only)",
+            vi: "ghi `png: {best}`; các lựa chọn là {list} (reports: biểu đồ nhóm, bảng số liệu và dự án; all: thêm biểu đồ diễn biến của từng chỉ tiêu; none: chỉ SVG)"),
+        None => msg!("invalid-chart-png",
+            en: "write one of {list} (reports: the group, dataset and projects charts; all: also each indicator's history chart; none: SVG only)",
+            vi: "ghi một trong {list} (reports: biểu đồ nhóm, bảng số liệu và dự án; all: thêm biểu đồ diễn biến của từng chỉ tiêu; none: chỉ SVG)"),
+    };
+    d.push(
+        doc.err(
+            "charts.png",
+            msg!("invalid-chart-png", en: "`{written}` is not a choice of which charts to draw as PNG", vi: "`{written}` không phải là một lựa chọn vẽ biểu đồ thành ảnh PNG"),
+        )
+        .with_hint(hint),
+    );
+    ChartPng::default()
 }
 
 pub(super) fn normalize_base_url(url: &str) -> String {

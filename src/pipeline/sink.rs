@@ -2,15 +2,15 @@
 
 use std::sync::Mutex;
 
-use crate::render::Output;
-use crate::write::{Staging, WriteError};
+use crate::render::{export, Output};
+use crate::write::{PngCache, Staging, WriteError};
 
 /// The end of the pipeline: each part of the site is handed here as soon as
 /// it is rendered, so that a large site never sits in memory whole.
 pub enum Sink<'a> {
     /// A staging folder that replaces the output folder once the build
-    /// succeeded (`build`).
-    Disk(&'a Staging),
+    /// succeeded (`build`), and the PNGs kept from earlier builds.
+    Disk(&'a Staging, &'a PngCache),
     /// Every file kept in memory (`serve`, tests).
     Memory(&'a Mutex<Output>),
     /// Nothing kept (`check`).
@@ -22,7 +22,12 @@ impl Sink<'_> {
         match self {
             // Chart PNGs are drawn here, on their way to disk, and only
             // here (not in `check`, nor in memory for `serve` and tests).
-            Sink::Disk(staging) => staging.write(&crate::render::export::draw_pending(part)),
+            Sink::Disk(staging, cache) => {
+                let key = export::drawing();
+                staging.write(&export::draw_pending(part, |svg| {
+                    cache.get_or_draw(&[key.as_bytes(), svg.as_bytes()], || export::png(svg))
+                }))
+            }
             Sink::Memory(all) => {
                 let mut all = all.lock().unwrap_or_else(|e| e.into_inner());
                 all.files.append(&mut part.files);

@@ -29,14 +29,27 @@ pub fn pending(svg: &str) -> Vec<u8> {
     bytes
 }
 
-/// `out` with every [`pending`] PNG drawn.
-pub fn draw_pending(mut out: super::Output) -> super::Output {
+/// `out` with every [`pending`] PNG drawn by `draw` (given the SVG: the
+/// build draws through its cache of PNGs, see `write::png_cache`).
+pub fn draw_pending(
+    mut out: super::Output,
+    draw: impl Fn(&str) -> Option<Vec<u8>>,
+) -> super::Output {
     for bytes in out.files.values_mut() {
-        if bytes.starts_with(PENDING) {
-            *bytes = draw_if_pending(std::mem::take(bytes));
+        if let Some(svg) = bytes.strip_prefix(PENDING) {
+            *bytes = draw(&String::from_utf8_lossy(svg)).unwrap_or_default();
         }
     }
     out
+}
+
+/// What a PNG depends on besides its SVG, for a cache of drawn PNGs: the
+/// program (its fonts and drawing code) and the scale.
+pub fn drawing() -> String {
+    format!(
+        "minhbach {}; resvg; scale {PNG_SCALE}; RGB; png Fast",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// `bytes` drawn if they are a [`pending`] PNG (the preview server draws

@@ -3,6 +3,7 @@
 //! leaves the previous output exactly as it was.
 
 mod guard;
+mod png_cache;
 mod staging;
 
 use std::fs;
@@ -11,6 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::render::Output;
 use guard::absolute;
 pub use guard::{check_output_dir, MARKER};
+pub use png_cache::PngCache;
 
 #[derive(Debug)]
 pub enum WriteError {

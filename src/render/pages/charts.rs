@@ -123,8 +123,10 @@ impl Lang<'_> {
 
     /// A chart's downloads, written beside the page `dir` that shows it
     /// ([`paths::chart_file`]): the SVG with a band saying what it is and
-    /// where it comes from, and the same as a PNG. Returns both links from
-    /// that page (SVG, PNG).
+    /// where it comes from, and the same as a PNG when `png` (the site's
+    /// `charts.png` for this kind of chart). Returns the links from that
+    /// page (SVG, PNG).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn chart_files(
         &self,
         report: &Report,
@@ -132,8 +134,9 @@ impl Lang<'_> {
         name: &str,
         svg: &str,
         title: &str,
+        png: bool,
         out: &mut Output,
-    ) -> (String, String) {
+    ) -> (String, Option<String>) {
         let licence = match &self.site.config.license {
             Some(l) => format!(
                 "{}: {} ({})",
@@ -165,11 +168,13 @@ impl Lang<'_> {
             paths::chart_file(dir, name, "png"),
         );
         // Drawn when written, by `build` only (see `export`).
-        out.add(format!("{}{png_path}", self.prefix), export::pending(&file));
+        if png {
+            out.add(format!("{}{png_path}", self.prefix), export::pending(&file));
+        }
         out.add(format!("{}{svg_path}", self.prefix), file);
         (
             paths::chart_file("", name, "svg"),
-            paths::chart_file("", name, "png"),
+            png.then(|| paths::chart_file("", name, "png")),
         )
     }
 
@@ -331,7 +336,7 @@ impl Lang<'_> {
                     paths::group_chart(&report.slug, &group.id)
                 )
             }),
-            png_href: drawn.then(|| {
+            png_href: (drawn && self.site.config.chart_png.report_charts()).then(|| {
                 let dir = paths::group_dir(&report.slug, &group.id);
                 format!(
                     "{}{}{}",
@@ -457,8 +462,9 @@ impl Lang<'_> {
             let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
             let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
             let dir = paths::indicator_dir(&report.slug, &ind.id);
+            let png = self.site.config.chart_png.indicator_charts();
             let (svg_href, png_href) =
-                self.chart_files(report, &dir, "chart", &svg, &text.title, out);
+                self.chart_files(report, &dir, "chart", &svg, &text.title, png, out);
             let name = format!("indicator-{}", ind.id);
             let view = ChartView {
                 embed: Some(self.embed_view(report, &name, &text.title, &dir)),
@@ -469,7 +475,7 @@ impl Lang<'_> {
                 source: None,
                 note: None,
                 svg_href: Some(svg_href),
-                png_href: Some(png_href),
+                png_href,
                 // The indicator's own data, beside its page (in the default
                 // language's folder: one file serves every language).
                 data_href: Some(self.indicator_data_href(report, ind, "csv")),
@@ -587,7 +593,8 @@ impl Lang<'_> {
                 },
                 &items,
             );
-            let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, out);
+            let png = self.site.config.chart_png.report_charts();
+            let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, png, out);
             let view = ChartView {
                 embed: Some(self.embed_view(report, &id, &title, dir)),
                 table: Some(table),
@@ -597,7 +604,7 @@ impl Lang<'_> {
                 source: None,
                 note,
                 svg_href: Some(svg_href),
-                png_href: Some(png_href),
+                png_href,
                 data_href: Some(format!(
                     "{}{}",
                     self.roots(dir).1,

@@ -132,8 +132,9 @@ impl Lang<'_> {
                     DatasetChartKind::Bar
                 };
                 let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
+                let png = self.site.config.chart_png.report_charts();
                 let (svg_href, png_href) =
-                    self.chart_files(report, &dir, "chart", &svg, &title, out);
+                    self.chart_files(report, &dir, "chart", &svg, &title, png, out);
                 let name = format!("dataset-{}", d.id);
                 let view = ChartView {
                     embed: Some(self.embed_view(report, &name, &title, &dir)),
@@ -144,7 +145,7 @@ impl Lang<'_> {
                     source: source.clone(),
                     note: None,
                     svg_href: Some(svg_href),
-                    png_href: Some(png_href),
+                    png_href,
                     data_href: Some(format!(
                         "{asset_root}{}",
                         paths::dataset_csv(&report.slug, &d.id)

@@ -30,7 +30,8 @@ impl Lang<'_> {
                     &[("group", &self.text(&g.name))],
                 );
                 let dir = paths::group_dir(&report.slug, &g.id);
-                self.chart_files(report, &dir, "chart", svg, &title, out);
+                let png = self.site.config.chart_png.report_charts();
+                self.chart_files(report, &dir, "chart", svg, &title, png, out);
             }
         }
 
