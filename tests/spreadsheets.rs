@@ -50,7 +50,10 @@ fn sheet_of_yaml(src: &str) -> Sheet {
     let mut periods: Vec<String> = Vec::new();
     // Periods with a proxy value get the proxy's columns.
     let mut proxies: Vec<String> = Vec::new();
-    for ind in list.iter().flat_map(|i| std::iter::once(i.clone()).chain(parts(i))) {
+    for ind in list
+        .iter()
+        .flat_map(|i| std::iter::once(i.clone()).chain(parts(i)))
+    {
         for v in ind
             .get("values")
             .and_then(Value::as_sequence)
@@ -110,88 +113,88 @@ fn sheet_of_yaml(src: &str) -> Sheet {
     };
     // A row of a measure (`of` is `None`) or of a part of the measure `of`.
     let row_of = |ind: &Value, of: Option<&Value>| {
-            let t = ind.get("target");
-            let percent = of.unwrap_or(ind).get("unit").and_then(Value::as_str) == Some("percent");
-            let mut row = vec![
-                s(ind.get("id")),
-                s(ind.get("group")),
-                text(ind, "name", "vi"),
-                text(ind, "name", "en"),
-                s(ind.get("unit")),
-                s(ind.get("decimals")),
-                s(t.and_then(|t| t.get("value"))),
-                s(t.and_then(|t| t.get("op"))),
-                // A year, as Excel shows it: no thousands dot.
-                match s(t.and_then(|t| t.get("by"))) {
-                    Cell::Number(n) => Cell::Text(n.to_string()),
-                    c => c,
-                },
-                s(t.and_then(|t| t.get("source"))),
-                t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
-                t.map_or(Cell::Empty, |t| text(t, "text", "en")),
-                match ind.get("lead") {
-                    Some(Value::Null) => Cell::Text("-".into()),
-                    lead => s(lead),
-                },
-                ind.get("partners")
-                    .and_then(Value::as_sequence)
-                    .map_or(Cell::Empty, |p| {
-                        Cell::Text(
-                            p.iter()
-                                .map(|x| x.as_str().unwrap())
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        )
-                    }),
-                text(ind, "note", "vi"),
-                text(ind, "note", "en"),
-                match ind.get("better").and_then(Value::as_str) {
-                    Some("higher") => Cell::Text("tăng".into()),
-                    Some("lower") => Cell::Text("giảm".into()),
-                    _ => Cell::Empty,
-                },
-                of.map_or(Cell::Empty, |m| s(m.get("id"))),
-                text(ind, "breakdown", "vi"),
-                text(ind, "breakdown", "en"),
-            ];
-            for p in &periods {
-                let v = ind
-                    .get("values")
-                    .and_then(Value::as_sequence)
-                    .into_iter()
-                    .flatten()
-                    .find(|v| serde_yaml::to_string(&v["period"]).unwrap().trim() == p);
-                match v {
-                    Some(v) => {
-                        let n = v["value"].as_f64().unwrap();
-                        // A proxy with its own unit is no percentage.
-                        let cell = if percent && v.get("unit").is_none() {
-                            Cell::Percent(n)
-                        } else {
-                            Cell::Number(n)
-                        };
-                        row.push(match v.get("estimate") {
-                            Some(Value::Bool(true)) => Cell::Estimate(Box::new(cell)),
-                            _ => cell,
-                        });
-                        row.push(s(v.get("source")));
-                        if proxies.contains(p) {
-                            row.push(
-                                v.get("proxy")
-                                    .map_or(Cell::Empty, |_| text(v, "proxy", "vi")),
-                            );
-                            row.push(
-                                v.get("proxy")
-                                    .map_or(Cell::Empty, |_| text(v, "proxy", "en")),
-                            );
-                            row.push(s(v.get("unit")));
-                        }
+        let t = ind.get("target");
+        let percent = of.unwrap_or(ind).get("unit").and_then(Value::as_str) == Some("percent");
+        let mut row = vec![
+            s(ind.get("id")),
+            s(ind.get("group")),
+            text(ind, "name", "vi"),
+            text(ind, "name", "en"),
+            s(ind.get("unit")),
+            s(ind.get("decimals")),
+            s(t.and_then(|t| t.get("value"))),
+            s(t.and_then(|t| t.get("op"))),
+            // A year, as Excel shows it: no thousands dot.
+            match s(t.and_then(|t| t.get("by"))) {
+                Cell::Number(n) => Cell::Text(n.to_string()),
+                c => c,
+            },
+            s(t.and_then(|t| t.get("source"))),
+            t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
+            t.map_or(Cell::Empty, |t| text(t, "text", "en")),
+            match ind.get("lead") {
+                Some(Value::Null) => Cell::Text("-".into()),
+                lead => s(lead),
+            },
+            ind.get("partners")
+                .and_then(Value::as_sequence)
+                .map_or(Cell::Empty, |p| {
+                    Cell::Text(
+                        p.iter()
+                            .map(|x| x.as_str().unwrap())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )
+                }),
+            text(ind, "note", "vi"),
+            text(ind, "note", "en"),
+            match ind.get("better").and_then(Value::as_str) {
+                Some("higher") => Cell::Text("tăng".into()),
+                Some("lower") => Cell::Text("giảm".into()),
+                _ => Cell::Empty,
+            },
+            of.map_or(Cell::Empty, |m| s(m.get("id"))),
+            text(ind, "breakdown", "vi"),
+            text(ind, "breakdown", "en"),
+        ];
+        for p in &periods {
+            let v = ind
+                .get("values")
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+                .find(|v| serde_yaml::to_string(&v["period"]).unwrap().trim() == p);
+            match v {
+                Some(v) => {
+                    let n = v["value"].as_f64().unwrap();
+                    // A proxy with its own unit is no percentage.
+                    let cell = if percent && v.get("unit").is_none() {
+                        Cell::Percent(n)
+                    } else {
+                        Cell::Number(n)
+                    };
+                    row.push(match v.get("estimate") {
+                        Some(Value::Bool(true)) => Cell::Estimate(Box::new(cell)),
+                        _ => cell,
+                    });
+                    row.push(s(v.get("source")));
+                    if proxies.contains(p) {
+                        row.push(
+                            v.get("proxy")
+                                .map_or(Cell::Empty, |_| text(v, "proxy", "vi")),
+                        );
+                        row.push(
+                            v.get("proxy")
+                                .map_or(Cell::Empty, |_| text(v, "proxy", "en")),
+                        );
+                        row.push(s(v.get("unit")));
                     }
-                    None if proxies.contains(p) => row.extend(vec![Cell::Empty; 5]),
-                    None => row.extend([Cell::Empty, Cell::Empty]),
                 }
+                None if proxies.contains(p) => row.extend(vec![Cell::Empty; 5]),
+                None => row.extend([Cell::Empty, Cell::Empty]),
             }
-            row
+        }
+        row
     };
     let rows = list
         .iter()
@@ -314,7 +317,10 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     with_better(&yaml);
     with_part_values(&yaml);
     let expected = built(&yaml);
-    assert_ne!(plain, expected, "`better` and the parts' values show on the site");
+    assert_ne!(
+        plain, expected,
+        "`better` and the parts' values show on the site"
+    );
     let sheet = sheet_of_yaml(&yaml.read(IND));
     assert!(sheet.rows.len() > 30);
     let part_of = sheet.header.iter().position(|h| h == "Phần của").unwrap();
@@ -389,12 +395,9 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
         rows: sheet.rows.clone(),
     };
     // Row 14 of the sheet: an undefined group, and a target that reads two
-    // ways; row 4, the second level of `records-online`: a measure that is
-    // not in the sheet in `Phần của` (column R).
+    // ways.
     bad.rows[12][1] = Cell::Text("chinh-quyen".into());
     bad.rows[12][6] = Cell::Text("1.500".into());
-    assert_eq!(bad.header[17], "Phần của");
-    bad.rows[2][17] = Cell::Text("records-onlin".into());
     let site = Site::fixture("example");
     std::fs::remove_file(site.path(IND)).unwrap();
     write_xlsx(&bad, &site.path("reports/hai-duong-2023/indicators.xlsx"));
@@ -408,11 +411,6 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
     assert!(
         run.stderr
             .contains("indicators.xlsx: Sheet \"Chỉ tiêu\"!G14: error: `1.500` reads two ways"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("indicators.xlsx: Sheet \"Chỉ tiêu\"!R4: error: no indicator `records-onlin` in this sheet for part `district` to belong to"),
         "{}",
         run.stderr
     );
@@ -465,6 +463,32 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
     assert!(
         run.stderr
             .contains(": cột \"Nhóm\": lỗi: nhóm `chinh-quyen`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_part_row_in_an_xlsx_is_placed_by_sheet_and_cell() {
+    let yaml = Site::fixture("example");
+    let mut sheet = sheet_of_yaml(&yaml.read(IND));
+    // Row 4, the second level of `records-online`: a measure that is not in
+    // the sheet in `Phần của` (column R).
+    assert_eq!(sheet.header[17], "Phần của");
+    sheet.rows[2][17] = Cell::Text("records-onlin".into());
+    let site = Site::fixture("example");
+    std::fs::remove_file(site.path(IND)).unwrap();
+    write_xlsx(&sheet, &site.path("reports/hai-duong-2023/indicators.xlsx"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/reports/hai-duong-2023/indicators.xlsx: Sheet \"Chỉ tiêu\"!R4: error: no indicator `records-onlin` in this sheet for part `district` to belong to"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr.contains("indicators.xlsx: trang tính \"Chỉ tiêu\"!R4: lỗi: không có chỉ tiêu `records-onlin` trong bảng này để phần `district` thuộc về"),
         "{}",
         run.stderr
     );
@@ -932,7 +956,7 @@ fn parts_site(edit: impl Fn(String) -> String) -> Site {
                records-online;;digital-government;Tỷ lệ hồ sơ xử lý trên mạng;Files processed online;cấp hành chính;level of government;percent;;;Sở TTTT;;;\n\
                province;records-online;;cấp tỉnh;provincial level;;;;80;>=;;79,91;Báo cáo 2023;85,5\n\
                district;records-online;digital-government;cấp huyện;district level;;;percent;70;;Sở TTTT;24,03;;60\n\
-               payments;;digital-economy;Thanh toán không dùng tiền mặt;Cashless payments;;;percent;50;;Sở KHĐT;40;;56,6\n";
+               online-dossier-rate;;digital-government;Tỷ lệ hồ sơ trực tuyến;Online dossiers;;;percent;50;;Sở KHĐT;40;;56,6\n";
     site.write("reports/demo-2024/indicators.csv", &edit(csv.to_string()));
     site
 }
@@ -956,7 +980,7 @@ fn parts_are_read_from_rows_under_their_measure() {
     let list = data["indicators"].as_array().unwrap();
     // Part rows are no indicators of their own.
     let ids: Vec<&str> = list.iter().map(|i| i["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["records-online", "payments"]);
+    assert_eq!(ids, ["records-online", "online-dossier-rate"]);
     let m = &list[0];
     assert_eq!(m["breakdown"]["vi"], "cấp hành chính", "{m}");
     assert_eq!(m["breakdown"]["en"], "level of government", "{m}");
@@ -1014,7 +1038,7 @@ fn a_part_whose_measure_is_not_in_the_sheet_is_placed_with_the_fix() {
 
 #[test]
 fn a_part_away_from_its_measure_is_placed_with_the_row_to_move_it_to() {
-    // `payments` between the measure's first part and its second.
+    // Another measure between the measure's first part and its second.
     let site = parts_site(|s| {
         let lines: Vec<&str> = s.lines().collect();
         format!(
@@ -1048,7 +1072,7 @@ fn a_part_away_from_its_measure_is_placed_with_the_row_to_move_it_to() {
     let line = line_with(&run.stderr, "is not under");
     assert!(line.contains("indicators.csv:2:"), "{line}");
     assert!(
-        run.stderr.contains("hint: move this row down to just below line 3, the row of `records-online`"),
+        run.stderr.contains("hint: move this row down to just below line 4, the last row of `records-online` and its parts"),
         "{}",
         run.stderr
     );
@@ -1066,7 +1090,8 @@ fn a_part_of_a_part_is_refused_with_its_measure() {
         "{line}"
     );
     assert!(
-        run.stderr.contains("hint: write `records-online` to make `district` another part of it"),
+        run.stderr
+            .contains("hint: write `records-online` to make `district` another part of it"),
         "{}",
         run.stderr
     );
@@ -1092,7 +1117,12 @@ fn a_part_cell_that_is_the_measures_is_refused_unless_the_same() {
         run.stderr
     );
     // A breakdown on a part, with the measure's cell empty.
-    let site = parts_site(|s| s.replace("cấp tỉnh;provincial level;;;", "cấp tỉnh;provincial level;tỉnh;;"));
+    let site = parts_site(|s| {
+        s.replace(
+            "cấp tỉnh;provincial level;;;",
+            "cấp tỉnh;provincial level;tỉnh;;",
+        )
+    });
     let run = site.run(&["check"]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     let line = line_with(&run.stderr, "`tỉnh`");
@@ -1106,8 +1136,8 @@ fn a_part_cell_that_is_the_measures_is_refused_unless_the_same() {
 fn a_breakdown_without_part_rows_is_placed_with_the_sheet_fix() {
     let site = parts_site(|s| {
         s.replace(
-            "Thanh toán không dùng tiền mặt;Cashless payments;;",
-            "Thanh toán không dùng tiền mặt;Cashless payments;loại;",
+            "Tỷ lệ hồ sơ trực tuyến;Online dossiers;;",
+            "Tỷ lệ hồ sơ trực tuyến;Online dossiers;loại;",
         )
     });
     let run = site.run(&["check"]);
@@ -1115,11 +1145,11 @@ fn a_breakdown_without_part_rows_is_placed_with_the_sheet_fix() {
     let line = line_with(&run.stderr, "no part rows");
     assert!(
         line.starts_with("content/reports/demo-2024/indicators.csv:5:")
-            && line.contains(": column \"Chia theo (vi)\": error: `Chia theo (vi)` names what the parts split the measure by, but `payments` has no part rows"),
+            && line.contains(": column \"Chia theo (vi)\": error: `Chia theo (vi)` names what the parts split the measure by, but `online-dossier-rate` has no part rows"),
         "{line}"
     );
     assert!(
-        run.stderr.contains("hint: add one row per part right under this row, with `payments` in `Phần của`, or empty this cell"),
+        run.stderr.contains("hint: add one row per part right under this row, with `online-dossier-rate` in `Phần của`, or empty this cell"),
         "{}",
         run.stderr
     );

@@ -249,7 +249,13 @@ pub fn indicators(
                     }
                 }
             }
-            above => errors.push(layout.misplaced(r, c, &of, above.as_ref().map(|m| m.0.as_str()), shown)),
+            above => errors.push(layout.misplaced(
+                r,
+                c,
+                &of,
+                above.as_ref().map(|m| m.0.as_str()),
+                shown,
+            )),
         }
     }
     for (ind, r) in out.iter_mut().zip(rows_of) {

@@ -144,7 +144,11 @@ impl<'a> Layout<'a> {
             let d = error(msg!("part-not-under-measure",
                 en: "part `{id}` of `{of}` is not under it: a part's row comes right under its measure's row ({row_en}) or under the measure's other parts",
                 vi: "phần `{id}` của `{of}` không nằm dưới chỉ tiêu đó: dòng của một phần phải ở ngay dưới dòng của chỉ tiêu ({row_vi}) hoặc dưới các phần khác của chỉ tiêu"));
-            let (up_en, up_vi) = if m < r { ("up", "lên") } else { ("down", "xuống") };
+            let (up_en, up_vi) = if m < r {
+                ("up", "lên")
+            } else {
+                ("down", "xuống")
+            };
             return d.with_hint(if last == m {
                 msg!("part-not-under-measure",
                     en: "move this row {up_en} to just below {last_en}, the row of `{of}`",
