@@ -423,7 +423,7 @@ impl<'a> Row<'a> {
 
     fn indicator(&self, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Option<RawIndicator> {
         let i = &self.at;
-        cells.set(format!("{i}"), self.table.place(self.r, 0));
+        cells.set(i.clone(), self.table.place(self.r, 0));
         let id = self.text(&Field::Id, "id", cells).unwrap_or_default();
         let group = self.text(&Field::Group, "group", cells).unwrap_or_default();
         let name = self.localized(Field::Name, "name", cells);
