@@ -1187,3 +1187,28 @@ fn part_errors_are_placed_at_the_parts_cells() {
         "{line}"
     );
 }
+
+#[test]
+fn a_measure_named_as_its_own_part_is_told_to_leave_the_cell_empty() {
+    let site = parts_site(|s| {
+        s.replace(
+            "records-online;;digital-government",
+            "records-online;records-online;digital-government",
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "part of itself");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:2:")
+            && line.contains(": column \"Phần của\": error: `records-online` is named as a part of itself: a measure's own row leaves `Phần của` empty"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: empty this cell; the rows of its parts, right under it, name `records-online` in `Phần của`"),
+        "{}",
+        run.stderr
+    );
+    // Its parts below are still its parts: one error, not one per part.
+    assert_eq!(run.stderr.matches(": error: ").count(), 1, "{}", run.stderr);
+}

@@ -228,7 +228,14 @@ pub fn indicators(
             r,
             at,
         };
-        let Some((c, of)) = layout.part_of(r) else {
+        let mut part_of = layout.part_of(r);
+        // A measure's own row with its own id in `Phần của`: said, and read
+        // as the measure, so that its parts below are not misplaced.
+        if let Some((c, of)) = part_of.as_ref().filter(|(_, of)| *of == layout.id(r)) {
+            errors.push(layout.own_part(r, *c, of, shown));
+            part_of = None;
+        }
+        let Some((c, of)) = part_of else {
             let read = row(out.len().to_string()).indicator(&mut cells, errors);
             measure = Some((layout.id(r), r, read.is_some().then_some(out.len())));
             if let Some(ind) = read {

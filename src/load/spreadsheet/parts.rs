@@ -191,6 +191,23 @@ impl<'a> Layout<'a> {
         })
     }
 
+    /// A measure's row (`r`) that names itself in `Phần của` (column `c`).
+    pub fn own_part(&self, r: usize, c: usize, id: &str, shown: &Path) -> Diagnostic {
+        let h = self.table.header(c);
+        cell_error(
+            self.table,
+            r,
+            c,
+            shown,
+            msg!("part-of-itself",
+            en: "`{id}` is named as a part of itself: a measure's own row leaves `{h}` empty",
+            vi: "`{id}` được ghi là một phần của chính nó: dòng của chỉ tiêu để trống cột `{h}`"),
+        )
+        .with_hint(msg!("part-of-itself",
+            en: "empty this cell; the rows of its parts, right under it, name `{id}` in `{h}`",
+            vi: "xoá ô này; các dòng phần của nó, ngay bên dưới, ghi `{id}` ở cột `{h}`"))
+    }
+
     /// `Chia theo` on the row `r` of measure `id`, which has no part rows.
     pub fn breakdown_alone(&self, r: usize, id: &str, shown: &Path) -> Option<Diagnostic> {
         let c = self.fields.iter().enumerate().position(|(c, f)| {
