@@ -2,8 +2,9 @@
 //! in Excel. Its columns are those the loader reads (docs/content-format.md,
 //! "Indicators in a spreadsheet"); groups, units, comparisons, agencies and
 //! directions are drop-down lists; the report's indicators, if any, are
-//! filled in (estimates shown `~8,48`, proxies in their own columns), so
-//! that the file saved as `indicators.xlsx` builds the same site.
+//! filled in (estimates shown `~8,48`, proxies in their own columns, a
+//! measure's parts in rows under it), so that the file saved as
+//! `indicators.xlsx` builds the same site.
 
 use std::path::Path;
 
@@ -24,11 +25,9 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
     // Periods: those with values, else the baseline and the report's own.
     let mut periods: Vec<Period> = Vec::new();
     if let Some(r) = report {
-        for i in &r.indicators {
-            for m in &i.values {
-                if !periods.contains(&m.period) {
-                    periods.push(m.period);
-                }
+        for m in all_values(r) {
+            if !periods.contains(&m.period) {
+                periods.push(m.period);
             }
         }
         if periods.is_empty() {
@@ -118,6 +117,8 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
             "Chỉ ghi khi số liệu đo một thứ khác với chỉ tiêu: ghi nó đo gì. Số liệu gián tiếp không dùng để đánh giá mục tiêu."
         } else if h.starts_with("Đơn vị gián tiếp ") {
             "Đơn vị riêng của số liệu gián tiếp (ví dụ per-100), khi khác đơn vị của chỉ tiêu."
+        } else if h == PART_OF {
+            "Chỉ ghi ở dòng của một phần (theo cấp, địa bàn, lĩnh vực…): mã của chỉ tiêu ở dòng ngay trên. Phần có mã, tên, mục tiêu và số liệu riêng; nhóm, đơn vị, chủ trì theo chỉ tiêu."
         } else {
             continue;
         };
@@ -146,14 +147,24 @@ pub fn indicators_template(site: &Site, report: Option<&Report>) -> Result<Vec<u
 /// The words of the `Chiều tốt` column, as the template writes them.
 const BETTER: [(&str, Better); 2] = [("tăng", Better::Higher), ("giảm", Better::Lower)];
 
+/// The column that names, on a part's row, the measure it is a part of.
+const PART_OF: &str = "Phần của";
+
+/// Every value of `report`'s indicators and of their parts.
+fn all_values(report: &Report) -> impl Iterator<Item = &Measurement> {
+    report.indicators.iter().flat_map(|i| {
+        i.values
+            .iter()
+            .chain(i.parts.iter().flat_map(|p| &p.values))
+    })
+}
+
 /// The periods of `report` with a proxy value, which get its columns.
 fn proxy_periods(report: Option<&Report>) -> Vec<Period> {
     let mut out = Vec::new();
-    for i in report.iter().flat_map(|r| &r.indicators) {
-        for m in i.values.iter().filter(|m| m.proxy.is_some()) {
-            if !out.contains(&m.period) {
-                out.push(m.period);
-            }
+    for m in report.into_iter().flat_map(all_values) {
+        if m.proxy.is_some() && !out.contains(&m.period) {
+            out.push(m.period);
         }
     }
     out
@@ -162,8 +173,18 @@ fn proxy_periods(report: Option<&Report>) -> Vec<Period> {
 /// The header row: per period its value and source, and for a period with a proxy value what the proxy
 /// measures (per language) and its unit.
 fn header(langs: &[String], report: Option<&Report>, periods: &[Period]) -> Vec<String> {
-    let mut header: Vec<String> = vec!["Mã".into(), "Nhóm".into()];
+    // A report with parts gets their columns: `Phần của` beside `Mã`, so
+    // that a part's row reads "province | records-online | … | cấp tỉnh".
+    let parts = report.is_some_and(|r| r.indicators.iter().any(|i| !i.parts.is_empty()));
+    let mut header: Vec<String> = vec!["Mã".into()];
+    if parts {
+        header.push(PART_OF.into());
+    }
+    header.push("Nhóm".into());
     header.extend(langs.iter().map(|l| format!("Tên ({l})")));
+    if parts {
+        header.extend(langs.iter().map(|l| format!("Chia theo ({l})")));
+    }
     header.extend(
         [
             "Đơn vị",
@@ -191,59 +212,113 @@ fn header(langs: &[String], report: Option<&Report>, periods: &[Period]) -> Vec<
     header
 }
 
-/// The report's indicators, one per row.
+/// The report's indicators, one per row, each measure's parts in rows
+/// right under it.
 fn fill(
     ws: &mut Worksheet,
     r: &Report,
     langs: &[String],
     header: &[String],
 ) -> Result<(), XlsxError> {
-    let about = Format::new().set_num_format("\"~\"General");
-    let col = |name: &str| header.iter().position(|h| h == name).map(|c| c as u16);
-    let source = |s: &Option<Source>| match s {
-        Some(Source::Text(t)) => t.default.clone(),
-        Some(Source::Ref { id, at, .. }) => match at {
-            Some(at) => format!("{id}, {at}"),
-            None => id.clone(),
-        },
-        None => String::new(),
+    let rows = Rows {
+        header,
+        langs,
+        about: Format::new().set_num_format("\"~\"General"),
     };
-    for (i, ind) in r.indicators.iter().enumerate() {
-        let row = i as u32 + 1;
-        let put = |ws: &mut Worksheet, name: &str, text: &str| -> Result<(), XlsxError> {
-            if let (Some(c), false) = (col(name), text.is_empty()) {
-                ws.write_string(row, c, text)?;
-            }
-            Ok(())
-        };
-        put(ws, "Mã", &ind.id)?;
-        put(ws, "Nhóm", &ind.group)?;
-        for l in langs {
-            put(
-                ws,
-                &format!("Tên ({l})"),
-                ind.name.translations.get(l).map_or("", |s| s),
-            )?;
-            if let Some(n) = &ind.note {
-                put(
-                    ws,
-                    &format!("Ghi chú ({l})"),
-                    n.translations.get(l).map_or("", |s| s),
-                )?;
-            }
+    let mut row = 0;
+    for ind in &r.indicators {
+        row += 1;
+        rows.put(ws, row, "Mã", &ind.id)?;
+        rows.put(ws, row, "Nhóm", &ind.group)?;
+        rows.localized(ws, row, "Tên", &ind.name)?;
+        if let Some(n) = &ind.note {
+            rows.localized(ws, row, "Ghi chú", n)?;
         }
-        put(ws, "Đơn vị", &ind.unit.raw)?;
-        match &ind.target {
+        if let Some(b) = &ind.breakdown {
+            rows.localized(ws, row, "Chia theo", b)?;
+        }
+        rows.put(ws, row, "Đơn vị", &ind.unit.raw)?;
+        rows.target(ws, row, ind.target.as_ref())?;
+        rows.put(
+            ws,
+            row,
+            "Chủ trì",
+            ind.lead.as_ref().map_or("-", |a| a.written.as_str()),
+        )?;
+        let partners: Vec<&str> = ind.partners.iter().map(|a| a.written.as_str()).collect();
+        rows.put(ws, row, "Phối hợp", &partners.join("\n"))?;
+        if let (Some(d), Some(c)) = (ind.decimals, rows.col("Số chữ số thập phân")) {
+            ws.write_number(row, c, f64::from(d))?;
+        }
+        if let Some(b) = ind.better {
+            let word = BETTER.iter().find(|(_, x)| *x == b).map_or("", |(w, _)| w);
+            rows.put(ws, row, "Chiều tốt", word)?;
+        }
+        rows.values(ws, row, &ind.values)?;
+        for part in &ind.parts {
+            row += 1;
+            rows.put(ws, row, "Mã", &part.id)?;
+            rows.put(ws, row, PART_OF, &ind.id)?;
+            rows.localized(ws, row, "Tên", &part.name)?;
+            rows.target(ws, row, part.target.as_ref())?;
+            rows.values(ws, row, &part.values)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the cells of an indicator's or a part's row by column name.
+struct Rows<'a> {
+    header: &'a [String],
+    langs: &'a [String],
+    /// An estimate: a number shown `~8,48`.
+    about: Format,
+}
+
+impl Rows<'_> {
+    fn col(&self, name: &str) -> Option<u16> {
+        self.header.iter().position(|h| h == name).map(|c| c as u16)
+    }
+
+    fn put(&self, ws: &mut Worksheet, row: u32, name: &str, text: &str) -> Result<(), XlsxError> {
+        if let (Some(c), false) = (self.col(name), text.is_empty()) {
+            ws.write_string(row, c, text)?;
+        }
+        Ok(())
+    }
+
+    /// A text in its column per language, `Tên (vi)`, `Tên (en)`.
+    fn localized(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        name: &str,
+        text: &Text,
+    ) -> Result<(), XlsxError> {
+        for l in self.langs {
+            let t = text.translations.get(l).map_or("", |s| s);
+            self.put(ws, row, &format!("{name} ({l})"), t)?;
+        }
+        Ok(())
+    }
+
+    fn target(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        target: Option<&Target>,
+    ) -> Result<(), XlsxError> {
+        match target {
             Some(Target::Numeric {
                 value,
                 op,
                 by,
                 source: s,
             }) => {
-                put(ws, "So sánh", op.as_str())?;
-                put(ws, "Thời hạn", &by.to_string())?;
-                put(ws, "Nguồn mục tiêu", &source(s))?;
-                if let Some(c) = col("Mục tiêu") {
+                self.put(ws, row, "So sánh", op.as_str())?;
+                self.put(ws, row, "Thời hạn", &by.to_string())?;
+                self.put(ws, row, "Nguồn mục tiêu", &source(s))?;
+                if let Some(c) = self.col("Mục tiêu") {
                     ws.write_number(row, c, *value)?;
                 }
             }
@@ -252,56 +327,54 @@ fn fill(
                 by,
                 source: s,
             }) => {
-                for l in langs {
-                    put(
-                        ws,
-                        &format!("Mục tiêu (lời) ({l})"),
-                        text.translations.get(l).map_or("", |s| s),
-                    )?;
-                }
+                self.localized(ws, row, "Mục tiêu (lời)", text)?;
                 if let Some(by) = by {
-                    put(ws, "Thời hạn", &by.to_string())?;
+                    self.put(ws, row, "Thời hạn", &by.to_string())?;
                 }
-                put(ws, "Nguồn mục tiêu", &source(s))?;
+                self.put(ws, row, "Nguồn mục tiêu", &source(s))?;
             }
             None => {}
         }
-        put(
-            ws,
-            "Chủ trì",
-            ind.lead.as_ref().map_or("-", |a| a.written.as_str()),
-        )?;
-        let partners: Vec<&str> = ind.partners.iter().map(|a| a.written.as_str()).collect();
-        put(ws, "Phối hợp", &partners.join("\n"))?;
-        if let (Some(d), Some(c)) = (ind.decimals, col("Số chữ số thập phân")) {
-            ws.write_number(row, c, f64::from(d))?;
-        }
-        if let Some(b) = ind.better {
-            let word = BETTER.iter().find(|(_, x)| *x == b).map_or("", |(w, _)| w);
-            put(ws, "Chiều tốt", word)?;
-        }
-        for m in &ind.values {
-            let Some(c) = col(&format!("Giá trị {}", m.period)) else {
+        Ok(())
+    }
+
+    fn values(
+        &self,
+        ws: &mut Worksheet,
+        row: u32,
+        values: &[Measurement],
+    ) -> Result<(), XlsxError> {
+        for m in values {
+            let Some(c) = self.col(&format!("Giá trị {}", m.period)) else {
                 continue;
             };
             // An estimate stays a number, shown `~8,48` by its format.
             if m.estimate {
-                ws.write_number_with_format(row, c, m.value, &about)?;
+                ws.write_number_with_format(row, c, m.value, &self.about)?;
             } else {
                 ws.write_number(row, c, m.value)?;
             }
-            put(ws, &format!("Nguồn {}", m.period), &source(&m.source))?;
+            self.put(ws, row, &format!("Nguồn {}", m.period), &source(&m.source))?;
             if let Some(proxy) = &m.proxy {
-                for l in langs {
-                    let note = proxy.note.translations.get(l).map_or("", |s| s);
-                    put(ws, &format!("Gián tiếp {} ({l})", m.period), note)?;
-                }
+                self.localized(ws, row, &format!("Gián tiếp {}", m.period), &proxy.note)?;
                 let unit = proxy.unit.as_ref().map_or("", |u| u.raw.as_str());
-                put(ws, &format!("Đơn vị gián tiếp {}", m.period), unit)?;
+                self.put(ws, row, &format!("Đơn vị gián tiếp {}", m.period), unit)?;
             }
         }
+        Ok(())
     }
-    Ok(())
+}
+
+/// A source as the `Nguồn` columns hold it.
+fn source(s: &Option<Source>) -> String {
+    match s {
+        Some(Source::Text(t)) => t.default.clone(),
+        Some(Source::Ref { id, at, .. }) => match at {
+            Some(at) => format!("{id}, {at}"),
+            None => id.clone(),
+        },
+        None => String::new(),
+    }
 }
 
 /// Write the template for the report `slug` (or the site's only report, or
@@ -347,14 +420,6 @@ pub fn write_template(
             ));
         }
     };
-    // A sheet has no columns for a measure's parts: refuse rather than drop them.
-    if let Some(i) = report.and_then(|r| r.indicators.iter().find(|i| !i.parts.is_empty())) {
-        return Err(msg!("template-parts",
-            en: "indicator `{}` is split into parts (`parts:`), which a spreadsheet cannot hold yet; keep this report's indicators in indicators.yaml",
-            vi: "chỉ tiêu `{}` được chia thành các phần (`parts:`), bảng tính chưa ghi được các phần; hãy giữ các chỉ tiêu của báo cáo này trong indicators.yaml",
-            i.id
-        ));
-    }
     let path = match output {
         Some(p) => p.to_path_buf(),
         None => std::path::PathBuf::from(format!(

@@ -40,14 +40,20 @@ fn text(v: &Value, key: &str, lang: &str) -> Cell {
 
 fn sheet_of_yaml(src: &str) -> Sheet {
     let list: Vec<Value> = serde_yaml::from_str(src).unwrap();
-    assert!(
-        list.iter().all(|i| i.get("parts").is_none()),
-        "a sheet cannot carry a measure's parts"
-    );
+    // A measure's parts are rows of their own, right under it.
+    let parts = |ind: &Value| -> Vec<Value> {
+        ind.get("parts")
+            .and_then(Value::as_sequence)
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut periods: Vec<String> = Vec::new();
     // Periods with a proxy value get the proxy's columns.
     let mut proxies: Vec<String> = Vec::new();
-    for ind in &list {
+    for ind in list
+        .iter()
+        .flat_map(|i| std::iter::once(i.clone()).chain(parts(i)))
+    {
         for v in ind
             .get("values")
             .and_then(Value::as_sequence)
@@ -84,6 +90,9 @@ fn sheet_of_yaml(src: &str) -> Sheet {
         "Ghi chú (vi)",
         "Ghi chú (en)",
         "Chiều tốt",
+        "Phần của",
+        "Chia theo (vi)",
+        "Chia theo (en)",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -102,88 +111,97 @@ fn sheet_of_yaml(src: &str) -> Sheet {
         Some(Value::Number(n)) => Cell::Number(n.as_f64().unwrap()),
         _ => Cell::Empty,
     };
+    // A row of a measure (`of` is `None`) or of a part of the measure `of`.
+    let row_of = |ind: &Value, of: Option<&Value>| {
+        let t = ind.get("target");
+        let percent = of.unwrap_or(ind).get("unit").and_then(Value::as_str) == Some("percent");
+        let mut row = vec![
+            s(ind.get("id")),
+            s(ind.get("group")),
+            text(ind, "name", "vi"),
+            text(ind, "name", "en"),
+            s(ind.get("unit")),
+            s(ind.get("decimals")),
+            s(t.and_then(|t| t.get("value"))),
+            s(t.and_then(|t| t.get("op"))),
+            // A year, as Excel shows it: no thousands dot.
+            match s(t.and_then(|t| t.get("by"))) {
+                Cell::Number(n) => Cell::Text(n.to_string()),
+                c => c,
+            },
+            s(t.and_then(|t| t.get("source"))),
+            t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
+            t.map_or(Cell::Empty, |t| text(t, "text", "en")),
+            match ind.get("lead") {
+                Some(Value::Null) => Cell::Text("-".into()),
+                lead => s(lead),
+            },
+            ind.get("partners")
+                .and_then(Value::as_sequence)
+                .map_or(Cell::Empty, |p| {
+                    Cell::Text(
+                        p.iter()
+                            .map(|x| x.as_str().unwrap())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )
+                }),
+            text(ind, "note", "vi"),
+            text(ind, "note", "en"),
+            match ind.get("better").and_then(Value::as_str) {
+                Some("higher") => Cell::Text("tăng".into()),
+                Some("lower") => Cell::Text("giảm".into()),
+                _ => Cell::Empty,
+            },
+            of.map_or(Cell::Empty, |m| s(m.get("id"))),
+            text(ind, "breakdown", "vi"),
+            text(ind, "breakdown", "en"),
+        ];
+        for p in &periods {
+            let v = ind
+                .get("values")
+                .and_then(Value::as_sequence)
+                .into_iter()
+                .flatten()
+                .find(|v| serde_yaml::to_string(&v["period"]).unwrap().trim() == p);
+            match v {
+                Some(v) => {
+                    let n = v["value"].as_f64().unwrap();
+                    // A proxy with its own unit is no percentage.
+                    let cell = if percent && v.get("unit").is_none() {
+                        Cell::Percent(n)
+                    } else {
+                        Cell::Number(n)
+                    };
+                    row.push(match v.get("estimate") {
+                        Some(Value::Bool(true)) => Cell::Estimate(Box::new(cell)),
+                        _ => cell,
+                    });
+                    row.push(s(v.get("source")));
+                    if proxies.contains(p) {
+                        row.push(
+                            v.get("proxy")
+                                .map_or(Cell::Empty, |_| text(v, "proxy", "vi")),
+                        );
+                        row.push(
+                            v.get("proxy")
+                                .map_or(Cell::Empty, |_| text(v, "proxy", "en")),
+                        );
+                        row.push(s(v.get("unit")));
+                    }
+                }
+                None if proxies.contains(p) => row.extend(vec![Cell::Empty; 5]),
+                None => row.extend([Cell::Empty, Cell::Empty]),
+            }
+        }
+        row
+    };
     let rows = list
         .iter()
-        .map(|ind| {
-            let t = ind.get("target");
-            let percent = ind.get("unit").and_then(Value::as_str) == Some("percent");
-            let mut row = vec![
-                s(ind.get("id")),
-                s(ind.get("group")),
-                text(ind, "name", "vi"),
-                text(ind, "name", "en"),
-                s(ind.get("unit")),
-                s(ind.get("decimals")),
-                s(t.and_then(|t| t.get("value"))),
-                s(t.and_then(|t| t.get("op"))),
-                // A year, as Excel shows it: no thousands dot.
-                match s(t.and_then(|t| t.get("by"))) {
-                    Cell::Number(n) => Cell::Text(n.to_string()),
-                    c => c,
-                },
-                s(t.and_then(|t| t.get("source"))),
-                t.map_or(Cell::Empty, |t| text(t, "text", "vi")),
-                t.map_or(Cell::Empty, |t| text(t, "text", "en")),
-                match ind.get("lead") {
-                    Some(Value::Null) => Cell::Text("-".into()),
-                    lead => s(lead),
-                },
-                ind.get("partners")
-                    .and_then(Value::as_sequence)
-                    .map_or(Cell::Empty, |p| {
-                        Cell::Text(
-                            p.iter()
-                                .map(|x| x.as_str().unwrap())
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        )
-                    }),
-                text(ind, "note", "vi"),
-                text(ind, "note", "en"),
-                match ind.get("better").and_then(Value::as_str) {
-                    Some("higher") => Cell::Text("tăng".into()),
-                    Some("lower") => Cell::Text("giảm".into()),
-                    _ => Cell::Empty,
-                },
-            ];
-            for p in &periods {
-                let v = ind
-                    .get("values")
-                    .and_then(Value::as_sequence)
-                    .into_iter()
-                    .flatten()
-                    .find(|v| serde_yaml::to_string(&v["period"]).unwrap().trim() == p);
-                match v {
-                    Some(v) => {
-                        let n = v["value"].as_f64().unwrap();
-                        // A proxy with its own unit is no percentage.
-                        let cell = if percent && v.get("unit").is_none() {
-                            Cell::Percent(n)
-                        } else {
-                            Cell::Number(n)
-                        };
-                        row.push(match v.get("estimate") {
-                            Some(Value::Bool(true)) => Cell::Estimate(Box::new(cell)),
-                            _ => cell,
-                        });
-                        row.push(s(v.get("source")));
-                        if proxies.contains(p) {
-                            row.push(
-                                v.get("proxy")
-                                    .map_or(Cell::Empty, |_| text(v, "proxy", "vi")),
-                            );
-                            row.push(
-                                v.get("proxy")
-                                    .map_or(Cell::Empty, |_| text(v, "proxy", "en")),
-                            );
-                            row.push(s(v.get("unit")));
-                        }
-                    }
-                    None if proxies.contains(p) => row.extend(vec![Cell::Empty; 5]),
-                    None => row.extend([Cell::Empty, Cell::Empty]),
-                }
-            }
-            row
+        .flat_map(|ind| {
+            let mut rows = vec![row_of(ind, None)];
+            rows.extend(parts(ind).iter().map(|p| row_of(p, Some(ind))));
+            rows
         })
         .collect();
     Sheet { header, rows }
@@ -292,15 +310,24 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     assert!(
         src.contains("estimate: true") && src.contains("proxy:") && src.contains("unit: per-100")
     );
-    // A sheet has no columns for a measure's parts (docs/content-format.md,
-    // "parts"): the measure split by level is left out of both sides.
-    without_parts(&yaml);
-    let without_better = built(&yaml);
+    // And the measure split by level (`records-online`), its parts as rows
+    // under it, here with figures of their own.
+    assert!(src.contains("  breakdown: ") && src.contains("  parts:\n"));
+    let plain = built(&yaml);
     with_better(&yaml);
+    with_part_values(&yaml);
     let expected = built(&yaml);
-    assert_ne!(without_better, expected, "`better` shows on the site");
+    assert_ne!(
+        plain, expected,
+        "`better` and the parts' values show on the site"
+    );
     let sheet = sheet_of_yaml(&yaml.read(IND));
     assert!(sheet.rows.len() > 30);
+    let part_of = sheet.header.iter().position(|h| h == "Phần của").unwrap();
+    let parts: Vec<usize> = (0..sheet.rows.len())
+        .filter(|&r| matches!(&sheet.rows[r][part_of], Cell::Text(t) if t == "records-online"))
+        .collect();
+    assert_eq!(parts, [1, 2, 3], "three level rows right under the measure");
     assert!(sheet.header.contains(&"Gián tiếp 2022 (en)".to_string()));
 
     let xlsx = Site::fixture("example");
@@ -320,18 +347,22 @@ fn hai_duong_indicators_as_xlsx_and_csv_build_the_same_site() {
     assert_same(&expected, &got, "csv");
 }
 
-/// The example's indicators.yaml without its one measure with parts
-/// (`records-online`, the level targets), which a sheet cannot carry.
-fn without_parts(site: &Site) {
+/// The example with 2022 figures for two of the level parts of
+/// `records-online` (one with a source, one an estimate).
+fn with_part_values(site: &Site) {
     let src = site.read(IND);
-    let at = src.find("- id: records-online\n").unwrap();
-    let end = at + 1 + src[at + 1..].find("\n- id: ").unwrap() + 1;
-    assert!(src[at..end].contains("  parts:\n"));
-    let out = format!("{}{}", &src[..at], &src[end..]);
-    assert!(
-        !out.contains("  parts:"),
-        "one measure with parts in the example"
-    );
+    let province = "      name: { vi: cấp tỉnh, en: provincial level }\n      target: { value: 80, op: \">=\", by: 2023, source: \"Phần II, mục II.2.1\" }\n";
+    let district = "      name: { vi: cấp huyện, en: district level }\n      target: { value: 70, op: \">=\", by: 2023, source: \"Phần II, mục II.2.1\" }\n";
+    assert!(src.contains(province) && src.contains(district));
+    let out = src
+        .replace(
+            province,
+            &format!("{province}      values: [{{ period: 2022, value: 79.91, source: \"Phần I, mục 1\" }}]\n"),
+        )
+        .replace(
+            district,
+            &format!("{district}      values: [{{ period: 2022, value: 24.03, estimate: true }}]\n"),
+        );
     std::fs::write(site.path(IND), out).unwrap();
 }
 
@@ -358,14 +389,13 @@ fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
 #[test]
 fn an_error_in_a_cell_names_the_sheet_and_cell() {
     let yaml = Site::fixture("example");
-    without_parts(&yaml);
     let sheet = sheet_of_yaml(&yaml.read(IND));
     let mut bad = Sheet {
         header: sheet.header.clone(),
         rows: sheet.rows.clone(),
     };
-    // Row 14 of the sheet (13th indicator): an undefined group, and a target
-    // that reads two ways.
+    // Row 14 of the sheet: an undefined group, and a target that reads two
+    // ways.
     bad.rows[12][1] = Cell::Text("chinh-quyen".into());
     bad.rows[12][6] = Cell::Text("1.500".into());
     let site = Site::fixture("example");
@@ -439,9 +469,34 @@ fn an_error_in_a_cell_names_the_sheet_and_cell() {
 }
 
 #[test]
+fn a_part_row_in_an_xlsx_is_placed_by_sheet_and_cell() {
+    let yaml = Site::fixture("example");
+    let mut sheet = sheet_of_yaml(&yaml.read(IND));
+    // Row 4, the second level of `records-online`: a measure that is not in
+    // the sheet in `Phần của` (column R).
+    assert_eq!(sheet.header[17], "Phần của");
+    sheet.rows[2][17] = Cell::Text("records-onlin".into());
+    let site = Site::fixture("example");
+    std::fs::remove_file(site.path(IND)).unwrap();
+    write_xlsx(&sheet, &site.path("reports/hai-duong-2023/indicators.xlsx"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/reports/hai-duong-2023/indicators.xlsx: Sheet \"Chỉ tiêu\"!R4: error: no indicator `records-onlin` in this sheet for part `district` to belong to"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr.contains("indicators.xlsx: trang tính \"Chỉ tiêu\"!R4: lỗi: không có chỉ tiêu `records-onlin` trong bảng này để phần `district` thuộc về"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_csv_in_another_encoding_is_read_or_refused_with_the_fix() {
     let site = Site::fixture("example");
-    without_parts(&site);
     let sheet = sheet_of_yaml(&site.read(IND));
     std::fs::remove_file(site.path(IND)).unwrap();
     let path = site.path("reports/hai-duong-2023/indicators.csv");
@@ -889,4 +944,271 @@ fn an_estimate_mark_without_a_number_is_placed() {
         "{}",
         run.stderr
     );
+}
+
+/// A minimal site's indicators as a Vietnamese-locale CSV with a measure
+/// split into parts: one row per part right under its measure's row, the
+/// measure's `Mã` in `Phần của`; `edit` changes the text first.
+fn parts_site(edit: impl Fn(String) -> String) -> Site {
+    let site = Site::fixture("minimal");
+    std::fs::remove_file(site.path("reports/demo-2024/indicators.yaml")).unwrap();
+    let csv = "Mã;Phần của;Nhóm;Tên (vi);Tên (en);Chia theo (vi);Chia theo (en);Đơn vị;Mục tiêu;So sánh;Chủ trì;2023;Nguồn 2023;2024\n\
+               records-online;;digital-government;Tỷ lệ hồ sơ xử lý trên mạng;Files processed online;cấp hành chính;level of government;percent;;;Sở TTTT;;;\n\
+               province;records-online;;cấp tỉnh;provincial level;;;;80;>=;;79,91;Báo cáo 2023;85,5\n\
+               district;records-online;digital-government;cấp huyện;district level;;;percent;70;;Sở TTTT;24,03;;60\n\
+               online-dossier-rate;;digital-government;Tỷ lệ hồ sơ trực tuyến;Online dossiers;;;percent;50;;Sở KHĐT;40;;56,6\n";
+    site.write("reports/demo-2024/indicators.csv", &edit(csv.to_string()));
+    site
+}
+
+/// The first line of `stderr` that contains `what`.
+fn line_with<'a>(stderr: &'a str, what: &str) -> &'a str {
+    stderr
+        .lines()
+        .find(|l| l.contains(what))
+        .unwrap_or_else(|| panic!("no line with {what}:\n{stderr}"))
+}
+
+#[test]
+fn parts_are_read_from_rows_under_their_measure() {
+    let site = parts_site(|s| s);
+    site.run(&["build", "--strict"]).ok();
+    let json =
+        std::fs::read_to_string(site.public().join("reports/demo-2024/data/indicators.json"))
+            .unwrap();
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let list = data["indicators"].as_array().unwrap();
+    // Part rows are no indicators of their own.
+    let ids: Vec<&str> = list.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["records-online", "online-dossier-rate"]);
+    let m = &list[0];
+    assert_eq!(m["breakdown"]["vi"], "cấp hành chính", "{m}");
+    assert_eq!(m["breakdown"]["en"], "level of government", "{m}");
+    let parts = m["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 2, "{m}");
+    assert_eq!(parts[0]["id"], "province");
+    assert_eq!(parts[0]["name"]["en"], "provincial level");
+    assert_eq!(parts[0]["target"]["value"], 80.0, "{m}");
+    assert_eq!(parts[0]["values"][0]["value"], 79.91, "{m}");
+    assert_eq!(parts[0]["values"][0]["source"], "Báo cáo 2023", "{m}");
+    assert_eq!(parts[0]["values"][1]["value"], 85.5, "{m}");
+    assert_eq!(parts[1]["id"], "district");
+    assert_eq!(parts[1]["target"]["value"], 70.0, "{m}");
+    assert_eq!(parts[1]["values"][1]["value"], 60.0, "{m}");
+    // One part not met: the measure is not met.
+    assert_eq!(parts[0]["status"], "met", "{m}");
+    assert_eq!(parts[1]["status"], "not-met", "{m}");
+    assert_eq!(m["status"], "not-met", "{m}");
+    // The indicator's page shows its parts.
+    let page = site.page("reports/demo-2024/indicators/records-online/index.html");
+    assert!(page.contains("Theo cấp hành chính"), "{page}");
+}
+
+#[test]
+fn a_part_whose_measure_is_not_in_the_sheet_is_placed_with_the_fix() {
+    let site = parts_site(|s| s.replace("province;records-online;", "province;records-onlin;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "records-onlin`");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:3:")
+            && line.contains(": column \"Phần của\": error: no indicator `records-onlin` in this sheet for part `province` to belong to"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `records-online`?"),
+        "{}",
+        run.stderr
+    );
+    // With nothing close, the hint names the measure above.
+    let site = parts_site(|s| s.replace("province;records-online;", "province;cap-tinh;"));
+    let run = site.run(&["check"]);
+    assert!(
+        run.stderr.contains("hint: write in `Phần của` the `Mã` of the measure this row is a part of: the measure above is `records-online`"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run_in_language(Some("vi"), &["check"]);
+    assert!(
+        run.stderr.contains(": cột \"Phần của\": lỗi: không có chỉ tiêu `cap-tinh` trong bảng này để phần `province` thuộc về"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_part_away_from_its_measure_is_placed_with_the_row_to_move_it_to() {
+    // Another measure between the measure's first part and its second.
+    let site = parts_site(|s| {
+        let lines: Vec<&str> = s.lines().collect();
+        format!(
+            "{}\n{}\n{}\n{}\n{}\n",
+            lines[0], lines[1], lines[2], lines[4], lines[3]
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "is not under");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:5:")
+            && line.contains(": column \"Phần của\": error: part `district` of `records-online` is not under it: a part's row comes right under its measure's row (line 2) or under the measure's other parts"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: move this row up to just below line 3, the last row of `records-online` and its parts"),
+        "{}",
+        run.stderr
+    );
+    // A part above its measure.
+    let site = parts_site(|s| {
+        let lines: Vec<&str> = s.lines().collect();
+        format!(
+            "{}\n{}\n{}\n{}\n{}\n",
+            lines[0], lines[2], lines[1], lines[3], lines[4]
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "is not under");
+    assert!(line.contains("indicators.csv:2:"), "{line}");
+    assert!(
+        run.stderr.contains("hint: move this row down to just below line 4, the last row of `records-online` and its parts"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_part_of_a_part_is_refused_with_its_measure() {
+    let site = parts_site(|s| s.replace("district;records-online;", "district;province;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "is itself a part");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:4:")
+            && line.contains(": column \"Phần của\": error: `province` is itself a part (of `records-online`): a measure is split one level only"),
+        "{line}"
+    );
+    assert!(
+        run.stderr
+            .contains("hint: write `records-online` to make `district` another part of it"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_part_cell_that_is_the_measures_is_refused_unless_the_same() {
+    // The same group, unit and lead copied down are fine (the example's
+    // `district` row); another lead is not.
+    let site = parts_site(|s| s.replace("percent;70;;Sở TTTT;", "percent;70;;Sở KHĐT;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "Sở KHĐT");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:4:")
+            && line.contains(": column \"Chủ trì\": error: a part has its measure's `Chủ trì`: this cell says `Sở KHĐT`, the row of `records-online` (line 2) says `Sở TTTT`"),
+        "{line}"
+    );
+    assert!(
+        run.stderr
+            .contains("hint: empty this cell, or copy the measure's `Sở TTTT`"),
+        "{}",
+        run.stderr
+    );
+    // A breakdown on a part, with the measure's cell empty.
+    let site = parts_site(|s| {
+        s.replace(
+            "cấp tỉnh;provincial level;;;",
+            "cấp tỉnh;provincial level;tỉnh;;",
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "`tỉnh`");
+    assert!(
+        line.contains(": column \"Chia theo (vi)\": error: a part has its measure's `Chia theo (vi)`: this cell says `tỉnh`, the row of `records-online` (line 2) says `cấp hành chính`"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_breakdown_without_part_rows_is_placed_with_the_sheet_fix() {
+    let site = parts_site(|s| {
+        s.replace(
+            "Tỷ lệ hồ sơ trực tuyến;Online dossiers;;",
+            "Tỷ lệ hồ sơ trực tuyến;Online dossiers;loại;",
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "no part rows");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:5:")
+            && line.contains(": column \"Chia theo (vi)\": error: `Chia theo (vi)` names what the parts split the measure by, but `online-dossier-rate` has no part rows"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: add one row per part right under this row, with `online-dossier-rate` in `Phần của`, or empty this cell"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn part_errors_are_placed_at_the_parts_cells() {
+    // Two parts with one id: the second row's `Mã`.
+    let site = parts_site(|s| s.replace("district;records-online;", "province;records-online;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "`province`");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:4:1: column \"Mã\": error:"),
+        "{line}"
+    );
+    // A part without a name.
+    let site = parts_site(|s| s.replace("cấp huyện;district level;", ";;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "no `name`");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:4:")
+            && line.contains("error: part `district` of `records-online` has no `name`"),
+        "{line}"
+    );
+    // An unknown comparison in a part's target.
+    let site = parts_site(|s| s.replace(";80;>=;", ";80;=>;"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "`=>`");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:3:")
+            && line.contains(": column \"So sánh\": error: unknown comparison `=>`"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_measure_named_as_its_own_part_is_told_to_leave_the_cell_empty() {
+    let site = parts_site(|s| {
+        s.replace(
+            "records-online;;digital-government",
+            "records-online;records-online;digital-government",
+        )
+    });
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let line = line_with(&run.stderr, "part of itself");
+    assert!(
+        line.starts_with("content/reports/demo-2024/indicators.csv:2:")
+            && line.contains(": column \"Phần của\": error: `records-online` is named as a part of itself: a measure's own row leaves `Phần của` empty"),
+        "{line}"
+    );
+    assert!(
+        run.stderr.contains("hint: empty this cell; the rows of its parts, right under it, name `records-online` in `Phần của`"),
+        "{}",
+        run.stderr
+    );
+    // Its parts below are still its parts: one error, not one per part.
+    assert_eq!(run.stderr.matches(": error: ").count(), 1, "{}", run.stderr);
 }

@@ -16,27 +16,22 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
     let ind = "reports/hai-duong-2023/indicators.yaml";
     let src = site.read(ind);
     assert!(src.contains("estimate: true") && src.contains("proxy:"));
-    // A sheet cannot hold a measure's parts: the template refuses rather
-    // than drop them, and the rest is checked without the example's one
-    // measure with parts (the level targets).
-    let run = site.run(&["template", "hai-duong-2023"]);
-    assert_eq!(run.code, Some(2), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("indicator `records-online` is split into parts (`parts:`), which a spreadsheet cannot hold yet"),
-        "{}",
-        run.stderr
-    );
-    let at = src.find("- id: records-online\n").unwrap();
-    let end = at + 1 + src[at + 1..].find("\n- id: ").unwrap() + 1;
-    let src = format!("{}{}", &src[..at], &src[end..]);
-    assert!(!src.contains("  parts:"));
+    // And a measure split into parts (the level targets): each part is a
+    // row under its measure, naming it in `Phần của`.
+    assert!(src.contains("  parts:\n"));
     let at = src.find("- id: mobile-4g-5g-smartphones").unwrap();
     let lead = at + src[at..].find("  lead: Sở TTTT\n").unwrap();
     let with_better = format!(
         "{}  unit: percent\n  values:\n    - {{ period: 2021, value: 60 }}\n    - {{ period: 2022, value: 70 }}\n  better: higher\n{}",
         &src[..lead],
         &src[lead..]
+    );
+    // A part's figures too: one with a source, one an estimate.
+    let province = "      name: { vi: cấp tỉnh, en: provincial level }\n      target: { value: 80, op: \">=\", by: 2023, source: \"Phần II, mục II.2.1\" }\n";
+    assert!(with_better.contains(province));
+    let with_better = with_better.replace(
+        province,
+        &format!("{province}      values:\n        - {{ period: 2021, value: 60.5, estimate: true }}\n        - {{ period: 2022, value: 79.91, source: \"Phần I, mục 1\" }}\n"),
     );
     std::fs::write(site.path(ind), with_better).unwrap();
     site.run(&["build"]).ok();
@@ -85,6 +80,12 @@ fn the_template_has_drop_downs_and_builds_the_same_site() {
         "Gián tiếp 2022 (en)",
         "Đơn vị gián tiếp 2022",
         "per-100",
+        "Phần của",
+        "Chia theo (vi)",
+        "cấp hành chính",
+        "level of government",
+        "provincial level",
+        "commune",
     ] {
         assert!(strings.contains(item), "{item} missing");
     }

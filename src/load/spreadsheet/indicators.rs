@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::parts::Layout;
 use super::read::{Table, Value};
 use super::{cell_error, cell_text, number_of, Cells};
 use crate::diagnostics::{did_you_mean, Diagnostic, Msg};
@@ -11,7 +12,7 @@ use crate::load::raw::*;
 
 /// What a column of an indicators sheet holds.
 #[derive(Debug, Clone, PartialEq)]
-enum Field {
+pub(super) enum Field {
     Id,
     Group,
     Name(Option<String>),
@@ -32,9 +33,29 @@ enum Field {
     ValueProxy(String, Option<String>),
     /// A proxy value's own unit.
     ValueUnit(String),
+    /// On a part's row, the `Mã` of the measure it is a part of.
+    PartOf,
+    /// What a measure's parts split it by (`Chia theo (vi)`).
+    Breakdown(Option<String>),
 }
 
 impl Field {
+    /// A column that says something about a whole measure, which its parts
+    /// take from it (a part's row leaves it empty or repeats it).
+    pub(super) fn of_the_measure(&self) -> bool {
+        matches!(
+            self,
+            Field::Group
+                | Field::Unit
+                | Field::Decimals
+                | Field::Lead
+                | Field::Partners
+                | Field::Note(_)
+                | Field::Better
+                | Field::Breakdown(_)
+        )
+    }
+
     /// The period of a column that says something about a period's value
     /// (its source, proxy or unit), which needs that value's column.
     fn companion_period(&self) -> Option<&str> {
@@ -81,6 +102,11 @@ const FIELDS: &[(&str, MakeField)] = &[
     ("ghi chú", Field::Note),
     ("better", |_| Field::Better),
     ("chiều tốt", |_| Field::Better),
+    ("phần của", |_| Field::PartOf),
+    ("part of", |_| Field::PartOf),
+    ("part_of", |_| Field::PartOf),
+    ("chia theo", Field::Breakdown),
+    ("breakdown", Field::Breakdown),
 ];
 
 /// The column names an indicators sheet may use (for messages and the template).
@@ -163,7 +189,9 @@ fn field_of(header: &str, langs: &[String]) -> Option<Field> {
 }
 
 /// The indicators of a sheet as the YAML would give them, and where each
-/// came from. Errors in the header row stop the reading.
+/// came from. Errors in the header row stop the reading. A row whose
+/// `Phần của` names a measure is one of that measure's parts and comes
+/// right under it (or under its other parts): see [`super::parts`].
 pub fn indicators(
     table: &Table,
     langs: &[String],
@@ -180,19 +208,69 @@ pub fn indicators(
     if !errors.is_empty() {
         return (Vec::new(), cells);
     }
-    let mut out = Vec::new();
+    let layout = Layout::of(table, &fields);
+    let mut out: Vec<RawIndicator> = Vec::new();
+    // The row of each indicator read.
+    let mut rows_of = Vec::new();
+    // The measure the rows being read belong to: its id, its row and its
+    // index in `out` (`None` when its row could not be read).
+    let mut measure: Option<(String, usize, Option<usize>)> = None;
     for r in 1..table.rows.len() {
-        let row = Row {
+        if table.rows[r].iter().all(|v| *v == Value::Empty) {
+            continue;
+        }
+        let row = |at: String| Row {
             table,
             fields: &fields,
             langs,
             semicolons: delimiter_is_semicolon,
             shown,
             r,
-            i: out.len(),
+            at,
         };
-        if let Some(ind) = row.indicator(&mut cells, errors) {
-            out.push(ind);
+        let mut part_of = layout.part_of(r);
+        // A measure's own row with its own id in `Phần của`: said, and read
+        // as the measure, so that its parts below are not misplaced.
+        if let Some((c, of)) = part_of.as_ref().filter(|(_, of)| *of == layout.id(r)) {
+            errors.push(layout.own_part(r, *c, of, shown));
+            part_of = None;
+        }
+        let Some((c, of)) = part_of else {
+            let read = row(out.len().to_string()).indicator(&mut cells, errors);
+            measure = Some((layout.id(r), r, read.is_some().then_some(out.len())));
+            if let Some(ind) = read {
+                out.push(ind);
+                rows_of.push(r);
+            }
+            continue;
+        };
+        match &measure {
+            Some((id, mr, index)) if *id == of => {
+                layout.measure_cells(r, *mr, errors, shown);
+                // A measure whose row has an error has no parts to add to.
+                if let Some(i) = *index {
+                    let k = out[i].parts.len();
+                    let at = format!("{i}.parts.{k}");
+                    if let Some(part) = row(at).part(&of, &mut cells, errors) {
+                        out[i].parts.push(part);
+                    }
+                }
+            }
+            above => errors.push(layout.misplaced(
+                r,
+                c,
+                &of,
+                above.as_ref().map(|m| m.0.as_str()),
+                shown,
+            )),
+        }
+    }
+    for (ind, r) in out.iter_mut().zip(rows_of) {
+        if ind.breakdown.is_some() && ind.parts.is_empty() {
+            if let Some(e) = layout.breakdown_alone(r, &ind.id, shown) {
+                errors.push(e);
+                ind.breakdown = None;
+            }
         }
     }
     (out, cells)
@@ -297,9 +375,10 @@ struct Row<'a> {
     /// A `;`-separated CSV: numbers are read the Vietnamese way.
     semicolons: bool,
     shown: &'a Path,
-    /// The row in the table, and the indicator's index.
+    /// The row in the table, and where what it holds goes: `3` for the
+    /// fourth indicator, `3.parts.1` for its second part.
     r: usize,
-    i: usize,
+    at: String,
 }
 
 impl<'a> Row<'a> {
@@ -318,7 +397,7 @@ impl<'a> Row<'a> {
 
     fn text(&self, f: &Field, key: &str, cells: &mut Cells) -> Option<String> {
         let (c, v) = self.get(f)?;
-        cells.set(format!("{}.{key}", self.i), self.table.place(self.r, c));
+        cells.set(format!("{}.{key}", self.at), self.table.place(self.r, c));
         Some(cell_text(v))
     }
 
@@ -329,7 +408,7 @@ impl<'a> Row<'a> {
         key: &str,
         cells: &mut Cells,
     ) -> Option<RawText> {
-        let (r, i) = (self.r, self.i);
+        let (r, i) = (self.r, &self.at);
         if let Some((c, v)) = self.get(&make(None)) {
             cells.set(format!("{i}.{key}"), self.table.place(r, c));
             return Some(RawText::Plain(cell_text(v)));
@@ -350,8 +429,8 @@ impl<'a> Row<'a> {
     }
 
     fn indicator(&self, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Option<RawIndicator> {
-        let i = self.i;
-        cells.set(format!("{i}"), self.table.place(self.r, 0));
+        let i = &self.at;
+        cells.set(i.clone(), self.table.place(self.r, 0));
         let id = self.text(&Field::Id, "id", cells).unwrap_or_default();
         let group = self.text(&Field::Group, "group", cells).unwrap_or_default();
         let name = self.localized(Field::Name, "name", cells);
@@ -397,6 +476,7 @@ impl<'a> Row<'a> {
             .unwrap_or_default();
         let values = self.values(cells, errors);
         let better = self.better(cells, errors);
+        let breakdown = self.localized(Field::Breakdown, "breakdown", cells);
         let Some(name) = name else {
             errors.push(self.error(
                 0,
@@ -419,13 +499,43 @@ impl<'a> Row<'a> {
             note,
             better,
             code: None,
-            breakdown: None,
+            breakdown,
             parts: Vec::new(),
         })
     }
 
+    /// A part of the measure `of`: its id, name, target and values, in the
+    /// columns an indicator has them.
+    fn part(&self, of: &str, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Option<RawPart> {
+        cells.set(self.at.clone(), self.table.place(self.r, 0));
+        let id = self.text(&Field::Id, "id", cells).unwrap_or_default();
+        let name = self.localized(Field::Name, "name", cells);
+        let target = self.target(cells, errors);
+        let values = self.values(cells, errors);
+        let Some(name) = name else {
+            let c = self
+                .fields
+                .iter()
+                .position(|f| matches!(f, Some(Field::Name(_))))
+                .unwrap_or(0);
+            errors.push(self.error(
+                c,
+                msg!("missing-field",
+                    en: "part `{id}` of `{of}` has no `name`",
+                    vi: "phần `{id}` của `{of}` thiếu `name` (tên)"),
+            ));
+            return None;
+        };
+        Some(RawPart {
+            id,
+            name,
+            target,
+            values,
+        })
+    }
+
     fn target(&self, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Option<RawTarget> {
-        let i = self.i;
+        let i = &self.at;
         let text = self.localized(Field::TargetText, "target.text", cells);
         let op = self.text(&Field::Op, "target.op", cells);
         let by = self.get(&Field::By).map(|(c, v)| {
@@ -493,7 +603,7 @@ impl<'a> Row<'a> {
     /// `Chiều tốt`: `tăng` / `higher`, `giảm` / `lower`.
     fn better(&self, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Option<RawBetter> {
         let (c, v) = self.get(&Field::Better)?;
-        cells.set(format!("{}.better", self.i), self.table.place(self.r, c));
+        cells.set(format!("{}.better", self.at), self.table.place(self.r, c));
         let typed = cell_text(v);
         match match_key(&typed).as_str() {
             "tăng" | "higher" | "cao hơn" | "tăng là tốt" => Some(RawBetter::Higher),
@@ -522,7 +632,7 @@ impl<'a> Row<'a> {
     /// One value per period column with a figure, with its source and,
     /// for a proxy, what it measures and its unit.
     fn values(&self, cells: &mut Cells, errors: &mut Vec<Diagnostic>) -> Vec<RawValue> {
-        let (r, i) = (self.r, self.i);
+        let (r, i) = (self.r, &self.at);
         let row = &self.table.rows[r];
         let mut values = Vec::new();
         for (c, f) in self.fields.iter().enumerate() {

@@ -9,6 +9,7 @@
 mod cells;
 mod datasets;
 mod indicators;
+mod parts;
 mod read;
 
 use std::collections::HashMap;

@@ -65,6 +65,15 @@ impl Table {
         }
     }
 
+    /// The row `row` as the editor finds it: a sheet's row number, or a
+    /// CSV file's line (and `true`).
+    pub(super) fn row_number(&self, row: usize) -> (usize, bool) {
+        match &self.places {
+            Places::Sheet(_, (r0, _)) => (*r0 as usize + row + 1, false),
+            Places::Csv(lines) => (lines.get(row).map_or(1, |l| l.0), true),
+        }
+    }
+
     pub(super) fn header(&self, col: usize) -> String {
         match self.rows.first().and_then(|h| h.get(col)) {
             Some(Value::Text(t)) => t.trim().to_string(),
