@@ -96,9 +96,28 @@ pub fn build_to_dir(
     Diagnostics,
     Timings,
 ) {
+    build_to_dir_with(
+        content_dir,
+        out_dir,
+        options,
+        &write::PngCache::open(content_dir),
+    )
+}
+
+/// [`build_to_dir`], drawing chart PNGs through `png_cache` (which then
+/// says how many it drew and reused), pruned after a successful build.
+pub fn build_to_dir_with(
+    content_dir: &Path,
+    out_dir: &Path,
+    options: &BuildOptions,
+    png_cache: &write::PngCache,
+) -> (
+    Result<Option<render::Summary>, write::WriteError>,
+    Diagnostics,
+    Timings,
+) {
     // The staging folder is made once the content loaded without errors.
     let staging = std::sync::OnceLock::new();
-    let png_cache = write::PngCache::open(content_dir);
     let (ran, diags, mut timings) = run_with(content_dir, options, |site, theme, timings| {
         let clock = std::time::Instant::now();
         let staging = match write::Staging::new(out_dir, content_dir) {
@@ -115,7 +134,7 @@ pub fn build_to_dir(
         timings.push(("render and write", clock.elapsed()));
         ran
     });
-    let mut summary = match ran {
+    let summary = match ran {
         Ok(Some(summary)) => summary,
         // Dropping the staging folder removes it; the output stays as it was.
         other => return (other, diags, timings),
@@ -129,7 +148,6 @@ pub fn build_to_dir(
     if committed.is_ok() {
         png_cache.prune();
     }
-    (summary.pngs_drawn, summary.pngs_reused) = png_cache.counts();
     (committed.map(|()| Some(summary)), diags, timings)
 }
 

@@ -17,7 +17,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use minhbach::diagnostics::{severity_label, visible, Diagnostic, Lang, Msg};
-use minhbach::{build_to_dir, check, msg, BuildOptions};
+use minhbach::{check, msg, BuildOptions};
 
 mod help_vi;
 
@@ -223,8 +223,13 @@ fn run_build(
             "đang kiểm tra, dựng trang và ghi",
         ),
     );
-    let (written, diags, timings) =
-        build_to_dir(content, output, &BuildOptions { base_url, strict });
+    let png_cache = minhbach::write::PngCache::open(content);
+    let (written, diags, timings) = minhbach::build_to_dir_with(
+        content,
+        output,
+        &BuildOptions { base_url, strict },
+        &png_cache,
+    );
     if let Some(s) = &spinner {
         s.finish_and_clear();
     }
@@ -249,7 +254,7 @@ fn run_build(
             let step = step_name(step, lang);
             eprintln!("  {step:<24} {:>8.1} ms", took.as_secs_f64() * 1000.0);
         }
-        let (drawn, reused) = (summary.pngs_drawn, summary.pngs_reused);
+        let (drawn, reused) = png_cache.counts();
         let m = msg!("built-images",
             en: "  chart images: {drawn} drawn, {reused} from the cache (.minhbach-cache beside the content folder)",
             vi: "  ảnh biểu đồ: vẽ {drawn}, lấy {reused} từ bộ nhớ đệm (.minhbach-cache bên cạnh thư mục content)"

@@ -96,10 +96,6 @@ pub struct Summary {
     pub pages: usize,
     pub charts: usize,
     pub data_files: usize,
-    /// Chart PNGs drawn by this build, and taken from the cache of earlier
-    /// builds (`build` only).
-    pub pngs_drawn: usize,
-    pub pngs_reused: usize,
 }
 
 impl Summary {
