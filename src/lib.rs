@@ -129,7 +129,7 @@ pub fn build_to_dir_with(
             theme,
             None,
             false,
-            &pipeline::Sink::Disk(staging, &png_cache),
+            &pipeline::Sink::Disk(staging, png_cache),
         );
         timings.push(("render and write", clock.elapsed()));
         ran
