@@ -134,7 +134,7 @@ impl Lang<'_> {
         title: &str,
         out: &mut Output,
     ) -> (String, String) {
-        let licence = match &self.site.config.license {
+        let licence = match &self.reads.config().license {
             Some(l) => format!(
                 "{}: {} ({})",
                 self.tr("data_license"),
@@ -157,7 +157,7 @@ impl Lang<'_> {
                 ),
                 licence,
             ],
-            address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
+            address: format!("{}{}{dir}", self.reads.config().base_url, self.prefix),
         };
         let file = chart::with_credits(svg, &credits);
         let (svg_path, png_path) = (
@@ -357,7 +357,7 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) -> HistoryView {
-        let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
+        let entries: Cow<[HistoryEntry]> = match self.reads.history(&ind.id) {
             Some(h) => Cow::Borrowed(&h[..]),
             None => ind
                 .values
@@ -378,7 +378,7 @@ impl Lang<'_> {
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
-                let from = self.index.reports.get(e.report.as_str()).copied();
+                let from = self.reads.header(e.report.as_str());
                 // This report's own value knows a proxy's unit; another
                 // report's is shown as a bare number.
                 let own = ind
@@ -511,7 +511,7 @@ impl Lang<'_> {
         for p in &report.projects {
             for a in &p.lead {
                 // Count agencies, not spellings: "Văn phòng UBND" and "VP UBND tỉnh" are one body.
-                let known = a.id.as_deref().and_then(|id| self.index.agency(id));
+                let known = a.id.as_deref().and_then(|id| self.reads.agency(id));
                 let name = known
                     .map(|x| self.text(&x.name))
                     .unwrap_or_else(|| a.written.clone());

@@ -9,7 +9,7 @@ impl Lang<'_> {
         let label = self.tr("data_downloads").to_string();
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
         let fallback =
-            self.code != self.site.config.default_language() && !report.title.has(self.code);
+            self.code != self.reads.config().default_language() && !report.title.has(self.code);
         let mut ctx = self.context(
             &dir,
             &label,
@@ -160,7 +160,7 @@ impl Lang<'_> {
                 self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
                 view
             });
-        let fallback = self.code != self.site.config.default_language() && !d.title.has(self.code);
+        let fallback = self.code != self.reads.config().default_language() && !d.title.has(self.code);
         let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);
         ctx.insert(
             "dataset",

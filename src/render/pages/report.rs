@@ -11,7 +11,7 @@ pub(super) struct TocKind {
 
 impl Lang<'_> {
     pub(super) fn report(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
-        let default = self.site.config.default_language();
+        let default = self.reads.config().default_language();
         let fallback = self.code != default && !report.title.has(self.code);
         let rdir = paths::report_dir(&report.slug);
         let title = self.text(&report.title);
@@ -194,7 +194,7 @@ impl Lang<'_> {
             }
         }
         let fallback =
-            self.code != self.site.config.default_language() && !report.title.has(self.code);
+            self.code != self.reads.config().default_language() && !report.title.has(self.code);
         let mut ctx = self.context(
             &dir,
             &label,

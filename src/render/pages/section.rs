@@ -27,7 +27,7 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let default = self.site.config.default_language();
+        let default = self.reads.config().default_language();
         let (text, fallback) = section_text(s, self.code, default);
         let dir = paths::section_dir(&report.slug, &s.slug);
         let (root, _) = self.roots(&dir);

@@ -331,7 +331,7 @@ impl Lang<'_> {
     /// [`Self::agency`] as a template value, made once per unit for each
     /// known agency, spelling and page root.
     pub(super) fn agency_value(&self, a: &AgencyRef, root: &str) -> tera::Value {
-        let Some(id) = a.id.as_deref().filter(|id| self.index.agency(id).is_some()) else {
+        let Some(id) = a.id.as_deref().filter(|id| self.reads.agency(id).is_some()) else {
             return tera::Value::from_serializable(&self.agency(a, root));
         };
         let mut views = self.agency_views.borrow_mut();
@@ -355,10 +355,10 @@ impl Lang<'_> {
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
     pub(super) fn agency(&self, a: &AgencyRef, root: &str) -> AgencyView {
-        let known = a.id.as_deref().and_then(|id| self.index.agency(id));
+        let known = a.id.as_deref().and_then(|id| self.reads.agency(id));
         let name = match known {
             Some(x)
-                if self.code != self.site.config.default_language() && x.name.has(self.code) =>
+                if self.code != self.reads.config().default_language() && x.name.has(self.code) =>
             {
                 self.text(&x.name)
             }
@@ -516,13 +516,8 @@ impl Lang<'_> {
 
     /// Targets added, removed or changed since the previous report of the site.
     pub(super) fn changes_view(&self, report: &Report, root: &str) -> Option<serde_json::Value> {
-        let i = self
-            .site
-            .reports
-            .iter()
-            .position(|r| r.slug == report.slug)?;
         // Reports are newest first: the previous one is the next in the list.
-        let previous = self.site.reports.get(i + 1)?;
+        let previous = self.reads.report_before(report)?;
         let c = changes(previous, report);
         let link = |r: &Report, ind: &Indicator| serde_json::json!({ "name": self.text(&ind.name), "href": format!("{root}{}", paths::indicator_dir(&r.slug, &ind.id)) });
         let by = |ind: &Indicator| {
