@@ -287,6 +287,20 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
         "as_of: 2025-01-01\nupdated: 2025-02-01",
     );
     kept.rebuild_and_compare(site, "an update date");
+    // The sample notice is on every page of a report, its indicators' too.
+    site.edit(
+        "reports/demo-2023/report.yaml",
+        "updated: 2025-02-01",
+        "updated: 2025-02-01\nsample: true",
+    );
+    kept.rebuild_and_compare(site, "a report made a sample");
+    assert!(site_file(
+        &kept,
+        "reports/demo-2023/indicators/digital-economy-share/index.html"
+    )
+    .contains("notice sample"));
+    site.edit("reports/demo-2023/report.yaml", "\nsample: true", "");
+    kept.rebuild_and_compare(site, "the sample notice taken away");
     assert!(site_file(&kept, "agencies/index.html").contains("01/02/2025"));
     assert!(site_file(
         &kept,
@@ -444,7 +458,8 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     site.write(
         "areas.yaml",
         "- { code: tinh-a, name: { vi: Tỉnh A, en: Province A } }\n\
-         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B } }\n",
+         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B } }\n\
+         - { code: tinh-c, name: { vi: Tỉnh C, en: Province C } }\n",
     );
     for (report, area) in [("demo-2024", "tinh-a"), ("demo-2023", "tinh-b")] {
         site.edit(
@@ -473,7 +488,26 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     let renamed = kept.rebuild_and_compare(site, "an area renamed");
     assert!(renamed.rendered < renamed.units);
     assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh Bê"));
-    for report in ["demo-2024", "demo-2023"] {
+    // A report with the shared code, then given an area: its indicator's
+    // page links the comparison, though the indicator did not change.
+    site.edit(
+        "reports/demo-2022/indicators.yaml",
+        "- id: digital-firms\n",
+        "- id: digital-firms\n  code: firms\n",
+    );
+    kept.rebuild_and_compare(site, "a shared code in a report of no area");
+    site.edit(
+        "reports/demo-2022/report.yaml",
+        "baseline_period:",
+        "area: tinh-c\nbaseline_period:",
+    );
+    kept.rebuild_and_compare(site, "that report given an area");
+    assert!(site_file(
+        &kept,
+        "reports/demo-2022/indicators/digital-firms/index.html"
+    )
+    .contains("compare/firms/"));
+    for report in ["demo-2024", "demo-2023", "demo-2022"] {
         site.edit(
             &format!("reports/{report}/indicators.yaml"),
             "  code: firms\n",
@@ -710,8 +744,28 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
         "- { period: 2023, value: 8.48, source: \"Phần I, mục 8\" }",
         "- { period: 2023, value: 8.48, source: { ref: qd-1, at: \"Điều 3\" } }",
     );
+    // Two reports of known areas sharing a code: the comparison's pages
+    // and each indicator's link to it.
+    site.write(
+        "areas.yaml",
+        "- { code: tinh-a, name: { vi: Tỉnh A, en: Province A } }\n\
+         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B }, replaced_by: [tinh-a], from: 2025-01-01 }\n",
+    );
+    for (report, area) in [("demo-2024", "tinh-a"), ("demo-2023", "tinh-b")] {
+        site.edit(
+            &format!("reports/{report}/report.yaml"),
+            "baseline_period:",
+            &format!("area: {area}\nbaseline_period:"),
+        );
+        site.edit(
+            &format!("reports/{report}/indicators.yaml"),
+            "- id: digital-firms\n",
+            "- id: digital-firms\n  code: firms\n",
+        );
+    }
     let mut kept = Kept::new(&site);
     kept.rebuild_and_compare(&site, "first build");
+    assert!(kept.files.contains_key("compare/firms/index.html"));
     let files = [
         "reports/demo-2024/report.yaml",
         "reports/demo-2024/indicators.yaml",
@@ -723,6 +777,7 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
         "reports/demo-2023/report.yaml",
         "reports/demo-2023/indicators.yaml",
         "agencies.yaml",
+        "areas.yaml",
     ];
     let mut tried = 0;
     for file in files {

@@ -388,7 +388,7 @@ impl Lang<'_> {
                 let value = match own {
                     Some(m) => self.measurement_text(ind, m),
                     None if e.proxy => format::number(e.value, ind.decimals, self.style),
-                    None if e.estimate => format!("~{}", self.value_text(ind, e.value)),
+                    None if e.estimate => self.estimate(&self.value_text(ind, e.value)),
                     None => self.value_text(ind, e.value),
                 };
                 HistoryRow {

@@ -191,7 +191,7 @@ impl Lang<'_> {
         let data = |name: &str| format!("{asset_root}{}", paths::compare_file(shared.code, name));
         ctx.insert("name", &title);
         ctx.insert("code", shared.code);
-        ctx.insert("unit", &unit_name(&ind.unit, self.style));
+        ctx.insert("unit", &self.unit_name(&ind.unit));
         ctx.insert(
             "order",
             self.tr(match shared.better {
@@ -311,7 +311,7 @@ impl Lang<'_> {
         let axis = RankAxis {
             caption: fill(
                 self.tr("compare_axis_caption"),
-                &[("unit", &unit_name(unit, self.style))],
+                &[("unit", &self.unit_name(unit))],
             ),
             max,
             ticks: [tick(0.0), tick(max / 2.0), tick(max)],

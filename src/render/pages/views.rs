@@ -232,20 +232,19 @@ pub(super) fn status_index(kind: StatusKind) -> usize {
         .unwrap_or_default()
 }
 
-pub(super) fn unit_name(u: &UnitSpec, style: Style) -> String {
-    match (u.kind, style) {
-        (Unit::Percent, Style::Vi) => "phần trăm (%)".into(),
-        (Unit::Percent, Style::En) => "percent (%)".into(),
-        (Unit::Count, Style::Vi) => "số lượng".into(),
-        (Unit::Count, Style::En) => "count".into(),
-        (Unit::Per100, Style::Vi) => "trên 100".into(),
-        (Unit::Per100, Style::En) => "per 100".into(),
-        (Unit::Currency, _) => u.raw.trim_start_matches("currency:").to_string(),
-        (Unit::Other, _) => u.raw.clone(),
-    }
-}
-
 impl Lang<'_> {
+    /// A unit's name: the theme's words for percent, count and per 100, a
+    /// currency's code, else the unit as written.
+    pub(super) fn unit_name(&self, u: &UnitSpec) -> String {
+        match u.kind {
+            Unit::Percent => self.tr("unit_name_percent").into(),
+            Unit::Count => self.tr("unit_name_count").into(),
+            Unit::Per100 => self.tr("unit_name_per100").into(),
+            Unit::Currency => u.raw.trim_start_matches("currency:").to_string(),
+            Unit::Other => u.raw.clone(),
+        }
+    }
+
     /// The honest counts of a report or group: what is known of its
     /// indicators, each count a link to the list of them on `list` (the
     /// report's indicator list page), in `group`'s part of it when given.
@@ -399,7 +398,7 @@ impl Lang<'_> {
             id: ind.id.clone(),
             href: format!("{root}{}", paths::indicator_dir(&report.slug, &ind.id)),
             name: self.text(&ind.name),
-            unit: unit_name(&ind.unit, self.style),
+            unit: self.unit_name(&ind.unit),
             target: self.target_text(ind),
             by: ind
                 .target
