@@ -308,6 +308,12 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     )
     .contains("status-overdue"));
 
+    edits_of_one_report_seen_by_others(site, &mut kept);
+}
+
+/// An attached document, differing values, a target and a title: what
+/// other reports' pages show of a report.
+fn edits_of_one_report_seen_by_others(site: &Site, kept: &mut Kept) {
     // The oldest report's document attached, and its figure given a source:
     // the newest report's history row links that document.
     site.edit(
@@ -392,6 +398,11 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     );
     kept.rebuild_and_compare(site, "another report's title");
 
+    reports_sections_and_links_come_and_go(site, kept);
+}
+
+/// Reports and sections added and removed, and links between reports.
+fn reports_sections_and_links_come_and_go(site: &Site, kept: &mut Kept) {
     // A new report, then a new section, then removing a report.
     add_year(site, 2021);
     kept.rebuild_and_compare(site, "a report added");
@@ -449,6 +460,12 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     let still = kept.rebuild_and_compare(site, "prose edited elsewhere");
     assert!(still.rendered < still.units);
 
+    agencies_areas_and_settings(site, kept);
+}
+
+/// A project's lead, areas and shared codes, then the settings, agencies
+/// and theme that every page shows.
+fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     // A project's lead: the agency pages change.
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
     kept.rebuild_and_compare(site, "a project's lead agency");

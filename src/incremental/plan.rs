@@ -43,7 +43,9 @@ impl<'a> Plan<'a> {
         let stale: Vec<bool> = all
             .iter()
             .map(|u| match (&changes, previous) {
-                (Some(c), Some(last)) => !last.kept.units.contains_key(u) || !c.all_same(&last.kept.units[u].inputs),
+                (Some(c), Some(last)) => {
+                    !last.kept.units.contains_key(u) || !c.all_same(&last.kept.units[u].inputs)
+                }
                 _ => true,
             })
             .collect();

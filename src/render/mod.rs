@@ -26,8 +26,8 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Indicator, Site};
 use crate::model::Theme;
+use crate::model::{Indicator, Site};
 
 // Kept here for the callers of `render::…` (load, serve, markdown, links);
 // they live in the helpers leaf.
@@ -228,7 +228,13 @@ impl<'a> Renderer<'a> {
             RenderUnit::Indicators(slug, group) => match reads.frame(slug) {
                 Some(r) => {
                     let indicators: Vec<&Indicator> = reads.group(r, group).collect();
-                    data::write_indicator_data(reads.config(), r, &indicators, !self.discards, &mut out);
+                    data::write_indicator_data(
+                        reads.config(),
+                        r,
+                        &indicators,
+                        !self.discards,
+                        &mut out,
+                    );
                     pages::Part::Indicators(r, indicators)
                 }
                 None => return (out, diags),

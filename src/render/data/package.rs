@@ -288,7 +288,11 @@ pub(super) fn resource_name(s: &str) -> String {
 }
 
 /// The data package of a report, describing its CSV files in `files`.
-pub(super) fn datapackage(config: &SiteConfig, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Value {
+pub(super) fn datapackage(
+    config: &SiteConfig,
+    r: &Report,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Value {
     let resource = |path: &str, name: String, title: &str, schema: Value| -> Value {
         let bytes = files.get(path).map(Vec::as_slice).unwrap_or_default();
         json!({

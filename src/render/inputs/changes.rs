@@ -149,7 +149,10 @@ impl<'a> Changes<'a> {
             Input::Frame(slug) => self.report_same(slug, |s| s.frame),
             Input::Header(slug) => self.report_same(slug, |s| s.header),
             Input::Group(slug, group) => self.part_same(slug, |r| {
-                r.indicators.iter().filter(|i| *i.group == **group).collect::<Vec<_>>()
+                r.indicators
+                    .iter()
+                    .filter(|i| *i.group == **group)
+                    .collect::<Vec<_>>()
             }),
             Input::AgencyRows(slug, agency) => self.part_same(slug, |r| {
                 let named = |a: &AgencyRef| a.id.as_deref() == Some(&**agency);
@@ -164,7 +167,9 @@ impl<'a> Changes<'a> {
                 (i.collect::<Vec<_>>(), p.collect::<Vec<_>>())
             }),
             Input::Before(slug) => {
-                let (old, new) = self.before.get_or_init(|| (before(self.old), before(self.new)));
+                let (old, new) = self
+                    .before
+                    .get_or_init(|| (before(self.old), before(self.new)));
                 old.get(&**slug) == new.get(&**slug)
             }
             Input::History(id) => {
@@ -255,11 +260,16 @@ impl<'a> Changes<'a> {
             (i.collect::<Vec<_>>(), p.collect::<Vec<_>>())
         };
         self.old.reports.len() == self.new.reports.len()
-            && self.old.reports.iter().zip(&self.new.reports).all(|(a, b)| {
-                a.slug == b.slug
-                    && (self.report_same(&b.slug, |s| s.targets)
-                        || (a.title == b.title && roles(a) == roles(b)))
-            })
+            && self
+                .old
+                .reports
+                .iter()
+                .zip(&self.new.reports)
+                .all(|(a, b)| {
+                    a.slug == b.slug
+                        && (self.report_same(&b.slug, |s| s.targets)
+                            || (a.title == b.title && roles(a) == roles(b)))
+                })
     }
 
     /// Whether page `page` of an agency's list shows the same reports, and
@@ -269,18 +279,26 @@ impl<'a> Changes<'a> {
         // agency: when those are kept, so are the lists.
         let places_kept = *self.places_kept.get_or_init(|| {
             self.old.reports.len() == self.new.reports.len()
-                && self.old.reports.iter().zip(&self.new.reports).all(|(a, b)| {
-                    a.slug == b.slug && self.report_same(&b.slug, |s| s.targets)
-                })
+                && self
+                    .old
+                    .reports
+                    .iter()
+                    .zip(&self.new.reports)
+                    .all(|(a, b)| a.slug == b.slug && self.report_same(&b.slug, |s| s.targets))
         });
         if places_kept {
             return true;
         }
         let rows_kept = *self.rows_kept.get_or_init(|| {
             self.old.reports.len() == self.new.reports.len()
-                && self.old.reports.iter().zip(&self.new.reports).all(|(a, b)| {
-                    Arc::ptr_eq(a, b) || (a.slug == b.slug && agency_rows(a) == agency_rows(b))
-                })
+                && self
+                    .old
+                    .reports
+                    .iter()
+                    .zip(&self.new.reports)
+                    .all(|(a, b)| {
+                        Arc::ptr_eq(a, b) || (a.slug == b.slug && agency_rows(a) == agency_rows(b))
+                    })
         });
         if rows_kept {
             return true;

@@ -237,7 +237,11 @@ impl<'a> Reads<'a> {
 
     /// The reports of page `page` (from 0) of an agency's list, for their
     /// frames, and how many pages the list has.
-    pub(in crate::render) fn agency_page(&self, agency: &str, page: usize) -> (&'a [&'a Report], usize) {
+    pub(in crate::render) fn agency_page(
+        &self,
+        agency: &str,
+        page: usize,
+    ) -> (&'a [&'a Report], usize) {
         self.note(Input::AgencyPage(agency.into(), page));
         let reports = self.index.agency_page(agency, page);
         for r in reports {

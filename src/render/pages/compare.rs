@@ -162,7 +162,8 @@ impl Lang<'_> {
                 format!("{name} ({p})")
             }
         };
-        let fallback = self.code != self.reads.config().default_language() && !ind.name.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !ind.name.has(self.code);
         let description = fill(
             self.tr("compare_description"),
             &[("name", &name), ("code", shared.code)],
@@ -398,7 +399,11 @@ impl Lang<'_> {
             .flat_map(|p| p.rows.iter())
             .filter(|r| seen.insert(r.area.code.as_str()))
             .map(|r| {
-                let at = self.reads.areas().iter().position(|a| a.code == r.area.code);
+                let at = self
+                    .reads
+                    .areas()
+                    .iter()
+                    .position(|a| a.code == r.area.code);
                 (at.unwrap_or(usize::MAX), r)
             })
             .collect();

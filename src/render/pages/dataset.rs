@@ -160,7 +160,8 @@ impl Lang<'_> {
                 self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
                 view
             });
-        let fallback = self.code != self.reads.config().default_language() && !d.title.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !d.title.has(self.code);
         let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);
         ctx.insert(
             "dataset",

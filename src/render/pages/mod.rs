@@ -16,8 +16,8 @@ use super::chart::{
     MultiplesAxis, RankAxis, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
-use super::markdown::{self, Heading};
 use super::inputs::Reads;
+use super::markdown::{self, Heading};
 use super::{escape, export, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Theme;
