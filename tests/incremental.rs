@@ -740,12 +740,13 @@ fn mutations(text: &str) -> Vec<String> {
     out
 }
 
-/// A rule of what a unit reads that forgets something shows here, whatever
-/// the field: every value of the newest report's files (whose values other
-/// reports' histories show), of the targets of the report before it and of
-/// the agencies is changed in turn, and each incremental rebuild must equal a clean build
-/// (or fail as it fails). A page that starts reading a field its unit does
-/// not declare (render/deps.rs) fails this test without a new edit written.
+/// An input compared too coarsely shows here, whatever the field: every
+/// value of the newest report's files (whose values other reports'
+/// histories show), of the targets of the report before it, of the agencies
+/// and of the areas is changed in turn, and each incremental rebuild must
+/// equal a clean build (or fail as it fails). A field a page shows that the
+/// comparison of its input (render/inputs/changes.rs) leaves out fails this
+/// test without a new edit written.
 #[test]
 fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
     let site = three_reports();

@@ -1,6 +1,6 @@
 //! Which units a rebuild renders again, and what it keeps of the build
 //! before: the units whose inputs did not change (see
-//! [`crate::render::deps`]), their broken links while every link leads
+//! [`crate::render::inputs`]), their broken links while every link leads
 //! where it did, and the sitemap while every path is the same.
 
 use std::collections::{BTreeSet, HashSet};
