@@ -43,9 +43,12 @@ impl<'a> Plan<'a> {
         let stale: Vec<bool> = all
             .iter()
             .map(|u| match (&changes, previous) {
-                (Some(c), Some(last)) => {
-                    !last.kept.units.contains_key(u) || !c.all_same(&last.kept.units[u].inputs)
-                }
+                // Stale: new, or something it read last time changed.
+                (Some(c), Some(last)) => !last
+                    .kept
+                    .units
+                    .get(u)
+                    .is_some_and(|kept| c.all_same(&kept.inputs)),
                 _ => true,
             })
             .collect();
