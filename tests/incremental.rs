@@ -330,11 +330,11 @@ fn edits_of_one_report_seen_by_others(site: &Site, kept: &mut Kept) {
     );
     kept.rebuild_and_compare(site, "an attached document");
     assert!(site_file(
-        &kept,
+        kept,
         "reports/demo-2024/indicators/digital-economy-share/index.html"
     )
     .contains("reports/demo-2022/data/source/ke-hoach.txt"));
-    assert!(site_file(&kept, "reports/demo-2022/data/source/ke-hoach.txt").contains("2022"));
+    assert!(site_file(kept, "reports/demo-2022/data/source/ke-hoach.txt").contains("2022"));
 
     // Two reports giving different values for one period: a warning, which
     // goes when they agree again.
@@ -492,7 +492,7 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     }
     let areas = kept.rebuild_and_compare(site, "areas and a shared code");
     assert!(areas.rendered < areas.units);
-    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh B"));
+    assert!(site_file(kept, "compare/firms/index.html").contains("Tỉnh B"));
     site.edit(
         "reports/demo-2023/indicators.yaml",
         "- { period: 2023, value: 1140 }",
@@ -500,11 +500,11 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     );
     let value = kept.rebuild_and_compare(site, "a compared value");
     assert!(value.rendered < value.units);
-    assert!(site_file(&kept, "compare/firms/comparison.csv").contains(",1160,"));
+    assert!(site_file(kept, "compare/firms/comparison.csv").contains(",1160,"));
     site.edit("areas.yaml", "Tỉnh B", "Tỉnh Bê");
     let renamed = kept.rebuild_and_compare(site, "an area renamed");
     assert!(renamed.rendered < renamed.units);
-    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh Bê"));
+    assert!(site_file(kept, "compare/firms/index.html").contains("Tỉnh Bê"));
     // A report with the shared code, then given an area: its indicator's
     // page links the comparison, though the indicator did not change.
     site.edit(
@@ -520,7 +520,7 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     );
     kept.rebuild_and_compare(site, "that report given an area");
     assert!(site_file(
-        &kept,
+        kept,
         "reports/demo-2022/indicators/digital-firms/index.html"
     )
     .contains("compare/firms/"));
@@ -548,7 +548,7 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     kept.rebuild_and_compare(site, "a theme chosen");
     site.write("../themes/mine/i18n/en.yaml", "search: Look up\n");
     let theme = kept.rebuild_and_compare(site, "a theme translation changed");
-    assert!(site_file(&kept, "en/reports/demo-2024/index.html").contains("Look up"));
+    assert!(site_file(kept, "en/reports/demo-2024/index.html").contains("Look up"));
     assert_eq!(theme.rendered, theme.units);
 }
 

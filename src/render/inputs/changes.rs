@@ -4,8 +4,8 @@
 //! (no `..`): a field added to the model does not compile here until it
 //! is given to the inputs that show it.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{page_of, Input};
@@ -27,7 +27,8 @@ pub struct Changes<'a> {
     index: &'a SiteIndex<'a>,
     /// Answers worked out once, when first asked.
     old_index: OnceCell<SiteIndex<'a>>,
-    before: OnceCell<(HashMap<&'a str, &'a str>, HashMap<&'a str, &'a str>)>,
+    /// The report before each report, by slug, before and now.
+    before: OnceCell<(Before<'a>, Before<'a>)>,
     touched_codes: OnceCell<HashSet<&'a str>>,
     places_kept: OnceCell<bool>,
     rows_kept: OnceCell<bool>,
@@ -36,6 +37,9 @@ pub struct Changes<'a> {
     areas_kept: OnceCell<bool>,
     shared_kept: OnceCell<bool>,
 }
+
+/// The slug of the report before each report (the next older), by slug.
+type Before<'a> = HashMap<&'a str, &'a str>;
 
 /// How much of a report is as it was (see the inputs of the same names).
 #[derive(Clone, Copy)]
@@ -105,7 +109,7 @@ impl<'a> Changes<'a> {
             .iter()
             .filter_map(|(slug, b)| old_reports.get(slug).map(|a| (*slug, Same::of(a, b))))
             .collect();
-        let mut touched = HashSet::new();
+        let mut touched = HashSet::default();
         for (site, others) in [(old, &new_reports), (new, &old_reports)] {
             for r in &site.reports {
                 if !others
@@ -236,7 +240,7 @@ impl<'a> Changes<'a> {
     /// only their comparisons can differ while the areas are the same.
     fn touched_codes(&self) -> &HashSet<&'a str> {
         self.touched_codes.get_or_init(|| {
-            let mut codes = HashSet::new();
+            let mut codes = HashSet::default();
             for site in [self.old, self.new] {
                 for r in &site.reports {
                     codes.extend(
@@ -316,7 +320,7 @@ impl<'a> Changes<'a> {
 }
 
 /// The slug of the report before each report (the next older), by slug.
-fn before(site: &Site) -> HashMap<&str, &str> {
+fn before(site: &Site) -> Before<'_> {
     site.reports
         .windows(2)
         .map(|w| (w[0].slug.as_str(), w[1].slug.as_str()))

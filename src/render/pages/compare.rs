@@ -170,7 +170,7 @@ impl Lang<'_> {
         );
         let mut ctx = self.context(dir, &title, &description, crumbs, fallback);
         let replaced: Vec<String> = shared
-            .replaced(&self.reads.areas())
+            .replaced(self.reads.areas())
             .into_iter()
             .map(|a| {
                 let next: Vec<String> = a.replaced_by.iter().map(|c| self.area_name(c)).collect();
