@@ -287,6 +287,20 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
         "as_of: 2025-01-01\nupdated: 2025-02-01",
     );
     kept.rebuild_and_compare(site, "an update date");
+    // The sample notice is on every page of a report, its indicators' too.
+    site.edit(
+        "reports/demo-2023/report.yaml",
+        "updated: 2025-02-01",
+        "updated: 2025-02-01\nsample: true",
+    );
+    kept.rebuild_and_compare(site, "a report made a sample");
+    assert!(site_file(
+        &kept,
+        "reports/demo-2023/indicators/digital-economy-share/index.html"
+    )
+    .contains("notice sample"));
+    site.edit("reports/demo-2023/report.yaml", "\nsample: true", "");
+    kept.rebuild_and_compare(site, "the sample notice taken away");
     assert!(site_file(&kept, "agencies/index.html").contains("01/02/2025"));
     assert!(site_file(
         &kept,
@@ -294,6 +308,12 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     )
     .contains("status-overdue"));
 
+    edits_of_one_report_seen_by_others(site, &mut kept);
+}
+
+/// An attached document, differing values, a target and a title: what
+/// other reports' pages show of a report.
+fn edits_of_one_report_seen_by_others(site: &Site, kept: &mut Kept) {
     // The oldest report's document attached, and its figure given a source:
     // the newest report's history row links that document.
     site.edit(
@@ -310,11 +330,11 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     );
     kept.rebuild_and_compare(site, "an attached document");
     assert!(site_file(
-        &kept,
+        kept,
         "reports/demo-2024/indicators/digital-economy-share/index.html"
     )
     .contains("reports/demo-2022/data/source/ke-hoach.txt"));
-    assert!(site_file(&kept, "reports/demo-2022/data/source/ke-hoach.txt").contains("2022"));
+    assert!(site_file(kept, "reports/demo-2022/data/source/ke-hoach.txt").contains("2022"));
 
     // Two reports giving different values for one period: a warning, which
     // goes when they agree again.
@@ -378,6 +398,11 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     );
     kept.rebuild_and_compare(site, "another report's title");
 
+    reports_sections_and_links_come_and_go(site, kept);
+}
+
+/// Reports and sections added and removed, and links between reports.
+fn reports_sections_and_links_come_and_go(site: &Site, kept: &mut Kept) {
     // A new report, then a new section, then removing a report.
     add_year(site, 2021);
     kept.rebuild_and_compare(site, "a report added");
@@ -435,6 +460,12 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     let still = kept.rebuild_and_compare(site, "prose edited elsewhere");
     assert!(still.rendered < still.units);
 
+    agencies_areas_and_settings(site, kept);
+}
+
+/// A project's lead, areas and shared codes, then the settings, agencies
+/// and theme that every page shows.
+fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     // A project's lead: the agency pages change.
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
     kept.rebuild_and_compare(site, "a project's lead agency");
@@ -444,7 +475,8 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     site.write(
         "areas.yaml",
         "- { code: tinh-a, name: { vi: Tỉnh A, en: Province A } }\n\
-         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B } }\n",
+         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B } }\n\
+         - { code: tinh-c, name: { vi: Tỉnh C, en: Province C } }\n",
     );
     for (report, area) in [("demo-2024", "tinh-a"), ("demo-2023", "tinh-b")] {
         site.edit(
@@ -460,7 +492,7 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     }
     let areas = kept.rebuild_and_compare(site, "areas and a shared code");
     assert!(areas.rendered < areas.units);
-    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh B"));
+    assert!(site_file(kept, "compare/firms/index.html").contains("Tỉnh B"));
     site.edit(
         "reports/demo-2023/indicators.yaml",
         "- { period: 2023, value: 1140 }",
@@ -468,12 +500,31 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     );
     let value = kept.rebuild_and_compare(site, "a compared value");
     assert!(value.rendered < value.units);
-    assert!(site_file(&kept, "compare/firms/comparison.csv").contains(",1160,"));
+    assert!(site_file(kept, "compare/firms/comparison.csv").contains(",1160,"));
     site.edit("areas.yaml", "Tỉnh B", "Tỉnh Bê");
     let renamed = kept.rebuild_and_compare(site, "an area renamed");
     assert!(renamed.rendered < renamed.units);
-    assert!(site_file(&kept, "compare/firms/index.html").contains("Tỉnh Bê"));
-    for report in ["demo-2024", "demo-2023"] {
+    assert!(site_file(kept, "compare/firms/index.html").contains("Tỉnh Bê"));
+    // A report with the shared code, then given an area: its indicator's
+    // page links the comparison, though the indicator did not change.
+    site.edit(
+        "reports/demo-2022/indicators.yaml",
+        "- id: digital-firms\n",
+        "- id: digital-firms\n  code: firms\n",
+    );
+    kept.rebuild_and_compare(site, "a shared code in a report of no area");
+    site.edit(
+        "reports/demo-2022/report.yaml",
+        "baseline_period:",
+        "area: tinh-c\nbaseline_period:",
+    );
+    kept.rebuild_and_compare(site, "that report given an area");
+    assert!(site_file(
+        kept,
+        "reports/demo-2022/indicators/digital-firms/index.html"
+    )
+    .contains("compare/firms/"));
+    for report in ["demo-2024", "demo-2023", "demo-2022"] {
         site.edit(
             &format!("reports/{report}/indicators.yaml"),
             "  code: firms\n",
@@ -497,7 +548,7 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     kept.rebuild_and_compare(site, "a theme chosen");
     site.write("../themes/mine/i18n/en.yaml", "search: Look up\n");
     let theme = kept.rebuild_and_compare(site, "a theme translation changed");
-    assert!(site_file(&kept, "en/reports/demo-2024/index.html").contains("Look up"));
+    assert!(site_file(kept, "en/reports/demo-2024/index.html").contains("Look up"));
     assert_eq!(theme.rendered, theme.units);
 }
 
@@ -689,12 +740,13 @@ fn mutations(text: &str) -> Vec<String> {
     out
 }
 
-/// A rule of what a unit reads that forgets something shows here, whatever
-/// the field: every value of the newest report's files (whose values other
-/// reports' histories show), of the targets of the report before it and of
-/// the agencies is changed in turn, and each incremental rebuild must equal a clean build
-/// (or fail as it fails). A page that starts reading a field its unit does
-/// not declare (render/deps.rs) fails this test without a new edit written.
+/// An input compared too coarsely shows here, whatever the field: every
+/// value of the newest report's files (whose values other reports'
+/// histories show), of the targets of the report before it, of the agencies
+/// and of the areas is changed in turn, and each incremental rebuild must
+/// equal a clean build (or fail as it fails). A field a page shows that the
+/// comparison of its input (render/inputs/changes.rs) leaves out fails this
+/// test without a new edit written.
 #[test]
 fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
     let site = three_reports();
@@ -710,8 +762,28 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
         "- { period: 2023, value: 8.48, source: \"Phần I, mục 8\" }",
         "- { period: 2023, value: 8.48, source: { ref: qd-1, at: \"Điều 3\" } }",
     );
+    // Two reports of known areas sharing a code: the comparison's pages
+    // and each indicator's link to it.
+    site.write(
+        "areas.yaml",
+        "- { code: tinh-a, name: { vi: Tỉnh A, en: Province A } }\n\
+         - { code: tinh-b, name: { vi: Tỉnh B, en: Province B }, replaced_by: [tinh-a], from: 2025-01-01 }\n",
+    );
+    for (report, area) in [("demo-2024", "tinh-a"), ("demo-2023", "tinh-b")] {
+        site.edit(
+            &format!("reports/{report}/report.yaml"),
+            "baseline_period:",
+            &format!("area: {area}\nbaseline_period:"),
+        );
+        site.edit(
+            &format!("reports/{report}/indicators.yaml"),
+            "- id: digital-firms\n",
+            "- id: digital-firms\n  code: firms\n",
+        );
+    }
     let mut kept = Kept::new(&site);
     kept.rebuild_and_compare(&site, "first build");
+    assert!(kept.files.contains_key("compare/firms/index.html"));
     let files = [
         "reports/demo-2024/report.yaml",
         "reports/demo-2024/indicators.yaml",
@@ -723,6 +795,7 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
         "reports/demo-2023/report.yaml",
         "reports/demo-2023/indicators.yaml",
         "agencies.yaml",
+        "areas.yaml",
     ];
     let mut tried = 0;
     for file in files {

@@ -227,7 +227,7 @@ fn index_size() {
     }
     assert_eq!(index_path(&site, "vi"), "search-index.json");
     assert_eq!(index_path(&site, "en"), "en/search-index.json");
-    let links = report_links(&site, "en");
+    let links = report_links(&site.reports, "en");
     assert_eq!(links[0].href, "reports/hai-duong-2023/");
     assert_eq!(links[0].title, site.reports[0].title.in_lang("en"));
 }
@@ -315,7 +315,7 @@ fn render_page(site: &Site, lang: &str, root: &str, asset_root: &str) -> String 
     ctx.insert("t", &strings(lang));
     ctx.insert("root", root);
     ctx.insert("asset_root", asset_root);
-    ctx.insert("reports", &report_links(site, lang));
+    ctx.insert("reports", &report_links(&site.reports, lang));
     tera.render("search.html", &ctx).unwrap()
 }
 

@@ -558,195 +558,259 @@ pub(crate) fn sections_md(
     n: usize,
     cat: &[Ind],
 ) -> Vec<(String, String, String)> {
-    let mut out = Vec::new();
-    for k in 0..n {
-        let sk = &SECTIONS[k % SECTIONS.len()];
-        let round = k / SECTIONS.len();
-        let slug = if round == 0 {
-            sk.slug.to_string()
+    (0..n).map(|k| section_md(ctx, p, y, k, cat)).collect()
+}
+
+/// The Vietnamese and English text of one section, written side by side.
+struct Texts {
+    vi: String,
+    en: String,
+}
+
+/// Section `k` of province `p`'s report for year `y`: its front matter, an
+/// introduction quoting one indicator, a table, and closing paragraphs.
+/// The random draws are made in one fixed order (the corpus must not change).
+fn section_md(ctx: &Ctx, p: usize, y: u32, k: usize, cat: &[Ind]) -> (String, String, String) {
+    let sk = &SECTIONS[k % SECTIONS.len()];
+    let round = k / SECTIONS.len();
+    let slug = if round == 0 {
+        sk.slug.to_string()
+    } else {
+        format!("{}-{}", sk.slug, round + 1)
+    };
+    let mut r = ctx.rng("section", &[p as u64, y as u64, k as u64]);
+    let mut t = front_matter(sk, p, y, k, round);
+    let ind = quoted_indicator(sk, cat, &mut r);
+    let (h, list_end, (m, d)) = introduction(&mut t, &mut r, p, y, ind);
+    let h2 = table(&mut t, &mut r, (p, y), sk, h, list_end);
+    closing(&mut t, &mut r, p, y, (h, h2), (m, d));
+    (slug, t.vi, t.en)
+}
+
+/// The front matter of section `k` (of round `round` through the kinds).
+fn front_matter(sk: &SectionKind, p: usize, y: u32, k: usize, round: usize) -> Texts {
+    let order = (k as i64 + 1) * 10;
+    let source_vi = format!(
+        "Phần {}, mục {}.{}",
+        if sk.kind == "achievements" || sk.kind == "limitations" {
+            "I"
         } else {
-            format!("{}-{}", sk.slug, round + 1)
-        };
-        let mut r = ctx.rng("section", &[p as u64, y as u64, k as u64]);
-        let order = (k as i64 + 1) * 10;
-        let source_vi = format!(
-            "Phần {}, mục {}.{}",
-            if sk.kind == "achievements" || sk.kind == "limitations" {
-                "I"
-            } else {
-                "II"
-            },
-            roman(1 + k % 4),
-            k + 1
-        );
-        let source_en = source_vi.replace("Phần", "Part").replace("mục", "section");
-        let (title_vi, title_en) = (fill(sk.vi, p, y), fill(sk.en, p, y));
-        let (title_vi, title_en) = if round == 0 {
-            (title_vi, title_en)
-        } else {
-            (
-                format!("{title_vi} (phần {})", round + 1),
-                format!("{title_en} (part {})", round + 1),
-            )
-        };
-        let group_line = sk
-            .group
-            .map(|g| format!("group: {}\n", GROUPS[g].id))
-            .unwrap_or_default();
-        let mut vi = format!(
+            "II"
+        },
+        roman(1 + k % 4),
+        k + 1
+    );
+    let source_en = source_vi.replace("Phần", "Part").replace("mục", "section");
+    let (title_vi, title_en) = (fill(sk.vi, p, y), fill(sk.en, p, y));
+    let (title_vi, title_en) = if round == 0 {
+        (title_vi, title_en)
+    } else {
+        (
+            format!("{title_vi} (phần {})", round + 1),
+            format!("{title_en} (part {})", round + 1),
+        )
+    };
+    let group_line = sk
+        .group
+        .map(|g| format!("group: {}\n", GROUPS[g].id))
+        .unwrap_or_default();
+    let head = |title: &str, source: &str| {
+        format!(
             "---\ntitle: {}\nkind: {}\n{group_line}order: {order}\nsource: {}\n---\n\n",
-            q(&title_vi),
+            q(title),
             sk.kind,
-            q(&source_vi)
-        );
-        let mut en = format!(
-            "---\ntitle: {}\nkind: {}\n{group_line}order: {order}\nsource: {}\n---\n\n",
-            q(&title_en),
-            sk.kind,
-            q(&source_en)
-        );
-
-        // The indicator quoted in the text: a numeric one of the section's group.
-        let wanted = sk.group.unwrap_or(r.below(GROUPS.len()));
-        let numeric: Vec<&Ind> = cat.iter().filter(|i| i.concept.text.is_none()).collect();
-        let in_group: Vec<&Ind> = numeric
-            .iter()
-            .copied()
-            .filter(|i| i.group == wanted)
-            .collect();
-        let ind: &Ind = if !in_group.is_empty() {
-            in_group[r.below(in_group.len())]
-        } else if !numeric.is_empty() {
-            numeric[r.below(numeric.len())]
-        } else {
-            &cat[0]
-        };
-
-        // Intro.
-        let (a, b) = (r.below(SENTENCES.len()), r.below(SENTENCES.len()));
-        let _ = writeln!(
-            vi,
-            "{} {}\n",
-            fill(SENTENCES[a].0, p, y),
-            fill(SENTENCES[b].0, p, y)
-        );
-        let _ = writeln!(
-            en,
-            "{} {}\n",
-            fill(SENTENCES[a].1, p, y),
-            fill(SENTENCES[b].1, p, y)
-        );
-
-        let h = r.below(HEADINGS.len());
-        let _ = writeln!(vi, "## {}\n", HEADINGS[h].0);
-        let _ = writeln!(en, "## {}\n", HEADINGS[h].1);
-        let items = 3 + r.below(3);
-        let start = r.below(LIST_ITEMS.len());
-        for i in 0..items {
-            let (lv, le) = LIST_ITEMS[(start + i) % LIST_ITEMS.len()];
-            let _ = writeln!(vi, "- {lv}.");
-            let _ = writeln!(en, "- {le}.");
-        }
-        let agency_i = agency(ind.concept.lead);
-        let (m, d) = (1 + r.below(12), 1 + r.below(28));
-        let _ = writeln!(
-            vi,
-            "\nĐến hết năm {}, {} đạt {{{{ value(indicator=\"{}\") }}}}, theo báo cáo của {}.[^1]\n",
-            y - 1,
-            lower_first(&ind.vi),
-            ind_id(p, ind),
-            AGENCIES[agency_i].vi
-        );
-        let _ = writeln!(
-            en,
-            "\nBy the end of {}, {} stood at {{{{ value(indicator=\"{}\") }}}}, according to the {}.[^1]\n",
-            y - 1,
-            lower_first(&ind.en),
-            ind_id(p, ind),
-            AGENCIES[agency_i].en
-        );
-
-        let h2 = (h + 1 + r.below(HEADINGS.len() - 1)) % HEADINGS.len();
-        let _ = writeln!(vi, "## {}\n", HEADINGS[h2].0);
-        let _ = writeln!(en, "## {}\n", HEADINGS[h2].1);
-        let _ = writeln!(
-            vi,
-            "| Nội dung | Năm {} | Năm {} |\n|---|---:|---:|",
-            y - 2,
-            y - 1
-        );
-        let _ = writeln!(en, "| Item | {} | {} |\n|---|---:|---:|", y - 2, y - 1);
-        for i in 0..3 + r.below(3) {
-            let (lv, le) = LIST_ITEMS[(start + items + i) % LIST_ITEMS.len()];
-            let x0 = 10 + r.below(5000) as u64;
-            let x1 = x0 + r.below(3000) as u64;
-            let _ = writeln!(vi, "| {lv} | {} | {} |", grouped(x0, '.'), grouped(x1, '.'));
-            let _ = writeln!(en, "| {le} | {} | {} |", grouped(x0, ','), grouped(x1, ','));
-        }
-        let c2 = r.below(SENTENCES.len());
-        let _ = writeln!(vi, "\n{}", fill(SENTENCES[c2].0, p, y));
-        let _ = writeln!(en, "\n{}", fill(SENTENCES[c2].1, p, y));
-        if let Some(g) = sk.group {
-            let _ = writeln!(
-                vi,
-                "Xem thêm [các chỉ tiêu của nhóm {}](../groups/{}/).",
-                lower_first(GROUPS[g].vi),
-                GROUPS[g].id
-            );
-            let _ = writeln!(
-                en,
-                "See also [the targets on {}](../groups/{}/).",
-                lower_first(GROUPS[g].en),
-                GROUPS[g].id
-            );
-        }
-
-        let h3 = (h2 + 1 + r.below(HEADINGS.len() - 1)) % HEADINGS.len();
-        let h3 = if h3 == h {
-            (h3 + 1) % HEADINGS.len()
-        } else {
-            h3
-        };
-        let h3 = if h3 == h2 {
-            (h3 + 1) % HEADINGS.len()
-        } else {
-            h3
-        };
-        let _ = writeln!(vi, "\n## {}\n", HEADINGS[h3].0);
-        let _ = writeln!(en, "\n## {}\n", HEADINGS[h3].1);
-        for _ in 0..1 + r.below(2) {
-            let (a, b, c3) = (
-                r.below(SENTENCES.len()),
-                r.below(SENTENCES.len()),
-                r.below(SENTENCES.len()),
-            );
-            let _ = writeln!(
-                vi,
-                "{} {} {}\n",
-                fill(SENTENCES[a].0, p, y),
-                fill(SENTENCES[b].0, p, y),
-                fill(SENTENCES[c3].0, p, y)
-            );
-            let _ = writeln!(
-                en,
-                "{} {} {}\n",
-                fill(SENTENCES[a].1, p, y),
-                fill(SENTENCES[b].1, p, y),
-                fill(SENTENCES[c3].1, p, y)
-            );
-        }
-        let _ = writeln!(
-            vi,
-            "[^1]: Số liệu ngày {d:02}/{m:02}/{}; xem Phụ lục 2.",
-            y - 1
-        );
-        let _ = writeln!(
-            en,
-            "[^1]: Figures as of {d} {} {}; see Annex 2.",
-            MONTHS_EN[m - 1],
-            y - 1
-        );
-        out.push((slug, vi, en));
+            q(source)
+        )
+    };
+    Texts {
+        vi: head(&title_vi, &source_vi),
+        en: head(&title_en, &source_en),
     }
-    out
+}
+
+/// The indicator quoted in the text: a numeric one of the section's group.
+fn quoted_indicator<'c>(sk: &SectionKind, cat: &'c [Ind], r: &mut Rng) -> &'c Ind {
+    let wanted = sk.group.unwrap_or(r.below(GROUPS.len()));
+    let numeric: Vec<&Ind> = cat.iter().filter(|i| i.concept.text.is_none()).collect();
+    let in_group: Vec<&Ind> = numeric
+        .iter()
+        .copied()
+        .filter(|i| i.group == wanted)
+        .collect();
+    if !in_group.is_empty() {
+        in_group[r.below(in_group.len())]
+    } else if !numeric.is_empty() {
+        numeric[r.below(numeric.len())]
+    } else {
+        &cat[0]
+    }
+}
+
+/// Two sentences, a heading, a list and the sentence quoting `ind`'s value
+/// with a footnote. Returns the heading used, where in [`LIST_ITEMS`] the
+/// list ended, and the footnote's month and day.
+fn introduction(
+    t: &mut Texts,
+    r: &mut Rng,
+    p: usize,
+    y: u32,
+    ind: &Ind,
+) -> (usize, usize, (usize, usize)) {
+    let (a, b) = (r.below(SENTENCES.len()), r.below(SENTENCES.len()));
+    let _ = writeln!(
+        t.vi,
+        "{} {}\n",
+        fill(SENTENCES[a].0, p, y),
+        fill(SENTENCES[b].0, p, y)
+    );
+    let _ = writeln!(
+        t.en,
+        "{} {}\n",
+        fill(SENTENCES[a].1, p, y),
+        fill(SENTENCES[b].1, p, y)
+    );
+
+    let h = r.below(HEADINGS.len());
+    let _ = writeln!(t.vi, "## {}\n", HEADINGS[h].0);
+    let _ = writeln!(t.en, "## {}\n", HEADINGS[h].1);
+    let items = 3 + r.below(3);
+    let start = r.below(LIST_ITEMS.len());
+    for i in 0..items {
+        let (lv, le) = LIST_ITEMS[(start + i) % LIST_ITEMS.len()];
+        let _ = writeln!(t.vi, "- {lv}.");
+        let _ = writeln!(t.en, "- {le}.");
+    }
+    let agency_i = agency(ind.concept.lead);
+    let (m, d) = (1 + r.below(12), 1 + r.below(28));
+    let _ = writeln!(
+        t.vi,
+        "\nĐến hết năm {}, {} đạt {{{{ value(indicator=\"{}\") }}}}, theo báo cáo của {}.[^1]\n",
+        y - 1,
+        lower_first(&ind.vi),
+        ind_id(p, ind),
+        AGENCIES[agency_i].vi
+    );
+    let _ = writeln!(
+        t.en,
+        "\nBy the end of {}, {} stood at {{{{ value(indicator=\"{}\") }}}}, according to the {}.[^1]\n",
+        y - 1,
+        lower_first(&ind.en),
+        ind_id(p, ind),
+        AGENCIES[agency_i].en
+    );
+    (h, start + items, (m, d))
+}
+
+/// A second heading and a table of figures, a sentence, and a link to the
+/// section's group; the table's rows continue the list from `start`.
+/// Returns the heading used.
+fn table(
+    t: &mut Texts,
+    r: &mut Rng,
+    (p, y): (usize, u32),
+    sk: &SectionKind,
+    h: usize,
+    start: usize,
+) -> usize {
+    let h2 = (h + 1 + r.below(HEADINGS.len() - 1)) % HEADINGS.len();
+    let _ = writeln!(t.vi, "## {}\n", HEADINGS[h2].0);
+    let _ = writeln!(t.en, "## {}\n", HEADINGS[h2].1);
+    let _ = writeln!(
+        t.vi,
+        "| Nội dung | Năm {} | Năm {} |\n|---|---:|---:|",
+        y - 2,
+        y - 1
+    );
+    let _ = writeln!(t.en, "| Item | {} | {} |\n|---|---:|---:|", y - 2, y - 1);
+    for i in 0..3 + r.below(3) {
+        let (lv, le) = LIST_ITEMS[(start + i) % LIST_ITEMS.len()];
+        let x0 = 10 + r.below(5000) as u64;
+        let x1 = x0 + r.below(3000) as u64;
+        let _ = writeln!(
+            t.vi,
+            "| {lv} | {} | {} |",
+            grouped(x0, '.'),
+            grouped(x1, '.')
+        );
+        let _ = writeln!(
+            t.en,
+            "| {le} | {} | {} |",
+            grouped(x0, ','),
+            grouped(x1, ',')
+        );
+    }
+    let c2 = r.below(SENTENCES.len());
+    let _ = writeln!(t.vi, "\n{}", fill(SENTENCES[c2].0, p, y));
+    let _ = writeln!(t.en, "\n{}", fill(SENTENCES[c2].1, p, y));
+    if let Some(g) = sk.group {
+        let _ = writeln!(
+            t.vi,
+            "Xem thêm [các chỉ tiêu của nhóm {}](../groups/{}/).",
+            lower_first(GROUPS[g].vi),
+            GROUPS[g].id
+        );
+        let _ = writeln!(
+            t.en,
+            "See also [the targets on {}](../groups/{}/).",
+            lower_first(GROUPS[g].en),
+            GROUPS[g].id
+        );
+    }
+    h2
+}
+
+/// A third heading, one or two paragraphs, and the footnote of month `m`, day `d`.
+fn closing(
+    t: &mut Texts,
+    r: &mut Rng,
+    p: usize,
+    y: u32,
+    (h, h2): (usize, usize),
+    (m, d): (usize, usize),
+) {
+    let h3 = (h2 + 1 + r.below(HEADINGS.len() - 1)) % HEADINGS.len();
+    let h3 = if h3 == h {
+        (h3 + 1) % HEADINGS.len()
+    } else {
+        h3
+    };
+    let h3 = if h3 == h2 {
+        (h3 + 1) % HEADINGS.len()
+    } else {
+        h3
+    };
+    let _ = writeln!(t.vi, "\n## {}\n", HEADINGS[h3].0);
+    let _ = writeln!(t.en, "\n## {}\n", HEADINGS[h3].1);
+    for _ in 0..1 + r.below(2) {
+        let (a, b, c3) = (
+            r.below(SENTENCES.len()),
+            r.below(SENTENCES.len()),
+            r.below(SENTENCES.len()),
+        );
+        let _ = writeln!(
+            t.vi,
+            "{} {} {}\n",
+            fill(SENTENCES[a].0, p, y),
+            fill(SENTENCES[b].0, p, y),
+            fill(SENTENCES[c3].0, p, y)
+        );
+        let _ = writeln!(
+            t.en,
+            "{} {} {}\n",
+            fill(SENTENCES[a].1, p, y),
+            fill(SENTENCES[b].1, p, y),
+            fill(SENTENCES[c3].1, p, y)
+        );
+    }
+    let _ = writeln!(
+        t.vi,
+        "[^1]: Số liệu ngày {d:02}/{m:02}/{}; xem Phụ lục 2.",
+        y - 1
+    );
+    let _ = writeln!(
+        t.en,
+        "[^1]: Figures as of {d} {} {}; see Annex 2.",
+        MONTHS_EN[m - 1],
+        y - 1
+    );
 }

@@ -20,15 +20,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut expand = |call: &markdown::Shortcode| -> markdown::Expansion {
+    let mut expand = |_: usize, call: &markdown::Shortcode| -> markdown::Expanded {
         match call.name.as_str() {
-            "value" => Ok("<data value=\"56.6\">56,6 %</data>".to_string()),
-            "chart" => Ok("<figure class=\"chart\"><svg></svg></figure>".to_string()),
-            "status" => Err((
-                minhbach::msg!("unknown-indicator", en: "no such indicator", vi: "không có chỉ tiêu này"),
-                None,
-            )),
-            _ => Ok("&lt;x&gt; &amp; y".to_string()),
+            "value" => markdown::Expanded::Inline("<data value=\"56.6\">56,6 %</data>".to_string()),
+            "chart" => markdown::Expanded::Figure("<figure class=\"chart\"><svg></svg></figure>".to_string()),
+            "status" => markdown::Expanded::Inline(String::new()),
+            _ => markdown::Expanded::Inline("&lt;x&gt; &amp; y".to_string()),
         }
     };
     let (rendered, _errors) = markdown::render(text, "fn-s", &mut expand);

@@ -1,7 +1,7 @@
 //! Incremental rebuilds for `serve`: the site, theme and every unit's scan
 //! are kept between builds, and after an edit the pipeline
 //! ([`crate::pipeline::run`]) renders again only the units whose inputs
-//! changed ([`Plan`], from [`crate::render::deps`]). The result is the same
+//! changed ([`Plan`], from what each unit recorded: [`crate::render::inputs`]). The result is the same
 //! as a clean build's, file for file (tested in tests/incremental.rs).
 
 mod plan;

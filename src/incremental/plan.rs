@@ -1,6 +1,6 @@
 //! Which units a rebuild renders again, and what it keeps of the build
 //! before: the units whose inputs did not change (see
-//! [`crate::render::deps`]), their broken links while every link leads
+//! [`crate::render::inputs`]), their broken links while every link leads
 //! where it did, and the sitemap while every path is the same.
 
 use std::collections::{BTreeSet, HashSet};
@@ -43,7 +43,12 @@ impl<'a> Plan<'a> {
         let stale: Vec<bool> = all
             .iter()
             .map(|u| match (&changes, previous) {
-                (Some(c), Some(last)) => !last.kept.units.contains_key(u) || c.affects(u),
+                // Stale: new, or something it read last time changed.
+                (Some(c), Some(last)) => !last
+                    .kept
+                    .units
+                    .get(u)
+                    .is_some_and(|kept| c.all_same(&kept.inputs)),
                 _ => true,
             })
             .collect();

@@ -158,7 +158,7 @@ fn comparison_json(site: &Site, shared: &SharedCode) -> Value {
         "areas": areas,
         "replaced": shared.replaced(&site.areas).into_iter().map(area_json).collect::<Vec<_>>(),
         "periods": periods,
-        "license": provenance::license_json(site),
+        "license": provenance::license_json(&site.config),
     })
 }
 

@@ -76,6 +76,29 @@ pub struct Shortcode {
     pub col: usize,
 }
 
+/// A shortcode's output, as the caller expanded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expanded {
+    /// HTML that goes where the shortcode was written: in the text, or as
+    /// its plain text inside a tag (an image's description, a link's title).
+    Inline(String),
+    /// A figure (a drawn chart): it replaces the paragraph it stands alone
+    /// in, and has no place inside a tag.
+    Figure(String),
+}
+
+impl Expanded {
+    pub fn html(&self) -> &str {
+        match self {
+            Expanded::Inline(h) | Expanded::Figure(h) => h,
+        }
+    }
+
+    fn is_figure(&self) -> bool {
+        matches!(self, Expanded::Figure(_))
+    }
+}
+
 /// An error in the Markdown with its position (1-based, relative to the text given).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MarkdownError {
@@ -88,11 +111,12 @@ pub struct MarkdownError {
 }
 
 /// Render `markdown`. `expand` turns the shortcode that parsed `i`-th into
-/// HTML (trusted output); what a shortcode means was checked while loading.
+/// HTML (trusted output) and says whether it is a figure; what a shortcode
+/// means was checked while loading.
 pub fn render(
     markdown: &str,
     footnote_prefix: &str,
-    expand: &mut dyn FnMut(usize, &Shortcode) -> String,
+    expand: &mut dyn FnMut(usize, &Shortcode) -> Expanded,
 ) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
     if let Some((line, col, depth)) = nesting::too_deep(markdown) {
@@ -106,7 +130,7 @@ pub fn render(
         return (Rendered::default(), errors);
     }
     let (text, calls) = extract_shortcodes(markdown);
-    let outputs: Vec<String> = calls
+    let outputs: Vec<Expanded> = calls
         .iter()
         .enumerate()
         .map(|(i, c)| expand(i, c))
@@ -119,7 +143,7 @@ pub fn render(
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|s| *s <= offset);
     let mut links = Vec::new();
-    let as_text: Vec<String> = outputs.iter().map(|o| html_text(o)).collect();
+    let as_text: Vec<String> = outputs.iter().map(html_text).collect();
     let mut note_link = |ev: &Event, start: usize, errors: &mut Vec<MarkdownError>| {
         let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = ev else {
             return;
@@ -456,11 +480,12 @@ fn push_as_text(out: &mut String, t: &str, as_text: &[String]) {
 }
 
 /// The text a reader sees of a shortcode's HTML: tags dropped, the five
-/// escapes undone. A chart has none that fits in a line.
-fn html_text(html: &str) -> String {
-    if html.starts_with("<figure") {
-        return String::new();
-    }
+/// escapes undone. A figure has none that fits in a line.
+fn html_text(output: &Expanded) -> String {
+    let html = match output {
+        Expanded::Figure(_) => return String::new(),
+        Expanded::Inline(html) => html,
+    };
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -483,13 +508,13 @@ fn html_text(html: &str) -> String {
 /// description or a link's title. A chart alone in a paragraph replaces it.
 fn put_in_place(
     html: &str,
-    outputs: &[String],
+    outputs: &[Expanded],
     as_text: &[String],
     calls: &[Shortcode],
     errors: &mut Vec<MarkdownError>,
 ) -> String {
     let mut out =
-        String::with_capacity(html.len() + outputs.iter().map(String::len).sum::<usize>());
+        String::with_capacity(html.len() + outputs.iter().map(|o| o.html().len()).sum::<usize>());
     let mut in_tag = false;
     let mut rest = html;
     loop {
@@ -515,7 +540,7 @@ fn put_in_place(
         rest = after;
         let output = &outputs[i];
         if in_tag {
-            if output.starts_with("<figure") {
+            if output.is_figure() {
                 let call = &calls[i];
                 errors.push(MarkdownError {
                     line: call.line,
@@ -526,13 +551,12 @@ fn put_in_place(
                 });
             }
             out.push_str(&super::escape(&as_text[i]));
-        } else if output.starts_with("<figure") && out.ends_with("<p>") && rest.starts_with("</p>")
-        {
+        } else if output.is_figure() && out.ends_with("<p>") && rest.starts_with("</p>") {
             out.truncate(out.len() - "<p>".len());
-            out.push_str(output);
+            out.push_str(output.html());
             rest = &rest["</p>".len()..];
         } else {
-            out.push_str(output);
+            out.push_str(output.html());
         }
     }
     out
@@ -544,12 +568,47 @@ mod tests {
 
     fn md(s: &str) -> (Rendered, Vec<MarkdownError>) {
         render(s, "s", &mut |_, c| {
-            format!(
+            Expanded::Inline(format!(
                 "[{}:{}]",
                 c.name,
                 c.args.get("indicator").cloned().unwrap_or_default()
-            )
+            ))
         })
+    }
+
+    /// Every shortcode a figure, or HTML that only looks like one.
+    fn md_figure(s: &str, figure: bool) -> (Rendered, Vec<MarkdownError>) {
+        render(s, "s", &mut |_, _| {
+            let html = "<figure class=\"chart\"><svg></svg></figure>".to_string();
+            if figure {
+                Expanded::Figure(html)
+            } else {
+                Expanded::Inline(html)
+            }
+        })
+    }
+
+    #[test]
+    fn a_figure_alone_takes_its_paragraph_s_place() {
+        let (r, errs) = md_figure("Text.\n\n{{ chart(group=\"g\") }}\n", true);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(
+            r.html,
+            "<p>Text.</p>\n<figure class=\"chart\"><svg></svg></figure>\n"
+        );
+        // Inline HTML stays in its paragraph, whatever it starts with.
+        let (r, _) = md_figure("{{ chart(group=\"g\") }}\n", false);
+        assert!(r.html.starts_with("<p><figure"), "{}", r.html);
+    }
+
+    #[test]
+    fn a_figure_inside_a_link_title_is_an_error() {
+        let (r, errs) = md_figure("[a](b/ \"{{ chart(group=\"g\") }}\")\n", true);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!((errs[0].line, errs[0].col), (1, 9));
+        assert!(r.html.contains("title=\"\""), "{}", r.html);
+        let (_, errs) = md_figure("[a](b/ \"{{ chart(group=\"g\") }}\")\n", false);
+        assert!(errs.is_empty(), "{errs:?}");
     }
 
     #[test]
@@ -624,7 +683,7 @@ mod tests {
     /// A shortcode whose HTML carries markup, as `value` does.
     fn md_markup(s: &str) -> (Rendered, Vec<MarkdownError>) {
         render(s, "s", &mut |_, _| {
-            "<data value=\"56.6\">56,6 % &amp; more</data>".to_string()
+            Expanded::Inline("<data value=\"56.6\">56,6 % &amp; more</data>".to_string())
         })
     }
 

@@ -7,10 +7,10 @@
 pub mod chart;
 mod compare_data;
 mod data;
-pub mod deps;
 pub mod export;
 mod feeds;
 pub mod format;
+pub mod inputs;
 pub mod links;
 mod locator;
 pub mod markdown;
@@ -26,8 +26,8 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
-use crate::model::Site;
 use crate::model::Theme;
+use crate::model::{Indicator, Site};
 
 // Kept here for the callers of `render::…` (load, serve, markdown, links);
 // they live in the helpers leaf.
@@ -87,6 +87,9 @@ pub struct Rendered {
     /// A report's part of the search index of each language (in site order
     /// of languages); empty for other units.
     pub search: Vec<String>,
+    /// What the unit read of the site: it is rendered again when one of
+    /// these changed (see [`inputs`]).
+    pub inputs: Box<[inputs::Input]>,
 }
 
 /// Counts of what a build wrote, for the closing message.
@@ -164,9 +167,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What changed since `old`, unit by unit (see [`deps::SiteDiff`]).
-    pub fn changes_since<'s>(&'s self, old: &'s Site) -> deps::SiteDiff<'s> {
-        deps::SiteDiff::new(old, self.site, &self.index)
+    /// What changed since `old`, input by input (see [`inputs::Changes`]).
+    pub fn changes_since<'s>(&'s self, old: &'s Site) -> inputs::Changes<'s> {
+        inputs::Changes::new(old, self.site, &self.index)
     }
 
     /// Every unit of the site, in a fixed order.
@@ -196,40 +199,56 @@ impl<'a> Renderer<'a> {
         units
     }
 
-    /// Render one unit.
-    pub fn render(&self, unit: &RenderUnit) -> (Output, Diagnostics) {
+    /// Render one unit, and say what it read of the site.
+    pub fn render(&self, unit: &RenderUnit) -> (Output, Diagnostics, Box<[inputs::Input]>) {
+        let reads = inputs::Reads::new(self.site, &self.index, &self.codes);
+        let (out, diags) = self.render_reading(unit, &reads);
+        (out, diags, reads.inputs())
+    }
+
+    /// Render one unit, reaching the site only through `reads`.
+    fn render_reading(&self, unit: &RenderUnit, reads: &inputs::Reads) -> (Output, Diagnostics) {
         let mut out = Output::default();
         let mut diags = Diagnostics::new();
         // A unit the site no longer has renders nothing.
         let part = match unit {
             RenderUnit::SitePages => pages::Part::SitePages,
             RenderUnit::HomePage(page) => pages::Part::HomePage(*page),
-            RenderUnit::AgencyPage(id, page) => {
-                match self.site.agencies.iter().find(|a| &a.id == id) {
-                    Some(a) => pages::Part::AgencyPage(a, *page),
-                    None => return (out, diags),
-                }
-            }
-            RenderUnit::Report(slug) => match self.index.reports.get(slug.as_str()) {
+            RenderUnit::AgencyPage(id, page) => match reads.agency(id) {
+                Some(a) => pages::Part::AgencyPage(a, *page),
+                None => return (out, diags),
+            },
+            RenderUnit::Report(slug) => match reads.report(slug) {
                 Some(r) => {
-                    data::write_report_data(self.site, r, !self.discards, &mut out);
+                    data::write_report_data(reads.config(), r, !self.discards, &mut out);
                     pages::Part::Report(r)
                 }
                 None => return (out, diags),
             },
-            RenderUnit::Indicators(slug, group) => match self.index.reports.get(slug.as_str()) {
+            RenderUnit::Indicators(slug, group) => match reads.frame(slug) {
                 Some(r) => {
-                    data::write_indicator_data(self.site, r, group, !self.discards, &mut out);
-                    pages::Part::Indicators(r, group)
+                    let indicators: Vec<&Indicator> = reads.group(r, group).collect();
+                    data::write_indicator_data(
+                        reads.config(),
+                        r,
+                        &indicators,
+                        !self.discards,
+                        &mut out,
+                    );
+                    pages::Part::Indicators(r, indicators)
                 }
                 None => return (out, diags),
             },
-            RenderUnit::CompareIndex if !self.codes.is_empty() => {
-                pages::Part::CompareIndex(&self.codes)
+            RenderUnit::CompareIndex => {
+                let codes = reads.shared_codes();
+                if codes.is_empty() {
+                    return (out, diags);
+                }
+                pages::Part::CompareIndex(codes)
             }
-            RenderUnit::CompareIndex => return (out, diags),
-            RenderUnit::Compare(code) => match self.codes.get(code.as_str()) {
+            RenderUnit::Compare(code) => match reads.shared_code(code) {
                 Some(shared) => {
+                    // Its data shows the areas, part of the comparison's input.
                     compare_data::write_compare_data(self.site, shared, !self.discards, &mut out);
                     pages::Part::Compare(shared)
                 }
@@ -237,8 +256,8 @@ impl<'a> Renderer<'a> {
             },
         };
         for setup in &self.langs {
-            let lang = setup.lang(self.site, &self.index, self.theme, &self.tera, &out);
-            let (mut files, part_diags) = lang.render(part);
+            let lang = setup.lang(reads, self.theme, &self.tera, &out);
+            let (mut files, part_diags) = lang.render(part.clone());
             out.files.append(&mut files.files);
             out.links.append(&mut files.links);
             diags.extend(part_diags);
@@ -249,7 +268,7 @@ impl<'a> Renderer<'a> {
     /// Render one unit, with what the rest of the build needs of it: its
     /// paths, links and ids for the link check, its search entries.
     pub fn render_scanned(&self, unit: &RenderUnit) -> (Output, Rendered) {
-        let (out, diags) = self.render(unit);
+        let (out, diags, inputs) = self.render(unit);
         let search = match unit {
             RenderUnit::Report(_) if self.discards => Vec::new(),
             RenderUnit::Report(slug) => self
@@ -272,6 +291,7 @@ impl<'a> Renderer<'a> {
             diags,
             links: links::scan(&out, &self.base_path),
             search,
+            inputs,
         };
         (out, rendered)
     }

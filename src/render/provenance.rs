@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::model::{Attachment, Indicator, Period, Report, Site};
+use crate::model::{Attachment, Indicator, Period, Report, SiteConfig};
 
 /// The attached source document's path inside the report's data folder.
 pub fn attachment_rel(f: &Attachment) -> String {
@@ -12,8 +12,8 @@ pub fn attachment_rel(f: &Attachment) -> String {
 }
 
 /// The site's licence as data files state it, or null when content gives none.
-pub fn license_json(site: &Site) -> Value {
-    match &site.config.license {
+pub fn license_json(config: &SiteConfig) -> Value {
+    match &config.license {
         Some(l) => json!({
             "id": l.id,
             "title": l.title.default,
@@ -24,7 +24,7 @@ pub fn license_json(site: &Site) -> Value {
 }
 
 /// The report's source document (its address and attached file) and references.
-pub fn sources_json(_site: &Site, r: &Report) -> Value {
+pub fn sources_json(r: &Report) -> Value {
     let d = &r.document;
     let mut doc = json!({
         "number": d.number,

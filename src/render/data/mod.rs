@@ -54,15 +54,15 @@ const CHECKSUMS: &str = "SHA256SUMS";
 /// Add a report's data files to `out`. Unless `packed` (`check`, which
 /// reads no file) the workbooks, checksums and archive are named but empty:
 /// packing them is most of the open data's cost.
-pub(super) fn write_report_data(site: &Site, r: &Report, packed: bool, out: &mut Output) {
+pub(super) fn write_report_data(config: &SiteConfig, r: &Report, packed: bool, out: &mut Output) {
     let dir = data_dir(r);
-    for (rel, bytes) in report_files(site, r, packed) {
+    for (rel, bytes) in report_files(config, r, packed) {
         out.add(format!("{dir}/{rel}"), bytes);
     }
 }
 
 /// Every data file of a report, by path relative to its data folder.
-fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
+fn report_files(config: &SiteConfig, r: &Report, packed: bool) -> BTreeMap<String, Vec<u8>> {
     // Unpacked, the CSV tables are still made: whether a table makes a
     // workbook (and so a file to link to) depends on its cells.
     let json = |value: &dyn Fn() -> Value| if packed { pretty(&value()) } else { Vec::new() };
@@ -70,12 +70,12 @@ fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
         "indicators.json".to_string(),
-        json(&|| indicators_json(site, r)),
+        json(&|| indicators_json(config, r)),
     );
     files.insert("projects.csv".to_string(), projects_csv(r));
     files.insert(
         "projects.json".to_string(),
-        json(&|| projects_json(site, r)),
+        json(&|| projects_json(config, r)),
     );
     for d in &r.datasets {
         files.insert(format!("datasets/{}.csv", d.id), dataset_csv(d));
@@ -87,7 +87,7 @@ fn report_files(site: &Site, r: &Report, packed: bool) -> BTreeMap<String, Vec<u
             files.insert(provenance::attachment_rel(f), bytes);
         }
     }
-    let package = json(&|| datapackage(site, r, &files));
+    let package = json(&|| datapackage(config, r, &files));
     files.insert(DATAPACKAGE.to_string(), package);
     // Each table as .xlsx too, for editors and readers who work in Excel.
     let tables: Vec<(String, Vec<u8>)> = files
@@ -174,16 +174,16 @@ pub(super) fn downloads(report: &Report, out: &Output) -> Vec<DataFile> {
 
 /// `reports/<slug>/indicators/<id>/<id>.csv` and `.json`: one indicator's
 /// periods, values, sources, target, status and outlook, with the licence and
-/// sources of the report (linked from its page and chart), for a report's
-/// indicators of one group; unless `packed` (`check`), named but empty.
+/// sources of the report (linked from its page and chart), for `indicators`
+/// of report `r`; unless `packed` (`check`), named but empty.
 pub(super) fn write_indicator_data(
-    site: &Site,
+    config: &SiteConfig,
     r: &Report,
-    group: &str,
+    indicators: &[&Indicator],
     packed: bool,
     out: &mut Output,
 ) {
-    for i in r.indicators_in(group) {
+    for &i in indicators {
         let dir = indicator_data_dir(r, i);
         if !packed {
             out.add(format!("{dir}{}.csv", i.id), Vec::new());
@@ -196,8 +196,8 @@ pub(super) fn write_indicator_data(
         let json = json!({
             "report": r.slug,
             "as_of": r.as_of.to_string(),
-            "license": provenance::license_json(site),
-            "sources": provenance::sources_json(site, r),
+            "license": provenance::license_json(config),
+            "sources": provenance::sources_json(r),
             "indicator": indicator_json(r, i),
         });
         out.add(format!("{dir}{}.json", i.id), pretty(&json));

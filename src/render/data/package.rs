@@ -288,7 +288,11 @@ pub(super) fn resource_name(s: &str) -> String {
 }
 
 /// The data package of a report, describing its CSV files in `files`.
-pub(super) fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<u8>>) -> Value {
+pub(super) fn datapackage(
+    config: &SiteConfig,
+    r: &Report,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Value {
     let resource = |path: &str, name: String, title: &str, schema: Value| -> Value {
         let bytes = files.get(path).map(Vec::as_slice).unwrap_or_default();
         json!({
@@ -311,7 +315,7 @@ pub(super) fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<
             "schema": schema,
         })
     };
-    let lang = site.config.default_language();
+    let lang = config.default_language();
     let mut resources = vec![
         resource(
             "indicators.csv",
@@ -383,7 +387,7 @@ pub(super) fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<
     if let Some(issuer) = &doc.issuer {
         contributors.push(json!({ "title": issuer.default, "role": "author" }));
     }
-    if let Some(publisher) = &site.config.publisher {
+    if let Some(publisher) = &config.publisher {
         contributors.push(json!({ "title": publisher.default, "role": "publisher" }));
     }
 
@@ -403,14 +407,14 @@ pub(super) fn datapackage(site: &Site, r: &Report, files: &BTreeMap<String, Vec<
         "name": resource_name(&r.slug),
         "title": r.title.default,
         "description": description,
-        "homepage": format!("{}{}", site.config.base_url, crate::render::paths::report_dir(&r.slug)),
+        "homepage": format!("{}{}", config.base_url, crate::render::paths::report_dir(&r.slug)),
         "sources": sources,
         "resources": resources,
     });
     if !contributors.is_empty() {
         package["contributors"] = json!(contributors);
     }
-    if let Some(l) = &site.config.license {
+    if let Some(l) = &config.license {
         let mut lic = json!({ "name": l.id, "title": l.title.default });
         if let Some(u) = &l.url {
             lic["path"] = json!(u);

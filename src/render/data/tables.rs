@@ -224,15 +224,15 @@ fn value_rows(
     }
 }
 
-pub(super) fn indicators_json(site: &Site, r: &Report) -> Value {
+pub(super) fn indicators_json(config: &SiteConfig, r: &Report) -> Value {
     let items: Vec<Value> = r.indicators.iter().map(|i| indicator_json(r, i)).collect();
     json!({
         "report": r.slug,
         "document": { "number": r.document.number, "date": r.document.date.to_string() },
         "period": r.period.to_string(),
         "as_of": r.as_of.to_string(),
-        "license": provenance::license_json(site),
-        "sources": provenance::sources_json(site, r),
+        "license": provenance::license_json(config),
+        "sources": provenance::sources_json(r),
         "counts": r.counts(),
         "indicators": items,
     })
@@ -341,7 +341,7 @@ pub(super) fn projects_csv(r: &Report) -> Vec<u8> {
     csv(PROJECT_COLUMNS, rows)
 }
 
-pub(super) fn projects_json(site: &Site, r: &Report) -> Value {
+pub(super) fn projects_json(config: &SiteConfig, r: &Report) -> Value {
     let items: Vec<Value> = r
         .projects
         .iter()
@@ -362,7 +362,7 @@ pub(super) fn projects_json(site: &Site, r: &Report) -> Value {
     json!({
         "report": r.slug,
         "as_of": r.as_of.to_string(),
-        "license": provenance::license_json(site),
+        "license": provenance::license_json(config),
         "projects": items,
     })
 }

@@ -23,7 +23,7 @@ fn downloads_list_the_zip_first_with_sizes() {
     let site = site.expect("the example loads");
     let mut out = Output::default();
     let r = &site.reports[0];
-    write_report_data(&site, r, true, &mut out);
+    write_report_data(&site.config, r, true, &mut out);
     let list = downloads(r, &out);
     let kinds: Vec<&str> = list.iter().map(|f| f.kind).collect();
     assert_eq!(kinds[..5], ["zip", "datapackage", "csv", "xlsx", "json"]);

@@ -43,20 +43,15 @@ impl Lang<'_> {
             indicators: usize,
             projects: usize,
         }
-        if self.site.agencies.is_empty() {
+        if self.reads.agencies().is_empty() {
             return;
         }
         let mut items: Vec<AgencyItem> = self
-            .site
-            .agencies
+            .reads
+            .agencies()
             .iter()
             .map(|agency| {
-                let (mut indicators, mut projects) = (0, 0);
-                for report in self.index.agency_reports(&agency.id) {
-                    let (i, p) = self.index.agency_roles(report, &agency.id);
-                    indicators += i.count();
-                    projects += p.count();
-                }
+                let (indicators, projects) = self.reads.agency_totals(&agency.id);
                 AgencyItem {
                     href: format!("{}/", agency.id),
                     name: self.text(&agency.name),
@@ -87,18 +82,15 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let pages = self.index.agency_page_count(&agency.id);
+        let (window, pages) = self.reads.agency_page(&agency.id, page);
         let dir = agency_page_dir(&agency.id, page);
         let (root, _) = self.roots(&dir);
         let roles = ["partners", "lead"].map(|k| tera::Value::from(self.tr(k)));
         let role = |lead: bool| roles[usize::from(lead)].clone();
-        let parts: Vec<ReportPart> = self
-            .index
-            .agency_page(&agency.id, page)
+        let parts: Vec<ReportPart> = window
             .iter()
             .map(|report| {
-                let (inds, prjs) = self.index.agency_roles(report, &agency.id);
-                let (inds, prjs): (Vec<_>, Vec<_>) = (inds.collect(), prjs.collect());
+                let (inds, prjs) = self.reads.agency_roles(report, &agency.id);
                 let mut counts = StatusCounts::default();
                 for (ind, lead) in &inds {
                     if *lead {
@@ -154,7 +146,7 @@ impl Lang<'_> {
             .collect();
         let name = self.text(&agency.name);
         let fallback =
-            self.code != self.site.config.default_language() && !agency.name.has(self.code);
+            self.code != self.reads.config().default_language() && !agency.name.has(self.code);
         let agency_href = format!("{root}{}", paths::agency_dir(&agency.id));
         let mut crumbs = vec![
             self.home_crumb(&root),
@@ -178,7 +170,7 @@ impl Lang<'_> {
         let mut ctx = self.context(&dir, &title, &name, crumbs, fallback);
         // Names in another language carry it, for screen readers (`lang`):
         // short names and aliases are written in the site's language.
-        let default = self.site.config.default_language();
+        let default = self.reads.config().default_language();
         let written = (self.code != default).then_some(default);
         let mut also: Vec<(String, Option<&str>)> = agency
             .short

@@ -137,7 +137,7 @@ impl Lang<'_> {
         png: bool,
         out: &mut Output,
     ) -> (String, Option<String>) {
-        let licence = match &self.site.config.license {
+        let licence = match &self.reads.config().license {
             Some(l) => format!(
                 "{}: {} ({})",
                 self.tr("data_license"),
@@ -160,7 +160,7 @@ impl Lang<'_> {
                 ),
                 licence,
             ],
-            address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
+            address: format!("{}{}{dir}", self.reads.config().base_url, self.prefix),
         };
         let file = chart::with_credits(svg, &credits);
         let (svg_path, png_path) = (
@@ -336,7 +336,7 @@ impl Lang<'_> {
                     paths::group_chart(&report.slug, &group.id)
                 )
             }),
-            png_href: (drawn && self.site.config.chart_png.report_charts()).then(|| {
+            png_href: (drawn && self.reads.config().chart_png.report_charts()).then(|| {
                 let dir = paths::group_dir(&report.slug, &group.id);
                 format!(
                     "{}{}{}",
@@ -362,7 +362,7 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) -> HistoryView {
-        let entries: Cow<[HistoryEntry]> = match self.site.histories.get(&ind.id) {
+        let entries: Cow<[HistoryEntry]> = match self.reads.history(&ind.id) {
             Some(h) => Cow::Borrowed(&h[..]),
             None => ind
                 .values
@@ -383,7 +383,7 @@ impl Lang<'_> {
         let rows: Vec<HistoryRow> = entries
             .iter()
             .map(|e| {
-                let from = self.index.reports.get(e.report.as_str()).copied();
+                let from = self.reads.header(e.report.as_str());
                 // This report's own value knows a proxy's unit; another
                 // report's is shown as a bare number.
                 let own = ind
@@ -393,7 +393,7 @@ impl Lang<'_> {
                 let value = match own {
                     Some(m) => self.measurement_text(ind, m),
                     None if e.proxy => format::number(e.value, ind.decimals, self.style),
-                    None if e.estimate => format!("~{}", self.value_text(ind, e.value)),
+                    None if e.estimate => self.estimate(&self.value_text(ind, e.value)),
                     None => self.value_text(ind, e.value),
                 };
                 HistoryRow {
@@ -462,7 +462,7 @@ impl Lang<'_> {
             let fmt = |v: f64| format::with_unit(v, None, &ind.unit, style);
             let svg = chart::history_chart(&text, &points, target.as_ref(), &fmt);
             let dir = paths::indicator_dir(&report.slug, &ind.id);
-            let png = self.site.config.chart_png.indicator_charts();
+            let png = self.reads.config().chart_png.indicator_charts();
             let (svg_href, png_href) =
                 self.chart_files(report, &dir, "chart", &svg, &text.title, png, out);
             let name = format!("indicator-{}", ind.id);
@@ -517,7 +517,7 @@ impl Lang<'_> {
         for p in &report.projects {
             for a in &p.lead {
                 // Count agencies, not spellings: "Văn phòng UBND" and "VP UBND tỉnh" are one body.
-                let known = a.id.as_deref().and_then(|id| self.index.agency(id));
+                let known = a.id.as_deref().and_then(|id| self.reads.agency(id));
                 let name = known
                     .map(|x| self.text(&x.name))
                     .unwrap_or_else(|| a.written.clone());
@@ -593,7 +593,7 @@ impl Lang<'_> {
                 },
                 &items,
             );
-            let png = self.site.config.chart_png.report_charts();
+            let png = self.reads.config().chart_png.report_charts();
             let (svg_href, png_href) = self.chart_files(report, dir, &id, &svg, &title, png, out);
             let view = ChartView {
                 embed: Some(self.embed_view(report, &id, &title, dir)),

@@ -162,14 +162,15 @@ impl Lang<'_> {
                 format!("{name} ({p})")
             }
         };
-        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !ind.name.has(self.code);
         let description = fill(
             self.tr("compare_description"),
             &[("name", &name), ("code", shared.code)],
         );
         let mut ctx = self.context(dir, &title, &description, crumbs, fallback);
         let replaced: Vec<String> = shared
-            .replaced(&self.site.areas)
+            .replaced(self.reads.areas())
             .into_iter()
             .map(|a| {
                 let next: Vec<String> = a.replaced_by.iter().map(|c| self.area_name(c)).collect();
@@ -191,7 +192,7 @@ impl Lang<'_> {
         let data = |name: &str| format!("{asset_root}{}", paths::compare_file(shared.code, name));
         ctx.insert("name", &title);
         ctx.insert("code", shared.code);
-        ctx.insert("unit", &unit_name(&ind.unit, self.style));
+        ctx.insert("unit", &self.unit_name(&ind.unit));
         ctx.insert(
             "order",
             self.tr(match shared.better {
@@ -213,8 +214,8 @@ impl Lang<'_> {
 
     /// An area's name in this language, or its code when areas.yaml has no such area.
     fn area_name(&self, code: &str) -> String {
-        self.site
-            .areas
+        self.reads
+            .areas()
             .iter()
             .find(|a| a.code == code)
             .map(|a| self.text(&a.name))
@@ -311,7 +312,7 @@ impl Lang<'_> {
         let axis = RankAxis {
             caption: fill(
                 self.tr("compare_axis_caption"),
-                &[("unit", &unit_name(unit, self.style))],
+                &[("unit", &self.unit_name(unit))],
             ),
             max,
             ticks: [tick(0.0), tick(max / 2.0), tick(max)],
@@ -398,13 +399,17 @@ impl Lang<'_> {
             .flat_map(|p| p.rows.iter())
             .filter(|r| seen.insert(r.area.code.as_str()))
             .map(|r| {
-                let at = self.site.areas.iter().position(|a| a.code == r.area.code);
+                let at = self
+                    .reads
+                    .areas()
+                    .iter()
+                    .position(|a| a.code == r.area.code);
                 (at.unwrap_or(usize::MAX), r)
             })
             .collect();
         areas.sort_by_key(|(at, _)| *at);
         let history = |r: &CompareRow| -> Vec<(Period, f64)> {
-            match self.site.histories.get(&r.indicator.id) {
+            match self.reads.history(&r.indicator.id) {
                 Some(h) => h
                     .iter()
                     .filter(|e| !e.proxy)

@@ -41,9 +41,9 @@ impl Lang<'_> {
     /// The same page in every language: `href` from this page (whose path to
     /// the output root is `up`), `url` absolute for hreflang.
     pub(super) fn alternates(&self, rel_dir: &str, up: &str) -> Vec<Alternate> {
-        let default = self.site.config.default_language();
-        self.site
-            .config
+        let default = self.reads.config().default_language();
+        self.reads
+            .config()
             .languages
             .iter()
             .map(|l| {
@@ -63,7 +63,7 @@ impl Lang<'_> {
                         .cloned()
                         .unwrap_or_else(|| l.clone()),
                     href: if href.is_empty() { "./".into() } else { href },
-                    url: format!("{}{prefix}{rel_dir}", self.site.config.base_url),
+                    url: format!("{}{prefix}{rel_dir}", self.reads.config().base_url),
                 }
             })
             .collect()
@@ -78,15 +78,15 @@ impl Lang<'_> {
         fallback: bool,
     ) -> Context {
         let (root, asset_root) = self.roots(rel_dir);
-        let base = &self.site.config.base_url;
+        let base = &self.reads.config().base_url;
         let alternates = self.alternates(rel_dir, &asset_root);
         let mut ctx = Context::new();
         ctx.insert("lang", self.code);
         ctx.insert_value("t", self.t_value.clone());
-        ctx.insert("site_title", &self.text(&self.site.config.title));
+        ctx.insert("site_title", &self.text(&self.reads.config().title));
         ctx.insert(
             "publisher",
-            &self.site.config.publisher.as_ref().map(|p| self.text(p)),
+            &self.reads.config().publisher.as_ref().map(|p| self.text(p)),
         );
         ctx.insert("root", &root);
         ctx.insert("asset_root", &asset_root);
@@ -96,13 +96,13 @@ impl Lang<'_> {
         ctx.insert("alternates", &alternates);
         ctx.insert("crumbs", &crumbs);
         ctx.insert("fallback", &fallback);
-        ctx.insert("has_agencies", &!self.site.agencies.is_empty());
+        ctx.insert("has_agencies", &!self.reads.agencies().is_empty());
         ctx.insert("license", &self.license_view());
         // A report's pages carry its provenance: the folder says which report.
         let report = rel_dir
             .strip_prefix("reports/")
             .and_then(|r| r.split('/').next())
-            .and_then(|slug| self.index.reports.get(slug).copied());
+            .and_then(|slug| self.reads.frame(slug));
         ctx.insert(
             "provenance",
             &report.map(|r| self.provenance_view(r, &asset_root)),
@@ -112,7 +112,7 @@ impl Lang<'_> {
             "site_updated",
             &report
                 .is_none()
-                .then(|| self.site.last_updated())
+                .then(|| self.reads.last_updated())
                 .flatten()
                 .map(|d| format::date(d, self.style)),
         );
@@ -126,8 +126,8 @@ impl Lang<'_> {
 
     /// The site's data licence for the footer: its title and address.
     pub(super) fn license_view(&self) -> Option<serde_json::Value> {
-        self.site
-            .config
+        self.reads
+            .config()
             .license
             .as_ref()
             .map(|l| serde_json::json!({ "id": l.id, "title": self.text(&l.title), "url": l.url }))
@@ -150,7 +150,7 @@ impl Lang<'_> {
         let date = |x: Option<Date>| x.map(|x| format::date(x, st));
         let url = format!(
             "{}{}{}",
-            self.site.config.base_url,
+            self.reads.config().base_url,
             self.prefix,
             paths::report_dir(&r.slug)
         );
@@ -160,12 +160,12 @@ impl Lang<'_> {
                 (
                     "publisher",
                     &self
-                        .site
-                        .config
+                        .reads
+                        .config()
                         .publisher
                         .as_ref()
                         .map(|p| self.text(p))
-                        .unwrap_or_else(|| self.text(&self.site.config.title)),
+                        .unwrap_or_else(|| self.text(&self.reads.config().title)),
                 ),
                 (
                     "year",

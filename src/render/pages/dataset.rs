@@ -9,7 +9,7 @@ impl Lang<'_> {
         let label = self.tr("data_downloads").to_string();
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(label.clone())]);
         let fallback =
-            self.code != self.site.config.default_language() && !report.title.has(self.code);
+            self.code != self.reads.config().default_language() && !report.title.has(self.code);
         let mut ctx = self.context(
             &dir,
             &label,
@@ -132,7 +132,7 @@ impl Lang<'_> {
                     DatasetChartKind::Bar
                 };
                 let svg = chart::dataset_chart(&text, kind, &categories, &series, &fmt);
-                let png = self.site.config.chart_png.report_charts();
+                let png = self.reads.config().chart_png.report_charts();
                 let (svg_href, png_href) =
                     self.chart_files(report, &dir, "chart", &svg, &title, png, out);
                 let name = format!("dataset-{}", d.id);
@@ -161,7 +161,8 @@ impl Lang<'_> {
                 self.embed_page(report, &name, &view, Some(&table), &dir, out, diags);
                 view
             });
-        let fallback = self.code != self.site.config.default_language() && !d.title.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !d.title.has(self.code);
         let mut ctx = self.context(&dir, &title, &title, crumbs, fallback);
         ctx.insert(
             "dataset",

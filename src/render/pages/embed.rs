@@ -31,7 +31,7 @@ impl Lang<'_> {
     ) -> EmbedView {
         let dir = paths::embed_dir(&report.slug, name);
         let (root, _) = self.roots(from_dir);
-        let url = format!("{}{}{dir}", self.site.config.base_url, self.prefix);
+        let url = format!("{}{}{dir}", self.reads.config().base_url, self.prefix);
         EmbedView {
             href: format!("{root}{dir}"),
             code: format!(

@@ -16,7 +16,8 @@ impl Lang<'_> {
         let (root, _) = self.roots(&dir);
         let name = self.text(&g.name);
         let crumbs = self.report_crumbs(report, &root, vec![Crumb::here(name.clone())]);
-        let fallback = self.code != self.site.config.default_language() && !g.name.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !g.name.has(self.code);
         let counts = report.group_counts(&g.id);
         let mut ctx = self.context(
             &dir,

@@ -12,10 +12,10 @@ impl Lang<'_> {
             document_line: String,
             counts: CountsView,
         }
-        let pages = home_page_count(self.site.reports.len());
+        let (window, pages) = self.reads.home_page(page);
         let dir = home_page_dir(page);
         let (root, _) = self.roots(&dir);
-        let site_title = self.text(&self.site.config.title);
+        let site_title = self.text(&self.reads.config().title);
         let (title, crumbs) = if page == 0 {
             (site_title.clone(), Vec::new())
         } else {
@@ -28,12 +28,8 @@ impl Lang<'_> {
         let mut ctx = self.context(&dir, &title, &site_title, crumbs, false);
         // The first page's links stay as they always were (`reports/…`).
         let cards_root = if page == 0 { "" } else { root.as_str() };
-        let reports: Vec<ReportItem> = self
-            .site
-            .reports
+        let reports: Vec<ReportItem> = window
             .iter()
-            .skip(page * HOME_REPORTS_PER_PAGE)
-            .take(HOME_REPORTS_PER_PAGE)
             .map(|r| ReportItem {
                 href: format!("{cards_root}{}", paths::report_dir(&r.slug)),
                 title: self.text(&r.title),
@@ -63,7 +59,7 @@ impl Lang<'_> {
             Vec::new(),
             false,
         );
-        let base_path = crate::helpers::url::base_path(&self.site.config.base_url);
+        let base_path = crate::helpers::url::base_path(&self.reads.config().base_url);
         ctx.insert("root", &format!("{base_path}{}", self.prefix));
         ctx.insert("asset_root", &base_path);
         let alternates = self.alternates("", &base_path);
@@ -75,10 +71,10 @@ impl Lang<'_> {
         let mut ctx = self.site_page(paths::SEARCH_DIR, "search");
         ctx.insert(
             "reports",
-            &crate::render::search::report_links(self.site, self.code),
+            &crate::render::search::report_links(self.reads.report_list(), self.code),
         );
         // The label of comparisons among the results, on sites that have some.
-        ctx.insert("has_compare", &has_shared_codes(self.site));
+        ctx.insert("has_compare", &self.reads.has_shared_codes());
         let page = paths::index_page(paths::SEARCH_DIR);
         self.emit("search.html", &ctx, &page, out, diags);
     }

@@ -174,7 +174,8 @@ impl Lang<'_> {
                 Crumb::here(view.name.clone()),
             ],
         );
-        let fallback = self.code != self.site.config.default_language() && !ind.name.has(self.code);
+        let fallback =
+            self.code != self.reads.config().default_language() && !ind.name.has(self.code);
         let mut ctx = self.context(&dir, &view.name, &view.sentence, crumbs, fallback);
         let history = self.history(report, ind, &root, out, diags);
         ctx.insert("history", &history);

@@ -16,6 +16,7 @@ use super::chart::{
     MultiplesAxis, RankAxis, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
+use super::inputs::Reads;
 use super::markdown::{self, Heading};
 use super::{escape, export, paths, Output};
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
@@ -57,8 +58,8 @@ pub(super) struct Lang<'a> {
     t: &'a BTreeMap<String, String>,
     /// `t` as a template value, built once: every page's context holds it.
     t_value: &'a tera::Value,
-    site: &'a Site,
-    index: &'a SiteIndex<'a>,
+    /// The site, reached only through what records each unit's inputs.
+    reads: &'a Reads<'a>,
     tera: &'a Tera,
     theme: &'a Theme,
     /// The open data files, for their sizes.
@@ -71,7 +72,7 @@ pub(super) struct Lang<'a> {
 }
 
 /// What one unit of parallel work renders in one language.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) enum Part<'a> {
     SitePages,
     /// One page (from 0) of the home page's list of reports.
@@ -81,7 +82,7 @@ pub(super) enum Part<'a> {
     /// A report's pages but its indicators'.
     Report(&'a Report),
     /// A report's indicator pages of one group (each with its history across reports).
-    Indicators(&'a Report, &'a str),
+    Indicators(&'a Report, Vec<&'a Indicator>),
     /// The list of shared indicator codes.
     CompareIndex(&'a BTreeMap<&'a str, SharedCode<'a>>),
     /// The comparison of one shared code across areas.
@@ -127,8 +128,7 @@ impl LangSetup {
     /// files, whose sizes the pages list.
     pub(super) fn lang<'a>(
         &'a self,
-        site: &'a Site,
-        index: &'a SiteIndex<'a>,
+        reads: &'a Reads<'a>,
         theme: &'a Theme,
         tera: &'a Tera,
         data: &'a Output,
@@ -140,8 +140,7 @@ impl LangSetup {
             t: &self.t,
             t_value: &self.t_value,
             statuses: &self.statuses,
-            site,
-            index,
+            reads,
             tera,
             theme,
             data,
@@ -165,8 +164,8 @@ impl Lang<'_> {
             Part::HomePage(page) => self.index(page, &mut out, &mut diags),
             Part::AgencyPage(agency, page) => self.agency_page(agency, page, &mut out, &mut diags),
             Part::Report(report) => self.report(report, &mut out, &mut diags),
-            Part::Indicators(report, group) => {
-                for ind in report.indicators.iter().filter(|i| i.group == group) {
+            Part::Indicators(report, indicators) => {
+                for ind in indicators {
                     self.indicator_page(report, ind, &mut out, &mut diags);
                 }
             }

@@ -11,7 +11,7 @@ pub(super) struct TocKind {
 
 impl Lang<'_> {
     pub(super) fn report(&self, report: &Report, out: &mut Output, diags: &mut Diagnostics) {
-        let default = self.site.config.default_language();
+        let default = self.reads.config().default_language();
         let fallback = self.code != default && !report.title.has(self.code);
         let rdir = paths::report_dir(&report.slug);
         let title = self.text(&report.title);
@@ -30,7 +30,7 @@ impl Lang<'_> {
                     &[("group", &self.text(&g.name))],
                 );
                 let dir = paths::group_dir(&report.slug, &g.id);
-                let png = self.site.config.chart_png.report_charts();
+                let png = self.reads.config().chart_png.report_charts();
                 self.chart_files(report, &dir, "chart", svg, &title, png, out);
             }
         }
@@ -195,7 +195,7 @@ impl Lang<'_> {
             }
         }
         let fallback =
-            self.code != self.site.config.default_language() && !report.title.has(self.code);
+            self.code != self.reads.config().default_language() && !report.title.has(self.code);
         let mut ctx = self.context(
             &dir,
             &label,

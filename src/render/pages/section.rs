@@ -27,7 +27,7 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let default = self.site.config.default_language();
+        let default = self.reads.config().default_language();
         let (text, fallback) = section_text(s, self.code, default);
         let dir = paths::section_dir(&report.slug, &s.slug);
         let (root, _) = self.roots(&dir);
@@ -44,7 +44,7 @@ impl Lang<'_> {
                 self.shortcode(report, sc, charts, &root, ctx, diags)
             }
             // Its error was given while loading.
-            _ => String::new(),
+            _ => markdown::Expanded::Inline(String::new()),
         };
         let (rendered, errors) = markdown::render(&text.markdown, &prefix, &mut expand);
         // Each language version reports its own errors; the default one also
@@ -115,11 +115,14 @@ impl Lang<'_> {
         root: &str,
         ctx: &mut Context,
         diags: &mut Diagnostics,
-    ) -> String {
+    ) -> markdown::Expanded {
+        let nothing = || markdown::Expanded::Inline(String::new());
+        // A drawn chart is a figure (the template's `chart.svg`).
+        let mut figure = false;
         let template = match &sc.kind {
             ShortcodeKind::Value { indicator } => {
                 let Some(ind) = report.indicator(indicator) else {
-                    return String::new();
+                    return nothing();
                 };
                 let value = ind.latest().map(|m| {
                     serde_json::json!({ "number": m.value.to_string(), "text": self.measurement_text(ind, m) })
@@ -129,23 +132,24 @@ impl Lang<'_> {
             }
             ShortcodeKind::Target { indicator } => {
                 let Some(ind) = report.indicator(indicator) else {
-                    return String::new();
+                    return nothing();
                 };
                 ctx.insert("target", &self.target_text(ind));
                 "shortcodes/target.html"
             }
             ShortcodeKind::Status { indicator } => {
                 let Some(ind) = report.indicator(indicator) else {
-                    return String::new();
+                    return nothing();
                 };
                 ctx.insert("status", &self.status_value(ind.status.kind));
                 "shortcodes/status.html"
             }
             ShortcodeKind::Chart { group } => {
                 let Some(g) = report.group(group) else {
-                    return String::new();
+                    return nothing();
                 };
                 let svg = charts.get(group.as_str());
+                figure = svg.is_some();
                 ctx.insert(
                     "chart",
                     &serde_json::json!({
@@ -159,10 +163,11 @@ impl Lang<'_> {
             }
         };
         match self.tera.render(template, ctx) {
-            Ok(html) => html,
+            Ok(html) if figure => markdown::Expanded::Figure(html),
+            Ok(html) => markdown::Expanded::Inline(html),
             Err(e) => {
                 self.template_error(&e, diags);
-                String::new()
+                nothing()
             }
         }
     }

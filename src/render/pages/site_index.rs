@@ -151,14 +151,14 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    pub(super) fn agency(&self, id: &str) -> Option<&'a Agency> {
+    pub(in crate::render) fn agency(&self, id: &str) -> Option<&'a Agency> {
         self.agencies.get(id).map(|(_, a)| *a)
     }
 
     /// The indicators and projects of `report` that `agency` leads (`true`)
     /// or is a partner of (`false`).
     #[allow(clippy::type_complexity)]
-    pub(super) fn agency_roles<'s, 'r>(
+    pub(in crate::render) fn agency_roles<'s, 'r>(
         &'s self,
         report: &'r Report,
         agency: &str,

@@ -232,20 +232,19 @@ pub(super) fn status_index(kind: StatusKind) -> usize {
         .unwrap_or_default()
 }
 
-pub(super) fn unit_name(u: &UnitSpec, style: Style) -> String {
-    match (u.kind, style) {
-        (Unit::Percent, Style::Vi) => "phần trăm (%)".into(),
-        (Unit::Percent, Style::En) => "percent (%)".into(),
-        (Unit::Count, Style::Vi) => "số lượng".into(),
-        (Unit::Count, Style::En) => "count".into(),
-        (Unit::Per100, Style::Vi) => "trên 100".into(),
-        (Unit::Per100, Style::En) => "per 100".into(),
-        (Unit::Currency, _) => u.raw.trim_start_matches("currency:").to_string(),
-        (Unit::Other, _) => u.raw.clone(),
-    }
-}
-
 impl Lang<'_> {
+    /// A unit's name: the theme's words for percent, count and per 100, a
+    /// currency's code, else the unit as written.
+    pub(super) fn unit_name(&self, u: &UnitSpec) -> String {
+        match u.kind {
+            Unit::Percent => self.tr("unit_name_percent").into(),
+            Unit::Count => self.tr("unit_name_count").into(),
+            Unit::Per100 => self.tr("unit_name_per100").into(),
+            Unit::Currency => u.raw.trim_start_matches("currency:").to_string(),
+            Unit::Other => u.raw.clone(),
+        }
+    }
+
     /// The honest counts of a report or group: what is known of its
     /// indicators, each count a link to the list of them on `list` (the
     /// report's indicator list page), in `group`'s part of it when given.
@@ -331,7 +330,7 @@ impl Lang<'_> {
     /// [`Self::agency`] as a template value, made once per unit for each
     /// known agency, spelling and page root.
     pub(super) fn agency_value(&self, a: &AgencyRef, root: &str) -> tera::Value {
-        let Some(id) = a.id.as_deref().filter(|id| self.index.agency(id).is_some()) else {
+        let Some(id) = a.id.as_deref().filter(|id| self.reads.agency(id).is_some()) else {
             return tera::Value::from_serializable(&self.agency(a, root));
         };
         let mut views = self.agency_views.borrow_mut();
@@ -355,10 +354,10 @@ impl Lang<'_> {
     /// An agency as the document wrote it in the default language, by its
     /// translated name in other languages.
     pub(super) fn agency(&self, a: &AgencyRef, root: &str) -> AgencyView {
-        let known = a.id.as_deref().and_then(|id| self.index.agency(id));
+        let known = a.id.as_deref().and_then(|id| self.reads.agency(id));
         let name = match known {
             Some(x)
-                if self.code != self.site.config.default_language() && x.name.has(self.code) =>
+                if self.code != self.reads.config().default_language() && x.name.has(self.code) =>
             {
                 self.text(&x.name)
             }
@@ -399,7 +398,7 @@ impl Lang<'_> {
             id: ind.id.clone(),
             href: format!("{root}{}", paths::indicator_dir(&report.slug, &ind.id)),
             name: self.text(&ind.name),
-            unit: unit_name(&ind.unit, self.style),
+            unit: self.unit_name(&ind.unit),
             target: self.target_text(ind),
             by: ind
                 .target
@@ -516,13 +515,8 @@ impl Lang<'_> {
 
     /// Targets added, removed or changed since the previous report of the site.
     pub(super) fn changes_view(&self, report: &Report, root: &str) -> Option<serde_json::Value> {
-        let i = self
-            .site
-            .reports
-            .iter()
-            .position(|r| r.slug == report.slug)?;
         // Reports are newest first: the previous one is the next in the list.
-        let previous = self.site.reports.get(i + 1)?;
+        let previous = self.reads.report_before(report)?;
         let c = changes(previous, report);
         let link = |r: &Report, ind: &Indicator| serde_json::json!({ "name": self.text(&ind.name), "href": format!("{root}{}", paths::indicator_dir(&r.slug, &ind.id)) });
         let by = |ind: &Indicator| {

@@ -12,7 +12,10 @@ impl Lang<'_> {
                     .map(|r| self.text(&r.title))
                     .unwrap_or_else(|| id.clone());
                 match at {
-                    Some(at) => format!("{title}, {}", self.locator_str(at)),
+                    Some(at) => fill(
+                        self.tr("source_at"),
+                        &[("title", &title), ("at", &self.locator_str(at))],
+                    ),
                     None => title,
                 }
             }
@@ -89,14 +92,16 @@ impl Lang<'_> {
                 .iter()
                 .filter(|p| p.target.is_some())
                 .map(|p| {
-                    format!(
-                        "{} {}",
-                        self.text(&p.name),
-                        self.target_text(&p.as_indicator(ind))
+                    fill(
+                        self.tr("part_target"),
+                        &[
+                            ("part", &self.text(&p.name)),
+                            ("target", &self.target_text(&p.as_indicator(ind))),
+                        ],
                     )
                 })
                 .collect::<Vec<_>>()
-                .join("; "),
+                .join(self.tr("part_targets_separator")),
             None => self.tr("status_no_target").to_string(),
         }
     }
@@ -274,7 +279,10 @@ impl Lang<'_> {
     pub(super) fn value_period_phrase(&self, report: &Report, p: Period) -> String {
         let phrase = format::period_phrase(p, self.style);
         if report.baseline_period == Some(p) {
-            format!("{phrase} ({})", self.tr("baseline_word"))
+            fill(
+                self.tr("period_baseline"),
+                &[("period", &phrase), ("baseline", self.tr("baseline_word"))],
+            )
         } else {
             phrase
         }
@@ -289,10 +297,15 @@ impl Lang<'_> {
             .unwrap_or(&ind.unit);
         let v = format::with_unit(m.value, ind.decimals, unit, self.style);
         if m.estimate {
-            format!("~{v}")
+            self.estimate(&v)
         } else {
             v
         }
+    }
+
+    /// A value marked as an estimate: "~8,48 %".
+    pub(super) fn estimate(&self, value: &str) -> String {
+        fill(self.tr("value_estimate"), &[("value", value)])
     }
 
     /// How far a value is from its target, in the target's unit: percentage

@@ -492,8 +492,8 @@ pub struct ReportLink {
 }
 
 /// The reports of the site, for the `reports` variable of `search.html`.
-pub fn report_links(site: &Site, lang: &str) -> Vec<ReportLink> {
-    site.reports
+pub fn report_links(reports: &[std::sync::Arc<Report>], lang: &str) -> Vec<ReportLink> {
+    reports
         .iter()
         .map(|r| ReportLink {
             href: super::paths::report_dir(&r.slug),
