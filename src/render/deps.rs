@@ -241,8 +241,11 @@ impl<'a> SiteDiff<'a> {
             RenderUnit::CompareIndex => {
                 self.old.areas != self.new.areas || !self.touched_codes.is_empty()
             }
+            // Its maps are drawn with the boundary sets.
             RenderUnit::Compare(code) => {
-                self.old.areas != self.new.areas || self.touched_codes.contains(code.as_str())
+                self.old.areas != self.new.areas
+                    || self.old.boundaries != self.new.boundaries
+                    || self.touched_codes.contains(code.as_str())
             }
         }
     }
