@@ -167,9 +167,9 @@ pub fn choropleth_map(
     out.push_str(&id);
     out.push_str("-nodata\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\" fill=\"");
     out.push_str(NO_DATA_BG);
-    out.push_str("\"/><path d=\"M-2,2 2,-2M0,8 8,0M6,10 10,6\" stroke=\"");
+    out.push_str("\"/><path stroke=\"");
     out.push_str(NO_DATA_LINE);
-    out.push_str("\" stroke-width=\"1.5\"/></pattern></defs>\n");
+    out.push_str("\" stroke-width=\"1.5\" d=\"M-2,2 2,-2M0,8 8,0M6,10 10,6\"/></pattern></defs>\n");
     with_scratch(|body, lines| {
         write_ops(body, lines, height, &c);
         group_lines(body, lines, &mut out);
