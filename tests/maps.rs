@@ -84,7 +84,9 @@ fn add_report(site: &Site, slug: &str, area: &str, period: &str, value: &str) {
     site.edit(
         &i,
         "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }",
-        &format!("    - {{ period: 2023, value: 56.6 }}\n    - {{ period: {period}, value: {value} }}"),
+        &format!(
+            "    - {{ period: 2023, value: 56.6 }}\n    - {{ period: {period}, value: {value} }}"
+        ),
     );
 }
 
@@ -162,17 +164,30 @@ fn a_comparison_page_has_a_map_with_one_named_region_per_area() {
     assert_eq!(r[1].1, "url(#map-online-dossiers-nodata)");
     assert!(svg.contains("<pattern id=\"map-online-dossiers-nodata\""));
     assert_eq!(svg.matches("url(#map-online-dossiers-nodata)").count(), 2);
-    for class in ["40\u{a0}% – 50\u{a0}%", "70\u{a0}% – 80\u{a0}%", "Chưa có số liệu"] {
-        assert!(svg.contains(&format!(">{class}</text>")), "legend {class}: {svg}");
+    for class in [
+        "40\u{a0}% – 50\u{a0}%",
+        "70\u{a0}% – 80\u{a0}%",
+        "Chưa có số liệu",
+    ] {
+        assert!(
+            svg.contains(&format!(">{class}</text>")),
+            "legend {class}: {svg}"
+        );
     }
     // The map as a file beside the page, the same in both languages but its words.
-    let file = std::fs::read_to_string(site.public().join("compare/online-dossiers/map.svg"))
-        .unwrap();
+    let file =
+        std::fs::read_to_string(site.public().join("compare/online-dossiers/map.svg")).unwrap();
     assert_eq!(file, svg.to_string() + "\n");
     let en = site.page("en/compare/online-dossiers/index.html");
     let en_svg = map_svg(&en);
-    assert!(en_svg.contains("<title>Hai Duong: No data</title>"), "{en_svg}");
-    assert!(en_svg.contains("<title>Hai Phong: 71.20%</title>"), "{en_svg}");
+    assert!(
+        en_svg.contains("<title>Hai Duong: No data</title>"),
+        "{en_svg}"
+    );
+    assert!(
+        en_svg.contains("<title>Hai Phong: 71.20%</title>"),
+        "{en_svg}"
+    );
     // The table stays beside it.
     assert!(page.contains("id=\"p-2024\""));
 }
@@ -300,7 +315,9 @@ fn malformed_boundary_files_are_errors_not_panics() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("did you mean `boundaries/tinh-2025.geojson`?"));
+    assert!(run
+        .stderr
+        .contains("did you mean `boundaries/tinh-2025.geojson`?"));
     site.write(
         "site.yaml",
         &text.replace("from: 2025-07-01", "from: 2025-06-01"),
@@ -340,7 +357,10 @@ fn a_rebuild_after_a_boundary_file_changed_equals_a_clean_build() {
         }
         files.append(&mut update.files.files);
         let clean = minhbach::build(&site.content(), &options).0.unwrap().files;
-        assert!(files == clean, "{what}: the rebuild differs from a clean build");
+        assert!(
+            files == clean,
+            "{what}: the rebuild differs from a clean build"
+        );
         let map = files.get("compare/online-dossiers/map.svg").cloned();
         (update.rendered, update.units, map)
     };
@@ -357,7 +377,10 @@ fn a_rebuild_after_a_boundary_file_changed_equals_a_clean_build() {
     );
     let (rendered, units, changed) = rebuild("a boundary file changed");
     assert!(rendered < units, "{rendered} of {units}");
-    assert!(first.is_some() && changed != first, "the map follows the file");
+    assert!(
+        first.is_some() && changed != first,
+        "the map follows the file"
+    );
     // The boundary set dropped: the map goes.
     let text = site.read("site.yaml");
     site.write("site.yaml", &text.replace(BOUNDARIES, ""));

@@ -56,7 +56,10 @@ fn jitter(seed: u64, keys: &[u64]) -> f64 {
 /// Grid point (i, j): column line i, row line j (from the north); points on
 /// the grid's edge stay on it.
 fn corner(seed: u64, i: usize, j: usize) -> (f64, f64) {
-    let (w, h) = ((EAST - WEST) / COLUMNS as f64, (NORTH - SOUTH) / ROWS as f64);
+    let (w, h) = (
+        (EAST - WEST) / COLUMNS as f64,
+        (NORTH - SOUTH) / ROWS as f64,
+    );
     let mut x = WEST + i as f64 * w;
     let mut y = NORTH - j as f64 * h;
     if i > 0 && i < COLUMNS {
@@ -96,9 +99,8 @@ fn cell(seed: u64, c: usize, r: usize) -> Polygon<f64> {
 /// The cell of each province, by index into [`PROVINCES`].
 fn cells(seed: u64) -> Vec<Polygon<f64>> {
     let mut out: Vec<Option<Polygon<f64>>> = vec![None; PROVINCES.len()];
-    let snake = (0..ROWS).flat_map(|r| {
-        (0..COLUMNS).map(move |k| (if r % 2 == 0 { k } else { COLUMNS - 1 - k }, r))
-    });
+    let snake = (0..ROWS)
+        .flat_map(|r| (0..COLUMNS).map(move |k| (if r % 2 == 0 { k } else { COLUMNS - 1 - k }, r)));
     for (p, (c, r)) in order().into_iter().flatten().zip(snake) {
         out[p] = Some(cell(seed, c, r));
     }

@@ -45,9 +45,12 @@ impl Loader<'_> {
             let until = b.until.as_ref().and_then(|u| doc.date(u, &at("until"), d));
             if let (Some(f), Some(u)) = (from, until) {
                 if u < f {
-                    d.push(doc.err(&at("until"), msg!("boundary-dates",
+                    d.push(doc.err(
+                        &at("until"),
+                        msg!("boundary-dates",
                         en: "`until` ({u}) comes before `from` ({f})",
-                        vi: "`until` ({u}) trước `from` ({f})")));
+                        vi: "`until` ({u}) trước `from` ({f})"),
+                    ));
                     continue;
                 }
             }
@@ -76,9 +79,12 @@ impl Loader<'_> {
             }
             let path = self.root.join(&file);
             if !path.is_file() {
-                let e = doc.err(&at("file"), msg!("boundary-missing",
+                let e = doc.err(
+                    &at("file"),
+                    msg!("boundary-missing",
                     en: "boundary file `{file}` not found",
-                    vi: "không tìm thấy tệp ranh giới `{file}`"));
+                    vi: "không tìm thấy tệp ranh giới `{file}`"),
+                );
                 d.push(self.missing_file_hint(e, &file));
                 continue;
             }
@@ -193,9 +199,13 @@ impl Loader<'_> {
                         .iter()
                         .flat_map(|p| p.keys().map(String::as_str))
                         .collect();
-                    let e = Diagnostic::error(&shown, None, msg!("boundary-feature",
+                    let e = Diagnostic::error(
+                        &shown,
+                        None,
+                        msg!("boundary-feature",
                         en: "feature {k} (`features[{k}]`) has no area code in property `{code_property}`",
-                        vi: "feature {k} (`features[{k}]`) không có mã địa bàn trong thuộc tính `{code_property}`"));
+                        vi: "feature {k} (`features[{k}]`) không có mã địa bàn trong thuộc tính `{code_property}`"),
+                    );
                     let e = match did_you_mean(code_property, keys.iter().copied()) {
                         Some(best) => e.with_hint(msg!("did-you-mean",
                             en: "did you mean `code_property: {best}`?",
@@ -262,9 +272,13 @@ impl Loader<'_> {
                 continue;
             }
             if coords.is_empty() {
-                d.push(Diagnostic::error(&shown, None, msg!("boundary-feature",
+                d.push(Diagnostic::error(
+                    &shown,
+                    None,
+                    msg!("boundary-feature",
                     en: "feature {k} (`{code}`) has an empty geometry",
-                    vi: "feature {k} (`{code}`) có hình học rỗng")));
+                    vi: "feature {k} (`{code}`) có hình học rỗng"),
+                ));
                 continue;
             }
             match regions.iter_mut().find(|(c, _)| *c == code) {
@@ -273,9 +287,13 @@ impl Loader<'_> {
             }
         }
         if regions.is_empty() && !d.has_errors() {
-            d.push(Diagnostic::error(&shown, None, msg!("boundary-feature",
+            d.push(Diagnostic::error(
+                &shown,
+                None,
+                msg!("boundary-feature",
                 en: "the file has no features",
-                vi: "tệp không có feature nào")));
+                vi: "tệp không có feature nào"),
+            ));
         }
         let failed = d.has_errors();
         self.diags.extend(d);

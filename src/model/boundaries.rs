@@ -78,7 +78,11 @@ mod tests {
         let p = |s: &str| Period::parse(s).unwrap();
         let file = |s: &str| boundaries_for(&sets, p(s)).map(|b| b.file.as_str());
         assert_eq!(file("2024"), Some("old.geojson"));
-        assert_eq!(file("2025"), Some("old.geojson"), "a 2025 plan predates the merger");
+        assert_eq!(
+            file("2025"),
+            Some("old.geojson"),
+            "a 2025 plan predates the merger"
+        );
         assert_eq!(file("2025-07"), Some("new.geojson"));
         assert_eq!(file("2026"), Some("new.geojson"));
         assert_eq!(boundaries_for(&sets[1..], p("2024")), None);

@@ -75,9 +75,11 @@ pub fn class_bounds(values: &[f64]) -> Vec<f64> {
             let start = (lo / step).floor() * step;
             let n = ((hi - start) / step).ceil().max(1.0) as usize;
             if n <= 5 {
-                // Rounded so that 0.1 + 0.2 is written 0.3.
+                // Rounded so that 0.1 + 0.2 is 0.3: divided by a whole
+                // power of ten below 1, which rounds right.
+                let whole = if p < 1.0 { (1.0 / p).round() } else { 1.0 };
                 return (0..=n)
-                    .map(|k| ((start + k as f64 * step) / p * 1e6).round() / 1e6 * p)
+                    .map(|k| ((start + k as f64 * step) * whole * 1e6).round() / 1e6 / whole)
                     .collect();
             }
         }
@@ -132,7 +134,12 @@ pub fn choropleth_map(
     let top_of = |y: i32| y + (LEGEND_ROW - PHONE_SMALL_SIZE as i32) / 2;
     let mut y = y0 + map_h + 16;
     for line in wrap(&legend.caption, font, f64::from(INNER), 3) {
-        c.text_owned(PAD, top_of(y), line, Font::new(PHONE_SMALL_SIZE, TEXT_MUTED));
+        c.text_owned(
+            PAD,
+            top_of(y),
+            line,
+            Font::new(PHONE_SMALL_SIZE, TEXT_MUTED),
+        );
         y += PHONE_SMALL_LINE;
     }
     y += 4;
@@ -150,7 +157,12 @@ pub fn choropleth_map(
         let (sx, sy) = swatch(k);
         let colour = class_rgb(class_colour(k, n));
         c.rect(sx, sy + 4, sx + 34, sy + LEGEND_ROW - 6, colour);
-        c.text_owned(sx + 42, top_of(sy), ellipsize_owned(clean(label), font, label_w), font);
+        c.text_owned(
+            sx + 42,
+            top_of(sy),
+            ellipsize_owned(clean(label), font, label_w),
+            font,
+        );
     }
     let (nx, ny) = swatch(n);
     c.text_owned(
