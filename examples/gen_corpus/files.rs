@@ -11,7 +11,8 @@ pub(crate) fn site_yaml() -> String {
 title: {}\n\
 base_url: https://example.org/minhbach-bench/\n\
 languages: [vi, en]\n\
-publisher: {}\n",
+publisher: {}\n\
+boundaries:\n{}",
         loc(
             "Minh bạch chuyển đổi số các tỉnh, thành phố",
             "Digital transformation transparency of Vietnam's provinces"
@@ -19,7 +20,13 @@ publisher: {}\n",
         loc(
             "Bộ Thông tin và Truyền thông",
             "Ministry of Information and Communications"
-        )
+        ),
+        format_args!(
+            "  - {{ file: {}, code_property: ma, until: {} }}\n  - {{ file: {}, code_property: ma, from: {MERGED_FROM} }}\n",
+            boundaries::BEFORE_FILE,
+            boundaries::BEFORE_UNTIL,
+            boundaries::AFTER_FILE,
+        ),
     )
 }
 

@@ -17,7 +17,10 @@
 //! the 63 provinces, with the 2025 mergers into 34 as `replaced_by` from
 //! 2025-07-01), and every indicator with a numeric target carries the
 //! catalogue's id as its shared `code:`, so that each code has a comparison
-//! page. Reports before the last year were updated with their own year's
+//! page. content/boundaries/ holds synthetic boundaries (a jittered grid,
+//! see boundaries.rs) for the 63 provinces until 2025-06-30 and the 34 from
+//! 2025-07-01, declared in site.yaml, so that comparisons have maps.
+//! Reports before the last year were updated with their own year's
 //! results (`as_of` the next March): most indicators have a figure for the
 //! report's period, which the comparison ranks.
 //!
@@ -27,6 +30,7 @@
 //! it, and the same options give the same bytes. Reports of one province use
 //! the same indicator ids every year, so their histories line up.
 
+mod boundaries;
 mod files;
 mod tables;
 
@@ -454,6 +458,8 @@ pub fn run(o: &Opts) -> Result<(), String> {
     w.put("site.yaml", &site_yaml())?;
     w.put("agencies.yaml", &agencies_yaml())?;
     w.put("areas.yaml", &areas_yaml())?;
+    w.put(boundaries::BEFORE_FILE, &boundaries::before_geojson(o.seed))?;
+    w.put(boundaries::AFTER_FILE, &boundaries::after_geojson(o.seed))?;
 
     let first_year = LAST_YEAR + 1 - o.years;
     let mut reports = 0;

@@ -264,7 +264,12 @@ impl Loader<'_> {
         (shown, pos, src)
     }
 
-    fn error_at(&self, file: &Path, at: &str, message: crate::diagnostics::Msg) -> Diagnostic {
+    pub(super) fn error_at(
+        &self,
+        file: &Path,
+        at: &str,
+        message: crate::diagnostics::Msg,
+    ) -> Diagnostic {
         let (shown, pos, src) = self.locate(file, at);
         let d = Diagnostic::error(shown, pos, message);
         match src {

@@ -9,6 +9,7 @@
 
 mod agencies;
 mod areas;
+mod boundaries;
 mod cache;
 mod datasets;
 mod doc;
@@ -173,10 +174,16 @@ impl Loader<'_> {
             );
             return None;
         }
-        let config = self.config()?;
+        let (config, boundaries) = self.config()?;
         self.unexpected_files(
             self.root,
-            &["site.yaml", "agencies.yaml", areas::AREAS_FILE, "reports"],
+            &[
+                "site.yaml",
+                "agencies.yaml",
+                areas::AREAS_FILE,
+                "reports",
+                boundaries::BOUNDARIES_DIR,
+            ],
             None,
         );
         let langs = config.languages.clone();
@@ -188,6 +195,7 @@ impl Loader<'_> {
         let areas = self.areas(&langs);
         let reports = self.reports(&langs, &agencies, &lookup);
         self.check_areas_and_codes(&areas, &reports);
+        self.check_boundaries(&boundaries, &areas, &reports);
         let histories = self.merged_histories(&reports);
         Some(Site {
             config,
@@ -195,6 +203,7 @@ impl Loader<'_> {
             reports,
             histories,
             areas,
+            boundaries,
         })
     }
 }

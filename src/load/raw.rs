@@ -244,6 +244,9 @@ pub struct RawSite {
     pub theme: Option<String>,
     pub license: Option<RawLicense>,
     pub charts: Option<RawCharts>,
+    /// Boundary files for maps, each valid for a range of days.
+    #[serde(default)]
+    pub boundaries: Vec<RawBoundarySet>,
 }
 
 /// `charts: { png: reports }`.
@@ -251,6 +254,17 @@ pub struct RawSite {
 #[serde(deny_unknown_fields)]
 pub struct RawCharts {
     pub png: Option<String>,
+}
+
+/// `boundaries: [{ file: boundaries/provinces.geojson, code_property: code,
+/// from: 2025-07-01, until: … }]` in site.yaml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBoundarySet {
+    pub file: String,
+    pub code_property: Option<String>,
+    pub from: Option<RawPeriod>,
+    pub until: Option<RawPeriod>,
 }
 
 /// `license: { id: CC-BY-4.0, title: ..., url: ... }`.

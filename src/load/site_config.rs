@@ -8,7 +8,8 @@ use super::raw::*;
 use super::{is_slug, site_rules, traps, Loader};
 
 impl Loader<'_> {
-    pub(super) fn config(&mut self) -> Option<SiteConfig> {
+    /// site.yaml's settings, and the boundary sets it lists (read and checked).
+    pub(super) fn config(&mut self) -> Option<(SiteConfig, Vec<BoundarySet>)> {
         let path = self.root.join("site.yaml");
         if !path.is_file() {
             if let Some(wrong) = traps::misnamed_in(self.root, "site.yaml") {
@@ -141,17 +142,21 @@ impl Loader<'_> {
             }
         }
         let chart_png = chart_png(&raw, &doc, &mut d);
+        let boundaries = self.boundaries(&raw.boundaries, &doc, &mut d);
         self.diags.extend(d);
-        Some(SiteConfig {
-            title,
-            base_url,
-            languages,
-            publisher,
-            theme,
-            content_dir: self.root.to_path_buf(),
-            license,
-            chart_png,
-        })
+        Some((
+            SiteConfig {
+                title,
+                base_url,
+                languages,
+                publisher,
+                theme,
+                content_dir: self.root.to_path_buf(),
+                license,
+                chart_png,
+            },
+            boundaries,
+        ))
     }
 }
 

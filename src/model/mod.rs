@@ -2,6 +2,7 @@
 //! Everything derived from the data (indicator status, counts) is computed here,
 //! never typed by an editor.
 
+mod boundaries;
 mod changes;
 mod compare;
 mod outlook;
@@ -15,6 +16,7 @@ mod theme;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+pub use boundaries::{boundaries_for, BoundarySet, Region, PLANE_WIDTH};
 pub use changes::{changes, Changes};
 pub use compare::{
     direction, has_shared_codes, shared_codes, value_for, Area, ComparePeriod, CompareRow,
@@ -82,6 +84,9 @@ pub struct Site {
     pub histories: std::sync::Arc<Histories>,
     /// The areas reports may cover (content/areas.yaml), in its order.
     pub areas: Vec<Area>,
+    /// The areas' boundaries for maps (site.yaml `boundaries:`), in the
+    /// order site.yaml lists them.
+    pub boundaries: Vec<BoundarySet>,
 }
 
 /// Each indicator id's history across reports (each shared, so that a

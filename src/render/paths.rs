@@ -154,6 +154,11 @@ pub fn compare_chart(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/chart.svg")
 }
 
+/// A comparison's map of its shown period, drawn once per language.
+pub fn compare_map(code: &str) -> String {
+    format!("{COMPARE_DIR}{code}/map.svg")
+}
+
 /// A comparison's open data file (`comparison.csv`, `comparison.json`,
 /// `datapackage.json`).
 pub fn compare_file(code: &str, name: &str) -> String {

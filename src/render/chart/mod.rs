@@ -116,6 +116,7 @@ mod dataset;
 mod direct_svg;
 mod group;
 mod history;
+mod map;
 mod multiples;
 mod palette;
 mod plotters_svg;
@@ -138,6 +139,9 @@ pub use credits::{with_credits, Credits};
 pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
+pub use map::{
+    choropleth_map, class_bounds, class_colour, class_of, MapLegend, MapRegion, MAP_CLASSES,
+};
 pub use multiples::{small_multiples, Multiple, MultiplesAxis};
 pub use ranking::{ranking_chart, RankAxis, RankRow};
 pub use status::status_bar;

@@ -201,6 +201,7 @@ impl<'a> Changes<'a> {
                 .updated_kept
                 .get_or_init(|| self.old.last_updated() == self.new.last_updated()),
             Input::Areas => self.areas_same(),
+            Input::Boundaries => self.old.boundaries == self.new.boundaries,
             Input::HasShared => *self
                 .shared_kept
                 .get_or_init(|| has_shared_codes(self.old) == has_shared_codes(self.new)),

@@ -22,8 +22,8 @@ use std::sync::Arc;
 
 use super::pages::{SiteIndex, HOME_REPORTS_PER_PAGE};
 use crate::model::{
-    has_shared_codes, Agency, Area, Date, HistoryEntry, Indicator, Project, Report, SharedCode,
-    Site, SiteConfig,
+    has_shared_codes, Agency, Area, BoundarySet, Date, HistoryEntry, Indicator, Project, Report,
+    SharedCode, Site, SiteConfig,
 };
 
 pub use changes::Changes;
@@ -65,6 +65,8 @@ pub enum Input {
     LastUpdated,
     /// The areas (areas.yaml).
     Areas,
+    /// The boundary sets the maps are drawn with (site.yaml `boundaries`).
+    Boundaries,
     /// Whether any report of a known area has an indicator with a code.
     HasShared,
     /// The comparison of one shared code: its indicators in every report of
@@ -183,6 +185,12 @@ impl<'a> Reads<'a> {
     pub(in crate::render) fn areas(&self) -> &'a [Area] {
         self.note(Input::Areas);
         &self.site.areas
+    }
+
+    /// The boundary sets maps are drawn with.
+    pub(in crate::render) fn boundaries(&self) -> &'a [BoundarySet] {
+        self.note(Input::Boundaries);
+        &self.site.boundaries
     }
 
     /// Whether the site compares any shared code.

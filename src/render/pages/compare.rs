@@ -59,6 +59,8 @@ impl Lang<'_> {
         let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, None);
         let chart = ranked
             .and_then(|i| self.compare_chart(shared, &shared.periods[i], &asset_root, Some(out)));
+        let map = ranked
+            .and_then(|i| self.compare_map(shared, &shared.periods[i], &asset_root, Some(out)));
         let others: Vec<LinkView> = shared
             .periods
             .iter()
@@ -84,6 +86,7 @@ impl Lang<'_> {
             &[self.compare_period(&shared.periods[shown], &root)],
         );
         ctx.insert("chart", &chart);
+        ctx.insert("map", &map);
         ctx.insert("multiples", &None::<ChartView>);
         ctx.insert("history_href", &history_href);
         ctx.insert("other_periods", &others);
@@ -121,6 +124,7 @@ impl Lang<'_> {
         let chart = self.compare_chart(shared, p, &asset_root, None);
         ctx.insert("periods", &[self.compare_period(p, &root)]);
         ctx.insert("chart", &chart);
+        ctx.insert("map", &self.compare_map(shared, p, &asset_root, None));
         ctx.insert("multiples", &None::<ChartView>);
         ctx.insert("history_href", &None::<String>);
         ctx.insert("other_periods", &Vec::<LinkView>::new());
@@ -201,6 +205,7 @@ impl Lang<'_> {
             }),
         );
         ctx.insert("replaced", &replaced);
+        ctx.insert("map", &None::<ChartView>);
         ctx.insert(
             "downloads",
             &[
@@ -213,7 +218,7 @@ impl Lang<'_> {
     }
 
     /// An area's name in this language, or its code when areas.yaml has no such area.
-    fn area_name(&self, code: &str) -> String {
+    pub(super) fn area_name(&self, code: &str) -> String {
         self.reads
             .areas()
             .iter()

@@ -28,6 +28,7 @@ use crate::model::*;
 mod agency;
 mod charts;
 mod compare;
+mod compare_map;
 mod context;
 mod dataset;
 mod embed;

@@ -9,6 +9,7 @@ mod dataset;
 mod fast_paths;
 mod group;
 mod history;
+mod map;
 mod multiples;
 mod palette;
 mod ranking;
