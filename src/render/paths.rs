@@ -149,9 +149,12 @@ pub fn compare_history_dir(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/history/")
 }
 
-/// A comparison's ranked bar chart, drawn once per language.
-pub fn compare_chart(code: &str) -> String {
-    format!("{COMPARE_DIR}{code}/chart.svg")
+/// The embed page of a comparison's chart: the ranked chart of one
+/// period (`key`: the period as content writes it) or the small multiples
+/// (`history`). Beside the reports' embeds (`embed/<report>/<chart>/`), one
+/// level deeper, so that no report's chart shares its address.
+pub fn compare_embed_dir(code: &str, key: &str) -> String {
+    format!("embed/{COMPARE_DIR}{code}/{}/", key.replace("..", "--"))
 }
 
 /// A comparison's open data file (`comparison.csv`, `comparison.json`,

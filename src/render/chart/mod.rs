@@ -139,5 +139,5 @@ pub use dataset::dataset_chart;
 pub use group::{group_chart, RatioAxis};
 pub use history::{history_chart, HistoryPoint, HistoryTarget};
 pub use multiples::{small_multiples, Multiple, MultiplesAxis};
-pub use ranking::{ranking_chart, RankAxis, RankRow};
+pub use ranking::{ranking_chart, RankAxis, RankReference, RankRow};
 pub use status::status_bar;

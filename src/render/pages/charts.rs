@@ -134,6 +134,25 @@ impl Lang<'_> {
         title: &str,
         out: &mut Output,
     ) -> (String, String) {
+        let source = format!(
+            "{}: {}",
+            self.tr("chart_source"),
+            self.document_line(report)
+        );
+        self.chart_files_sourced(dir, name, svg, title, vec![source], out)
+    }
+
+    /// [`Self::chart_files`] of a chart whose figures come from the
+    /// documents `sources` names (lines of its band, before the licence).
+    pub(super) fn chart_files_sourced(
+        &self,
+        dir: &str,
+        name: &str,
+        svg: &str,
+        title: &str,
+        sources: Vec<String>,
+        out: &mut Output,
+    ) -> (String, String) {
         let licence = match &self.site.config.license {
             Some(l) => format!(
                 "{}: {} ({})",
@@ -147,16 +166,11 @@ impl Lang<'_> {
                 self.tr("license_not_stated")
             ),
         };
+        let mut lines = sources;
+        lines.push(licence);
         let credits = chart::Credits {
             title: title.to_string(),
-            lines: vec![
-                format!(
-                    "{}: {}",
-                    self.tr("chart_source"),
-                    self.document_line(report)
-                ),
-                licence,
-            ],
+            lines,
             address: format!("{}{}{dir}", self.site.config.base_url, self.prefix),
         };
         let file = chart::with_credits(svg, &credits);
