@@ -81,12 +81,16 @@ fn a_reference_is_a_dashed_mark_across_every_bar_with_its_label_above() {
         value: 61.3,
     });
     let svg = ranking_chart(&text("r"), &axis, &rows);
-    let all = texts(&svg);
+    // The label, wrapped over the chart's width when it is long.
+    let all = texts(&svg).join(" ");
     assert!(
-        all.iter()
-            .any(|t| t == &escape("Cả nước: 61,3 % (Số 15/BC-BTTTT, 20/02/2025)")),
+        all.contains(&escape("Cả nước: 61,3 % (Số 15/BC-BTTTT, 20/02/2025)")),
         "{all:?}"
     );
+    for t in tags(&svg, "text") {
+        let size = num(&t, "font-size");
+        assert!(size * f64::from(PHONE_MIN_PX) / f64::from(WIDTH) >= 12.0, "{t}");
+    }
     let x = (PAD as f64 + (0.613 * 624.0f64).round()).to_string();
     let dashed: Vec<&str> = svg
         .split("<polyline")
