@@ -21,7 +21,7 @@ struct CompareRowView {
     report: String,
     report_href: String,
     indicator_href: String,
-    /// A reference's document, as its source.
+    /// A reference's document (number and date), as its source.
     source: Option<String>,
     /// One cell for each of the comparison's parts.
     parts: Vec<PartCellView>,
@@ -328,7 +328,16 @@ impl Lang<'_> {
             report: self.text(&r.report.title),
             report_href: format!("{root}{}", paths::report_dir(&r.report.slug)),
             indicator_href: format!("{root}{}", paths::indicator_dir(&r.report.slug, &ind.id)),
-            source: reference.then(|| self.document_line(r.report)),
+            source: reference.then(|| {
+                let d = &r.report.document;
+                fill(
+                    self.tr("compare_reference_source"),
+                    &[
+                        ("document", &d.number),
+                        ("date", &format::date(d.date, self.style)),
+                    ],
+                )
+            }),
             parts,
         }
     }
