@@ -119,20 +119,14 @@ fn with_parts_and_nation() -> Site {
         "hp-2024",
         "hai-phong",
         "71.2",
-        &parts(
-            "{ period: 2024, value: 90 }",
-            "{ period: 2024, value: 65 }",
-        ),
+        &parts("{ period: 2024, value: 90 }", "{ period: 2024, value: 65 }"),
     );
     add_area(
         &site,
         "hn-2024",
         "ha-noi",
         "42",
-        &parts(
-            "{ period: 2024, value: 85 }",
-            "{ period: 2023, value: 60 }",
-        ),
+        &parts("{ period: 2024, value: 85 }", "{ period: 2023, value: 60 }"),
     );
     site.edit(
         "reports/demo-2024/indicators.yaml",
@@ -174,11 +168,8 @@ fn plain(html: &str) -> String {
 }
 
 fn csv_lines(site: &Site) -> Vec<String> {
-    let csv = std::fs::read_to_string(
-        site.public()
-            .join("compare/online-dossiers/comparison.csv"),
-    )
-    .unwrap();
+    let csv = std::fs::read_to_string(site.public().join("compare/online-dossiers/comparison.csv"))
+        .unwrap();
     csv.trim_start_matches('\u{feff}')
         .lines()
         .map(str::to_string)
@@ -287,9 +278,8 @@ fn the_national_figure_is_a_reference_with_its_document_never_ranked() {
     assert_eq!(rows.len(), 4, "{rows:#?}");
     // First, marked as a reference, with the document it comes from.
     assert!(
-        rows[0].starts_with(
-            "Tham chiếu Cả nước 61,30 % (Nguồn: văn bản 15/BC-BTTTT ngày 20/02/2025)"
-        ),
+        rows[0]
+            .starts_with("Tham chiếu Cả nước 61,30 % (Nguồn: văn bản 15/BC-BTTTT ngày 20/02/2025)"),
         "{}",
         rows[0]
     );
@@ -342,7 +332,13 @@ fn the_national_figure_is_a_reference_with_its_document_never_ranked() {
     assert!(list.contains("3"), "{list}");
     // In English.
     let en = site.page("en/compare/online-dossiers/index.html");
-    assert!(plain(&en).contains("Reference Viet Nam 61.30% (Source: document 15/BC-BTTTT of 20 February 2025)"), "{}", plain(&en));
+    assert!(
+        plain(&en).contains(
+            "Reference Viet Nam 61.30% (Source: document 15/BC-BTTTT of 20 February 2025)"
+        ),
+        "{}",
+        plain(&en)
+    );
 }
 
 #[test]
@@ -362,7 +358,10 @@ fn comparison_and_parts_charts_have_downloads_and_embeds() {
     // The downloaded SVG says where it comes from.
     assert!(svg.contains("báo cáo của từng địa bàn"), "{svg}");
     // The embed page: the chart, its numbers, its sources, a way back.
-    assert!(chart.contains("embed/compare/online-dossiers/2024/"), "{chart}");
+    assert!(
+        chart.contains("embed/compare/online-dossiers/2024/"),
+        "{chart}"
+    );
     let embed = site.page("embed/compare/online-dossiers/2024/index.html");
     assert!(embed.contains("noindex") && embed.contains("<svg"));
     assert!(embed.contains("15/BC-BTTTT"), "the nation's document");
@@ -374,10 +373,16 @@ fn comparison_and_parts_charts_have_downloads_and_embeds() {
         .contains("Viet Nam"));
     // The small multiples too.
     let history = site.page("compare/online-dossiers/history/index.html");
-    assert!(history.contains("<a href=\"chart.png\">PNG</a>"), "{history}");
-    assert!(std::fs::read(site.public().join("compare/online-dossiers/history/chart.png"))
-        .unwrap()
-        .starts_with(b"\x89PNG"));
+    assert!(
+        history.contains("<a href=\"chart.png\">PNG</a>"),
+        "{history}"
+    );
+    assert!(std::fs::read(
+        site.public()
+            .join("compare/online-dossiers/history/chart.png")
+    )
+    .unwrap()
+    .starts_with(b"\x89PNG"));
     assert!(site
         .page("embed/compare/online-dossiers/history/index.html")
         .contains("<svg"));
@@ -405,7 +410,9 @@ fn two_builds_of_a_comparison_are_byte_identical() {
     let first = snapshot(&site.public());
     site.run(&["build"]).ok();
     assert!(first == snapshot(&site.public()));
-    assert!(first.iter().any(|(p, _)| p.ends_with("compare/online-dossiers/chart.png")));
+    assert!(first
+        .iter()
+        .any(|(p, _)| p.ends_with("compare/online-dossiers/chart.png")));
 }
 
 #[test]

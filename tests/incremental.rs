@@ -494,7 +494,9 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     let areas = site.read("areas.yaml");
     site.write(
         "areas.yaml",
-        &format!("{areas}- {{ code: vn, name: {{ vi: Cả nước, en: Viet Nam }}, kind: national }}\n"),
+        &format!(
+            "{areas}- {{ code: vn, name: {{ vi: Cả nước, en: Viet Nam }}, kind: national }}\n"
+        ),
     );
     site.write(
         "reports/vn-2023/report.yaml",
@@ -509,7 +511,11 @@ fn every_kind_of_edit(site: &Site, mut kept: Kept) {
     );
     kept.rebuild_and_compare(site, "a national figure added");
     assert!(site_file(&kept, "compare/firms/chart.svg").contains("7/BC-BTTTT"));
-    site.edit("reports/vn-2023/indicators.yaml", "value: 900", "value: 950");
+    site.edit(
+        "reports/vn-2023/indicators.yaml",
+        "value: 900",
+        "value: 950",
+    );
     let national = kept.rebuild_and_compare(site, "the national figure edited");
     assert!(national.rendered < national.units);
     assert!(site_file(&kept, "compare/firms/comparison.csv").contains(",950,2023,"));

@@ -60,12 +60,25 @@ pub(crate) const PARTS_CODES: &[&str] = &["records-online", "full-online-service
 /// The national report of year `y`: for each shared code, the mean of the
 /// `provinces` generated provinces' figures, as the ministry's yearly
 /// report on the provinces would give it.
-pub(crate) fn national_report(ctx: &Ctx, y: u32, cat: &[Ind], provinces: usize) -> (String, String) {
+pub(crate) fn national_report(
+    ctx: &Ctx,
+    y: u32,
+    cat: &[Ind],
+    provinces: usize,
+) -> (String, String) {
     let (number, month, day) = doc_number(ctx, usize::MAX >> 1, y);
     let mut r = String::new();
     let _ = writeln!(r, "title:");
-    let _ = writeln!(r, "  vi: {}", q(&format!("Báo cáo kết quả chuyển đổi số quốc gia năm {y}")));
-    let _ = writeln!(r, "  en: {}", q(&format!("National digital transformation report {y}")));
+    let _ = writeln!(
+        r,
+        "  vi: {}",
+        q(&format!("Báo cáo kết quả chuyển đổi số quốc gia năm {y}"))
+    );
+    let _ = writeln!(
+        r,
+        "  en: {}",
+        q(&format!("National digital transformation report {y}"))
+    );
     let _ = writeln!(r, "period: {y}");
     let _ = writeln!(r, "area: {NATION}");
     if has_results(y) {
@@ -74,8 +87,18 @@ pub(crate) fn national_report(ctx: &Ctx, y: u32, cat: &[Ind], provinces: usize) 
     let _ = writeln!(r, "document:");
     let _ = writeln!(r, "  number: {number}/BC-BTTTT");
     let _ = writeln!(r, "  date: {y}-{month:02}-{day:02}");
-    let _ = writeln!(r, "  issuer: {}", loc("Bộ Thông tin và Truyền thông", "Ministry of Information and Communications"));
-    let _ = writeln!(r, "  url: https://example.org/van-ban/quoc-gia-{y}-{number}.pdf");
+    let _ = writeln!(
+        r,
+        "  issuer: {}",
+        loc(
+            "Bộ Thông tin và Truyền thông",
+            "Ministry of Information and Communications"
+        )
+    );
+    let _ = writeln!(
+        r,
+        "  url: https://example.org/van-ban/quoc-gia-{y}-{number}.pdf"
+    );
     let _ = writeln!(r, "groups:");
     for g in GROUPS {
         let _ = writeln!(r, "  - id: {}", g.id);
@@ -114,7 +137,11 @@ pub(crate) fn national_report(ctx: &Ctx, y: u32, cat: &[Ind], provinces: usize) 
 /// of year `y`, with a target each and a figure for each of `periods`.
 fn level_parts(ctx: &Ctx, p: usize, y: u32, ind: &Ind, periods: &[(String, f64)]) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "  breakdown: {}", loc("cấp hành chính", "administrative level"));
+    let _ = writeln!(
+        s,
+        "  breakdown: {}",
+        loc("cấp hành chính", "administrative level")
+    );
     let _ = writeln!(s, "  parts:");
     for (qid, qvi, qen) in qualifiers(Quals::Level) {
         let part = Ind {
@@ -128,10 +155,17 @@ fn level_parts(ctx: &Ctx, p: usize, y: u32, ind: &Ind, periods: &[(String, f64)]
             qvi.trim_start_matches("tại "),
             qen.trim_start_matches("at "),
         );
-        let target = target_round(ctx.value_at(p, &part, y as f64, &format!("target-{y}")), true);
+        let target = target_round(
+            ctx.value_at(p, &part, y as f64, &format!("target-{y}")),
+            true,
+        );
         let _ = writeln!(s, "    - id: {qid}");
         let _ = writeln!(s, "      name: {name}");
-        let _ = writeln!(s, "      target: {{ value: {}, op: \">=\", by: {y} }}", num(target, 2));
+        let _ = writeln!(
+            s,
+            "      target: {{ value: {}, op: \">=\", by: {y} }}",
+            num(target, 2)
+        );
         let _ = writeln!(s, "      values:");
         for (per, t) in periods {
             let v = ctx.value_at(p, &part, *t, per);

@@ -237,9 +237,8 @@ pub fn shared_codes(site: &Site) -> BTreeMap<&str, SharedCode<'_>> {
                 .into_values()
                 .rev()
                 .filter_map(|(period, rows)| {
-                    let (references, rows): (Vec<CompareRow>, Vec<CompareRow>) = rows
-                        .into_values()
-                        .partition(|r| r.area.kind.is_reference());
+                    let (references, rows): (Vec<CompareRow>, Vec<CompareRow>) =
+                        rows.into_values().partition(|r| r.area.kind.is_reference());
                     (!rows.is_empty()).then(|| ComparePeriod {
                         period,
                         rows: ranked(rows, better),

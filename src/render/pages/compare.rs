@@ -350,11 +350,13 @@ impl Lang<'_> {
             self.tr("chart_source"),
             self.tr("compare_sources")
         )];
-        lines.extend(
-            p.references
-                .iter()
-                .map(|r| format!("{}: {}", self.text(&r.area.name), self.document_line(r.report))),
-        );
+        lines.extend(p.references.iter().map(|r| {
+            format!(
+                "{}: {}",
+                self.text(&r.area.name),
+                self.document_line(r.report)
+            )
+        }));
         lines
     }
 
@@ -534,7 +536,13 @@ impl Lang<'_> {
         let references: Vec<String> = p
             .references
             .iter()
-            .map(|r| format!("{}: {}", self.text(&r.area.name), self.document_line(r.report)))
+            .map(|r| {
+                format!(
+                    "{}: {}",
+                    self.text(&r.area.name),
+                    self.document_line(r.report)
+                )
+            })
             .collect();
         let embed = EmbedPage {
             dir,
@@ -660,7 +668,8 @@ impl Lang<'_> {
             self.tr("chart_source"),
             self.tr("compare_sources")
         )];
-        let (svg_href, png_href) = self.chart_files_sourced(dir, "chart", &svg, &title, sources, out);
+        let (svg_href, png_href) =
+            self.chart_files_sourced(dir, "chart", &svg, &title, sources, out);
         let embed_dir = paths::compare_embed_dir(shared.code, "history");
         let mut head = vec![self.tr("area").to_string()];
         head.extend(periods.iter().map(|p| format::period(*p, self.style)));

@@ -89,7 +89,10 @@ fn a_reference_is_a_dashed_mark_across_every_bar_with_its_label_above() {
     );
     for t in tags(&svg, "text") {
         let size = num(&t, "font-size");
-        assert!(size * f64::from(PHONE_MIN_PX) / f64::from(WIDTH) >= 12.0, "{t}");
+        assert!(
+            size * f64::from(PHONE_MIN_PX) / f64::from(WIDTH) >= 12.0,
+            "{t}"
+        );
     }
     let x = (PAD as f64 + (0.613 * 624.0f64).round()).to_string();
     let dashed: Vec<&str> = svg
@@ -100,9 +103,7 @@ fn a_reference_is_a_dashed_mark_across_every_bar_with_its_label_above() {
     // The legend's swatch, then one mark a bar at the figure.
     assert_eq!(dashed.len(), 1 + rows.len(), "{dashed:?}");
     assert!(
-        dashed[1..]
-            .iter()
-            .all(|p| p.contains(&format!("{x},"))),
+        dashed[1..].iter().all(|p| p.contains(&format!("{x},"))),
         "{dashed:?}"
     );
     // The legend comes before the first bar.
