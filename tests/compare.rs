@@ -203,7 +203,7 @@ fn the_comparison_data_match_the_reports() {
     assert!(
         lines[3].starts_with("2024,,hai-duong,")
             && lines[3].contains(",56.6,2023,not-yet-due,")
-            && lines[3].ends_with(",hai-phong,2025-07-01"),
+            && lines[3].contains(",hai-phong,2025-07-01,area,"),
         "{}",
         lines[3]
     );
@@ -369,8 +369,22 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
         assert!(text(&format!("compare/{code}/2023/index.html")).contains("<svg"));
         assert!(out.contains_key(&format!("compare/{code}/history/index.html")));
         let csv = text(&format!("compare/{code}/comparison.csv"));
+        // The nation's figure is each period's reference; the records
+        // processed online are split by level.
+        assert!(page.contains("<td data-label=\"Hạng\" class=\"num\">Tham chiếu</td>"));
+        assert!(csv.contains(",viet-nam,Cả nước,viet-nam-2024,viet-nam-"));
+        assert_eq!(
+            code == "records-online",
+            csv.contains(",province,cấp tỉnh\r\n"),
+            "{code}"
+        );
         let mut last: Option<(String, f64)> = None;
         for line in csv.trim_start_matches('\u{feff}').lines().skip(1) {
+            // A part's row (its `part` and `part_name` not empty): the
+            // parts are checked in tests/compare_parts.rs.
+            if !line.ends_with(",,") {
+                continue;
+            }
             let f: Vec<&str> = line.split(',').collect();
             let (period, rank, report, id, value, value_period) =
                 (f[0], f[1], f[4], f[5], f[8], f[9]);

@@ -524,6 +524,54 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
         "reports/demo-2022/indicators/digital-firms/index.html"
     )
     .contains("compare/firms/"));
+    // The measure split into parts in one area, then a part's figure edited.
+    site.edit(
+        "reports/demo-2023/indicators.yaml",
+        "- { period: 2023, value: 1160 }\n",
+        "- { period: 2023, value: 1160 }\n  breakdown: khu vực\n  parts:\n    \
+         - { id: urban, name: thành thị, target: 800, values: [{ period: 2023, value: 700 }] }\n",
+    );
+    kept.rebuild_and_compare(site, "parts of a compared measure");
+    site.edit(
+        "reports/demo-2023/indicators.yaml",
+        "{ period: 2023, value: 700 }",
+        "{ period: 2023, value: 720 }",
+    );
+    let part = kept.rebuild_and_compare(site, "a compared part's value");
+    assert!(part.rendered < part.units);
+    assert!(site_file(kept, "compare/firms/comparison.csv").contains(",720,2023,"));
+    // The national figure: an area of kind national and its report, then
+    // its figure edited.
+    let areas = site.read("areas.yaml");
+    site.write(
+        "areas.yaml",
+        &format!(
+            "{areas}- {{ code: vn, name: {{ vi: Cả nước, en: Viet Nam }}, kind: national }}\n"
+        ),
+    );
+    site.write(
+        "reports/vn-2023/report.yaml",
+        "title: { vi: Báo cáo quốc gia 2023, en: National report 2023 }\nperiod: 2023\narea: vn\n\
+         document: { number: 7/BC-BTTTT, date: 2024-02-01 }\n\
+         groups: [{ id: g, name: { vi: Nhóm, en: Group } }]\n",
+    );
+    site.write(
+        "reports/vn-2023/indicators.yaml",
+        "- { id: vn-firms, group: g, name: { vi: Doanh nghiệp số, en: Digital firms }, code: firms, unit: count, \
+         values: [{ period: 2023, value: 900 }], lead: ~ }\n",
+    );
+    kept.rebuild_and_compare(site, "a national figure added");
+    assert!(site_file(kept, "compare/firms/chart.svg").contains("7/BC-BTTTT"));
+    site.edit(
+        "reports/vn-2023/indicators.yaml",
+        "value: 900",
+        "value: 950",
+    );
+    let national = kept.rebuild_and_compare(site, "the national figure edited");
+    assert!(national.rendered < national.units);
+    assert!(site_file(kept, "compare/firms/comparison.csv").contains(",950,2023,"));
+    site.edit("areas.yaml", "kind: national", "kind: region");
+    kept.rebuild_and_compare(site, "the nation made a region");
     for report in ["demo-2024", "demo-2023", "demo-2022"] {
         site.edit(
             &format!("reports/{report}/indicators.yaml"),

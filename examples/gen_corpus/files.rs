@@ -50,6 +50,135 @@ pub(crate) fn areas_yaml() -> String {
             let _ = writeln!(s, "  from: {MERGED_FROM}");
         }
     }
+    // The nation: its report's figures are each comparison's reference.
+    let _ = writeln!(s, "- code: {NATION}");
+    let _ = writeln!(s, "  name: {}", loc("Cả nước", "Viet Nam"));
+    let _ = writeln!(s, "  kind: national");
+    s
+}
+
+/// The area code of the nation, and the slug of its reports (`viet-nam-<year>`).
+pub(crate) const NATION: &str = "viet-nam";
+
+/// The shared codes whose measure is split by administrative level (the
+/// seed's "cấp tỉnh ≥ 80 %, cấp huyện ≥ 70 %, cấp xã ≥ 60 %").
+pub(crate) const PARTS_CODES: &[&str] = &["records-online", "full-online-services"];
+
+/// The national report of year `y`: for each shared code, the mean of the
+/// `provinces` generated provinces' figures, as the ministry's yearly
+/// report on the provinces would give it.
+pub(crate) fn national_report(
+    ctx: &Ctx,
+    y: u32,
+    cat: &[Ind],
+    provinces: usize,
+) -> (String, String) {
+    let (number, month, day) = doc_number(ctx, usize::MAX >> 1, y);
+    let mut r = String::new();
+    let _ = writeln!(r, "title:");
+    let _ = writeln!(
+        r,
+        "  vi: {}",
+        q(&format!("Báo cáo kết quả chuyển đổi số quốc gia năm {y}"))
+    );
+    let _ = writeln!(
+        r,
+        "  en: {}",
+        q(&format!("National digital transformation report {y}"))
+    );
+    let _ = writeln!(r, "period: {y}");
+    let _ = writeln!(r, "area: {NATION}");
+    if has_results(y) {
+        let _ = writeln!(r, "as_of: {}-03-31", y + 1);
+    }
+    let _ = writeln!(r, "document:");
+    let _ = writeln!(r, "  number: {number}/BC-BTTTT");
+    let _ = writeln!(r, "  date: {y}-{month:02}-{day:02}");
+    let _ = writeln!(
+        r,
+        "  issuer: {}",
+        loc(
+            "Bộ Thông tin và Truyền thông",
+            "Ministry of Information and Communications"
+        )
+    );
+    let _ = writeln!(
+        r,
+        "  url: https://example.org/van-ban/quoc-gia-{y}-{number}.pdf"
+    );
+    let _ = writeln!(r, "groups:");
+    for g in GROUPS {
+        let _ = writeln!(r, "  - id: {}", g.id);
+        let _ = writeln!(r, "    name: {}", loc(g.vi, g.en));
+    }
+    let mut s = String::new();
+    for ind in cat.iter().filter(|i| i.concept.text.is_none()) {
+        let co = ind.concept;
+        let _ = writeln!(s, "- id: {NATION}-{}", ind.id);
+        let _ = writeln!(s, "  group: {}", GROUPS[ind.group].id);
+        let _ = writeln!(s, "  name: {}", loc(&ind.vi, &ind.en));
+        let _ = writeln!(s, "  code: {}", ind.id);
+        let _ = writeln!(s, "  unit: {}", co.unit);
+        let _ = writeln!(s, "  values:");
+        let mut periods = vec![y - 1];
+        if has_results(y) {
+            periods.push(y);
+        }
+        for per in periods {
+            let mean = (0..provinces)
+                .map(|p| ctx.value_at(p, ind, per as f64, &per.to_string()))
+                .sum::<f64>()
+                / provinces as f64;
+            let _ = writeln!(
+                s,
+                "    - {{ period: {per}, value: {}, source: \"Phụ lục 1\" }}",
+                num(mean, ctx.decimals(ind))
+            );
+        }
+        let _ = writeln!(s, "  lead: ~");
+    }
+    (r, s)
+}
+
+/// The parts by level of the measure `ind` of province `p` in the report
+/// of year `y`, with a target each and a figure for each of `periods`.
+fn level_parts(ctx: &Ctx, p: usize, y: u32, ind: &Ind, periods: &[(String, f64)]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "  breakdown: {}",
+        loc("cấp hành chính", "administrative level")
+    );
+    let _ = writeln!(s, "  parts:");
+    for (qid, qvi, qen) in qualifiers(Quals::Level) {
+        let part = Ind {
+            id: format!("{}@{qid}", ind.id),
+            group: ind.group,
+            concept: ind.concept,
+            vi: String::new(),
+            en: String::new(),
+        };
+        let name = loc(
+            qvi.trim_start_matches("tại "),
+            qen.trim_start_matches("at "),
+        );
+        let target = target_round(
+            ctx.value_at(p, &part, y as f64, &format!("target-{y}")),
+            true,
+        );
+        let _ = writeln!(s, "    - id: {qid}");
+        let _ = writeln!(s, "      name: {name}");
+        let _ = writeln!(
+            s,
+            "      target: {{ value: {}, op: \">=\", by: {y} }}",
+            num(target, 2)
+        );
+        let _ = writeln!(s, "      values:");
+        for (per, t) in periods {
+            let v = ctx.value_at(p, &part, *t, per);
+            let _ = writeln!(s, "        - {{ period: {per}, value: {} }}", num(v, 2));
+        }
+    }
     s
 }
 
@@ -310,6 +439,9 @@ pub(crate) fn indicators_yaml(ctx: &Ctx, p: usize, y: u32, cat: &[Ind]) -> Strin
                     String::new()
                 };
                 let _ = writeln!(s, "    - {{ period: {per}, value: {}{src} }}", num(v, dec));
+            }
+            if PARTS_CODES.contains(&ind.id.as_str()) {
+                s.push_str(&level_parts(ctx, p, y, ind, &periods));
             }
         }
         let _ = writeln!(s, "  lead: {}", q(spelling(&mut r, agency(co.lead))));

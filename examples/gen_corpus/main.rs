@@ -19,8 +19,12 @@
 //! catalogue's id as its shared `code:`, so that each code has a comparison
 //! page. content/boundaries/ holds synthetic boundaries (a jittered grid,
 //! see boundaries.rs) for the 63 provinces until 2025-06-30 and the 34 from
-//! 2025-07-01, declared in site.yaml, so that comparisons have maps.
-//! Reports before the last year were updated with their own year's
+//! 2025-07-01, declared in site.yaml, so that comparisons have maps. The
+//! measures of [`files::PARTS_CODES`] are split by administrative level
+//! (parts with their own targets), and a national report per year
+//! (`viet-nam-<year>`, area `viet-nam` of kind `national`) gives each code's
+//! national figure, the mean of the provinces'. Reports before the last
+//! year were updated with their own year's
 //! results (`as_of` the next March): most indicators have a figure for the
 //! report's period, which the comparison ranks.
 //!
@@ -490,6 +494,13 @@ pub fn run(o: &Opts) -> Result<(), String> {
             reports += 1;
         }
     }
+    // The national report of each year, the reference of every comparison.
+    for y in first_year..=LAST_YEAR {
+        let dir = format!("reports/{NATION}-{y}");
+        let (report, indicators) = national_report(&ctx, y, &cat, o.provinces);
+        w.put(&format!("{dir}/report.yaml"), &report)?;
+        w.put(&format!("{dir}/indicators.yaml"), &indicators)?;
+    }
     // Pages per language: home, 404, search, agencies list and one page per
     // agency, then per report: overview, projects, data, groups, indicators,
     // sections and datasets; then the list of comparisons and, per shared
@@ -498,6 +509,7 @@ pub fn run(o: &Opts) -> Result<(), String> {
     let per_lang = 4
         + AGENCIES.len()
         + reports * (3 + GROUPS.len() + o.indicators)
+        + o.years as usize * (3 + GROUPS.len() + codes)
         + sections
         + datasets
         + usize::from(codes > 0) * (1 + codes * (o.years as usize + 1));

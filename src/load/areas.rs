@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::raw::RawArea;
+use super::raw::{RawArea, RawAreaKind};
 use super::*;
 use crate::diagnostics::did_you_mean;
 
@@ -70,6 +70,11 @@ impl Loader<'_> {
                 name: doc.text(&a.name, &format!("{i}.name"), &mut d),
                 replaced_by,
                 from,
+                kind: match a.kind {
+                    None => AreaKind::Area,
+                    Some(RawAreaKind::National) => AreaKind::National,
+                    Some(RawAreaKind::Region) => AreaKind::Region,
+                },
             });
         }
         doc.duplicates(

@@ -326,8 +326,12 @@ impl Loader<'_> {
             let Some(code) = report.area.as_deref() else {
                 continue;
             };
-            if !areas.iter().any(|a| a.code == code) {
-                continue; // said already: not in areas.yaml
+            match areas.iter().find(|a| a.code == code) {
+                None => continue, // said already: not in areas.yaml
+                // The nation and regions are references on a comparison,
+                // not regions of its map.
+                Some(a) if a.kind != AreaKind::Area => continue,
+                Some(_) => {}
             }
             let Some(set) = boundaries_for(sets, report.period) else {
                 continue;

@@ -524,4 +524,15 @@ pub struct RawArea {
     #[serde(default)]
     pub replaced_by: Option<RawNames>,
     pub from: Option<RawPeriod>,
+    /// `national` or `region`: a reference shown beside the areas compared.
+    #[serde(default)]
+    pub kind: Option<RawAreaKind>,
+}
+
+/// `kind: national` or `kind: region` in areas.yaml.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawAreaKind {
+    National,
+    Region,
 }

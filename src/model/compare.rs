@@ -11,7 +11,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{covers, Better, Date, Indicator, Measurement, Op, Period, Report, Site, Target, Text};
+use super::{
+    covers, Better, Date, Indicator, IndicatorPart, Measurement, Op, Period, Report, Site, Target,
+    Text,
+};
 
 /// An area reports may cover (a province, a city, a district), from the
 /// site-wide list `areas.yaml`.
@@ -26,6 +29,35 @@ pub struct Area {
     pub replaced_by: Vec<String>,
     /// The day the replacement took effect.
     pub from: Option<Date>,
+    /// A compared area, or the nation or a region whose figure is shown
+    /// beside them as a reference (never ranked).
+    pub kind: AreaKind,
+}
+
+/// What an area of areas.yaml is to a comparison (`kind:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AreaKind {
+    /// An area compared with the others (no `kind:`).
+    Area,
+    /// The whole country (`kind: national`): its figure is a reference.
+    National,
+    /// A region (`kind: region`): its figure is a reference.
+    Region,
+}
+
+impl AreaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Area => "area",
+            AreaKind::National => "national",
+            AreaKind::Region => "region",
+        }
+    }
+
+    /// Whether its figures are shown as references rather than ranked.
+    pub fn is_reference(self) -> bool {
+        self != AreaKind::Area
+    }
 }
 
 impl Area {
@@ -59,12 +91,33 @@ pub struct CompareRow<'a> {
     pub rank: Option<usize>,
 }
 
+impl<'a> CompareRow<'a> {
+    /// The row's part `id`, if its indicator has one, with its value for
+    /// the period itself (not a proxy).
+    pub fn part(&self, id: &str) -> Option<(&'a IndicatorPart, Option<&'a Measurement>)> {
+        let part = self.indicator.parts.iter().find(|p| p.id == id)?;
+        Some((part, values_for(&part.values, self.report.period)))
+    }
+}
+
 /// The rows of one period: ranked rows first, best first, then the areas
-/// with no value for the period, in the order of areas.yaml.
+/// with no value for the period, in the order of areas.yaml; and the
+/// figures of the nation or regions for the period, never ranked.
 #[derive(Debug, Clone)]
 pub struct ComparePeriod<'a> {
     pub period: Period,
     pub rows: Vec<CompareRow<'a>>,
+    /// Rows of areas whose [`AreaKind`] is a reference, in areas.yaml order.
+    pub references: Vec<CompareRow<'a>>,
+}
+
+/// One part (by level, district …) of a compared measure: the same id in
+/// every area's report is the same part.
+#[derive(Debug, Clone, Copy)]
+pub struct ComparePart<'a> {
+    pub id: &'a str,
+    /// Its name in the newest report that has it.
+    pub name: &'a Text,
 }
 
 /// The comparison of one shared code across areas.
@@ -75,6 +128,11 @@ pub struct SharedCode<'a> {
     pub better: Better,
     /// Newest period first.
     pub periods: Vec<ComparePeriod<'a>>,
+    /// The parts any area's indicator has, in the order of the newest
+    /// report that names each first.
+    pub parts: Vec<ComparePart<'a>>,
+    /// What the parts split the measure by, as the newest report says.
+    pub breakdown: Option<&'a Text>,
 }
 
 impl<'a> SharedCode<'a> {
@@ -100,25 +158,38 @@ impl<'a> SharedCode<'a> {
     }
 }
 
-/// Whether the site has any comparison: a report of an area with an
-/// indicator carrying a shared code (a built site's areas are all known).
+/// Whether the site has any comparison: a report of an area (not the
+/// nation or a region) with an indicator carrying a shared code (a built
+/// site's areas are all known).
 pub fn has_shared_codes(site: &Site) -> bool {
-    site.reports
-        .iter()
-        .any(|r| r.area.is_some() && r.indicators.iter().any(|i| i.code.is_some()))
+    let compared = |code: &str| {
+        site.areas
+            .iter()
+            .any(|a| a.code == code && !a.kind.is_reference())
+    };
+    site.reports.iter().any(|r| {
+        r.area.as_deref().is_some_and(compared) && r.indicators.iter().any(|i| i.code.is_some())
+    })
 }
 
 /// The value of `i` for `period` itself (its latest, not a proxy).
 pub fn value_for(i: &Indicator, period: Period) -> Option<&Measurement> {
-    i.values
+    values_for(&i.values, period)
+}
+
+/// The latest of `values` (sorted by period) for `period` itself, not a proxy.
+fn values_for(values: &[Measurement], period: Period) -> Option<&Measurement> {
+    values
         .iter()
         .rev()
         .find(|m| m.proxy.is_none() && covers(m.period, period))
 }
 
-/// Every shared code of the site with at least one report of a known area,
-/// by code. A report states one area; when two reports of one area share a
-/// period, the first in site order (newest, then by slug) is used.
+/// Every shared code of the site with at least one report of a known area
+/// (not a reference: the nation alone compares nothing), by code, with the
+/// periods such a report covers. A report states one area; when two
+/// reports of one area share a period, the first in site order (newest,
+/// then by slug) is used.
 pub fn shared_codes(site: &Site) -> BTreeMap<&str, SharedCode<'_>> {
     let order: BTreeMap<&str, (usize, &Area)> = site
         .areas
@@ -165,20 +236,39 @@ pub fn shared_codes(site: &Site) -> BTreeMap<&str, SharedCode<'_>> {
             let periods: Vec<ComparePeriod> = periods
                 .into_values()
                 .rev()
-                .map(|(period, rows)| ComparePeriod {
-                    period,
-                    rows: ranked(rows.into_values().collect(), better),
+                .filter_map(|(period, rows)| {
+                    let (references, rows): (Vec<CompareRow>, Vec<CompareRow>) =
+                        rows.into_values().partition(|r| r.area.kind.is_reference());
+                    (!rows.is_empty()).then(|| ComparePeriod {
+                        period,
+                        rows: ranked(rows, better),
+                        references,
+                    })
                 })
                 .collect();
-            (
+            let mut parts: Vec<ComparePart> = Vec::new();
+            let mut breakdown = None;
+            for r in periods.iter().flat_map(|p| p.rows.iter()) {
+                breakdown = breakdown.or(r.indicator.breakdown.as_ref());
+                for p in &r.indicator.parts {
+                    if !parts.iter().any(|q| q.id == p.id) {
+                        parts.push(ComparePart {
+                            id: &p.id,
+                            name: &p.name,
+                        });
+                    }
+                }
+            }
+            let shared = SharedCode {
                 code,
-                SharedCode {
-                    code,
-                    better,
-                    periods,
-                },
-            )
+                better,
+                periods,
+                parts,
+                breakdown,
+            };
+            (code, shared)
         })
+        .filter(|(_, s)| !s.periods.is_empty())
         .collect()
 }
 
@@ -210,6 +300,7 @@ mod tests {
             name: Text::new("vi", "Hải Dương"),
             replaced_by: vec!["hai-phong".into()],
             from: Date::new(2025, 7, 1),
+            kind: AreaKind::Area,
         };
         let p = |s: &str| Period::parse(s).unwrap();
         assert!(

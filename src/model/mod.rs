@@ -19,8 +19,8 @@ use std::path::PathBuf;
 pub use boundaries::{boundaries_for, BoundarySet, Region, PLANE_WIDTH};
 pub use changes::{changes, Changes};
 pub use compare::{
-    direction, has_shared_codes, shared_codes, value_for, Area, ComparePeriod, CompareRow,
-    SharedCode,
+    direction, has_shared_codes, shared_codes, value_for, Area, AreaKind, ComparePart,
+    ComparePeriod, CompareRow, SharedCode,
 };
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};

@@ -49,7 +49,7 @@ pub fn group_chart(report: &str, group: &str) -> String {
 }
 
 /// The bare page of one chart of a report, for other sites to show in an
-/// `<iframe>` (`chart`: `group-<id>`, `dataset-<id>`, `indicator-<id>`, or
+/// `<iframe>` (`chart`: `group-<id>`, `dataset-<id>`, `indicator-<id>`, `parts-<id>`, or
 /// the projects chart's id). Per report, so it stays valid, with the same
 /// figures, when newer reports are published.
 pub fn embed_dir(report: &str, chart: &str) -> String {
@@ -149,9 +149,12 @@ pub fn compare_history_dir(code: &str) -> String {
     format!("{COMPARE_DIR}{code}/history/")
 }
 
-/// A comparison's ranked bar chart, drawn once per language.
-pub fn compare_chart(code: &str) -> String {
-    format!("{COMPARE_DIR}{code}/chart.svg")
+/// The embed page of a comparison's chart: the ranked chart of one
+/// period (`key`: the period as content writes it) or the small multiples
+/// (`history`). Beside the reports' embeds (`embed/<report>/<chart>/`), one
+/// level deeper, so that no report's chart shares its address.
+pub fn compare_embed_dir(code: &str, key: &str) -> String {
+    format!("embed/{COMPARE_DIR}{code}/{}/", key.replace("..", "--"))
 }
 
 /// A comparison's map of its shown period, drawn once per language.
@@ -200,6 +203,11 @@ mod tests {
     fn embed_pages_are_told_from_sections_named_embed() {
         assert!(is_embed(&index_page(&embed_dir("hd-2023", "group-g"))));
         assert!(is_embed(&format!("en/{}", embed_dir("hd-2023", "group-g"))));
+        assert!(is_embed(&index_page(&compare_embed_dir("x", "2024"))));
+        assert_eq!(
+            compare_embed_dir("x", "2023-01-01..2023-06-30"),
+            "embed/compare/x/2023-01-01--2023-06-30/"
+        );
         // A section whose slug is "embed" is a page like any other.
         assert!(!is_embed(&index_page(&section_dir("hd-2023", "embed"))));
         assert!(!is_embed("agencies/embed/index.html"));

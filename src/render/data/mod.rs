@@ -30,7 +30,7 @@ use tables::*;
 
 // For the comparison data (render/compare_data.rs): one writer of CSV and JSON.
 pub(super) use package::{pretty, sha256_hex};
-pub(super) use tables::{csv, num, text_json};
+pub(super) use tables::{csv, num, source_text, text_json};
 
 /// Excel only detects UTF-8 in a CSV that starts with a byte order mark;
 /// without it Vietnamese text turns into mojibake there.

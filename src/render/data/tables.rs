@@ -46,7 +46,7 @@ pub(in crate::render) fn num(v: f64) -> String {
     s
 }
 
-pub(super) fn source_text(r: &Report, s: Option<&Source>) -> String {
+pub(in crate::render) fn source_text(r: &Report, s: Option<&Source>) -> String {
     match s {
         None => String::new(),
         Some(Source::Text(t)) => t.default.clone(),

@@ -137,6 +137,27 @@ impl Lang<'_> {
         png: bool,
         out: &mut Output,
     ) -> (String, Option<String>) {
+        let source = format!(
+            "{}: {}",
+            self.tr("chart_source"),
+            self.document_line(report)
+        );
+        self.chart_files_sourced(dir, name, svg, title, vec![source], png, out)
+    }
+
+    /// [`Self::chart_files`] of a chart whose figures come from the
+    /// documents `sources` names (lines of its band, before the licence).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn chart_files_sourced(
+        &self,
+        dir: &str,
+        name: &str,
+        svg: &str,
+        title: &str,
+        sources: Vec<String>,
+        png: bool,
+        out: &mut Output,
+    ) -> (String, Option<String>) {
         let licence = match &self.reads.config().license {
             Some(l) => format!(
                 "{}: {} ({})",
@@ -150,16 +171,11 @@ impl Lang<'_> {
                 self.tr("license_not_stated")
             ),
         };
+        let mut lines = sources;
+        lines.push(licence);
         let credits = chart::Credits {
             title: title.to_string(),
-            lines: vec![
-                format!(
-                    "{}: {}",
-                    self.tr("chart_source"),
-                    self.document_line(report)
-                ),
-                licence,
-            ],
+            lines,
             address: format!("{}{}{dir}", self.reads.config().base_url, self.prefix),
         };
         let file = chart::with_credits(svg, &credits);

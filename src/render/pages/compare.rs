@@ -1,11 +1,14 @@
 //! Comparison pages: one shared indicator code across areas (every area's
-//! figure and honest status in each period, ranked, with a bar chart and
-//! open data), and the list of codes.
+//! figure and honest status in each period, ranked, with its parts, the
+//! nation's or a region's figure as a reference, a bar chart with its
+//! downloads and embed page, and open data), and the list of codes.
 
 use super::*;
 
 #[derive(Serialize)]
 struct CompareRowView {
+    /// The nation's or a region's figure: shown first, never ranked.
+    reference: bool,
     rank: Option<usize>,
     area: String,
     area_code: String,
@@ -18,6 +21,20 @@ struct CompareRowView {
     report: String,
     report_href: String,
     indicator_href: String,
+    /// A reference's document (number and date), as its source.
+    source: Option<String>,
+    /// One cell for each of the comparison's parts.
+    parts: Vec<PartCellView>,
+}
+
+/// One part of one area's measure in a comparison table.
+#[derive(Serialize)]
+struct PartCellView {
+    /// Its figure for the period, else its latest with its period, or "–".
+    value: String,
+    target: Option<String>,
+    /// None when the area's measure has no such part.
+    status: Option<StatusView>,
 }
 
 #[derive(Serialize)]
@@ -25,6 +42,8 @@ struct ComparePeriodView {
     id: String,
     period: String,
     summary: String,
+    /// The names of the parts, one column each.
+    parts: Vec<String>,
     rows: Vec<CompareRowView>,
 }
 
@@ -57,8 +76,8 @@ impl Lang<'_> {
         let shown = ranked.unwrap_or(0);
         let dir = paths::compare_dir(shared.code);
         let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, None);
-        let chart = ranked
-            .and_then(|i| self.compare_chart(shared, &shared.periods[i], &asset_root, Some(out)));
+        let chart =
+            ranked.and_then(|i| self.compare_chart(shared, &shared.periods[i], &dir, out, diags));
         let map = ranked
             .and_then(|i| self.compare_map(shared, &shared.periods[i], &asset_root, Some(out)));
         let others: Vec<LinkView> = shared
@@ -77,13 +96,13 @@ impl Lang<'_> {
             })
             .collect();
         let history_dir = paths::compare_history_dir(shared.code);
-        let multiples = self.compare_multiples(shared, &self.roots(&history_dir).1);
+        let multiples = self.compare_multiples(shared, &history_dir, out, diags);
         let history_href = multiples
             .as_ref()
             .map(|_| format!("{root}{}", paths::compare_history_dir(shared.code)));
         ctx.insert(
             "periods",
-            &[self.compare_period(&shared.periods[shown], &root)],
+            &[self.compare_period(shared, &shared.periods[shown], &root)],
         );
         ctx.insert("chart", &chart);
         ctx.insert("map", &map);
@@ -121,8 +140,8 @@ impl Lang<'_> {
         let dir = paths::compare_period_dir(shared.code, &p.period.to_string());
         let period = format::period(p.period, self.style);
         let (mut ctx, root, asset_root) = self.compare_context(shared, &dir, Some(&period));
-        let chart = self.compare_chart(shared, p, &asset_root, None);
-        ctx.insert("periods", &[self.compare_period(p, &root)]);
+        let chart = self.compare_chart(shared, p, &dir, out, diags);
+        ctx.insert("periods", &[self.compare_period(shared, p, &root)]);
         ctx.insert("chart", &chart);
         ctx.insert("map", &self.compare_map(shared, p, &asset_root, None));
         ctx.insert("multiples", &None::<ChartView>);
@@ -227,44 +246,19 @@ impl Lang<'_> {
             .unwrap_or_else(|| code.to_string())
     }
 
-    fn compare_period(&self, p: &ComparePeriod, root: &str) -> ComparePeriodView {
+    fn compare_period(
+        &self,
+        shared: &SharedCode,
+        p: &ComparePeriod,
+        root: &str,
+    ) -> ComparePeriodView {
         let period = format::period(p.period, self.style);
         let ranked = p.rows.iter().filter(|r| r.rank.is_some()).count();
         let rows = p
-            .rows
+            .references
             .iter()
-            .map(|r| {
-                let ind = r.indicator;
-                let earlier = match (r.value, ind.latest()) {
-                    (None, Some(m)) => Some(format!(
-                        "{} ({})",
-                        self.measurement_text(ind, m),
-                        format::period(m.period, self.style)
-                    )),
-                    _ => None,
-                };
-                CompareRowView {
-                    rank: r.rank,
-                    area: self.text(&r.area.name),
-                    area_code: r.area.code.clone(),
-                    value: r
-                        .value
-                        .map(|m| self.measurement_text(ind, m))
-                        .unwrap_or_else(|| "–".into()),
-                    earlier,
-                    target: match &ind.target {
-                        Some(_) => self.target_text(ind),
-                        None => "–".into(),
-                    },
-                    status: self.status_view(ind.status.kind),
-                    report: self.text(&r.report.title),
-                    report_href: format!("{root}{}", paths::report_dir(&r.report.slug)),
-                    indicator_href: format!(
-                        "{root}{}",
-                        paths::indicator_dir(&r.report.slug, &ind.id)
-                    ),
-                }
-            })
+            .chain(&p.rows)
+            .map(|r| self.compare_row(shared, r, root))
             .collect();
         ComparePeriodView {
             id: format!("p-{}", p.period.to_string().replace("..", "-")),
@@ -277,23 +271,118 @@ impl Lang<'_> {
                 ],
             ),
             period,
+            parts: shared.parts.iter().map(|x| self.text(x.name)).collect(),
             rows,
         }
     }
 
-    /// The ranked bar chart of period `newest` (`None` when no area has a
-    /// figure for it), also written beside the page when `file` is given.
+    /// One area's row of a period's table (or the nation's, a region's).
+    fn compare_row(&self, shared: &SharedCode, r: &CompareRow, root: &str) -> CompareRowView {
+        let ind = r.indicator;
+        let earlier = match (r.value, ind.latest()) {
+            (None, Some(m)) => Some(format!(
+                "{} ({})",
+                self.measurement_text(ind, m),
+                format::period(m.period, self.style)
+            )),
+            _ => None,
+        };
+        let parts = shared
+            .parts
+            .iter()
+            .map(|col| match r.part(col.id) {
+                None => PartCellView {
+                    value: "–".into(),
+                    target: None,
+                    status: None,
+                },
+                Some((part, value)) => {
+                    let p = part.as_indicator(ind);
+                    let value = match (value, p.latest()) {
+                        (Some(m), _) => self.measurement_text(&p, m),
+                        (None, Some(m)) => format!(
+                            "{} ({})",
+                            self.measurement_text(&p, m),
+                            format::period(m.period, self.style)
+                        ),
+                        (None, None) => "–".into(),
+                    };
+                    PartCellView {
+                        value,
+                        target: p.target.as_ref().map(|_| self.target_text(&p)),
+                        status: Some(self.status_view(p.status.kind)),
+                    }
+                }
+            })
+            .collect();
+        let reference = r.area.kind.is_reference();
+        CompareRowView {
+            reference,
+            rank: r.rank,
+            area: self.text(&r.area.name),
+            area_code: r.area.code.clone(),
+            value: r
+                .value
+                .map(|m| self.measurement_text(ind, m))
+                .unwrap_or_else(|| "–".into()),
+            earlier,
+            target: match &ind.target {
+                Some(_) => self.target_text(ind),
+                None => "–".into(),
+            },
+            status: self.status_view(ind.status.kind),
+            report: self.text(&r.report.title),
+            report_href: format!("{root}{}", paths::report_dir(&r.report.slug)),
+            indicator_href: format!("{root}{}", paths::indicator_dir(&r.report.slug, &ind.id)),
+            source: reference.then(|| {
+                let d = &r.report.document;
+                fill(
+                    self.tr("compare_reference_source"),
+                    &[
+                        ("document", &d.number),
+                        ("date", &format::date(d.date, self.style)),
+                    ],
+                )
+            }),
+            parts,
+        }
+    }
+
+    /// What the figures of period `p` come from, for a chart's band and
+    /// source line: the areas' reports, then each reference's document.
+    fn compare_sources(&self, p: &ComparePeriod) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{}: {}",
+            self.tr("chart_source"),
+            self.tr("compare_sources")
+        )];
+        lines.extend(p.references.iter().map(|r| {
+            format!(
+                "{}: {}",
+                self.text(&r.area.name),
+                self.document_line(r.report)
+            )
+        }));
+        lines
+    }
+
+    /// The ranked bar chart of period `p` (`None` when no area has a
+    /// figure for it) with the references' figures for the period, shown on
+    /// the page `dir`: its downloads written beside that page, its embed
+    /// page at `embed/compare/<code>/<period>/`.
     fn compare_chart(
         &self,
         shared: &SharedCode,
-        newest: &ComparePeriod,
-        asset_root: &str,
-        file: Option<&mut Output>,
+        p: &ComparePeriod,
+        dir: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
     ) -> Option<ChartView> {
-        let ranked: Vec<&CompareRow> = newest.rows.iter().filter(|r| r.rank.is_some()).collect();
+        let ranked: Vec<&CompareRow> = p.rows.iter().filter(|r| r.rank.is_some()).collect();
         let first = ranked.first()?;
         let unit = &first.indicator.unit;
-        let period = format::period(newest.period, self.style);
+        let period = format::period(p.period, self.style);
+        let (_, asset_root) = self.roots(dir);
         let rows: Vec<RankRow> = ranked
             .iter()
             .map(|r| {
@@ -307,7 +396,17 @@ impl Lang<'_> {
                 }
             })
             .collect();
-        let top = rows.iter().map(|r| r.value).fold(0.0, f64::max);
+        // A reference is drawn with its figure for the period itself only.
+        let references: Vec<(&CompareRow, &Measurement)> = p
+            .references
+            .iter()
+            .filter_map(|r| r.value.map(|m| (r, m)))
+            .collect();
+        let top = rows
+            .iter()
+            .map(|r| r.value)
+            .chain(references.iter().map(|(_, m)| m.value))
+            .fold(0.0, f64::max);
         let max = if unit.kind == Unit::Percent && top <= 100.0 {
             100.0
         } else {
@@ -321,15 +420,27 @@ impl Lang<'_> {
             ),
             max,
             ticks: [tick(0.0), tick(max / 2.0), tick(max)],
+            references: references
+                .iter()
+                .map(|(r, m)| RankReference {
+                    label: self.reference_label(r, m),
+                    value: m.value,
+                })
+                .collect(),
         };
         let name = self.text(&shared.latest().name);
         let title = fill(
             self.tr("compare_chart_title"),
             &[("name", &name), ("period", &period)],
         );
-        let desc = rows
+        let desc = axis
+            .references
             .iter()
-            .map(|r| format!("{}: {} ({})", r.label, r.value_text, r.status_text))
+            .map(|r| r.label.clone())
+            .chain(
+                rows.iter()
+                    .map(|r| format!("{}: {} ({})", r.label, r.value_text, r.status_text)),
+            )
             .collect::<Vec<_>>()
             .join("; ");
         let svg = chart::ranking_chart(
@@ -341,31 +452,60 @@ impl Lang<'_> {
             &axis,
             &rows,
         );
-        let svg_href = file.map(|out| {
-            out.add(
-                format!("{}{}", self.prefix, paths::compare_chart(shared.code)),
-                svg.clone(),
-            );
-            "chart.svg".to_string()
-        });
-        Some(ChartView {
-            heading: title,
+        let sources = self.compare_sources(p);
+        let (svg_href, png_href) = self.chart_files_sourced(
+            dir,
+            "chart",
+            &svg,
+            &title,
+            sources.clone(),
+            self.reads.config().chart_png.report_charts(),
+            out,
+        );
+        let embed_dir = paths::compare_embed_dir(shared.code, &p.period.to_string());
+        let mut table_rows: Vec<Vec<String>> = references
+            .iter()
+            .map(|(r, m)| {
+                vec![
+                    self.tr("compare_reference").to_string(),
+                    self.text(&r.area.name),
+                    self.measurement_text(r.indicator, m),
+                    self.status_view(r.indicator.status.kind).label,
+                ]
+            })
+            .collect();
+        table_rows.extend(rows.iter().zip(&ranked).map(|(row, r)| {
+            vec![
+                r.rank.unwrap_or(0).to_string(),
+                self.text(&r.area.name),
+                row.value_text.clone(),
+                row.status_text.clone(),
+            ]
+        }));
+        let view = ChartView {
+            heading: title.clone(),
             takeaway: Some(fill(
                 self.tr("compare_takeaway"),
                 &[
                     ("best", &self.text(&first.area.name)),
                     ("value", &rows[0].value_text),
                     ("ranked", &rows.len().to_string()),
-                    ("total", &newest.rows.len().to_string()),
+                    ("total", &p.rows.len().to_string()),
                     ("period", &period),
                 ],
             )),
             svg,
-            source: None,
+            // Under the chart, without the band's "Nguồn: " on each line.
+            source: Some(
+                std::iter::once(self.tr("compare_sources").to_string())
+                    .chain(sources.into_iter().skip(1))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             note: None,
-            svg_href,
-            png_href: None,
-            embed: None,
+            svg_href: Some(svg_href),
+            png_href,
+            embed: Some(self.embed_view_at(&embed_dir, &title, dir)),
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::compare_file(shared.code, "comparison.csv")
@@ -375,26 +515,72 @@ impl Lang<'_> {
                     .iter()
                     .map(|k| self.tr(k).to_string())
                     .collect(),
-                rows: rows
-                    .iter()
-                    .zip(&ranked)
-                    .map(|(row, r)| {
-                        vec![
-                            r.rank.unwrap_or(0).to_string(),
-                            self.text(&r.area.name),
-                            row.value_text.clone(),
-                            row.status_text.clone(),
-                        ]
-                    })
-                    .collect(),
+                rows: table_rows,
             }),
-        })
+        };
+        self.compare_embed(p, &embed_dir, &view, dir, out, diags);
+        Some(view)
+    }
+
+    /// A reference's label on the ranked chart: its name, figure and document.
+    fn reference_label(&self, r: &CompareRow, m: &Measurement) -> String {
+        let d = &r.report.document;
+        fill(
+            self.tr("compare_reference_label"),
+            &[
+                ("area", &self.text(&r.area.name)),
+                ("value", &self.measurement_text(r.indicator, m)),
+                ("document", &d.number),
+                ("date", &format::date(d.date, self.style)),
+            ],
+        )
+    }
+
+    /// The embed page of a comparison's chart `view`, shown on the page `page_dir`.
+    fn compare_embed(
+        &self,
+        p: &ComparePeriod,
+        dir: &str,
+        view: &ChartView,
+        page_dir: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let references: Vec<String> = p
+            .references
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}: {}",
+                    self.text(&r.area.name),
+                    self.document_line(r.report)
+                )
+            })
+            .collect();
+        let embed = EmbedPage {
+            dir,
+            chart: view,
+            table: None,
+            source_title: self.tr("compare_sources"),
+            source_line: &references.join("; "),
+            page_dir,
+        };
+        self.emit_embed(&embed, out, diags);
     }
 
     /// Small multiples of each area's history (its newest row's indicator,
     /// across reports), over the last [`MULTIPLES_PERIODS`] periods any
-    /// area has a figure for; `None` with fewer than two.
-    fn compare_multiples(&self, shared: &SharedCode, asset_root: &str) -> Option<ChartView> {
+    /// area has a figure for; `None` with fewer than two. Shown on the
+    /// page `dir`, its downloads beside it, its embed page at
+    /// `embed/compare/<code>/history/`.
+    fn compare_multiples(
+        &self,
+        shared: &SharedCode,
+        dir: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) -> Option<ChartView> {
+        let (_, asset_root) = self.roots(dir);
         let ind = shared.latest();
         let mut seen = std::collections::HashSet::new();
         // Each area once, with the indicator of its newest row, in areas.yaml order.
@@ -484,26 +670,42 @@ impl Lang<'_> {
             max,
         };
         let heading = self.tr("compare_multiples_title").to_string();
+        let title = format!("{}: {}", self.text(&ind.name), heading.to_lowercase());
         let svg = chart::small_multiples(
             &ChartText {
                 id: format!("chart-multiples-{}", shared.code),
-                title: format!("{}: {}", self.text(&ind.name), heading.to_lowercase()),
+                title: title.clone(),
                 desc: axis.caption.clone(),
             },
             &axis,
             &items,
         );
+        let sources = vec![format!(
+            "{}: {}",
+            self.tr("chart_source"),
+            self.tr("compare_sources")
+        )];
+        let (svg_href, png_href) = self.chart_files_sourced(
+            dir,
+            "chart",
+            &svg,
+            &title,
+            sources,
+            self.reads.config().chart_png.report_charts(),
+            out,
+        );
+        let embed_dir = paths::compare_embed_dir(shared.code, "history");
         let mut head = vec![self.tr("area").to_string()];
         head.extend(periods.iter().map(|p| format::period(*p, self.style)));
-        Some(ChartView {
-            heading,
+        let view = ChartView {
+            heading: title.clone(),
             takeaway: None,
             svg,
-            source: None,
+            source: Some(self.tr("compare_sources").to_string()),
             note: None,
-            svg_href: None,
-            png_href: None,
-            embed: None,
+            svg_href: Some(svg_href),
+            png_href,
+            embed: Some(self.embed_view_at(&embed_dir, &title, dir)),
             data_href: Some(format!(
                 "{asset_root}{}",
                 paths::compare_file(shared.code, "comparison.csv")
@@ -523,7 +725,17 @@ impl Lang<'_> {
                     })
                     .collect(),
             }),
-        })
+        };
+        let embed = EmbedPage {
+            dir: &embed_dir,
+            chart: &view,
+            table: None,
+            source_title: self.tr("compare_sources"),
+            source_line: "",
+            page_dir: dir,
+        };
+        self.emit_embed(&embed, out, diags);
+        Some(ChartView { heading, ..view })
     }
 
     /// `compare/`: every shared code, with how many areas it compares.

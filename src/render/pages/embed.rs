@@ -20,6 +20,21 @@ pub(super) struct EmbedView {
     pub(super) code: String,
 }
 
+/// What an embed page shows ([`Lang::emit_embed`]).
+pub(super) struct EmbedPage<'a> {
+    /// Its folder.
+    pub(super) dir: &'a str,
+    pub(super) chart: &'a ChartView,
+    /// The numbers (else the chart's own table).
+    pub(super) table: Option<&'a TableView>,
+    /// Where the figures come from: a report's title.
+    pub(super) source_title: &'a str,
+    /// Its document (empty: none to name).
+    pub(super) source_line: &'a str,
+    /// The page showing the chart.
+    pub(super) page_dir: &'a str,
+}
+
 impl Lang<'_> {
     /// The embed of chart `name` of `report`, seen from the page at `from_dir`.
     pub(super) fn embed_view(
@@ -29,7 +44,11 @@ impl Lang<'_> {
         title: &str,
         from_dir: &str,
     ) -> EmbedView {
-        let dir = paths::embed_dir(&report.slug, name);
+        self.embed_view_at(&paths::embed_dir(&report.slug, name), title, from_dir)
+    }
+
+    /// The embed page at `dir`, seen from the page at `from_dir`.
+    pub(super) fn embed_view_at(&self, dir: &str, title: &str, from_dir: &str) -> EmbedView {
         let (root, _) = self.roots(from_dir);
         let url = format!("{}{}{dir}", self.reads.config().base_url, self.prefix);
         EmbedView {
@@ -55,14 +74,29 @@ impl Lang<'_> {
         out: &mut Output,
         diags: &mut Diagnostics,
     ) {
-        let dir = paths::embed_dir(&report.slug, name);
-        let (root, _) = self.roots(&dir);
-        let mut ctx = self.context(&dir, &chart.heading, &chart.heading, Vec::new(), false);
-        ctx.insert("chart", chart);
-        ctx.insert("table", &table.or(chart.table.as_ref()));
-        ctx.insert("document_line", &self.document_line(report));
-        ctx.insert("report_title", &self.text(&report.title));
-        ctx.insert("back_href", &format!("{root}{page_dir}"));
-        self.emit("embed.html", &ctx, &paths::index_page(&dir), out, diags);
+        let embed = EmbedPage {
+            dir: &paths::embed_dir(&report.slug, name),
+            chart,
+            table,
+            source_title: &self.text(&report.title),
+            source_line: &self.document_line(report),
+            page_dir,
+        };
+        self.emit_embed(&embed, out, diags);
+    }
+
+    /// Writes an embed page: the chart, its table, where it comes from
+    /// (`source_title`, then `source_line` in brackets when not empty) and
+    /// a link back to the page showing it.
+    pub(super) fn emit_embed(&self, e: &EmbedPage, out: &mut Output, diags: &mut Diagnostics) {
+        let (root, _) = self.roots(e.dir);
+        let heading = &e.chart.heading;
+        let mut ctx = self.context(e.dir, heading, heading, Vec::new(), false);
+        ctx.insert("chart", e.chart);
+        ctx.insert("table", &e.table.or(e.chart.table.as_ref()));
+        ctx.insert("document_line", e.source_line);
+        ctx.insert("report_title", e.source_title);
+        ctx.insert("back_href", &format!("{root}{}", e.page_dir));
+        self.emit("embed.html", &ctx, &paths::index_page(e.dir), out, diags);
     }
 }

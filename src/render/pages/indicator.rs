@@ -81,8 +81,18 @@ impl Lang<'_> {
 
     /// The parts of a measure (by level, district …): each with its value,
     /// target, status and sentence, and a bullet chart of those with a
-    /// figure against a numeric target.
-    fn parts_view(&self, report: &Report, ind: &Indicator, root: &str) -> serde_json::Value {
+    /// figure against a numeric target, with its downloads (`parts.svg`,
+    /// `parts.png` beside the page `dir`) and embed page.
+    fn parts_view(
+        &self,
+        report: &Report,
+        ind: &Indicator,
+        dir: &str,
+        out: &mut Output,
+        diags: &mut Diagnostics,
+    ) -> serde_json::Value {
+        let (root, _) = self.roots(dir);
+        let root = root.as_str();
         let parts: Vec<Indicator> = ind.parts.iter().map(|p| p.as_indicator(ind)).collect();
         let rows: Vec<IndicatorView> = parts
             .iter()
@@ -125,26 +135,60 @@ impl Lang<'_> {
                 .map(|b| format!("{}: {} ({})", b.label, b.value_text, b.status_text))
                 .collect::<Vec<_>>()
                 .join("; ");
+            let title = format!("{}: {}", self.text(&ind.name), heading.to_lowercase());
             let svg = chart::group_chart(
                 &ChartText {
                     id: format!("chart-parts-{}", ind.id),
-                    title: format!("{}: {}", self.text(&ind.name), heading.to_lowercase()),
+                    title: title.clone(),
                     desc,
                 },
                 &axis,
                 &bullets,
             );
-            ChartView {
-                heading: heading.clone(),
+            let (svg_href, png_href) = self.chart_files(
+                report,
+                dir,
+                "parts",
+                &svg,
+                &title,
+                self.reads.config().chart_png.indicator_charts(),
+                out,
+            );
+            let name = format!("parts-{}", ind.id);
+            let view = ChartView {
+                heading: title.clone(),
                 takeaway: None,
                 svg,
                 source: None,
                 note: None,
-                svg_href: None,
-                png_href: None,
-                embed: None,
+                svg_href: Some(svg_href),
+                png_href,
+                embed: Some(self.embed_view(report, &name, &title, dir)),
                 data_href: None,
                 table: None,
+            };
+            // The embed shows the parts' figures, as the page's table does.
+            let table = TableView {
+                head: ["indicator", "latest_value", "target", "status"]
+                    .iter()
+                    .map(|k| self.tr(k).to_string())
+                    .collect(),
+                rows: bullets
+                    .iter()
+                    .map(|b| {
+                        vec![
+                            b.label.clone(),
+                            b.value_text.clone(),
+                            b.target_text.clone(),
+                            b.status_text.clone(),
+                        ]
+                    })
+                    .collect(),
+            };
+            self.embed_page(report, &name, &view, Some(&table), dir, out, diags);
+            ChartView {
+                heading: heading.clone(),
+                ..view
             }
         });
         serde_json::json!({ "heading": heading, "rows": rows, "chart": chart })
@@ -194,7 +238,7 @@ impl Lang<'_> {
             .filter(|_| report.area.is_some())
             .map(|code| format!("{root}{}", paths::compare_dir(code)));
         ctx.insert("compare_href", &compare_href);
-        let parts = (!ind.parts.is_empty()).then(|| self.parts_view(report, ind, &root));
+        let parts = (!ind.parts.is_empty()).then(|| self.parts_view(report, ind, &dir, out, diags));
         ctx.insert("parts", &parts);
         ctx.insert("group_name", &group_name);
         ctx.insert("group_href", &group_href);

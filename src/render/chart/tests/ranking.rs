@@ -7,6 +7,7 @@ pub(super) fn rank_axis() -> RankAxis {
         caption: "Thanh: Tỷ lệ hồ sơ trực tuyến (%)".to_string(),
         max: 100.0,
         ticks: ["0 %".into(), "50 %".into(), "100 %".into()],
+        references: Vec::new(),
     }
 }
 
@@ -69,4 +70,42 @@ fn ranking_text_is_at_least_12_px_on_a_phone() {
             "{t}"
         );
     }
+}
+
+#[test]
+fn a_reference_is_a_dashed_mark_across_every_bar_with_its_label_above() {
+    let rows = rank_rows();
+    let mut axis = rank_axis();
+    axis.references.push(RankReference {
+        label: "Cả nước: 61,3 % (Số 15/BC-BTTTT, 20/02/2025)".into(),
+        value: 61.3,
+    });
+    let svg = ranking_chart(&text("r"), &axis, &rows);
+    // The label, wrapped over the chart's width when it is long.
+    let all = texts(&svg).join(" ");
+    assert!(
+        all.contains(&escape("Cả nước: 61,3 % (Số 15/BC-BTTTT, 20/02/2025)")),
+        "{all:?}"
+    );
+    for t in tags(&svg, "text") {
+        let size = num(&t, "font-size");
+        assert!(
+            size * f64::from(PHONE_MIN_PX) / f64::from(WIDTH) >= 12.0,
+            "{t}"
+        );
+    }
+    let x = (PAD as f64 + (0.613 * 624.0f64).round()).to_string();
+    let dashed: Vec<&str> = svg
+        .split("<polyline")
+        .skip(1)
+        .filter(|p| p.contains("stroke-dasharray"))
+        .collect();
+    // The legend's swatch, then one mark a bar at the figure.
+    assert_eq!(dashed.len(), 1 + rows.len(), "{dashed:?}");
+    assert!(
+        dashed[1..].iter().all(|p| p.contains(&format!("{x},"))),
+        "{dashed:?}"
+    );
+    // The legend comes before the first bar.
+    assert!(svg.find("Cả nước").unwrap() < svg.find("1. Hải Dương").unwrap());
 }
