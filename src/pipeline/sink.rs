@@ -23,9 +23,9 @@ impl Sink<'_> {
             // Chart PNGs are drawn here, on their way to disk, and only
             // here (not in `check`, nor in memory for `serve` and tests).
             Sink::Disk(staging, cache) => {
-                let key = export::drawing();
+                let key = export::drawing().as_bytes();
                 staging.write(&export::draw_pending(part, |svg| {
-                    cache.get_or_draw(&[key.as_bytes(), svg.as_bytes()], || export::png(svg))
+                    cache.get_or_draw(&[key, svg.as_bytes()], || export::draw(svg))
                 }))
             }
             Sink::Memory(all) => {

@@ -44,12 +44,18 @@ pub fn draw_pending(
 }
 
 /// What a PNG depends on besides its SVG, for a cache of drawn PNGs: the
-/// program (its fonts and drawing code) and the scale.
-pub fn drawing() -> String {
-    format!(
-        "minhbach {}; resvg; scale {PNG_SCALE}; RGB; png Fast",
-        env!("CARGO_PKG_VERSION")
-    )
+/// program version, the shipped fonts (by size), the scale and encoding.
+pub fn drawing() -> &'static str {
+    static KEY: OnceLock<String> = OnceLock::new();
+    KEY.get_or_init(|| {
+        format!(
+            "minhbach {}; resvg; fonts {} {} {}; scale {PNG_SCALE}; RGB; png Fast",
+            env!("CARGO_PKG_VERSION"),
+            NOTO_REGULAR.len(),
+            NOTO_BOLD.len(),
+            DEJAVU.len()
+        )
+    })
 }
 
 /// `bytes` drawn if they are a [`pending`] PNG (the preview server draws
@@ -114,7 +120,10 @@ pub fn png(svg: &str) -> Option<Vec<u8>> {
 /// Most bytes of PNGs [`png`] keeps.
 const MEMO_BYTES: usize = 64 << 20;
 
-fn draw(svg: &str) -> Option<Vec<u8>> {
+/// `svg` drawn as a PNG at [`PNG_SCALE`], without [`png`]'s memo: what a
+/// build draws through its cache on disk (the memo would only hold the
+/// images in memory a second time).
+pub fn draw(svg: &str) -> Option<Vec<u8>> {
     let tree = usvg::Tree::from_str(svg, options()).ok()?;
     let size = tree.size().to_int_size().scale_by(PNG_SCALE)?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
