@@ -433,3 +433,87 @@ fn an_areas_kind_is_national_or_region() {
         run.stderr
     );
 }
+
+/// Hà Nội's report with its online-dossier parts (the two level parts of
+/// [`with_parts_and_nation`]) replaced by `parts`.
+fn hanoi_split(parts: &str) -> Site {
+    let site = with_parts_and_nation();
+    let i = "reports/hn-2024/indicators.yaml";
+    let text = site.read(i);
+    let start = text.find("  breakdown:").unwrap();
+    let end = text[start..].find("  lead:").unwrap() + start;
+    site.write(i, &format!("{}{parts}{}", &text[..start], &text[end..]));
+    site
+}
+
+#[test]
+fn a_shared_code_is_split_the_same_way_in_every_report() {
+    // Split by another dimension: an error at the breakdown, naming the
+    // first report's, with the breakdown and part ids to use.
+    let site = hanoi_split(
+        "  breakdown: { vi: giới tính, en: sex }\n  parts:\n    \
+         - { id: male, name: { vi: nam, en: male }, values: [{ period: 2024, value: 40 }] }\n    \
+         - { id: female, name: { vi: nữ, en: female }, values: [{ period: 2024, value: 44 }] }\n",
+    );
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:11:14: error: code `online-dossiers` is split by `giới tính` here but by `cấp hành chính` at content/reports/demo-2024/indicators.yaml:10 (indicator `online-dossier-rate`)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: a shared code is split one way in every report: split it by `cấp hành chính` (parts `province`, `district`), or give this indicator another code"),
+        "{out}"
+    );
+    // The same part under another id: an error at the id, with the id to write.
+    let site = hanoi_split(
+        &parts("{ period: 2024, value: 85 }", "{ period: 2023, value: 60 }")
+            .replace("id: district", "id: huyen"),
+    );
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:14:13: error: code `online-dossiers`: part `huyen` here is `cấp huyện`, which is part `district` at content/reports/demo-2024/indicators.yaml:13 (indicator `online-dossier-rate`)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: one part has one id in every report: write `id: district`"),
+        "{out}"
+    );
+    // No breakdown said, and parts none of which are the others': not the same split.
+    let site = hanoi_split(
+        "  parts:\n    \
+         - { id: male, name: { vi: nam, en: male }, values: [{ period: 2024, value: 40 }] }\n    \
+         - { id: female, name: { vi: nữ, en: female }, values: [{ period: 2024, value: 44 }] }\n",
+    );
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:12:13: error: code `online-dossiers`: none of the parts here (`male`, `female`) is a part at content/reports/demo-2024/indicators.yaml:12 (indicator `online-dossier-rate`: `province`, `district`)"
+        ),
+        "{out}"
+    );
+    // Fewer parts under the same breakdown is no error (a province without
+    // a district level): the missing part's cell says so.
+    let site = hanoi_split(
+        &parts("{ period: 2024, value: 85 }", "")
+            .lines()
+            .filter(|l| !l.contains("id: district"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("compare/online-dossiers/index.html");
+    let rows = row_texts(&page, "2024");
+    let hn = rows.iter().find(|r| r.contains("Hà Nội")).unwrap();
+    assert!(hn.ends_with("✓ Đạt Không có"), "{hn}");
+    let en = plain(&site.page("en/compare/online-dossiers/index.html"));
+    assert!(en.contains("Met Not in report"), "{en}");
+}
+
+fn check(site: &Site) -> String {
+    let run = site.run(&["check"]);
+    format!("{}{}", run.stdout, run.stderr)
+}

@@ -291,8 +291,14 @@ impl Lang<'_> {
             .parts
             .iter()
             .map(|col| match r.part(col.id) {
+                // The area's report splits the measure without this part
+                // (no district level): not a missing figure.
                 None => PartCellView {
-                    value: "–".into(),
+                    value: if ind.parts.is_empty() {
+                        "–".into()
+                    } else {
+                        self.tr("compare_part_absent").to_string()
+                    },
                     target: None,
                     status: None,
                 },
