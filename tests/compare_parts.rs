@@ -517,3 +517,63 @@ fn check(site: &Site) -> String {
     let run = site.run(&["check"]);
     format!("{}{}", run.stdout, run.stderr)
 }
+
+#[test]
+fn the_small_multiples_draw_the_national_history_as_a_dashed_line() {
+    let site = with_parts_and_nation();
+    site.edit(
+        "reports/vn-2024/indicators.yaml",
+        "  values:\n",
+        "  values:\n    - { period: 2023, value: 58 }\n",
+    );
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("compare/online-dossiers/history/index.html");
+    let svg = between(&page, "<svg", "</svg>");
+    let label = "Cả nước: 61,30\u{a0}% (2024) (văn bản 15/BC-BTTTT ngày 20/02/2025)";
+    // Its legend line (wrapped), and the text alternative says what the
+    // dashes are.
+    let shown: Vec<&str> = svg
+        .split("<text ")
+        .skip(1)
+        .map(|t| between(t, ">", "</text>"))
+        .collect();
+    assert!(shown.join(" ").contains(label), "{shown:?}");
+    let desc = between(svg, "<desc", "</desc>");
+    assert!(
+        desc.contains(&format!("Đường nét đứt trong mỗi ô: {label}.")),
+        "{desc}"
+    );
+    // A dashed swatch, then one dashed line in each area's small chart.
+    let flat = ungroup(&format!("<svg{svg}</svg>"));
+    let dashed = flat
+        .split("<polyline ")
+        .skip(1)
+        .filter(|p| p[..p.find('>').unwrap()].contains("stroke-dasharray"))
+        .count();
+    assert_eq!(dashed, 1 + 3, "{svg}");
+    // Text stays at least 12 px on a 375 px phone (a 309 px card).
+    let view_w: f64 = between(&flat, "viewBox=\"0 0 ", " ").parse().unwrap();
+    let max_w: f64 = between(&flat, "max-width:", "px").parse().unwrap();
+    for size in flat.split("font-size=\"").skip(1) {
+        let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+        assert!(size * 309f64.min(max_w) / view_w >= 12.0, "{size}");
+    }
+    // The table behind the chart: the reference's figures first.
+    let rows = plain(between(&page, "<tbody>", "</tbody>"));
+    assert!(
+        rows.starts_with("Cả nước (Tham chiếu) 58,00 % 61,30 %"),
+        "{rows}"
+    );
+    // The downloaded image names the nation's document.
+    let file = std::fs::read_to_string(
+        site.public()
+            .join("compare/online-dossiers/history/chart.svg"),
+    )
+    .unwrap();
+    assert!(file.contains("15/BC-BTTTT"), "{file}");
+    let en = site.page("en/compare/online-dossiers/history/index.html");
+    assert!(
+        en.contains("The dashed line in each panel: Viet Nam: 61.30% (2024)"),
+        "{en}"
+    );
+}

@@ -651,9 +651,61 @@ impl Lang<'_> {
                 }
             })
             .collect();
+        // The nation's or a region's history, each once (newest row first),
+        // in areas.yaml order, drawn in every small chart; none without a
+        // figure in the periods shown.
+        let mut references: Vec<(usize, &CompareRow)> = shared
+            .periods
+            .iter()
+            .flat_map(|p| p.references.iter())
+            .filter(|r| seen.insert(r.area.code.as_str()))
+            .map(|r| {
+                let at = self
+                    .reads
+                    .areas()
+                    .iter()
+                    .position(|a| a.code == r.area.code);
+                (at.unwrap_or(usize::MAX), r)
+            })
+            .collect();
+        references.sort_by_key(|(at, _)| *at);
+        let references: Vec<(&CompareRow, MultipleReference)> = references
+            .into_iter()
+            .filter_map(|(_, r)| {
+                let h = history(r);
+                let values: Vec<Option<f64>> = periods
+                    .iter()
+                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
+                    .collect();
+                let (p, v) = h.iter().rev().find(|(p, _)| periods.contains(p))?;
+                let d = &r.report.document;
+                let label = fill(
+                    self.tr("compare_reference_label"),
+                    &[
+                        ("area", &self.text(&r.area.name)),
+                        (
+                            "value",
+                            &format!(
+                                "{} ({})",
+                                self.value_text(r.indicator, *v),
+                                format::period(*p, self.style)
+                            ),
+                        ),
+                        ("document", &d.number),
+                        ("date", &format::date(d.date, self.style)),
+                    ],
+                );
+                Some((r, MultipleReference { label, values }))
+            })
+            .collect();
         let top = items
             .iter()
             .flat_map(|m| m.values.iter().flatten())
+            .chain(
+                references
+                    .iter()
+                    .flat_map(|(_, m)| m.values.iter().flatten()),
+            )
             .fold(0.0, |a: f64, b| a.max(*b));
         let max = if ind.unit.kind == Unit::Percent && top <= 100.0 {
             100.0
@@ -674,6 +726,56 @@ impl Lang<'_> {
                 ],
             ),
             max,
+            references: Vec::new(),
+        };
+        // The text alternative says what the dashed line is.
+        let desc = if references.is_empty() {
+            axis.caption.clone()
+        } else {
+            format!(
+                "{} {}",
+                axis.caption,
+                fill(
+                    self.tr("compare_multiples_reference"),
+                    &[(
+                        "references",
+                        &references
+                            .iter()
+                            .map(|(_, m)| m.label.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )]
+                )
+            )
+        };
+        let reference_rows: Vec<Vec<String>> = references
+            .iter()
+            .map(|(r, m)| {
+                let mut row = vec![format!(
+                    "{} ({})",
+                    self.text(&r.area.name),
+                    self.tr("compare_reference")
+                )];
+                row.extend(m.values.iter().map(|v| match v {
+                    Some(v) => self.value_text(r.indicator, *v),
+                    None => "–".into(),
+                }));
+                row
+            })
+            .collect();
+        let documents: Vec<String> = references
+            .iter()
+            .map(|(r, _)| {
+                format!(
+                    "{}: {}",
+                    self.text(&r.area.name),
+                    self.document_line(r.report)
+                )
+            })
+            .collect();
+        let axis = MultiplesAxis {
+            references: references.into_iter().map(|(_, m)| m).collect(),
+            ..axis
         };
         let heading = self.tr("compare_multiples_title").to_string();
         let title = format!("{}: {}", self.text(&ind.name), heading.to_lowercase());
@@ -681,16 +783,17 @@ impl Lang<'_> {
             &ChartText {
                 id: format!("chart-multiples-{}", shared.code),
                 title: title.clone(),
-                desc: axis.caption.clone(),
+                desc,
             },
             &axis,
             &items,
         );
-        let sources = vec![format!(
+        let mut sources = vec![format!(
             "{}: {}",
             self.tr("chart_source"),
             self.tr("compare_sources")
         )];
+        sources.extend(documents.iter().cloned());
         let (svg_href, png_href) = self.chart_files_sourced(
             dir,
             "chart",
@@ -718,17 +821,16 @@ impl Lang<'_> {
             )),
             table: Some(TableView {
                 head,
-                rows: areas
-                    .iter()
-                    .zip(&items)
-                    .map(|((_, r), m)| {
+                rows: reference_rows
+                    .into_iter()
+                    .chain(areas.iter().zip(&items).map(|((_, r), m)| {
                         let mut row = vec![m.label.clone()];
                         row.extend(m.values.iter().map(|v| match v {
                             Some(v) => self.value_text(r.indicator, *v),
                             None => "–".into(),
                         }));
                         row
-                    })
+                    }))
                     .collect(),
             }),
         };
@@ -737,7 +839,7 @@ impl Lang<'_> {
             chart: &view,
             table: None,
             source_title: self.tr("compare_sources"),
-            source_line: "",
+            source_line: &documents.join("; "),
             page_dir: dir,
         };
         self.emit_embed(&embed, out, diags);
