@@ -574,6 +574,28 @@ impl Lang<'_> {
         self.emit_embed(&embed, out, diags);
     }
 
+    /// Each area of `rows` once (its first row), in areas.yaml order, with
+    /// its place there.
+    fn each_once<'r>(
+        &self,
+        rows: impl Iterator<Item = &'r CompareRow<'r>>,
+    ) -> Vec<(usize, &'r CompareRow<'r>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut rows: Vec<(usize, &CompareRow)> = rows
+            .filter(|r| seen.insert(r.area.code.as_str()))
+            .map(|r| {
+                let at = self
+                    .reads
+                    .areas()
+                    .iter()
+                    .position(|a| a.code == r.area.code);
+                (at.unwrap_or(usize::MAX), r)
+            })
+            .collect();
+        rows.sort_by_key(|(at, _)| *at);
+        rows
+    }
+
     /// Small multiples of each area's history (its newest row's indicator,
     /// across reports), over the last [`MULTIPLES_PERIODS`] periods any
     /// area has a figure for; `None` with fewer than two. Shown on the
@@ -588,23 +610,8 @@ impl Lang<'_> {
     ) -> Option<ChartView> {
         let (_, asset_root) = self.roots(dir);
         let ind = shared.latest();
-        let mut seen = std::collections::HashSet::new();
-        // Each area once, with the indicator of its newest row, in areas.yaml order.
-        let mut areas: Vec<(usize, &CompareRow)> = shared
-            .periods
-            .iter()
-            .flat_map(|p| p.rows.iter())
-            .filter(|r| seen.insert(r.area.code.as_str()))
-            .map(|r| {
-                let at = self
-                    .reads
-                    .areas()
-                    .iter()
-                    .position(|a| a.code == r.area.code);
-                (at.unwrap_or(usize::MAX), r)
-            })
-            .collect();
-        areas.sort_by_key(|(at, _)| *at);
+        // Each area once, with the indicator of its newest row.
+        let areas = self.each_once(shared.periods.iter().flat_map(|p| &p.rows));
         let history = |r: &CompareRow| -> Vec<(Period, f64)> {
             match self.reads.history(&r.indicator.id) {
                 Some(h) => h
@@ -654,22 +661,8 @@ impl Lang<'_> {
         // The nation's or a region's history, each once (newest row first),
         // in areas.yaml order, drawn in every small chart; none without a
         // figure in the periods shown.
-        let mut references: Vec<(usize, &CompareRow)> = shared
-            .periods
-            .iter()
-            .flat_map(|p| p.references.iter())
-            .filter(|r| seen.insert(r.area.code.as_str()))
-            .map(|r| {
-                let at = self
-                    .reads
-                    .areas()
-                    .iter()
-                    .position(|a| a.code == r.area.code);
-                (at.unwrap_or(usize::MAX), r)
-            })
-            .collect();
-        references.sort_by_key(|(at, _)| *at);
-        let references: Vec<(&CompareRow, MultipleReference)> = references
+        let references: Vec<(&CompareRow, MultipleReference)> = self
+            .each_once(shared.periods.iter().flat_map(|p| &p.references))
             .into_iter()
             .filter_map(|(_, r)| {
                 let h = history(r);
