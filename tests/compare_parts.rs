@@ -406,6 +406,9 @@ fn a_shared_code_is_split_the_same_way_in_every_report() {
     let rows = row_texts(&page, "2024");
     let hn = rows.iter().find(|r| r.contains("Hà Nội")).unwrap();
     assert!(hn.ends_with("✓ Đạt Không có"), "{hn}");
+    // A report that gives no parts at all (the nation's) reads "–" in each.
+    let vn = rows.iter().find(|r| r.contains("Cả nước")).unwrap();
+    assert!(vn.ends_with("Không có mục tiêu định lượng – –"), "{vn}");
     let en = plain(&site.page("en/compare/online-dossiers/index.html"));
     assert!(en.contains("Met Not in report"), "{en}");
 }
