@@ -6,89 +6,6 @@ mod common;
 
 use common::*;
 
-const AREAS: &str = "\
-- code: hai-duong
-  name: { vi: Hải Dương, en: Hai Duong }
-  replaced_by: [hai-phong]
-  from: 2025-07-01
-- code: hai-phong
-  name: { vi: Hải Phòng, en: Hai Phong }
-- code: ha-noi
-  name: { vi: Hà Nội, en: Hanoi }
-";
-
-/// A copy of the fixture's report for another area, its indicator ids
-/// prefixed (ids are site-wide histories), its online-dossier figure for
-/// 2024 itself being `value`.
-fn add_area(site: &Site, slug: &str, area: &str, value: &str) {
-    copy_dir(
-        &site.path("reports/demo-2024"),
-        &site.path(&format!("reports/{slug}")),
-    );
-    let r = format!("reports/{slug}/report.yaml");
-    site.edit(&r, "area: hai-duong", &format!("area: {area}"));
-    let i = format!("reports/{slug}/indicators.yaml");
-    let text = site.read(&i).replace("- id: ", &format!("- id: {slug}-"));
-    site.write(&i, &text);
-    for md in ["ket-qua.md", "ket-qua.en.md", "han-che.md"] {
-        let md = format!("reports/{slug}/{md}");
-        let text = site.read(&md);
-        site.write(
-            &md,
-            &text.replace("indicator=\"", &format!("indicator=\"{slug}-")),
-        );
-    }
-    site.edit(
-        &i,
-        "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }",
-        &format!("    - {{ period: 2023, value: 56.6 }}\n    - {{ period: 2024, value: {value} }}"),
-    );
-}
-
-/// Three provinces' 2024 reports sharing the code `online-dossiers`: Hải
-/// Dương has only its 2023 baseline, Hải Phòng 71.2 % and Hà Nội 42 % for 2024.
-fn three_areas() -> Site {
-    let site = Site::fixture("minimal");
-    site.write("areas.yaml", AREAS);
-    site.edit(
-        "reports/demo-2024/report.yaml",
-        "period: 2024",
-        "period: 2024\narea: hai-duong",
-    );
-    site.edit(
-        "reports/demo-2024/indicators.yaml",
-        "  unit: percent\n  decimals: 2",
-        "  code: online-dossiers\n  unit: percent\n  decimals: 2",
-    );
-    add_area(&site, "hp-2024", "hai-phong", "71.2");
-    add_area(&site, "hn-2024", "ha-noi", "42");
-    site
-}
-
-fn row_texts(html: &str, period: &str) -> Vec<String> {
-    let table = between(html, &format!("id=\"p-{period}\""), "</table>");
-    table
-        .split("<tr>")
-        .skip(2)
-        .map(|r| {
-            let mut plain = String::new();
-            let mut tag = false;
-            for c in r.chars() {
-                match c {
-                    '<' => tag = true,
-                    '>' => {
-                        tag = false;
-                        plain.push(' ');
-                    }
-                    c if !tag => plain.push(c),
-                    _ => {}
-                }
-            }
-            plain.split_whitespace().collect::<Vec<_>>().join(" ")
-        })
-        .collect()
-}
-
 #[test]
 fn a_comparison_page_ranks_figures_for_the_period_and_keeps_baselines_apart() {
     let site = three_areas();
@@ -229,11 +146,6 @@ fn a_site_without_areas_has_no_comparisons() {
     let site = Site::fixture("minimal");
     site.run(&["build", "--strict"]).ok();
     assert!(!site.public().join("compare").exists());
-}
-
-fn check(site: &Site) -> String {
-    let run = site.run(&["check"]);
-    format!("{}{}", run.stdout, run.stderr)
 }
 
 #[test]

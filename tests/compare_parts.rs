@@ -7,15 +7,8 @@ mod common;
 
 use common::*;
 
-const AREAS: &str = "\
-- code: hai-duong
-  name: { vi: Hải Dương, en: Hai Duong }
-  replaced_by: [hai-phong]
-  from: 2025-07-01
-- code: hai-phong
-  name: { vi: Hải Phòng, en: Hai Phong }
-- code: ha-noi
-  name: { vi: Hà Nội, en: Hanoi }
+/// The nation, after the three provinces of tests/common/areas.rs.
+const NATION: &str = "\
 - code: vn
   name: { vi: Cả nước, en: Viet Nam }
   kind: national
@@ -29,39 +22,6 @@ fn parts(province: &str, district: &str) -> String {
          - {{ id: province, name: {{ vi: cấp tỉnh, en: provincial level }}, target: 80, values: [{province}] }}\n    \
          - {{ id: district, name: {{ vi: cấp huyện, en: district level }}, target: 70, values: [{district}] }}\n"
     )
-}
-
-/// A copy of the fixture's report for another area, its indicator ids
-/// prefixed (ids are site-wide histories); the online-dossier figure for
-/// 2024 itself is `value` (none when empty), its parts `parts`.
-fn add_area(site: &Site, slug: &str, area: &str, value: &str, parts: &str) {
-    copy_dir(
-        &site.path("reports/demo-2024"),
-        &site.path(&format!("reports/{slug}")),
-    );
-    let r = format!("reports/{slug}/report.yaml");
-    site.edit(&r, "area: hai-duong", &format!("area: {area}"));
-    let i = format!("reports/{slug}/indicators.yaml");
-    let text = site.read(&i).replace("- id: ", &format!("- id: {slug}-"));
-    site.write(&i, &text);
-    for md in ["ket-qua.md", "ket-qua.en.md", "han-che.md"] {
-        let md = format!("reports/{slug}/{md}");
-        let text = site.read(&md);
-        site.write(
-            &md,
-            &text.replace("indicator=\"", &format!("indicator=\"{slug}-")),
-        );
-    }
-    let own = if value.is_empty() {
-        String::new()
-    } else {
-        format!("\n    - {{ period: 2024, value: {value} }}")
-    };
-    site.edit(
-        &i,
-        "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }\n",
-        &format!("    - {{ period: 2023, value: 56.6 }}{own}\n{parts}"),
-    );
 }
 
 /// The national report: the national figure of `online-dossiers` for 2024.
@@ -102,69 +62,14 @@ groups:
 /// Hà Nội: 42 % (cấp tỉnh 85, cấp huyện only 60 for 2023); Hải Dương: its
 /// 2023 baseline only, but cấp tỉnh 81 for 2024. Cả nước: 61.3 %.
 fn with_parts_and_nation() -> Site {
-    let site = Site::fixture("minimal");
-    site.write("areas.yaml", AREAS);
-    site.edit(
-        "reports/demo-2024/report.yaml",
-        "period: 2024",
-        "period: 2024\narea: hai-duong",
-    );
-    site.edit(
-        "reports/demo-2024/indicators.yaml",
-        "  unit: percent\n  decimals: 2",
-        "  code: online-dossiers\n  unit: percent\n  decimals: 2",
-    );
-    add_area(
-        &site,
-        "hp-2024",
-        "hai-phong",
-        "71.2",
+    let site = three_areas_with([
+        &parts("{ period: 2024, value: 81 }", "{ period: 2023, value: 50 }"),
         &parts("{ period: 2024, value: 90 }", "{ period: 2024, value: 65 }"),
-    );
-    add_area(
-        &site,
-        "hn-2024",
-        "ha-noi",
-        "42",
         &parts("{ period: 2024, value: 85 }", "{ period: 2023, value: 60 }"),
-    );
-    site.edit(
-        "reports/demo-2024/indicators.yaml",
-        "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }\n",
-        &format!(
-            "    - {{ period: 2023, value: 56.6, source: \"Phần I, mục 7\" }}\n{}",
-            parts("{ period: 2024, value: 81 }", "{ period: 2023, value: 50 }")
-        ),
-    );
+    ]);
+    site.write("areas.yaml", &format!("{AREAS}{NATION}"));
     add_national(&site, "61.3");
     site
-}
-
-/// The text of each body row of a period's table, tags dropped.
-fn row_texts(html: &str, period: &str) -> Vec<String> {
-    let table = between(html, &format!("id=\"p-{period}\""), "</table>");
-    table
-        .split("<tr")
-        .skip(2)
-        .map(|r| plain(r.split_once('>').map_or(r, |(_, rest)| rest)))
-        .collect()
-}
-
-fn plain(html: &str) -> String {
-    let mut out = String::new();
-    let mut tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => tag = true,
-            '>' => {
-                tag = false;
-                out.push(' ');
-            }
-            c if !tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn csv_lines(site: &Site) -> Vec<String> {
@@ -174,6 +79,13 @@ fn csv_lines(site: &Site) -> Vec<String> {
         .lines()
         .map(str::to_string)
         .collect()
+}
+
+fn comparison_json(site: &Site) -> serde_json::Value {
+    let path = site
+        .public()
+        .join("compare/online-dossiers/comparison.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 #[test]
@@ -252,14 +164,7 @@ fn a_comparison_shows_each_areas_parts_and_ranks_on_the_measure_itself() {
         "{hn_district}"
     );
     // The JSON: the parts of each row, and the breakdown.
-    let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            site.public()
-                .join("compare/online-dossiers/comparison.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let json = comparison_json(&site);
     assert_eq!(json["parts"][0]["id"], "province", "{json}");
     assert_eq!(json["breakdown"]["vi"], "cấp hành chính");
     let first = &json["periods"][0]["rows"][0];
@@ -313,14 +218,7 @@ fn the_national_figure_is_a_reference_with_its_document_never_ranked() {
         .find(|l| l.split(',').nth(col("area_code")) == Some("hai-phong"))
         .unwrap();
     assert_eq!(hp.split(',').nth(col("area_kind")), Some("area"));
-    let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            site.public()
-                .join("compare/online-dossiers/comparison.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let json = comparison_json(&site);
     let reference = &json["periods"][0]["references"][0];
     assert_eq!(reference["area"], "vn", "{json}");
     assert_eq!(reference["kind"], "national");
@@ -431,5 +329,146 @@ fn an_areas_kind_is_national_or_region() {
             .contains("did you mean `national`? allowed: national, region"),
         "{}",
         run.stderr
+    );
+}
+
+/// Hà Nội's report with its online-dossier parts (the two level parts of
+/// [`with_parts_and_nation`]) replaced by `parts`.
+fn hanoi_split(parts: &str) -> Site {
+    let site = with_parts_and_nation();
+    let i = "reports/hn-2024/indicators.yaml";
+    let text = site.read(i);
+    let start = text.find("  breakdown:").unwrap();
+    let end = text[start..].find("  lead:").unwrap() + start;
+    site.write(i, &format!("{}{parts}{}", &text[..start], &text[end..]));
+    site
+}
+
+/// The measure split by sex: parts `male` and `female`, no breakdown said.
+const BY_SEX: &str = "  parts:\n    \
+         - { id: male, name: { vi: nam, en: male }, values: [{ period: 2024, value: 40 }] }\n    \
+         - { id: female, name: { vi: nữ, en: female }, values: [{ period: 2024, value: 44 }] }\n";
+
+#[test]
+fn a_shared_code_is_split_the_same_way_in_every_report() {
+    // Split by another dimension: an error at the breakdown, naming the
+    // first report's, with the breakdown and part ids to use.
+    let site = hanoi_split(&format!(
+        "  breakdown: {{ vi: giới tính, en: sex }}\n{BY_SEX}"
+    ));
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:11:14: error: code `online-dossiers` is split by `giới tính` here but by `cấp hành chính` at content/reports/demo-2024/indicators.yaml:10 (indicator `online-dossier-rate`)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: a shared code is split one way in every report: split it by `cấp hành chính` (parts `province`, `district`), or give this indicator another code"),
+        "{out}"
+    );
+    // The same part under another id: an error at the id, with the id to write.
+    let site = hanoi_split(
+        &parts("{ period: 2024, value: 85 }", "{ period: 2023, value: 60 }")
+            .replace("id: district", "id: huyen"),
+    );
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:14:13: error: code `online-dossiers`: part `huyen` here is `cấp huyện`, which is part `district` at content/reports/demo-2024/indicators.yaml:13 (indicator `online-dossier-rate`)"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: one part has one id in every report: write `id: district`"),
+        "{out}"
+    );
+    // No breakdown said, and parts none of which are the others': not the same split.
+    let site = hanoi_split(BY_SEX);
+    let out = check(&site);
+    assert!(
+        out.contains(
+            "content/reports/hn-2024/indicators.yaml:12:13: error: code `online-dossiers`: none of the parts here (`male`, `female`) is a part at content/reports/demo-2024/indicators.yaml:12 (indicator `online-dossier-rate`: `province`, `district`)"
+        ),
+        "{out}"
+    );
+    // Fewer parts under the same breakdown is no error (a province without
+    // a district level): the missing part's cell says so.
+    let site = hanoi_split(
+        &parts("{ period: 2024, value: 85 }", "")
+            .lines()
+            .filter(|l| !l.contains("id: district"))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("compare/online-dossiers/index.html");
+    let rows = row_texts(&page, "2024");
+    let hn = rows.iter().find(|r| r.contains("Hà Nội")).unwrap();
+    assert!(hn.ends_with("✓ Đạt Không có"), "{hn}");
+    // A report that gives no parts at all (the nation's) reads "–" in each.
+    let vn = rows.iter().find(|r| r.contains("Cả nước")).unwrap();
+    assert!(vn.ends_with("Không có mục tiêu định lượng – –"), "{vn}");
+    let en = plain(&site.page("en/compare/online-dossiers/index.html"));
+    assert!(en.contains("Met Not in report"), "{en}");
+}
+
+#[test]
+fn the_small_multiples_draw_the_national_history_as_a_dashed_line() {
+    let site = with_parts_and_nation();
+    site.edit(
+        "reports/vn-2024/indicators.yaml",
+        "  values:\n",
+        "  values:\n    - { period: 2023, value: 58 }\n",
+    );
+    site.run(&["build", "--strict"]).ok();
+    let page = site.page("compare/online-dossiers/history/index.html");
+    let svg = between(&page, "<svg", "</svg>");
+    let label = "Cả nước: 61,30\u{a0}% (2024) (văn bản 15/BC-BTTTT ngày 20/02/2025)";
+    // Its legend line (wrapped), and the text alternative says what the
+    // dashes are.
+    let shown: Vec<&str> = svg
+        .split("<text ")
+        .skip(1)
+        .map(|t| between(t, ">", "</text>"))
+        .collect();
+    assert!(shown.join(" ").contains(label), "{shown:?}");
+    let desc = between(svg, "<desc", "</desc>");
+    assert!(
+        desc.contains(&format!("Đường nét đứt trong mỗi ô: {label}.")),
+        "{desc}"
+    );
+    // A dashed swatch, then one dashed line in each area's small chart.
+    let flat = ungroup(&format!("<svg{svg}</svg>"));
+    let dashed = flat
+        .split("<polyline ")
+        .skip(1)
+        .filter(|p| p[..p.find('>').unwrap()].contains("stroke-dasharray"))
+        .count();
+    assert_eq!(dashed, 1 + 3, "{svg}");
+    // Text stays at least 12 px on a 375 px phone (a 309 px card).
+    let view_w: f64 = between(&flat, "viewBox=\"0 0 ", " ").parse().unwrap();
+    let max_w: f64 = between(&flat, "max-width:", "px").parse().unwrap();
+    for size in flat.split("font-size=\"").skip(1) {
+        let size: f64 = size[..size.find('"').unwrap()].parse().unwrap();
+        assert!(size * 309f64.min(max_w) / view_w >= 12.0, "{size}");
+    }
+    // The table behind the chart: the reference's figures first.
+    let rows = plain(between(&page, "<tbody>", "</tbody>"));
+    assert!(
+        rows.starts_with("Cả nước (Tham chiếu) 58,00 % 61,30 %"),
+        "{rows}"
+    );
+    // The downloaded image names the nation's document.
+    let file = std::fs::read_to_string(
+        site.public()
+            .join("compare/online-dossiers/history/chart.svg"),
+    )
+    .unwrap();
+    assert!(file.contains("15/BC-BTTTT"), "{file}");
+    let en = site.page("en/compare/online-dossiers/history/index.html");
+    assert!(
+        en.contains("The dashed line in each panel: Viet Nam: 61.30% (2024)"),
+        "{en}"
     );
 }

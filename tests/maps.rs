@@ -8,17 +8,6 @@ use common::*;
 use minhbach::incremental::Incremental;
 use minhbach::BuildOptions;
 
-const AREAS: &str = "\
-- code: hai-duong
-  name: { vi: Hải Dương, en: Hai Duong }
-  replaced_by: [hai-phong]
-  from: 2025-07-01
-- code: hai-phong
-  name: { vi: Hải Phòng, en: Hai Phong }
-- code: ha-noi
-  name: { vi: Hà Nội, en: Hanoi }
-";
-
 /// A square feature with property `code`, from (x, y) one degree wide.
 fn square(code: &str, x: f64, y: f64, w: f64) -> String {
     format!(
@@ -58,56 +47,9 @@ const BOUNDARIES: &str = "boundaries:
   - { file: boundaries/tinh-2025.geojson, from: 2025-07-01 }
 ";
 
-/// A copy of the fixture's report for another area and period, its
-/// indicator ids prefixed, its online-dossier figure for `period` being `value`.
-fn add_report(site: &Site, slug: &str, area: &str, period: &str, value: &str) {
-    copy_dir(
-        &site.path("reports/demo-2024"),
-        &site.path(&format!("reports/{slug}")),
-    );
-    let r = format!("reports/{slug}/report.yaml");
-    site.edit(&r, "area: hai-duong", &format!("area: {area}"));
-    if period != "2024" {
-        site.edit(&r, "period: 2024", &format!("period: {period}"));
-    }
-    let i = format!("reports/{slug}/indicators.yaml");
-    let text = site.read(&i).replace("- id: ", &format!("- id: {slug}-"));
-    site.write(&i, &text);
-    for md in ["ket-qua.md", "ket-qua.en.md", "han-che.md"] {
-        let md = format!("reports/{slug}/{md}");
-        let text = site.read(&md);
-        site.write(
-            &md,
-            &text.replace("indicator=\"", &format!("indicator=\"{slug}-")),
-        );
-    }
-    site.edit(
-        &i,
-        "    - { period: 2023, value: 56.6, source: \"Phần I, mục 7\" }",
-        &format!(
-            "    - {{ period: 2023, value: 56.6 }}\n    - {{ period: {period}, value: {value} }}"
-        ),
-    );
-}
-
-/// Three provinces' 2024 reports sharing the code `online-dossiers` (Hải
-/// Dương has only its 2023 baseline, Hải Phòng 71.2 %, Hà Nội 42 %), and
-/// the two boundary sets.
+/// The three provinces of tests/common/areas.rs and the two boundary sets.
 fn mapped() -> Site {
-    let site = Site::fixture("minimal");
-    site.write("areas.yaml", AREAS);
-    site.edit(
-        "reports/demo-2024/report.yaml",
-        "period: 2024",
-        "period: 2024\narea: hai-duong",
-    );
-    site.edit(
-        "reports/demo-2024/indicators.yaml",
-        "  unit: percent\n  decimals: 2",
-        "  code: online-dossiers\n  unit: percent\n  decimals: 2",
-    );
-    add_report(&site, "hp-2024", "hai-phong", "2024", "71.2");
-    add_report(&site, "hn-2024", "ha-noi", "2024", "42");
+    let site = three_areas();
     let text = site.read("site.yaml");
     site.write("site.yaml", &format!("{text}{BOUNDARIES}"));
     site.write("boundaries/tinh-2008.geojson", &before());
@@ -196,7 +138,7 @@ fn a_comparison_page_has_a_map_with_one_named_region_per_area() {
 fn each_period_is_drawn_with_the_boundaries_valid_when_it_starts() {
     let site = mapped();
     // A 2026 report of Hải Phòng, after the merger.
-    add_report(&site, "hp-2026", "hai-phong", "2026", "80");
+    add_area_report(&site, "hp-2026", "hai-phong", "2026", Some("80"), "");
     site.run(&["build", "--strict"]).ok();
     // The newest period (2026) is on the main page: two regions, Hải
     // Phòng's spanning the old Hải Dương.

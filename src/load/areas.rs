@@ -1,7 +1,7 @@
 //! The site's areas (content/areas.yaml) and the checks that tie reports and
 //! shared indicator codes to them: a report's `area:` must be a known area,
 //! one report uses a code once, and a code means one measure everywhere
-//! (one unit, one direction).
+//! (one unit, one direction, one way of splitting it into parts).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,10 +14,21 @@ use crate::diagnostics::did_you_mean;
 pub(super) const AREAS_FILE: &str = "areas.yaml";
 
 /// What an indicator's code says about it, for comparing two uses.
+#[derive(Clone, Copy)]
 struct CodeUse<'r> {
     report: &'r Report,
     index: usize,
     indicator: &'r Indicator,
+}
+
+/// How the reports so far split a code into parts: the first `breakdown`
+/// given, the first use with parts, and each part id with the use that
+/// gave it first.
+#[derive(Default)]
+struct CodeSplit<'r> {
+    breakdown: Option<CodeUse<'r>>,
+    with_parts: Option<CodeUse<'r>>,
+    parts: Vec<(&'r IndicatorPart, CodeUse<'r>)>,
 }
 
 impl Loader<'_> {
@@ -119,6 +130,7 @@ impl Loader<'_> {
         let mut d = Diagnostics::new();
         // The first use of each code in site order (newest report first).
         let mut first: HashMap<&str, CodeUse> = HashMap::new();
+        let mut splits: HashMap<&str, CodeSplit> = HashMap::new();
         for report in reports {
             let report_yaml = report.dir.join("report.yaml");
             match report.area.as_deref() {
@@ -194,6 +206,9 @@ impl Loader<'_> {
                     }
                     Some(there) => self.same_measure(code, there, &here, &mut d),
                 }
+                if !ind.parts.is_empty() {
+                    self.same_split(code, splits.entry(code).or_default(), here, &mut d);
+                }
             }
         }
         self.diags.extend(d);
@@ -243,10 +258,116 @@ impl Loader<'_> {
         }
     }
 
+    /// A code is split one way: where two reports give parts, the same
+    /// `breakdown` (where both say it), the same id for the same part, and
+    /// at least one part in common. A report may give fewer parts than
+    /// another (a province with no district level): the comparison shows
+    /// those cells as "không có". Each use with parts is checked against
+    /// every earlier one, then adds what it brings.
+    fn same_split<'r>(
+        &self,
+        code: &str,
+        split: &mut CodeSplit<'r>,
+        here: CodeUse<'r>,
+        d: &mut Diagnostics,
+    ) {
+        let b = here.indicator;
+        let file = indicators_file(here.report);
+        let at = |rest: &str| format!("{}.{rest}", here.index);
+        let ids = |parts: &mut dyn Iterator<Item = &str>| {
+            parts
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let (Some(there), Some(theirs)) = (split.breakdown, b.breakdown.as_ref()) {
+            let ours = there.indicator.breakdown.as_ref().expect("a breakdown");
+            if !same_text(ours, theirs) {
+                let place = self.place_at(&there, "breakdown");
+                let (this, that) = (&theirs.default, &ours.default);
+                let parts = ids(&mut there.indicator.parts.iter().map(|p| p.id.as_str()));
+                d.push(
+                    self.error_at(&file, &at("breakdown"), msg!("code-breakdown-differs",
+                        en: "code `{code}` is split by `{this}` here but by `{that}` at {place} (indicator `{}`)",
+                        vi: "mã `{code}` ở đây chia theo `{this}` nhưng ở {place} (chỉ tiêu `{}`) chia theo `{that}`",
+                        there.indicator.id))
+                    .with_hint(msg!("code-breakdown-differs",
+                        en: "a shared code is split one way in every report: split it by `{that}` (parts {parts}), or give this indicator another code",
+                        vi: "một mã dùng chung được chia một cách ở mọi báo cáo: chia theo `{that}` (các phần {parts}), hoặc đặt mã khác cho chỉ tiêu này")),
+                );
+                return;
+            }
+        }
+        let mut wrong = false;
+        for (j, p) in b.parts.iter().enumerate() {
+            if split.parts.iter().any(|(q, _)| q.id == p.id) {
+                continue;
+            }
+            let Some((q, there)) = split
+                .parts
+                .iter()
+                .find(|(q, _)| same_text(&q.name, &p.name))
+            else {
+                continue;
+            };
+            wrong = true;
+            let place = self.place_at(there, &format!("parts.{}.id", part_index(there, &q.id)));
+            let (id, name, other) = (&p.id, &p.name.default, &q.id);
+            d.push(
+                self.error_at(&file, &at(&format!("parts.{j}.id")), msg!("code-breakdown-differs",
+                    en: "code `{code}`: part `{id}` here is `{name}`, which is part `{other}` at {place} (indicator `{}`)",
+                    vi: "mã `{code}`: phần `{id}` ở đây là `{name}`, tức phần `{other}` ở {place} (chỉ tiêu `{}`)",
+                    there.indicator.id))
+                .with_hint(msg!("code-breakdown-differs",
+                    en: "one part has one id in every report: write `id: {other}`",
+                    vi: "một phần có một mã ở mọi báo cáo: ghi `id: {other}`")),
+            );
+        }
+        if wrong {
+            return;
+        }
+        if let Some(there) = split.with_parts {
+            if !b
+                .parts
+                .iter()
+                .any(|p| split.parts.iter().any(|(q, _)| q.id == p.id))
+            {
+                let place = self.place_at(&there, "parts.0.id");
+                let these = ids(&mut b.parts.iter().map(|p| p.id.as_str()));
+                let those = ids(&mut split.parts.iter().map(|(q, _)| q.id.as_str()));
+                d.push(
+                    self.error_at(&file, &at("parts.0.id"), msg!("code-breakdown-differs",
+                        en: "code `{code}`: none of the parts here ({these}) is a part at {place} (indicator `{}`: {those})",
+                        vi: "mã `{code}`: không phần nào ở đây ({these}) là một phần ở {place} (chỉ tiêu `{}`: {those})",
+                        there.indicator.id))
+                    .with_hint(msg!("code-breakdown-differs",
+                        en: "a shared code is split one way in every report: give the parts the ids used there ({those}), or give this indicator another code",
+                        vi: "một mã dùng chung được chia một cách ở mọi báo cáo: đặt cho các phần mã như ở đó ({those}), hoặc đặt mã khác cho chỉ tiêu này")),
+                );
+                return;
+            }
+        }
+        if split.breakdown.is_none() && b.breakdown.is_some() {
+            split.breakdown = Some(here);
+        }
+        split.with_parts.get_or_insert(here);
+        for p in &b.parts {
+            if !split.parts.iter().any(|(q, _)| q.id == p.id) {
+                split.parts.push((p, here));
+            }
+        }
+    }
+
     /// `path:line` of a code's use, as a message names the other place.
     fn place_of(&self, u: &CodeUse) -> String {
+        self.place_at(u, "code")
+    }
+
+    /// `path:line` of `rest` (`code`, `breakdown`, `parts.0.id`) of the
+    /// indicator of a code's use.
+    fn place_at(&self, u: &CodeUse, rest: &str) -> String {
         let file = indicators_file(u.report);
-        let (shown, pos, _) = self.locate(&file, &format!("{}.code", u.index));
+        let (shown, pos, _) = self.locate(&file, &format!("{}.{rest}", u.index));
         match pos {
             Some(p) => format!("{}:{}", shown.display(), p.line),
             None => shown.display().to_string(),
@@ -302,6 +423,26 @@ impl Loader<'_> {
 fn indicators_file(r: &Report) -> PathBuf {
     let yaml = r.dir.join("indicators.yaml");
     spreadsheet::find(&yaml).unwrap_or(yaml)
+}
+
+/// The index of part `id` among the parts of a use's indicator.
+fn part_index(u: &CodeUse, id: &str) -> usize {
+    u.indicator
+        .parts
+        .iter()
+        .position(|p| p.id == id)
+        .unwrap_or_default()
+}
+
+/// Whether two texts say the same in a language both give (case and
+/// Unicode forms aside): a translation worded differently is not a
+/// different breakdown.
+fn same_text(a: &Text, b: &Text) -> bool {
+    let key = crate::helpers::text::match_key;
+    a.translations
+        .iter()
+        .any(|(lang, x)| b.translations.get(lang).is_some_and(|y| key(x) == key(y)))
+        || key(&a.default) == key(&b.default)
 }
 
 fn unknown_area_msg(code: &str) -> crate::diagnostics::Msg {

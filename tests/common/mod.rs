@@ -171,6 +171,10 @@ mod ungroup;
 #[allow(unused_imports)]
 pub use ungroup::ungroup;
 
+mod areas;
+#[allow(unused_imports)]
+pub use areas::*;
+
 /// `rows` more indicators for a report's `indicators.yaml`, each led by
 /// `Sở TTTT` or, after the first `led`, by `Sở KHĐT`: an agency named in
 /// most of a report's rows, as a provincial department often is.

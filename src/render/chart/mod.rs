@@ -142,6 +142,6 @@ pub use history::{history_chart, HistoryPoint, HistoryTarget};
 pub use map::{
     choropleth_map, class_bounds, class_colour, class_of, MapLegend, MapRegion, MAP_CLASSES,
 };
-pub use multiples::{small_multiples, Multiple, MultiplesAxis};
+pub use multiples::{small_multiples, Multiple, MultipleReference, MultiplesAxis};
 pub use ranking::{ranking_chart, RankAxis, RankReference, RankRow};
 pub use status::status_bar;

@@ -1,5 +1,6 @@
 //! Small multiples: one small line chart per area, every one on the same
-//! scale and the same periods, for a shared indicator's history.
+//! scale and the same periods, for a shared indicator's history, with the
+//! nation's or a region's history as a dashed line in each.
 
 use super::*;
 
@@ -19,6 +20,19 @@ pub struct MultiplesAxis {
     pub caption: String,
     /// The value at the top of every small chart.
     pub max: f64,
+    /// Histories drawn in every small chart as a dashed line (the nation's,
+    /// a region's), never one of the areas.
+    pub references: Vec<MultipleReference>,
+}
+
+/// A reference history on [`small_multiples`]: a dashed line through its
+/// figures in every small chart, explained by `label` in a legend above.
+pub struct MultipleReference {
+    /// What it is, its latest figure and where it comes from: "Cả nước:
+    /// 61,30 % (2024) (văn bản 15/BC-BTTTT ngày 20/02/2025)".
+    pub label: String,
+    /// One value per period of the chart, as [`Multiple::values`].
+    pub values: Vec<Option<f64>>,
 }
 
 /// Columns of small charts.
@@ -31,8 +45,11 @@ pub(super) const MULTIPLES_PLOT_H: i32 = 64;
 /// A grid of small line charts, [`MULTIPLES_COLUMNS`] a row, in the order
 /// given: each the area's name, a plot of its values on the shared scale
 /// (a baseline, a line through consecutive figures, a dot at each figure)
-/// and its latest figure in bold. Text is [`PHONE_SMALL_SIZE`] units: at
-/// least 12 CSS px on a 375 px phone.
+/// and its latest figure in bold. Each reference has a legend line under
+/// the caption (a dashed swatch, then its label) and a dashed line through
+/// its figures in every small chart, under the area's own line, as the
+/// ranked chart marks it across every bar. Text is [`PHONE_SMALL_SIZE`]
+/// units: at least 12 CSS px on a 375 px phone.
 pub fn small_multiples(text: &ChartText, axis: &MultiplesAxis, items: &[Multiple]) -> String {
     if items.is_empty() {
         return empty_chart(text);
@@ -57,6 +74,16 @@ pub(super) fn layout_multiples(c: &mut Canvas, axis: &MultiplesAxis, items: &[Mu
     for line in wrap(&axis.caption, caption_font, f64::from(INNER), 3) {
         c.text_owned(PAD, top_of(y), line, caption_font);
         y += PHONE_SMALL_LINE;
+    }
+    let legend_font = Font::new(PHONE_SMALL_SIZE, TEXT);
+    for r in &axis.references {
+        let mid = y + PHONE_SMALL_LINE / 2;
+        c.dashed(vec![(PAD, mid), (PAD + 28, mid)], 2);
+        let indent = PAD + 36;
+        for line in wrap(&clean(&r.label), legend_font, f64::from(X_END - indent), 4) {
+            c.text_owned(indent, top_of(y), line, legend_font);
+            y += PHONE_SMALL_LINE;
+        }
     }
     y += 8;
     for row in items.chunks(MULTIPLES_COLUMNS as usize) {
@@ -87,6 +114,17 @@ pub(super) fn layout_multiples(c: &mut Canvas, axis: &MultiplesAxis, items: &[Mu
                 }
             };
             let y_of = |v: f64| plot_bottom - bar_len(v / max, 1.0, MULTIPLES_PLOT_H - 6);
+            for r in &axis.references {
+                for run in runs(&r.values) {
+                    let mut points: Vec<(i32, i32)> =
+                        run.iter().map(|&(i, v)| (x_of(i), y_of(v))).collect();
+                    if let [(x, y)] = points[..] {
+                        // A lone figure: a short dash at its height.
+                        points = vec![(x - 8, y), (x + 8, y)];
+                    }
+                    c.dashed(points, 2);
+                }
+            }
             let mut run: Vec<(i32, i32)> = Vec::new();
             let mut dots = Vec::new();
             for (i, v) in m.values.iter().enumerate() {
@@ -115,4 +153,22 @@ pub(super) fn layout_multiples(c: &mut Canvas, axis: &MultiplesAxis, items: &[Mu
         y = plot_bottom + 6 + PHONE_SMALL_LINE + 18;
     }
     y
+}
+
+/// The runs of consecutive figures of `values` (a gap ends a run), each
+/// figure with its period's index.
+fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
+    let mut out: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut run = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v.filter(|v| v.is_finite()) {
+            Some(v) => run.push((i, v)),
+            None if !run.is_empty() => out.push(std::mem::take(&mut run)),
+            None => {}
+        }
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
 }

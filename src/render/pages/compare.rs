@@ -291,8 +291,14 @@ impl Lang<'_> {
             .parts
             .iter()
             .map(|col| match r.part(col.id) {
+                // The area's report splits the measure without this part
+                // (no district level): not a missing figure.
                 None => PartCellView {
-                    value: "–".into(),
+                    value: if ind.parts.is_empty() {
+                        "–".into()
+                    } else {
+                        self.tr("compare_part_absent").to_string()
+                    },
                     target: None,
                     status: None,
                 },
@@ -568,6 +574,28 @@ impl Lang<'_> {
         self.emit_embed(&embed, out, diags);
     }
 
+    /// Each area of `rows` once (its first row), in areas.yaml order, with
+    /// its place there.
+    fn each_once<'r>(
+        &self,
+        rows: impl Iterator<Item = &'r CompareRow<'r>>,
+    ) -> Vec<(usize, &'r CompareRow<'r>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut rows: Vec<(usize, &CompareRow)> = rows
+            .filter(|r| seen.insert(r.area.code.as_str()))
+            .map(|r| {
+                let at = self
+                    .reads
+                    .areas()
+                    .iter()
+                    .position(|a| a.code == r.area.code);
+                (at.unwrap_or(usize::MAX), r)
+            })
+            .collect();
+        rows.sort_by_key(|(at, _)| *at);
+        rows
+    }
+
     /// Small multiples of each area's history (its newest row's indicator,
     /// across reports), over the last [`MULTIPLES_PERIODS`] periods any
     /// area has a figure for; `None` with fewer than two. Shown on the
@@ -582,23 +610,8 @@ impl Lang<'_> {
     ) -> Option<ChartView> {
         let (_, asset_root) = self.roots(dir);
         let ind = shared.latest();
-        let mut seen = std::collections::HashSet::new();
-        // Each area once, with the indicator of its newest row, in areas.yaml order.
-        let mut areas: Vec<(usize, &CompareRow)> = shared
-            .periods
-            .iter()
-            .flat_map(|p| p.rows.iter())
-            .filter(|r| seen.insert(r.area.code.as_str()))
-            .map(|r| {
-                let at = self
-                    .reads
-                    .areas()
-                    .iter()
-                    .position(|a| a.code == r.area.code);
-                (at.unwrap_or(usize::MAX), r)
-            })
-            .collect();
-        areas.sort_by_key(|(at, _)| *at);
+        // Each area once, with the indicator of its newest row.
+        let areas = self.each_once(shared.periods.iter().flat_map(|p| &p.rows));
         let history = |r: &CompareRow| -> Vec<(Period, f64)> {
             match self.reads.history(&r.indicator.id) {
                 Some(h) => h
@@ -645,9 +658,47 @@ impl Lang<'_> {
                 }
             })
             .collect();
+        // The nation's or a region's history, each once (newest row first),
+        // in areas.yaml order, drawn in every small chart; none without a
+        // figure in the periods shown.
+        let references: Vec<(&CompareRow, MultipleReference)> = self
+            .each_once(shared.periods.iter().flat_map(|p| &p.references))
+            .into_iter()
+            .filter_map(|(_, r)| {
+                let h = history(r);
+                let values: Vec<Option<f64>> = periods
+                    .iter()
+                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
+                    .collect();
+                let (p, v) = h.iter().rev().find(|(p, _)| periods.contains(p))?;
+                let d = &r.report.document;
+                let label = fill(
+                    self.tr("compare_reference_label"),
+                    &[
+                        ("area", &self.text(&r.area.name)),
+                        (
+                            "value",
+                            &format!(
+                                "{} ({})",
+                                self.value_text(r.indicator, *v),
+                                format::period(*p, self.style)
+                            ),
+                        ),
+                        ("document", &d.number),
+                        ("date", &format::date(d.date, self.style)),
+                    ],
+                );
+                Some((r, MultipleReference { label, values }))
+            })
+            .collect();
         let top = items
             .iter()
             .flat_map(|m| m.values.iter().flatten())
+            .chain(
+                references
+                    .iter()
+                    .flat_map(|(_, m)| m.values.iter().flatten()),
+            )
             .fold(0.0, |a: f64, b| a.max(*b));
         let max = if ind.unit.kind == Unit::Percent && top <= 100.0 {
             100.0
@@ -668,6 +719,56 @@ impl Lang<'_> {
                 ],
             ),
             max,
+            references: Vec::new(),
+        };
+        // The text alternative says what the dashed line is.
+        let desc = if references.is_empty() {
+            axis.caption.clone()
+        } else {
+            format!(
+                "{} {}",
+                axis.caption,
+                fill(
+                    self.tr("compare_multiples_reference"),
+                    &[(
+                        "references",
+                        &references
+                            .iter()
+                            .map(|(_, m)| m.label.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )]
+                )
+            )
+        };
+        let reference_rows: Vec<Vec<String>> = references
+            .iter()
+            .map(|(r, m)| {
+                let mut row = vec![format!(
+                    "{} ({})",
+                    self.text(&r.area.name),
+                    self.tr("compare_reference")
+                )];
+                row.extend(m.values.iter().map(|v| match v {
+                    Some(v) => self.value_text(r.indicator, *v),
+                    None => "–".into(),
+                }));
+                row
+            })
+            .collect();
+        let documents: Vec<String> = references
+            .iter()
+            .map(|(r, _)| {
+                format!(
+                    "{}: {}",
+                    self.text(&r.area.name),
+                    self.document_line(r.report)
+                )
+            })
+            .collect();
+        let axis = MultiplesAxis {
+            references: references.into_iter().map(|(_, m)| m).collect(),
+            ..axis
         };
         let heading = self.tr("compare_multiples_title").to_string();
         let title = format!("{}: {}", self.text(&ind.name), heading.to_lowercase());
@@ -675,16 +776,17 @@ impl Lang<'_> {
             &ChartText {
                 id: format!("chart-multiples-{}", shared.code),
                 title: title.clone(),
-                desc: axis.caption.clone(),
+                desc,
             },
             &axis,
             &items,
         );
-        let sources = vec![format!(
+        let mut sources = vec![format!(
             "{}: {}",
             self.tr("chart_source"),
             self.tr("compare_sources")
         )];
+        sources.extend(documents.iter().cloned());
         let (svg_href, png_href) = self.chart_files_sourced(
             dir,
             "chart",
@@ -712,17 +814,16 @@ impl Lang<'_> {
             )),
             table: Some(TableView {
                 head,
-                rows: areas
-                    .iter()
-                    .zip(&items)
-                    .map(|((_, r), m)| {
+                rows: reference_rows
+                    .into_iter()
+                    .chain(areas.iter().zip(&items).map(|((_, r), m)| {
                         let mut row = vec![m.label.clone()];
                         row.extend(m.values.iter().map(|v| match v {
                             Some(v) => self.value_text(r.indicator, *v),
                             None => "–".into(),
                         }));
                         row
-                    })
+                    }))
                     .collect(),
             }),
         };
@@ -731,7 +832,7 @@ impl Lang<'_> {
             chart: &view,
             table: None,
             source_title: self.tr("compare_sources"),
-            source_line: "",
+            source_line: &documents.join("; "),
             page_dir: dir,
         };
         self.emit_embed(&embed, out, diags);

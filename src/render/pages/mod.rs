@@ -13,7 +13,7 @@ use tera::{Context, Tera};
 
 use super::chart::{
     self, BulletRow, ChartText, DatasetChartKind, HistoryPoint, HistoryTarget, Multiple,
-    MultiplesAxis, RankAxis, RankReference, RankRow, RatioAxis, Series,
+    MultipleReference, MultiplesAxis, RankAxis, RankReference, RankRow, RatioAxis, Series,
 };
 use super::format::{self, fill, Style};
 use super::inputs::Reads;

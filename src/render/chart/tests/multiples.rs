@@ -6,6 +6,7 @@ pub(super) fn axis() -> MultiplesAxis {
     MultiplesAxis {
         caption: "2021–2024, thang chung 0–100 %".to_string(),
         max: 100.0,
+        references: Vec::new(),
     }
 }
 
@@ -56,6 +57,49 @@ fn small_multiples_draw_a_dot_per_figure_and_break_lines_at_gaps() {
 #[test]
 fn small_multiples_text_is_at_least_12_px_on_a_phone() {
     let svg = small_multiples(&text("m"), &axis(), &items());
+    for t in tags(&svg, "text") {
+        let size = num(&t, "font-size");
+        assert!(
+            size * f64::from(PHONE_MIN_PX) / f64::from(WIDTH) >= 12.0,
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn a_reference_history_is_a_dashed_line_in_every_small_chart_with_its_label_above() {
+    let axis = MultiplesAxis {
+        references: vec![MultipleReference {
+            label: "Cả nước: 61,3 % (2024) (văn bản 15/BC-BTTTT ngày 20/02/2025)".to_string(),
+            // A run of two, a gap, then a lone figure.
+            values: vec![Some(50.0), Some(55.0), None, Some(61.3)],
+        }],
+        ..axis()
+    };
+    let items = items();
+    let svg = small_multiples(&text("m"), &axis, &items);
+    let dashed: Vec<String> = tags(&svg, "polyline")
+        .into_iter()
+        .filter(|p| p.contains("stroke-dasharray"))
+        .collect();
+    // The legend's swatch, then in each small chart the run and the dash of
+    // the lone figure.
+    assert_eq!(dashed.len(), 1 + 2 * items.len(), "{dashed:?}");
+    let all = texts(&svg);
+    assert!(
+        all.iter().any(|t| t.starts_with("Cả nước: 61,3 %")),
+        "{all:?}"
+    );
+    // The areas' own lines and dots are unchanged.
+    let plain = small_multiples(&text("m"), &self::axis(), &items);
+    assert_eq!(tags(&svg, "circle").len(), tags(&plain, "circle").len());
+    // Under the legend: the first small chart starts lower than without it.
+    let area_y = |svg: &str| {
+        let all = tags(svg, "text");
+        let i = texts(svg).iter().position(|t| t == "Hải Dương").unwrap();
+        num(&all[i], "y")
+    };
+    assert!(area_y(&svg) > area_y(&plain));
     for t in tags(&svg, "text") {
         let size = num(&t, "font-size");
         assert!(
