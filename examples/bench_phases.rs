@@ -36,6 +36,7 @@ fn main() {
     let t = Instant::now();
     let (site, diags) = minhbach::load::load_site(&content);
     let load = t.elapsed();
+    let rss_load = peak_rss_mib();
     let Some(site) = site.filter(|_| !diags.has_errors()) else {
         eprintln!("the content has errors; run minhbach check");
         std::process::exit(1);
@@ -97,6 +98,7 @@ fn main() {
         })
         .collect();
     let units_t = t.elapsed();
+    let rss_units = peak_rss_mib();
 
     let t = Instant::now();
     let mut paths: Vec<&str> = statics.files.keys().map(String::as_str).collect();
@@ -161,6 +163,13 @@ fn main() {
         ms(finish_t)
     );
     println!("total                                 {:9.1} ms", ms(all));
+    // Where the peak is reached: after loading (the model), after the
+    // units (the model, what each unit keeps for the link check and the
+    // search, and the outputs in flight), at the end (with the whole-site files).
+    println!(
+        "peak RSS: after load {rss_load:.0} MiB, after units {rss_units:.0} MiB, at the end {:.0} MiB",
+        peak_rss_mib()
+    );
     println!("({} diagnostics)", diags.iter().count());
 
     let sizes = sizes.into_inner().unwrap();
@@ -175,4 +184,15 @@ fn main() {
     for (n, p) in largest.into_inner().unwrap() {
         println!("  {:9.1} KiB  {p}", n as f64 / 1024.0);
     }
+}
+
+/// The process's peak resident memory so far (Linux `VmHWM`), 0 elsewhere.
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
 }

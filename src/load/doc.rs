@@ -2,7 +2,7 @@
 //! periods, dates, ids, sources, duplicates), each pointing at its line.
 
 use std::cell::OnceCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Pos};
@@ -102,7 +102,7 @@ impl Doc<'_> {
                         );
                     }
                 }
-                let translations: BTreeMap<String, String> = map
+                let translations: Translations = map
                     .iter()
                     .map(|(k, v)| (k.clone(), v.trim().to_string()))
                     .collect();
@@ -120,8 +120,9 @@ impl Doc<'_> {
                             vi: "thêm `{default}: ...`; các ngôn ngữ khác dùng bản này khi thiếu"
                         )),
                     );
+                    let default = translations.values().next().cloned().unwrap_or_default();
                     return Text {
-                        default: translations.values().next().cloned().unwrap_or_default(),
+                        default,
                         translations,
                     };
                 };

@@ -38,14 +38,74 @@ use crate::diagnostics::Pos;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Text {
     pub default: String,
-    pub translations: BTreeMap<String, String>,
+    pub translations: Translations,
+}
+
+/// A text's versions by language code.
+pub type Translations = ByLang<String>;
+
+/// Versions by language code, in the order of the codes. Most texts and
+/// sections have one or two versions, and there are many (every value's
+/// source, copied again into the histories): a short sorted list takes
+/// 24 bytes and the value a version where a `BTreeMap` took a node of
+/// eleven (544 bytes for a text, 1.3 KiB for a section's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByLang<T>(Vec<(String, T)>);
+
+impl<T> Default for ByLang<T> {
+    fn default() -> Self {
+        ByLang(Vec::new())
+    }
+}
+
+impl<T> ByLang<T> {
+    pub fn get(&self, lang: &str) -> Option<&T> {
+        self.0.iter().find(|(l, _)| l == lang).map(|(_, t)| t)
+    }
+
+    pub fn contains_key(&self, lang: &str) -> bool {
+        self.get(lang).is_some()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().map(|(_, t)| t)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &T)> {
+        self.0.iter().map(|(l, t)| (l, t))
+    }
+}
+
+impl<T> std::ops::Index<&str> for ByLang<T> {
+    type Output = T;
+
+    fn index(&self, lang: &str) -> &T {
+        self.get(lang).expect("no version in this language")
+    }
+}
+
+impl<T> FromIterator<(String, T)> for ByLang<T> {
+    /// As a map collects them: in the order of the codes, the last of a code kept.
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(iter: I) -> Self {
+        let map: BTreeMap<String, T> = iter.into_iter().collect();
+        let mut list: Vec<(String, T)> = map.into_iter().collect();
+        list.shrink_to_fit();
+        ByLang(list)
+    }
+}
+
+/// A map from code to version, as the `BTreeMap` it replaces was written.
+impl<T: serde::Serialize> serde::Serialize for ByLang<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
 }
 
 impl Text {
     pub fn new(default_lang: &str, s: impl Into<String>) -> Text {
         let s = s.into();
         Text {
-            translations: BTreeMap::from([(default_lang.to_string(), s.clone())]),
+            translations: ByLang(vec![(default_lang.to_string(), s.clone())]),
             default: s,
         }
     }
@@ -625,7 +685,7 @@ pub struct Section {
     pub order: Option<i64>,
     pub source: Option<String>,
     /// By language code; always contains the default language.
-    pub texts: BTreeMap<String, SectionText>,
+    pub texts: ByLang<SectionText>,
     /// Where `group:` was written, for diagnostics.
     pub group_pos: Option<Pos>,
 }

@@ -70,7 +70,11 @@ fn report_files(config: &SiteConfig, r: &Report, packed: bool) -> BTreeMap<Strin
     files.insert("indicators.csv".to_string(), indicators_csv(r));
     files.insert(
         "indicators.json".to_string(),
-        json(&|| indicators_json(config, r)),
+        if packed {
+            indicators_json(config, r)
+        } else {
+            Vec::new()
+        },
     );
     files.insert("projects.csv".to_string(), projects_csv(r));
     files.insert(
@@ -183,23 +187,40 @@ pub(super) fn write_indicator_data(
     packed: bool,
     out: &mut Output,
 ) {
+    // The same for every indicator of the report: made once.
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        as_of: &'a str,
+        indicator: IndicatorJson<'a>,
+        license: &'a Value,
+        report: &'a str,
+        sources: &'a Value,
+    }
+    let shared = packed.then(|| {
+        (
+            r.as_of.to_string(),
+            provenance::license_json(config),
+            provenance::sources_json(r),
+        )
+    });
     for &i in indicators {
         let dir = indicator_data_dir(r, i);
-        if !packed {
+        let Some((as_of, license, sources)) = &shared else {
             out.add(format!("{dir}{}.csv", i.id), Vec::new());
             out.add(format!("{dir}{}.json", i.id), Vec::new());
             continue;
-        }
+        };
         let mut rows = Vec::new();
         indicator_rows(r, i, &mut rows);
         out.add(format!("{dir}{}.csv", i.id), csv(INDICATOR_COLUMNS, rows));
-        let json = json!({
-            "report": r.slug,
-            "as_of": r.as_of.to_string(),
-            "license": provenance::license_json(config),
-            "sources": provenance::sources_json(r),
-            "indicator": indicator_json(r, i),
-        });
+        // Fields in the sorted order of the `serde_json::Value` map it replaces.
+        let json = File {
+            as_of,
+            indicator: indicator_json(r, i),
+            license,
+            report: &r.slug,
+            sources,
+        };
         out.add(format!("{dir}{}.json", i.id), pretty(&json));
     }
 }

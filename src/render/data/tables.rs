@@ -1,5 +1,7 @@
 //! The tables of a report as CSV and JSON: indicators, projects, datasets.
 
+use std::borrow::Cow;
+
 use super::*;
 
 /// Whether a spreadsheet could read `s` as a formula: a sign with
@@ -224,77 +226,174 @@ fn value_rows(
     }
 }
 
-pub(super) fn indicators_json(config: &SiteConfig, r: &Report) -> Value {
-    let items: Vec<Value> = r.indicators.iter().map(|i| indicator_json(r, i)).collect();
-    json!({
-        "report": r.slug,
-        "document": { "number": r.document.number, "date": r.document.date.to_string() },
-        "period": r.period.to_string(),
-        "as_of": r.as_of.to_string(),
-        "license": provenance::license_json(config),
-        "sources": provenance::sources_json(r),
-        "counts": r.counts(),
-        "indicators": items,
+pub(super) fn indicators_json(config: &SiteConfig, r: &Report) -> Vec<u8> {
+    // Written straight from structs (fields in the sorted order a
+    // `serde_json::Value` map gives them): no tree of maps per indicator.
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        as_of: String,
+        counts: Value,
+        document: Value,
+        indicators: Vec<IndicatorJson<'a>>,
+        license: Value,
+        period: String,
+        report: &'a str,
+        sources: Value,
+    }
+    pretty(&File {
+        as_of: r.as_of.to_string(),
+        counts: serde_json::to_value(r.counts()).unwrap_or_default(),
+        document: json!({ "number": r.document.number, "date": r.document.date.to_string() }),
+        indicators: r.indicators.iter().map(|i| indicator_json(r, i)).collect(),
+        license: provenance::license_json(config),
+        period: r.period.to_string(),
+        report: &r.slug,
+        sources: provenance::sources_json(r),
     })
 }
 
-/// One indicator as `indicators.json` and its own JSON file give it.
-pub(super) fn indicator_json(r: &Report, i: &Indicator) -> Value {
-    {
-        {
-            let target = match &i.target {
-                Some(Target::Numeric {
-                    value,
-                    op,
-                    by,
-                    source,
-                }) => json!({
-                    "value": value, "op": op.as_str(), "by": by.to_string(), "source": source_text(r, source.as_ref())
-                }),
-                Some(Target::Text { text, by, source }) => json!({
-                    "text": text_json(text), "by": by.map(|b| b.to_string()), "source": source_text(r, source.as_ref())
-                }),
-                None => Value::Null,
-            };
-            let mut json = json!({
-                "id": i.id,
-                "group": i.group,
-                "name": text_json(&i.name),
-                "unit": i.unit.raw,
-                "target": target,
-                "values": i.values.iter().map(|m| json!({
-                    "period": m.period.to_string(), "value": m.value, "source": source_text(r, m.source.as_ref()),
-                    "estimate": m.estimate, "proxy": m.proxy.as_ref().map(|p| json!({ "note": text_json(&p.note), "unit": p.unit.as_ref().map(|u| u.raw.clone()) })),
-                })).collect::<Vec<_>>(),
-                "status": i.status.kind.as_str(),
-                "verdict": i.status.kind.is_verdict(),
-                "evidence": i.status.evidence(),
-                "target_period": i.status.target_period.map(|p| p.to_string()),
-                "latest_period": i.latest().map(|m| m.period.to_string()),
-                "gap": i.status.comparison.map(|c| c.gap),
-                "at_target_level": i.status.comparison.map(|c| c.at_target_level),
-                "attainment": i.status.comparison.and_then(|c| c.attainment),
-                "lead": i.lead.as_ref().map(|a| json!({ "name": a.written, "agency": a.id })),
-                "partners": i.partners.iter().map(|a| json!({ "name": a.written, "agency": a.id })).collect::<Vec<_>>(),
-                "note": i.note.as_ref().map(text_json),
-                "outlook": provenance::outlook_json(i, r.period),
-            });
-            // A measure's parts, each as an indicator of its own (only
-            // when it has some: other indicators' JSON is as it was).
-            if !i.parts.is_empty() {
-                json["breakdown"] = i.breakdown.as_ref().map(text_json).into();
-                json["parts"] = i
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        let mut part = indicator_json(r, &p.as_indicator(i));
-                        part["id"] = json!(p.id);
-                        part
-                    })
-                    .collect();
-            }
-            json
+/// An agency as the JSON names it: as written, and its id when it resolved.
+#[derive(serde::Serialize)]
+pub(super) struct AgencyJson<'a> {
+    agency: Option<Cow<'a, str>>,
+    name: Cow<'a, str>,
+}
+
+impl<'a> AgencyJson<'a> {
+    fn of(a: &'a AgencyRef) -> Self {
+        AgencyJson {
+            agency: a.id.as_deref().map(Cow::Borrowed),
+            name: Cow::Borrowed(&a.written),
         }
+    }
+
+    fn into_owned(self) -> AgencyJson<'static> {
+        AgencyJson {
+            agency: self.agency.map(|a| Cow::Owned(a.into_owned())),
+            name: Cow::Owned(self.name.into_owned()),
+        }
+    }
+}
+
+/// One value of an indicator in its JSON (fields in sorted order).
+#[derive(serde::Serialize)]
+pub(super) struct ValueJson {
+    estimate: bool,
+    period: String,
+    proxy: Option<Value>,
+    source: String,
+    value: f64,
+}
+
+/// One indicator as `indicators.json` and its own JSON file give it, with
+/// its fields in the sorted order a `serde_json::Value` map gives them (so
+/// the bytes are those of the map it replaces).
+#[derive(serde::Serialize)]
+pub(super) struct IndicatorJson<'a> {
+    at_target_level: Option<bool>,
+    attainment: Option<f64>,
+    /// Only for a measure with parts (other indicators' JSON is as it was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    breakdown: Option<Option<Value>>,
+    evidence: &'static str,
+    gap: Option<f64>,
+    group: String,
+    id: String,
+    latest_period: Option<String>,
+    lead: Option<AgencyJson<'a>>,
+    name: Value,
+    note: Option<Value>,
+    outlook: Value,
+    partners: Vec<AgencyJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parts: Option<Vec<IndicatorJson<'static>>>,
+    status: &'static str,
+    target: Value,
+    target_period: Option<String>,
+    unit: String,
+    values: Vec<ValueJson>,
+    verdict: bool,
+}
+
+/// One indicator as `indicators.json` and its own JSON file give it.
+pub(super) fn indicator_json<'a>(r: &Report, i: &'a Indicator) -> IndicatorJson<'a> {
+    let target = match &i.target {
+        Some(Target::Numeric {
+            value,
+            op,
+            by,
+            source,
+        }) => json!({
+            "value": value, "op": op.as_str(), "by": by.to_string(), "source": source_text(r, source.as_ref())
+        }),
+        Some(Target::Text { text, by, source }) => json!({
+            "text": text_json(text), "by": by.map(|b| b.to_string()), "source": source_text(r, source.as_ref())
+        }),
+        None => Value::Null,
+    };
+    let (breakdown, parts) = if i.parts.is_empty() {
+        (None, None)
+    } else {
+        let parts = i
+            .parts
+            .iter()
+            .map(|p| {
+                // A part's indicator is made here and dropped: its JSON owns what it shows.
+                let part = p.as_indicator(i);
+                let mut json = owned_indicator_json(r, &part);
+                json.id = p.id.clone();
+                json
+            })
+            .collect();
+        (Some(i.breakdown.as_ref().map(text_json)), Some(parts))
+    };
+    let comparison = i.status.comparison;
+    IndicatorJson {
+        at_target_level: comparison.map(|c| c.at_target_level),
+        attainment: comparison.and_then(|c| c.attainment),
+        breakdown,
+        evidence: i.status.evidence(),
+        gap: comparison.map(|c| c.gap),
+        group: i.group.clone(),
+        id: i.id.clone(),
+        latest_period: i.latest().map(|m| m.period.to_string()),
+        lead: i.lead.as_ref().map(AgencyJson::of),
+        name: text_json(&i.name),
+        note: i.note.as_ref().map(text_json),
+        outlook: provenance::outlook_json(i, r.period),
+        partners: i.partners.iter().map(AgencyJson::of).collect(),
+        parts,
+        status: i.status.kind.as_str(),
+        target,
+        target_period: i.status.target_period.map(|p| p.to_string()),
+        unit: i.unit.raw.clone(),
+        values: i
+            .values
+            .iter()
+            .map(|m| ValueJson {
+                estimate: m.estimate,
+                period: m.period.to_string(),
+                proxy: m.proxy.as_ref().map(|p| json!({ "note": text_json(&p.note), "unit": p.unit.as_ref().map(|u| u.raw.clone()) })),
+                source: source_text(r, m.source.as_ref()),
+                value: m.value,
+            })
+            .collect(),
+        verdict: i.status.kind.is_verdict(),
+    }
+}
+
+/// [`indicator_json`] of an indicator that does not outlive it (a part's):
+/// the agencies copied.
+fn owned_indicator_json(r: &Report, i: &Indicator) -> IndicatorJson<'static> {
+    let json = indicator_json(r, i);
+    IndicatorJson {
+        lead: json.lead.map(AgencyJson::into_owned),
+        partners: json
+            .partners
+            .into_iter()
+            .map(AgencyJson::into_owned)
+            .collect(),
+        ..json
     }
 }
 pub const PROJECT_COLUMNS: &[&str] = &[
