@@ -49,7 +49,8 @@ pub fn drawing() -> &'static str {
     static KEY: OnceLock<String> = OnceLock::new();
     KEY.get_or_init(|| {
         format!(
-            "minhbach {}; resvg; fonts {} {} {}; scale {PNG_SCALE}; RGB; png Fast",
+            "minhbach {}; resvg; fonts {} {} {}; scale {PNG_SCALE}; \
+             indexed (zlib {PALETTE_LEVEL}, no filter) or RGB (png Fast)",
             env!("CARGO_PKG_VERSION"),
             NOTO_REGULAR.len(),
             NOTO_BOLD.len(),
@@ -124,35 +125,151 @@ const MEMO_BYTES: usize = 64 << 20;
 /// build draws through its cache on disk (the memo would only hold the
 /// images in memory a second time).
 pub fn draw(svg: &str) -> Option<Vec<u8>> {
-    let tree = usvg::Tree::from_str(svg, options()).ok()?;
-    let size = tree.size().to_int_size().scale_by(PNG_SCALE)?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
-    pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
-        &mut pixmap.as_mut(),
-    );
-    encode(&pixmap)
+    encode(&pixels(&tree(svg)?, PNG_SCALE)?)
 }
 
-/// `pixmap` (opaque: drawn on white) as an RGB PNG, compressed with png's
-/// `Fast` level. Encoding was three quarters of a chart's drawing time at
-/// tiny-skia's default (RGBA, zlib); this is about 8× faster for files
-/// about twice as large (~160 KB), and the same pixels give the same bytes.
-fn encode(pixmap: &tiny_skia::Pixmap) -> Option<Vec<u8>> {
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut out = Vec::with_capacity(rgb.len() / 4);
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Fast);
+/// `svg` read with the shipped fonts.
+pub fn tree(svg: &str) -> Option<usvg::Tree> {
+    usvg::Tree::from_str(svg, options()).ok()
+}
+
+/// `tree` drawn on white at `scale` pixels per SVG unit.
+pub fn pixels(tree: &usvg::Tree, scale: f32) -> Option<tiny_skia::Pixmap> {
+    let size = tree.size().to_int_size().scale_by(scale)?;
+    // White from the start (premultiplied, opaque): one pass over the
+    // memory instead of zeroing it and then filling it.
+    let white = vec![255; 4 * size.width() as usize * size.height() as usize];
+    let mut pixmap = tiny_skia::Pixmap::from_vec(white, size)?;
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Some(pixmap)
+}
+
+/// How [`encode`] compresses: zlib level 3, no row filter (a palette image
+/// compresses best unfiltered). Measured on 303 charts of a 2,000-section
+/// site (`examples/bench_png.rs`, docs/performance.md): ~53 KB and ~2.3 ms
+/// a chart, against ~198 KB and ~2.9 ms as RGB with png's `Fast` level;
+/// level 6 saves another 10 % of bytes for twice the time.
+const PALETTE_LEVEL: u8 = 3;
+
+/// `pixmap` (opaque: drawn on white) as a PNG: indexed (a palette of the
+/// image's own colours, exact) when it has at most 256 colours, as every
+/// chart of this program has (anti-aliased text on a few flat colours:
+/// 90-200), else RGB with png's `Fast` level. The same pixels give the
+/// same bytes: the palette is in the order colours first appear.
+pub fn encode(pixmap: &tiny_skia::Pixmap) -> Option<Vec<u8>> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    let data = match indexed(pixmap) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_palette(palette);
+            encoder.set_deflate_compression(png::DeflateCompression::Level(PALETTE_LEVEL));
+            encoder.set_filter(png::Filter::NoFilter);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_compression(png::Compression::Fast);
+            pixmap
+                .data()
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect()
+        }
+    };
     let mut writer = encoder.write_header().ok()?;
-    writer.write_image_data(&rgb).ok()?;
+    writer.write_image_data(&data).ok()?;
     writer.finish().ok()?;
     Some(out)
+}
+
+/// The palette (RGB triples, in the order the colours first appear) and
+/// one index a pixel, if `pixmap` has at most 256 colours.
+fn indexed(pixmap: &tiny_skia::Pixmap) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut index: rustc_hash::FxHashMap<u32, u8> = Default::default();
+    let mut palette = Vec::with_capacity(3 * 256);
+    let mut indices = vec![0u8; pixmap.data().len() / 4];
+    // Runs of one colour are most of a chart: look a colour up only when it
+    // changes.
+    let (mut last, mut last_index) = (None, 0u8);
+    for (out, p) in indices.iter_mut().zip(pixmap.data().chunks_exact(4)) {
+        let colour = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+        if last != Some(colour) {
+            last = Some(colour);
+            last_index = match index.get(&colour) {
+                Some(i) => *i,
+                None => {
+                    let next = u8::try_from(index.len()).ok()?;
+                    index.insert(colour, next);
+                    palette.extend_from_slice(&p[..3]);
+                    next
+                }
+            };
+        }
+        *out = last_index;
+    }
+    Some((palette, indices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(png: &[u8]) -> (png::ColorType, Vec<u8>) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let color = reader.info().color_type;
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        let palette = reader.info().palette.as_ref().map(|p| p.to_vec());
+        let rgb = match palette {
+            Some(pal) => buf
+                .iter()
+                .flat_map(|i| pal[3 * *i as usize..3 * *i as usize + 3].to_vec())
+                .collect(),
+            None => buf,
+        };
+        (color, rgb)
+    }
+
+    fn rgb(pixmap: &tiny_skia::Pixmap) -> Vec<u8> {
+        pixmap
+            .data()
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect()
+    }
+
+    #[test]
+    fn a_chart_is_an_indexed_png_of_exactly_its_pixels() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\">\
+            <rect x=\"3\" y=\"5\" width=\"33\" height=\"11\" fill=\"#1F5FAD\"/>\
+            <text x=\"4\" y=\"34\" font-size=\"14\" fill=\"#4B5563\">Hải Dương ✓</text></svg>";
+        let pixmap = pixels(&tree(svg).unwrap(), PNG_SCALE).unwrap();
+        let png = encode(&pixmap).unwrap();
+        let (color, decoded) = decode(&png);
+        assert_eq!(color, png::ColorType::Indexed);
+        assert!(decoded == rgb(&pixmap), "the same pixels, none rounded");
+    }
+
+    #[test]
+    fn more_than_256_colours_are_kept_as_rgb() {
+        let size = tiny_skia::IntSize::from_wh(300, 2).unwrap();
+        let data = (0..600u32)
+            .flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 7, 255])
+            .collect();
+        let pixmap = tiny_skia::Pixmap::from_vec(data, size).unwrap();
+        let (color, decoded) = decode(&encode(&pixmap).unwrap());
+        assert_eq!(color, png::ColorType::Rgb);
+        assert!(decoded == rgb(&pixmap));
+    }
 }
