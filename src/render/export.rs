@@ -3,8 +3,8 @@
 //!
 //! Only `build` draws them: a render unit puts [`pending`] bytes (a marker
 //! and the SVG) at a PNG's path, so that every page, the link check and the
-//! rebuild oracle see the file, and [`draw_pending`], on the way to the
-//! output folder, draws it. `check` never pays for the drawing, and the
+//! rebuild oracle see the file, and the build, on the way to the output
+//! folder, draws it ([`take_pending`]). `check` never pays for the drawing, and the
 //! preview server (`serve`) draws a PNG only when it is asked for
 //! ([`draw_if_pending`]); what they keep in memory at a PNG's path is not a
 //! PNG.
@@ -29,18 +29,24 @@ pub fn pending(svg: &str) -> Vec<u8> {
     bytes
 }
 
-/// `out` with every [`pending`] PNG drawn by `draw` (given the SVG: the
-/// build draws through its cache of PNGs, see `write::png_cache`).
-pub fn draw_pending(
-    mut out: super::Output,
-    draw: impl Fn(&str) -> Option<Vec<u8>>,
-) -> super::Output {
-    for bytes in out.files.values_mut() {
-        if let Some(svg) = bytes.strip_prefix(PENDING) {
-            *bytes = draw(&String::from_utf8_lossy(svg)).unwrap_or_default();
-        }
-    }
-    out
+/// The [`pending`] PNGs of `out`, taken out of it: their paths and SVGs
+/// (the build draws them through its cache of PNGs, see `write::png_cache`,
+/// and copies kept ones into the output without reading them).
+pub fn take_pending(out: &mut super::Output) -> Vec<(String, String)> {
+    let paths: Vec<String> = out
+        .files
+        .iter()
+        .filter(|(_, bytes)| bytes.starts_with(PENDING))
+        .map(|(path, _)| path.clone())
+        .collect();
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = out.files.remove(&path)?;
+            let svg = String::from_utf8_lossy(&bytes[PENDING.len()..]).into_owned();
+            Some((path, svg))
+        })
+        .collect()
 }
 
 /// What a PNG depends on besides its SVG, for a cache of drawn PNGs: the
