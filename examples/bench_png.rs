@@ -44,6 +44,33 @@ fn main() {
         })
         .collect();
     println!("{} charts", svgs.len());
+    if let Some(out) = std::env::var_os("DUMP") {
+        let pixmap = export::pixels(&export::tree(&svgs[0].1).unwrap(), 1.5).unwrap();
+        let out = PathBuf::from(out);
+        std::fs::write(out.join("now.png"), export::encode(&pixmap).unwrap()).unwrap();
+        let l3 = pal(
+            &pixmap,
+            png::DeflateCompression::Level(3),
+            png::Filter::NoFilter,
+        );
+        std::fs::write(out.join("l3.png"), l3.unwrap()).unwrap();
+        return;
+    }
+    if std::env::var_os("CHECK_BEFORE").is_some() {
+        // Every chart drawn now has exactly the pixels of the PNG drawn
+        // before (`NAME.before.png` beside `NAME.svg`), whatever the encoding.
+        let (mut same, mut bytes_before, mut bytes_now) = (0, 0, 0);
+        for path in &files {
+            let before = std::fs::read(path.with_extension("before.png")).unwrap();
+            let now = export::draw(&std::fs::read_to_string(path).unwrap()).unwrap();
+            assert!(rgb_of(&before) == rgb_of(&now), "{}", path.display());
+            same += 1;
+            bytes_before += before.len();
+            bytes_now += now.len();
+        }
+        println!("{same} charts, the same pixels; {bytes_before} bytes before, {bytes_now} now");
+        return;
+    }
     if std::env::var_os("PROFILE_PARSE").is_some() {
         let c = cpu();
         for _ in 0..5 {
@@ -163,9 +190,6 @@ fn encoders() -> Vec<(&'static str, Encoder)> {
         ("pal L3 none", |p| pal(p, D::Level(3), F::NoFilter)),
         ("pal L4 none", |p| pal(p, D::Level(4), F::NoFilter)),
         ("pal L6 none", |p| pal(p, D::Level(6), F::NoFilter)),
-        ("pal-index2 only (no deflate)", |p| {
-            indexed2(p).map(|(_, rows, _)| vec![0; rows.len() / 1000])
-        }),
         ("pal-index only (no deflate)", |p| {
             indexed(p).map(|(_, rows, _)| vec![0; rows.len() / 1000])
         }),
@@ -266,11 +290,11 @@ fn indexed(p: &Pixmap) -> Option<(Vec<u8>, Vec<u8>, png::BitDepth)> {
     let mut index: FxHashMap<u32, u8> = FxHashMap::default();
     let mut palette: Vec<u8> = Vec::new();
     let mut idx = vec![0u8; (p.width() * p.height()) as usize];
-    let (mut last, mut last_i) = (u32::MAX, 0u8);
+    let (mut last, mut last_i) = (None, 0u8);
     for (out, px) in idx.iter_mut().zip(p.data().chunks_exact(4)) {
         let c = u32::from_le_bytes([px[0], px[1], px[2], px[3]]);
-        if c != last {
-            last = c;
+        if last != Some(c) {
+            last = Some(c);
             last_i = match index.get(&c) {
                 Some(i) => *i,
                 None => {
@@ -316,12 +340,12 @@ fn indexed(p: &Pixmap) -> Option<(Vec<u8>, Vec<u8>, png::BitDepth)> {
 
 fn count_colours(p: &Pixmap) -> usize {
     let mut set = FxHashSet::default();
-    let mut last = u32::MAX;
+    let mut last = None;
     for px in p.data().chunks_exact(4) {
         let c = u32::from_le_bytes([px[0], px[1], px[2], px[3]]);
-        if c != last {
+        if last != Some(c) {
             set.insert(c);
-            last = c;
+            last = Some(c);
         }
     }
     set.len()
@@ -389,39 +413,19 @@ fn strip_text(svg: &str) -> String {
     out
 }
 
-/// [`indexed`] with a fixed open-addressing table instead of a hash map.
-fn indexed2(p: &Pixmap) -> Option<(Vec<u8>, Vec<u8>, png::BitDepth)> {
-    const SLOTS: usize = 1024;
-    let mut keys = [0u32; SLOTS];
-    let mut vals = [u16::MAX; SLOTS];
-    let mut palette: Vec<u8> = Vec::new();
-    let mut n = 0usize;
-    let mut idx = vec![0u8; (p.width() * p.height()) as usize];
-    let (mut last, mut last_i) = (u32::MAX, 0u8);
-    for (out, px) in idx.iter_mut().zip(p.data().chunks_exact(4)) {
-        let c = u32::from_le_bytes([px[0], px[1], px[2], px[3]]);
-        if c != last {
-            last = c;
-            let mut slot = (c.wrapping_mul(0x9E37_79B1) >> 22) as usize;
-            loop {
-                if vals[slot] == u16::MAX {
-                    if n == 256 {
-                        return None;
-                    }
-                    keys[slot] = c;
-                    vals[slot] = n as u16;
-                    palette.extend_from_slice(&px[..3]);
-                    n += 1;
-                    break;
-                }
-                if keys[slot] == c {
-                    break;
-                }
-                slot = (slot + 1) % SLOTS;
-            }
-            last_i = vals[slot] as u8;
-        }
-        *out = last_i;
+/// The RGB pixels of a PNG, palette or not.
+fn rgb_of(png: &[u8]) -> Vec<u8> {
+    let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    match reader.info().palette.as_ref() {
+        Some(pal) => buf
+            .iter()
+            .flat_map(|i| pal[3 * *i as usize..3 * *i as usize + 3].to_vec())
+            .collect(),
+        None => buf,
     }
-    Some((palette, idx, png::BitDepth::Eight))
 }
