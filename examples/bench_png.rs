@@ -5,9 +5,18 @@
 //! ```
 //!
 //! Reads every `*.svg` in SVG_DIR (charts as the site offers them for
-//! download), draws each at several scales, with and without crisp edges on
-//! axis-aligned shapes, counts the colours, and encodes the pixels in
-//! several ways, printing per variant the total bytes and the CPU time.
+//! download, e.g. every tenth `chart.svg` of a built corpus), draws each,
+//! counts its colours and encodes the pixels in several ways, printing per
+//! variant the total bytes and the CPU time per chart (docs/performance.md).
+//!
+//! - `BENCH_MORE=1`: also scale 2, crisp edges on axis-aligned shapes, and
+//!   more RGB encodings.
+//! - `CHECK_BEFORE=1`: check that `export::draw` gives exactly the pixels of
+//!   `NAME.before.png` beside each `NAME.svg` (PNGs of an earlier version).
+//! - `PROFILE_PARSE=1`, `PROFILE_RENDER=all|notext|crisp`: only parse, or only
+//!   draw (for `perf record`).
+//! - `DUMP=DIR`: write the first chart's PNG as `export` and as the bench
+//!   encodes it, to compare.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
