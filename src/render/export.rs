@@ -156,9 +156,9 @@ pub fn pixels(tree: &usvg::Tree, scale: f32) -> Option<tiny_skia::Pixmap> {
 
 /// How [`encode`] compresses: zlib level 3, no row filter (a palette image
 /// compresses best unfiltered). Measured on 303 charts of a 2,000-section
-/// site (`examples/bench_png.rs`, docs/performance.md): ~53 KB and ~2.3 ms
-/// a chart, against ~198 KB and ~2.9 ms as RGB with png's `Fast` level;
-/// level 6 saves another 10 % of bytes for twice the time.
+/// site (`examples/bench_png.rs`, docs/performance.md): ~52 KB a chart
+/// against ~198 KB as RGB with png's `Fast` level, in about the same time
+/// (~3 ms); level 6 saves another 10 % of the bytes for 1.5× the time.
 const PALETTE_LEVEL: u8 = 3;
 
 /// `pixmap` (opaque: drawn on white) as a PNG: indexed (a palette of the
