@@ -124,7 +124,7 @@ pub struct SiteConfig {
 
 /// Which charts a build draws as PNG images beside their SVG downloads.
 /// By default every chart (issue 17: a reporter takes any chart into a
-/// document); a PNG costs ~10 ms of drawing, ~55 KB of the published site,
+/// document); a PNG costs ~10 ms of drawing, ~50 KB of the published site,
 /// and is kept between builds (`write::png_cache`). A large portal may
 /// draw only the charts of a report's own pages, or none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
