@@ -24,16 +24,42 @@ const HISTORY: &str = "reports/hai-duong-2023/indicators/online-dossier-rate/";
 const GROUP: &str = "reports/hai-duong-2023/groups/digital-government/";
 
 #[test]
-fn by_default_report_charts_are_drawn_as_png_and_history_charts_offered_as_svg() {
+fn by_default_every_chart_is_drawn_as_png_history_charts_too() {
     let site = Site::fixture("example");
     site.build().ok();
     let public = site.public();
     assert!(public.join(GROUP).join("chart.png").is_file());
-    assert!(public.join(HISTORY).join("chart.svg").is_file());
+    assert!(public.join(HISTORY).join("chart.png").is_file());
+    let meta = chart_meta(&site, &format!("{HISTORY}index.html"));
     assert!(
-        !public.join(HISTORY).join("chart.png").exists(),
-        "one PNG per indicator: ~190 KB each"
+        meta.contains("Tải ảnh: <a href=\"chart.png\">PNG</a> / <a href=\"chart.svg\">SVG</a>"),
+        "{meta}"
     );
+    // Every SVG download has its PNG beside it.
+    let all = pngs(&site);
+    let svgs: Vec<String> = common::snapshot(&public)
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.ends_with(".svg") && p.contains("reports/"))
+        .collect();
+    for svg in &svgs {
+        let png = svg.replace(".svg", ".png");
+        assert!(all.iter().any(|(p, _)| *p == png), "{svg} has no PNG");
+    }
+    assert_eq!(all.len(), svgs.len(), "{svgs:?}");
+    assert!(all.iter().any(|(p, _)| p.contains("/indicators/")));
+}
+
+#[test]
+fn png_reports_offers_history_charts_as_svg_and_png_none_draws_nothing() {
+    let site = Site::fixture("example");
+    let config = site.read("site.yaml");
+    site.write("site.yaml", &format!("{config}charts:\n  png: reports\n"));
+    site.build().ok();
+    let public = site.public();
+    assert!(public.join(GROUP).join("chart.png").is_file());
+    assert!(public.join(HISTORY).join("chart.svg").is_file());
+    assert!(!public.join(HISTORY).join("chart.png").exists());
     let meta = chart_meta(&site, &format!("{HISTORY}index.html"));
     assert!(
         meta.contains("Tải ảnh: <a href=\"chart.svg\">SVG</a>") && !meta.contains("PNG"),
@@ -57,17 +83,6 @@ fn by_default_report_charts_are_drawn_as_png_and_history_charts_offered_as_svg()
         assert!(all.iter().any(|(p, _)| *p == png), "{svg} has no PNG");
     }
     assert_eq!(all.len(), report_svgs.len(), "{report_svgs:?}");
-}
-
-#[test]
-fn png_all_draws_history_charts_too_and_png_none_draws_nothing() {
-    let site = Site::fixture("example");
-    let config = site.read("site.yaml");
-    site.write("site.yaml", &format!("{config}charts:\n  png: all\n"));
-    site.build().ok();
-    assert!(site.public().join(HISTORY).join("chart.png").is_file());
-    let meta = chart_meta(&site, &format!("{HISTORY}index.html"));
-    assert!(meta.contains("<a href=\"chart.png\">PNG</a>"), "{meta}");
 
     site.write("site.yaml", &format!("{config}charts:\n  png: none\n"));
     site.build().ok();
@@ -160,6 +175,17 @@ fn drawn_pngs_are_kept_between_builds_and_give_the_same_bytes() {
         second_run.stderr
     );
     assert_eq!(fs::read(&torn).unwrap(), whole, "repaired");
+
+    // The output's PNGs are copies of the entries, not links: a tool that
+    // edits the output in place leaves the cache as it was.
+    let (path, bytes) = &first[0];
+    let entry = kept
+        .iter()
+        .map(|n| cache.join("png").join(n))
+        .find(|e| fs::read(e).unwrap() == *bytes)
+        .unwrap();
+    fs::write(site.public().join(path), "edited").unwrap();
+    assert_eq!(fs::read(&entry).unwrap(), *bytes, "the cache unchanged");
 
     // A changed chart gets a new entry; the old one, no longer used, goes.
     site.edit("site.yaml", "example.org/minhbach/", "example.org/mb/");

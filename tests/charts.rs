@@ -146,11 +146,11 @@ fn history_chart_bars_are_proportional_and_merge_reports() {
     );
     site.build().ok();
     // The history chart is in the indicator's page, and beside it as an
-    // image to download (SVG; a PNG only with `charts: { png: all }`, see
-    // tests/chart_images.rs).
+    // image to download (SVG and PNG; see tests/chart_images.rs for
+    // `charts: { png: … }`).
     let dir = "reports/demo-2025/indicators/digital-economy-share/";
     assert!(site.public().join(dir).join("chart.svg").exists());
-    assert!(!site.public().join(dir).join("chart.png").exists());
+    assert!(site.public().join(dir).join("chart.png").exists());
     let page = site.page(&format!("{dir}index.html"));
     let svg = common::between(&page, "<svg", "</svg>");
     assert!(svg.contains("chart-history-digital-economy-share"), "{svg}");
@@ -406,10 +406,8 @@ fn projects_chart_says_joint_leads_are_counted_once_per_lead() {
 
 #[test]
 fn every_chart_can_be_downloaded_as_svg_and_png_that_say_where_they_come_from() {
+    // By default every chart is drawn as PNG, indicators' history charts too.
     let site = Site::fixture("example");
-    // Every chart drawn as PNG, indicators' history charts too.
-    let config = site.read("site.yaml");
-    site.write("site.yaml", &format!("{config}charts:\n  png: all\n"));
     site.build().ok();
     let first: Vec<(String, Vec<u8>)> = common::snapshot(&site.public())
         .into_iter()

@@ -287,16 +287,19 @@ fn comparison_and_parts_charts_have_downloads_and_embeds() {
     // The chart of an indicator's parts.
     let ind = site.page("reports/hp-2024/indicators/hp-2024-online-dossier-rate/index.html");
     let parts = between(&ind, "<h2 id=\"parts\">", "</figure>");
-    // An indicator's chart: SVG by default (a PNG with `charts: { png: all }`,
-    // tests/chart_images.rs).
+    // An indicator's chart: PNG and SVG by default (SVG only with
+    // `charts: { png: reports }`, tests/chart_images.rs).
     assert!(
-        parts.contains("<a href=\"parts.svg\">SVG</a>") && !parts.contains("parts.png"),
+        parts.contains("<a href=\"parts.png\">PNG</a> / <a href=\"parts.svg\">SVG</a>"),
         "{parts}"
     );
-    assert!(site
+    let dir = site
         .public()
-        .join("reports/hp-2024/indicators/hp-2024-online-dossier-rate/parts.svg")
-        .is_file());
+        .join("reports/hp-2024/indicators/hp-2024-online-dossier-rate");
+    assert!(dir.join("parts.svg").is_file());
+    assert!(std::fs::read(dir.join("parts.png"))
+        .unwrap()
+        .starts_with(b"\x89PNG"));
     let embed = site.page("embed/hp-2024/parts-hp-2024-online-dossier-rate/index.html");
     assert!(embed.contains("<svg") && embed.contains("cấp tỉnh"));
 }

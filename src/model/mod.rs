@@ -183,18 +183,19 @@ pub struct SiteConfig {
 }
 
 /// Which charts a build draws as PNG images beside their SVG downloads.
-/// Every PNG costs ~10 ms of drawing and ~190 KB of the published site, so
-/// the default draws the charts a document reuses (a report's group,
-/// dataset and projects charts), not one per indicator.
+/// By default every chart (issue 17: a reporter takes any chart into a
+/// document); a PNG costs ~10 ms of drawing, ~50 KB of the published site,
+/// and is kept between builds (`write::png_cache`). A large portal may
+/// draw only the charts of a report's own pages, or none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ChartPng {
     /// SVG downloads only.
     None,
     /// The charts of a report's own pages; indicators' history charts are
     /// offered as SVG.
-    #[default]
     Reports,
     /// Every chart, indicators' history charts included.
+    #[default]
     All,
 }
 

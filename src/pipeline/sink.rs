@@ -3,7 +3,7 @@
 use std::sync::Mutex;
 
 use crate::render::{export, Output};
-use crate::write::{PngCache, Staging, WriteError};
+use crate::write::{Png, PngCache, Staging, WriteError};
 
 /// The end of the pipeline: each part of the site is handed here as soon as
 /// it is rendered, so that a large site never sits in memory whole.
@@ -24,9 +24,15 @@ impl Sink<'_> {
             // here (not in `check`, nor in memory for `serve` and tests).
             Sink::Disk(staging, cache) => {
                 let key = export::drawing().as_bytes();
-                staging.write(&export::draw_pending(part, |svg| {
-                    cache.get_or_draw(&[key, svg.as_bytes()], || export::draw(svg))
-                }))
+                let mut kept = Vec::new();
+                for (path, svg) in export::take_pending(&mut part) {
+                    match cache.get_or_draw(&[key, svg.as_bytes()], || export::draw(&svg)) {
+                        Some(Png::Kept(file)) => kept.push((path, file)),
+                        Some(Png::Drawn(png)) => part.add(path, png),
+                        None => part.add(path, Vec::new()),
+                    }
+                }
+                staging.write_and_copy(&part, kept)
             }
             Sink::Memory(all) => {
                 let mut all = all.lock().unwrap_or_else(|e| e.into_inner());

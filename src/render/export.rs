@@ -3,8 +3,8 @@
 //!
 //! Only `build` draws them: a render unit puts [`pending`] bytes (a marker
 //! and the SVG) at a PNG's path, so that every page, the link check and the
-//! rebuild oracle see the file, and [`draw_pending`], on the way to the
-//! output folder, draws it. `check` never pays for the drawing, and the
+//! rebuild oracle see the file, and the build, on the way to the output
+//! folder, draws it ([`take_pending`]). `check` never pays for the drawing, and the
 //! preview server (`serve`) draws a PNG only when it is asked for
 //! ([`draw_if_pending`]); what they keep in memory at a PNG's path is not a
 //! PNG.
@@ -29,18 +29,24 @@ pub fn pending(svg: &str) -> Vec<u8> {
     bytes
 }
 
-/// `out` with every [`pending`] PNG drawn by `draw` (given the SVG: the
-/// build draws through its cache of PNGs, see `write::png_cache`).
-pub fn draw_pending(
-    mut out: super::Output,
-    draw: impl Fn(&str) -> Option<Vec<u8>>,
-) -> super::Output {
-    for bytes in out.files.values_mut() {
-        if let Some(svg) = bytes.strip_prefix(PENDING) {
-            *bytes = draw(&String::from_utf8_lossy(svg)).unwrap_or_default();
-        }
-    }
-    out
+/// The [`pending`] PNGs of `out`, taken out of it: their paths and SVGs
+/// (the build draws them through its cache of PNGs, see `write::png_cache`,
+/// and copies kept ones into the output without reading them).
+pub fn take_pending(out: &mut super::Output) -> Vec<(String, String)> {
+    let paths: Vec<String> = out
+        .files
+        .iter()
+        .filter(|(_, bytes)| bytes.starts_with(PENDING))
+        .map(|(path, _)| path.clone())
+        .collect();
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = out.files.remove(&path)?;
+            let svg = String::from_utf8_lossy(&bytes[PENDING.len()..]).into_owned();
+            Some((path, svg))
+        })
+        .collect()
 }
 
 /// What a PNG depends on besides its SVG, for a cache of drawn PNGs: the
@@ -49,7 +55,8 @@ pub fn drawing() -> &'static str {
     static KEY: OnceLock<String> = OnceLock::new();
     KEY.get_or_init(|| {
         format!(
-            "minhbach {}; resvg; fonts {} {} {}; scale {PNG_SCALE}; RGB; png Fast",
+            "minhbach {}; resvg; fonts {} {} {}; scale {PNG_SCALE}; \
+             indexed (zlib {PALETTE_LEVEL}, no filter) or RGB (png Fast)",
             env!("CARGO_PKG_VERSION"),
             NOTO_REGULAR.len(),
             NOTO_BOLD.len(),
@@ -124,35 +131,151 @@ const MEMO_BYTES: usize = 64 << 20;
 /// build draws through its cache on disk (the memo would only hold the
 /// images in memory a second time).
 pub fn draw(svg: &str) -> Option<Vec<u8>> {
-    let tree = usvg::Tree::from_str(svg, options()).ok()?;
-    let size = tree.size().to_int_size().scale_by(PNG_SCALE)?;
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())?;
-    pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
-        &mut pixmap.as_mut(),
-    );
-    encode(&pixmap)
+    encode(&pixels(&tree(svg)?, PNG_SCALE)?)
 }
 
-/// `pixmap` (opaque: drawn on white) as an RGB PNG, compressed with png's
-/// `Fast` level. Encoding was three quarters of a chart's drawing time at
-/// tiny-skia's default (RGBA, zlib); this is about 8× faster for files
-/// about twice as large (~160 KB), and the same pixels give the same bytes.
-fn encode(pixmap: &tiny_skia::Pixmap) -> Option<Vec<u8>> {
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut out = Vec::with_capacity(rgb.len() / 4);
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Fast);
+/// `svg` read with the shipped fonts.
+pub fn tree(svg: &str) -> Option<usvg::Tree> {
+    usvg::Tree::from_str(svg, options()).ok()
+}
+
+/// `tree` drawn on white at `scale` pixels per SVG unit.
+pub fn pixels(tree: &usvg::Tree, scale: f32) -> Option<tiny_skia::Pixmap> {
+    let size = tree.size().to_int_size().scale_by(scale)?;
+    // White from the start (premultiplied, opaque): one pass over the
+    // memory instead of zeroing it and then filling it.
+    let white = vec![255; 4 * size.width() as usize * size.height() as usize];
+    let mut pixmap = tiny_skia::Pixmap::from_vec(white, size)?;
+    resvg::render(
+        tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    Some(pixmap)
+}
+
+/// How [`encode`] compresses: zlib level 3, no row filter (a palette image
+/// compresses best unfiltered). Measured on 303 charts of a 2,000-section
+/// site (`examples/bench_png.rs`, docs/performance.md): ~52 KB a chart
+/// against ~198 KB as RGB with png's `Fast` level, in about the same time
+/// (~3 ms); level 6 saves another 10 % of the bytes for 1.5× the time.
+const PALETTE_LEVEL: u8 = 3;
+
+/// `pixmap` (opaque: drawn on white) as a PNG: indexed (a palette of the
+/// image's own colours, exact) when it has at most 256 colours, as every
+/// chart of this program has (anti-aliased text on a few flat colours:
+/// 90-200), else RGB with png's `Fast` level. The same pixels give the
+/// same bytes: the palette is in the order colours first appear.
+pub fn encode(pixmap: &tiny_skia::Pixmap) -> Option<Vec<u8>> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    let data = match indexed(pixmap) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_palette(palette);
+            encoder.set_deflate_compression(png::DeflateCompression::Level(PALETTE_LEVEL));
+            encoder.set_filter(png::Filter::NoFilter);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_compression(png::Compression::Fast);
+            pixmap
+                .data()
+                .chunks_exact(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect()
+        }
+    };
     let mut writer = encoder.write_header().ok()?;
-    writer.write_image_data(&rgb).ok()?;
+    writer.write_image_data(&data).ok()?;
     writer.finish().ok()?;
     Some(out)
+}
+
+/// The palette (RGB triples, in the order the colours first appear) and
+/// one index a pixel, if `pixmap` has at most 256 colours.
+fn indexed(pixmap: &tiny_skia::Pixmap) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut index: rustc_hash::FxHashMap<u32, u8> = Default::default();
+    let mut palette = Vec::with_capacity(3 * 256);
+    let mut indices = vec![0u8; pixmap.data().len() / 4];
+    // Runs of one colour are most of a chart: look a colour up only when it
+    // changes.
+    let (mut last, mut last_index) = (None, 0u8);
+    for (out, p) in indices.iter_mut().zip(pixmap.data().chunks_exact(4)) {
+        let colour = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+        if last != Some(colour) {
+            last = Some(colour);
+            last_index = match index.get(&colour) {
+                Some(i) => *i,
+                None => {
+                    let next = u8::try_from(index.len()).ok()?;
+                    index.insert(colour, next);
+                    palette.extend_from_slice(&p[..3]);
+                    next
+                }
+            };
+        }
+        *out = last_index;
+    }
+    Some((palette, indices))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(png: &[u8]) -> (png::ColorType, Vec<u8>) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let color = reader.info().color_type;
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        let palette = reader.info().palette.as_ref().map(|p| p.to_vec());
+        let rgb = match palette {
+            Some(pal) => buf
+                .iter()
+                .flat_map(|i| pal[3 * *i as usize..3 * *i as usize + 3].to_vec())
+                .collect(),
+            None => buf,
+        };
+        (color, rgb)
+    }
+
+    fn rgb(pixmap: &tiny_skia::Pixmap) -> Vec<u8> {
+        pixmap
+            .data()
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect()
+    }
+
+    #[test]
+    fn a_chart_is_an_indexed_png_of_exactly_its_pixels() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\">\
+            <rect x=\"3\" y=\"5\" width=\"33\" height=\"11\" fill=\"#1F5FAD\"/>\
+            <text x=\"4\" y=\"34\" font-size=\"14\" fill=\"#4B5563\">Hải Dương ✓</text></svg>";
+        let pixmap = pixels(&tree(svg).unwrap(), PNG_SCALE).unwrap();
+        let png = encode(&pixmap).unwrap();
+        let (color, decoded) = decode(&png);
+        assert_eq!(color, png::ColorType::Indexed);
+        assert!(decoded == rgb(&pixmap), "the same pixels, none rounded");
+    }
+
+    #[test]
+    fn more_than_256_colours_are_kept_as_rgb() {
+        let size = tiny_skia::IntSize::from_wh(300, 2).unwrap();
+        let data = (0..600u32)
+            .flat_map(|i| [(i % 256) as u8, (i / 256) as u8, 7, 255])
+            .collect();
+        let pixmap = tiny_skia::Pixmap::from_vec(data, size).unwrap();
+        let (color, decoded) = decode(&encode(&pixmap).unwrap());
+        assert_eq!(color, png::ColorType::Rgb);
+        assert!(decoded == rgb(&pixmap));
+    }
 }

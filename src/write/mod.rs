@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::render::Output;
 use guard::absolute;
 pub use guard::{check_output_dir, MARKER};
-pub use png_cache::PngCache;
+pub use png_cache::{Png, PngCache};
 
 #[derive(Debug)]
 pub enum WriteError {
@@ -109,19 +109,35 @@ impl Staging {
 
     /// Write some files of the site (from any thread; files are independent).
     pub fn write(&self, output: &Output) -> Result<(), WriteError> {
+        self.write_and_copy(output, Vec::new())
+    }
+
+    /// [`Self::write`], and the files `copies` names (relative path, open
+    /// source) copied in by the kernel (`copy_file_range` on Linux), never
+    /// through this process's memory: the chart images kept in the PNG
+    /// cache. A copy, not a link: a tool that edits the output in place
+    /// must not change the cache.
+    pub fn write_and_copy(
+        &self,
+        output: &Output,
+        copies: Vec<(String, fs::File)>,
+    ) -> Result<(), WriteError> {
         let Some(_writing) = staging::Writing::start() else {
             return Err(WriteError::Refused(
                 msg!("build-stopped", en: "the build was stopped", vi: "quá trình xuất bản đã bị dừng"),
             ));
         };
+        let refused = |rel: &str| {
+            WriteError::Refused(msg!("output-refused",
+                en: "refusing to write outside the output folder: {rel}",
+                vi: "không ghi ra ngoài thư mục kết quả: {rel}"
+            ))
+        };
         let mut files = Vec::with_capacity(output.files.len());
         let mut dirs = std::collections::BTreeSet::new();
         for (rel, bytes) in &output.files {
             let Some(rel_path) = safe_relative(rel) else {
-                return Err(WriteError::Refused(msg!("output-refused",
-                    en: "refusing to write outside the output folder: {rel}",
-                    vi: "không ghi ra ngoài thư mục kết quả: {rel}"
-                )));
+                return Err(refused(rel));
             };
             let path = self.dir.join(rel_path);
             if let Some(dir) = path.parent() {
@@ -129,17 +145,37 @@ impl Staging {
             }
             files.push((path, bytes));
         }
-        self.written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(output.files.keys().map(|rel| rel.to_string()));
+        let mut copied = Vec::with_capacity(copies.len());
+        for (rel, source) in copies {
+            let Some(rel_path) = safe_relative(&rel) else {
+                return Err(refused(&rel));
+            };
+            let path = self.dir.join(rel_path);
+            if let Some(dir) = path.parent() {
+                dirs.insert(dir.to_path_buf());
+            }
+            copied.push((path, rel, source));
+        }
+        {
+            let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            written.extend(output.files.keys().map(|rel| rel.to_string()));
+            written.extend(copied.iter().map(|(_, rel, _)| rel.clone()));
+        }
         for dir in &dirs {
             fs::create_dir_all(dir).map_err(io(dir))?;
         }
         use rayon::prelude::*;
         files
             .par_iter()
-            .try_for_each(|(path, bytes)| fs::write(path, bytes).map_err(io(path)))
+            .try_for_each(|(path, bytes)| fs::write(path, bytes).map_err(io(path)))?;
+        copied
+            .into_par_iter()
+            .try_for_each(|(path, _, mut source)| {
+                fs::File::create(&path)
+                    .and_then(|mut target| std::io::copy(&mut source, &mut target))
+                    .map(drop)
+                    .map_err(io(&path))
+            })
     }
 
     /// Put the finished site in the output's place (in one step on Linux:

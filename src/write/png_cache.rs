@@ -35,6 +35,16 @@ const MADE_BY: &str = "created by minhbach";
 const PNG_START: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PNG_END: &[u8] = b"\0\0\0\0IEND\xae\x42\x60\x82";
 
+/// A chart's PNG from [`PngCache::get_or_draw`].
+#[derive(Debug)]
+pub enum Png {
+    /// The cache's entry, open at its start: copied into the output by the
+    /// kernel, never read into memory.
+    Kept(fs::File),
+    /// Drawn by this build.
+    Drawn(Vec<u8>),
+}
+
 /// The PNG cache of one build.
 #[derive(Debug, Default)]
 pub struct PngCache {
@@ -67,15 +77,16 @@ impl PngCache {
     }
 
     /// The PNG of `source` (what it is drawn from, with everything that
-    /// changes the drawing), from the cache or drawn by `draw` and kept.
+    /// changes the drawing): the cache's entry, open, or drawn by `draw`
+    /// and kept.
     pub fn get_or_draw(
         &self,
         source: &[&[u8]],
         draw: impl FnOnce() -> Option<Vec<u8>>,
-    ) -> Option<Vec<u8>> {
+    ) -> Option<Png> {
         let Some(dir) = &self.dir else {
             self.drawn.fetch_add(1, Ordering::Relaxed);
-            return draw();
+            return draw().map(Png::Drawn);
         };
         let mut hash = sha2::Sha256::new();
         for part in source {
@@ -87,16 +98,14 @@ impl PngCache {
             used.insert(name.clone());
         }
         let path = dir.join(&name);
-        if let Ok(bytes) = fs::read(&path) {
-            if bytes.starts_with(PNG_START) && bytes.ends_with(PNG_END) {
-                self.reused.fetch_add(1, Ordering::Relaxed);
-                return Some(bytes);
-            }
+        if let Some(file) = open_whole(&path) {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            return Some(Png::Kept(file));
         }
         let png = draw()?;
         self.drawn.fetch_add(1, Ordering::Relaxed);
         store(dir, &name, &png);
-        Some(png)
+        Some(Png::Drawn(png))
     }
 
     /// How many PNGs this build drew, and how many it took from the cache.
@@ -137,6 +146,27 @@ impl PngCache {
             }
         }
     }
+}
+
+/// The entry at `path`, open at its start, if it is a whole PNG (starts
+/// and ends as one: entries are written whole, see [`store`], but a file
+/// cut short by other means is drawn again). Only its first and last bytes
+/// are read; the open file stays the entry that was checked even if it is
+/// replaced meanwhile.
+fn open_whole(path: &Path) -> Option<fs::File> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = fs::File::open(path).ok()?;
+    let len = file.metadata().ok().filter(|m| m.is_file())?.len();
+    if len < (PNG_START.len() + PNG_END.len()) as u64 {
+        return None;
+    }
+    let mut start = [0; PNG_START.len()];
+    let mut end = [0; PNG_END.len()];
+    file.read_exact(&mut start).ok()?;
+    file.seek(SeekFrom::End(-(PNG_END.len() as i64))).ok()?;
+    file.read_exact(&mut end).ok()?;
+    file.rewind().ok()?;
+    (start == PNG_START && end == PNG_END).then_some(file)
 }
 
 /// Whether `root` is a cache folder minhbach made (making it if missing).
@@ -207,7 +237,7 @@ mod tests {
         fs::create_dir_all(tmp.path().join(FOLDER).join("png")).unwrap();
         let cache = PngCache::open(&content);
         let png = cache.get_or_draw(&[b"x"], || Some(b"drawn".to_vec()));
-        assert_eq!(png.as_deref(), Some(&b"drawn"[..]));
+        assert!(matches!(png, Some(Png::Drawn(b)) if b == b"drawn"));
         assert_eq!(
             fs::read_dir(tmp.path().join(FOLDER).join("png"))
                 .unwrap()
