@@ -256,7 +256,7 @@ impl<'a> Renderer<'a> {
             },
         };
         for setup in &self.langs {
-            let lang = setup.lang(reads, self.theme, &self.tera, &out);
+            let lang = setup.lang(reads, self.theme, &self.tera, &out, self.discards);
             let (mut files, part_diags) = lang.render(part.clone());
             out.files.append(&mut files.files);
             out.links.append(&mut files.links);

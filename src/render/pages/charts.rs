@@ -158,6 +158,22 @@ impl Lang<'_> {
         png: bool,
         out: &mut Output,
     ) -> (String, Option<String>) {
+        let (svg_path, png_path) = (
+            paths::chart_file(dir, name, "svg"),
+            paths::chart_file(dir, name, "png"),
+        );
+        let links = (
+            paths::chart_file("", name, "svg"),
+            png.then(|| paths::chart_file("", name, "png")),
+        );
+        // `check` reads no download: the paths are enough for the link check.
+        if self.discards {
+            if png {
+                out.add(format!("{}{png_path}", self.prefix), Vec::new());
+            }
+            out.add(format!("{}{svg_path}", self.prefix), Vec::new());
+            return links;
+        }
         let licence = match &self.reads.config().license {
             Some(l) => format!(
                 "{}: {} ({})",
@@ -179,19 +195,12 @@ impl Lang<'_> {
             address: format!("{}{}{dir}", self.reads.config().base_url, self.prefix),
         };
         let file = chart::with_credits(svg, &credits);
-        let (svg_path, png_path) = (
-            paths::chart_file(dir, name, "svg"),
-            paths::chart_file(dir, name, "png"),
-        );
         // Drawn when written, by `build` only (see `export`).
         if png {
             out.add(format!("{}{png_path}", self.prefix), export::pending(&file));
         }
         out.add(format!("{}{svg_path}", self.prefix), file);
-        (
-            paths::chart_file("", name, "svg"),
-            png.then(|| paths::chart_file("", name, "png")),
-        )
+        links
     }
 
     /// `ratio` of a target as a whole percentage: "86 %", "86%".

@@ -52,6 +52,8 @@ pub(super) use site_index::{
 
 /// Everything a page of one language needs to know about where it is.
 pub(super) struct Lang<'a> {
+    /// For `check`: files nobody reads (chart downloads) are left empty.
+    discards: bool,
     code: &'a str,
     /// "" for the default language, "en/" for the others.
     prefix: String,
@@ -133,8 +135,10 @@ impl LangSetup {
         theme: &'a Theme,
         tera: &'a Tera,
         data: &'a Output,
+        discards: bool,
     ) -> Lang<'a> {
         Lang {
+            discards,
             code: &self.code,
             prefix: self.prefix.clone(),
             style: self.style,
