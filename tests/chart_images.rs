@@ -120,6 +120,24 @@ fn an_unknown_png_choice_is_an_error_at_its_place_with_the_choices() {
     assert!(!site.public().exists(), "nothing written");
 }
 
+#[test]
+fn a_choice_written_as_the_whole_setting_gets_the_setting_to_write() {
+    let site = Site::fixture("example");
+    let config = site.read("site.yaml");
+    let line = config.lines().count() + 1;
+    site.write("site.yaml", &format!("{config}charts: all\n"));
+    let run = site.build();
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("site.yaml:{line}:9: error:"))
+            && run.stderr.contains("`all`")
+            && run.stderr.contains("write `charts: { png: all }`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.public().exists(), "nothing written");
+}
+
 /// The cache's entries, by name.
 fn entries(cache: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(cache.join("png"))

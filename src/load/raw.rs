@@ -249,11 +249,44 @@ pub struct RawSite {
     pub boundaries: Vec<RawBoundarySet>,
 }
 
-/// `charts: { png: reports }`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `charts: { png: reports }`; or a lone word (`charts: all`), kept so
+/// that its error can say which setting to write.
+#[derive(Debug, Default)]
 pub struct RawCharts {
     pub png: Option<String>,
+    pub word: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChartSettings {
+    png: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawCharts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCharts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a mapping of `key: value` lines")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<RawCharts, E> {
+                Ok(RawCharts {
+                    png: None,
+                    word: Some(s.to_string()),
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawCharts, A::Error> {
+                let s = RawChartSettings::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawCharts {
+                    png: s.png,
+                    word: None,
+                })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// `boundaries: [{ file: boundaries/provinces.geojson, code_property: code,

@@ -162,6 +162,27 @@ impl Loader<'_> {
 
 /// `charts: { png: … }`: which charts are drawn as PNG images.
 fn chart_png(raw: &RawSite, doc: &Doc, d: &mut Diagnostics) -> ChartPng {
+    if let Some(written) = raw.charts.as_ref().and_then(|c| c.word.as_deref()) {
+        let word = written.trim().to_lowercase();
+        let words = ChartPng::CHOICES.map(|(w, _)| w);
+        let best = words
+            .iter()
+            .find(|w| **w == word)
+            .copied()
+            .or_else(|| crate::diagnostics::did_you_mean(&word, words))
+            .unwrap_or("reports");
+        d.push(
+            doc.err(
+                "charts",
+                msg!("invalid-chart-png", en: "`charts` holds settings, not the word `{written}`", vi: "`charts` chứa các thiết lập, không phải từ `{written}`"),
+            )
+            .with_hint(msg!("invalid-chart-png",
+                en: "write `charts: {{ png: {best} }}`; the choices of `png` are {} (which charts also get a PNG image)",
+                vi: "ghi `charts: {{ png: {best} }}`; các lựa chọn của `png` là {} (biểu đồ nào có thêm ảnh PNG)",
+                words.join(", "))),
+        );
+        return ChartPng::default();
+    }
     let Some(written) = raw.charts.as_ref().and_then(|c| c.png.as_deref()) else {
         return ChartPng::default();
     };
