@@ -470,6 +470,16 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     site.edit("reports/demo-2024/projects.yaml", "Sở TTTT", "Sở KHĐT");
     kept.rebuild_and_compare(site, "a project's lead agency");
 
+    // What a section edit renders, to compare once the report is compared.
+    site.edit(
+        "reports/demo-2023/han-che.md",
+        "Nhân lực còn thiếu",
+        "Nhân lực vẫn còn thiếu",
+    );
+    let prose_rendered = kept
+        .rebuild_and_compare(site, "a section edited, before areas")
+        .rendered;
+
     // Areas and a shared code: the comparison pages come, follow the
     // reports' figures and the areas' names, and go.
     site.write(
@@ -501,6 +511,17 @@ fn agencies_areas_and_settings(site: &Site, kept: &mut Kept) {
     let value = kept.rebuild_and_compare(site, "a compared value");
     assert!(value.rendered < value.units);
     assert!(site_file(kept, "compare/firms/comparison.csv").contains(",1160,"));
+    // Prose of a compared report: its comparisons do not show it.
+    site.edit(
+        "reports/demo-2023/han-che.md",
+        "nhất là ở cấp xã",
+        "nhất là ở cấp xã và cấp huyện",
+    );
+    let prose_again = kept.rebuild_and_compare(site, "a compared report's section edited");
+    assert_eq!(
+        prose_again.rendered, prose_rendered,
+        "a section edit renders what it did before the report had a shared code"
+    );
     site.edit("areas.yaml", "Tỉnh B", "Tỉnh Bê");
     let renamed = kept.rebuild_and_compare(site, "an area renamed");
     assert!(renamed.rendered < renamed.units);

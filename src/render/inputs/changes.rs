@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use std::sync::Arc;
 
 use super::{page_of, Input};
-use crate::model::{has_shared_codes, AgencyRef, Report, Site};
+use crate::model::{has_shared_codes, AgencyRef, Indicator, Report, Site};
 use crate::render::pages::{agency_rows, home_page_count, SiteIndex, HOME_REPORTS_PER_PAGE};
 
 /// Compares the inputs of an earlier site with the current one's.
@@ -237,17 +237,35 @@ impl<'a> Changes<'a> {
             .get_or_init(|| self.old.areas == self.new.areas)
     }
 
-    /// The codes of every indicator whose id was touched, in either site:
-    /// only their comparisons can differ while the areas are the same.
+    /// The codes of every indicator whose id was touched, in either site,
+    /// and that differs from its other self or whose report's frame (title,
+    /// document, period, dates, area) changed: only their comparisons can
+    /// differ while the areas are the same. A section or dataset edit
+    /// touches no code.
     fn touched_codes(&self) -> &HashSet<&'a str> {
         self.touched_codes.get_or_init(|| {
             let mut codes = HashSet::default();
-            for site in [self.old, self.new] {
+            for (site, others) in [(self.old, &self.new_reports), (self.new, &self.old_reports)] {
                 for r in &site.reports {
+                    let coded = r.indicators.iter().filter(|i| i.code.is_some());
+                    let other = others
+                        .get(r.slug.as_str())
+                        .filter(|_| self.report_same(&r.slug, |s| s.frame));
+                    let Some(other) = other else {
+                        codes.extend(coded.filter_map(|i| i.code.as_deref()));
+                        continue;
+                    };
+                    if Arc::ptr_eq(other, r) {
+                        continue;
+                    }
+                    let theirs: HashMap<&str, &Indicator> = other
+                        .indicators
+                        .iter()
+                        .map(|i| (i.id.as_str(), i))
+                        .collect();
                     codes.extend(
-                        r.indicators
-                            .iter()
-                            .filter(|i| self.touched.contains(i.id.as_str()))
+                        coded
+                            .filter(|i| theirs.get(i.id.as_str()).copied() != Some(*i))
                             .filter_map(|i| i.code.as_deref()),
                     );
                 }
