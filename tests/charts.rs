@@ -342,6 +342,66 @@ fn every_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
     assert!(charts.len() >= 30, "{} charts", charts.len());
 }
 
+/// The text of every `<text>` of `svg`, in document order.
+fn svg_texts(svg: &str) -> Vec<String> {
+    common::ungroup(svg)
+        .split("<text")
+        .skip(1)
+        .map(|t| t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn comparison_charts_are_legible_on_a_phone_and_never_cut() {
+    // Measured before: each small multiple's latest figure was cut at 375
+    // px, "56,60 % (20…", as it was "45,30 % (20…" on the national corpus.
+    let site = common::three_areas();
+    site.build().ok();
+    let charts: Vec<(String, String)> = every_chart(&site)
+        .into_iter()
+        .filter(|(path, _)| path.contains("compare/"))
+        .collect();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (path, svg) in &charts {
+        let sizes = rendered_font_px(svg, PHONE_CARD_PX);
+        let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
+        assert!(smallest >= 12.0, "{path}: {smallest:.1} px in {svg}");
+        assert!(!svg.contains('…'), "{path}: a cut text in {svg}");
+        kinds.insert(if path.contains("/history/") {
+            "multiples"
+        } else {
+            "ranking"
+        });
+    }
+    assert_eq!(kinds.len(), 2, "both kinds were measured: {charts:?}");
+    // The latest figure, whole, with its period.
+    let history = site.page("compare/online-dossiers/history/index.html");
+    let texts = svg_texts(&history);
+    assert!(texts.iter().any(|t| t == "56,60\u{a0}%"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "(2023)"), "{texts:?}");
+}
+
+#[test]
+fn the_ranked_chart_names_its_unit_once_without_doubled_brackets() {
+    // Measured before: "Thanh: giá trị (phần trăm (%))".
+    let site = common::three_areas();
+    site.build().ok();
+    for (page, want) in [
+        (
+            "compare/online-dossiers/index.html",
+            "Thanh: giá trị, phần trăm (%)",
+        ),
+        (
+            "en/compare/online-dossiers/index.html",
+            "Bars: value, percent (%)",
+        ),
+    ] {
+        let texts = svg_texts(&site.page(page));
+        assert!(texts.iter().any(|t| t == want), "{page}: {texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("))")), "{page}: {texts:?}");
+    }
+}
+
 #[test]
 fn group_chart_draws_only_measured_indicators_shares_a_scale_and_lists_the_rest() {
     let site = Site::fixture("example");
