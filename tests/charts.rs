@@ -296,10 +296,14 @@ fn every_chart(site: &Site) -> Vec<(String, String)> {
                 charts.push((path, text));
             }
         } else if path.ends_with(".html") {
-            for (i, part) in text.split("<svg ").skip(1).enumerate() {
+            let parts: Vec<&str> = text.split("<svg ").collect();
+            for (i, part) in parts[1..].iter().enumerate() {
                 if part[..part.find('>').unwrap()].contains("role=\"img\"") {
                     let svg = &part[..part.find("</svg>").unwrap() + 6];
-                    charts.push((format!("{path} (chart {i})"), format!("<svg {svg}")));
+                    // A long ranking's wide layout, shown only on wide screens.
+                    let wide = parts[i].ends_with("<div class=\"chart-wide\">");
+                    let wide = if wide { " (wide)" } else { "" };
+                    charts.push((format!("{path} (chart {i}){wide}"), format!("<svg {svg}")));
                 }
             }
         }
@@ -363,7 +367,13 @@ fn comparison_charts_are_legible_on_a_phone_and_never_cut() {
         .collect();
     let mut kinds = std::collections::BTreeSet::new();
     for (path, svg) in &charts {
-        let sizes = rendered_font_px(svg, PHONE_CARD_PX);
+        // The wide layout is shown from 64rem: in a page at least 992 px wide.
+        let container = if path.ends_with("(wide)") {
+            992.0
+        } else {
+            PHONE_CARD_PX
+        };
+        let sizes = rendered_font_px(svg, container);
         let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
         assert!(smallest >= 12.0, "{path}: {smallest:.1} px in {svg}");
         assert!(!svg.contains('…'), "{path}: a cut text in {svg}");

@@ -143,5 +143,5 @@ pub use map::{
     choropleth_map, class_bounds, class_colour, class_of, MapLegend, MapRegion, MAP_CLASSES,
 };
 pub use multiples::{small_multiples, Multiple, MultipleReference, MultiplesAxis};
-pub use ranking::{ranking_chart, RankAxis, RankReference, RankRow};
+pub use ranking::{ranking_chart, ranking_chart_wide, RankAxis, RankReference, RankRow};
 pub use status::status_bar;

@@ -69,6 +69,37 @@ pub fn ranking_chart(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> Str
     render(text, height, &c)
 }
 
+/// Rows from which a ranking also has a wide layout ([`ranking_chart_wide`]).
+pub const RANK_WIDE_FROM: usize = 12;
+/// Gap between the two columns of the wide layout.
+const RANK_COLUMN_GAP: i32 = 32;
+
+/// The wide layout of a [`ranking_chart`], for screens with room for it:
+/// the same rows in two columns side by side (the first half of the ranking
+/// on the left, each column with the scale above it), so a long ranking is
+/// half as tall. Each column is [`WIDTH`] units wide and the chart is shown
+/// at most twice [`DISPLAY_WIDTH`] wide, so its text is as large as the
+/// narrow layout's wherever it is shown at least 630 CSS px wide. `None`
+/// under [`RANK_WIDE_FROM`] rows, where one column is short enough.
+pub fn ranking_chart_wide(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> Option<String> {
+    if rows.len() < RANK_WIDE_FROM {
+        return None;
+    }
+    let (left, right) = rows.split_at(rows.len().div_ceil(2));
+    let mut c = Canvas::new(2 * WIDTH + RANK_COLUMN_GAP);
+    c.display_width = 2 * DISPLAY_WIDTH + RANK_COLUMN_GAP * DISPLAY_WIDTH / WIDTH;
+    let mut height = 0;
+    for (half, dx) in [(left, 0), (right, WIDTH + RANK_COLUMN_GAP)] {
+        let mut column = Canvas::new(WIDTH);
+        height = height.max(layout_ranking(&mut column, axis, half));
+        c.background
+            .extend(column.background.into_iter().map(|op| op.shifted(dx)));
+        c.ops
+            .extend(column.ops.into_iter().map(|op| op.shifted(dx)));
+    }
+    Some(render(text, height, &c))
+}
+
 pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) -> i32 {
     let label_font = Font::new(PHONE_LABEL_SIZE, TEXT);
     let value_font = Font::new(PHONE_SMALL_SIZE, TEXT).bold();

@@ -170,3 +170,55 @@ fn a_long_label_wraps_and_puts_the_figure_under_it() {
     // The label takes two lines; the figure is under it, left.
     assert!(y_of("50,00") > y_of("1. Ủy ban"), "{texts:?}");
 }
+
+#[test]
+fn a_long_ranking_has_a_wide_layout_in_two_columns_half_as_tall() {
+    let rows = |n: usize| -> Vec<RankRow> {
+        (1..=n)
+            .map(|i| RankRow {
+                label: format!("{i}. Tỉnh Quảng Ninh"),
+                value: 100.0 - i as f64,
+                value_text: format!("{},30\u{a0}%", 100 - i),
+                status: StatusKind::Met,
+                status_text: "Đạt".to_string(),
+            })
+            .collect()
+    };
+    assert!(ranking_chart_wide(&text("r"), &rank_axis(), &rows(RANK_WIDE_FROM - 1)).is_none());
+    let rows = rows(63);
+    let narrow = ranking_chart(&text("r"), &rank_axis(), &rows);
+    let wide = ranking_chart_wide(&text("w"), &rank_axis(), &rows).unwrap();
+    let view_box = |svg: &str| -> (f64, f64) {
+        let v: Vec<f64> = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (v[0], v[1])
+    };
+    let ((nw, nh), (ww, wh)) = (view_box(&narrow), view_box(&wide));
+    assert_eq!(nw, 640.0);
+    assert_eq!(ww, 1312.0);
+    // The first 32 rows on the left, the other 31 on the right.
+    assert!(wh < nh * 0.55, "{wh} against {nh}");
+    let bars = |svg: &str| -> Vec<f64> {
+        tags(svg, "rect")
+            .iter()
+            .filter(|r| attr(r.as_str(), "fill") == Some(hex(MET_FILL).as_str()))
+            .map(|r| num(r.as_str(), "x"))
+            .collect()
+    };
+    let xs = bars(&wide);
+    assert_eq!(xs.len(), 63);
+    assert!(xs[..32].iter().all(|x| *x == 8.0) && xs[32..].iter().all(|x| *x == 680.0));
+    // Shown at most 984 px wide: its text as large as the narrow chart's
+    // at 480; at least 12 px wherever it is shown 630 px wide or more.
+    assert!(wide.contains("max-width:984px"), "{}", &wide[..400]);
+    for t in tags(&wide, "text") {
+        assert!(num(&t, "font-size") * 630.0 / ww >= 12.0, "{t}");
+    }
+    assert!(!wide.contains('…'));
+}
