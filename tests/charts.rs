@@ -296,10 +296,14 @@ fn every_chart(site: &Site) -> Vec<(String, String)> {
                 charts.push((path, text));
             }
         } else if path.ends_with(".html") {
-            for (i, part) in text.split("<svg ").skip(1).enumerate() {
+            let parts: Vec<&str> = text.split("<svg ").collect();
+            for (i, part) in parts[1..].iter().enumerate() {
                 if part[..part.find('>').unwrap()].contains("role=\"img\"") {
                     let svg = &part[..part.find("</svg>").unwrap() + 6];
-                    charts.push((format!("{path} (chart {i})"), format!("<svg {svg}")));
+                    // A long ranking's wide layout, shown only on wide screens.
+                    let wide = parts[i].ends_with("<div class=\"chart-wide\">");
+                    let wide = if wide { " (wide)" } else { "" };
+                    charts.push((format!("{path} (chart {i}){wide}"), format!("<svg {svg}")));
                 }
             }
         }
@@ -340,6 +344,72 @@ fn every_chart_text_is_at_least_12px_on_a_phone_and_never_cut() {
         "every kind of chart was measured"
     );
     assert!(charts.len() >= 30, "{} charts", charts.len());
+}
+
+/// The text of every `<text>` of `svg`, in document order.
+fn svg_texts(svg: &str) -> Vec<String> {
+    common::ungroup(svg)
+        .split("<text")
+        .skip(1)
+        .map(|t| t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn comparison_charts_are_legible_on_a_phone_and_never_cut() {
+    // Measured before: each small multiple's latest figure was cut at 375
+    // px, "56,60 % (20…", as it was "45,30 % (20…" on the national corpus.
+    let site = common::three_areas();
+    site.build().ok();
+    let charts: Vec<(String, String)> = every_chart(&site)
+        .into_iter()
+        .filter(|(path, _)| path.contains("compare/"))
+        .collect();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (path, svg) in &charts {
+        // The wide layout is shown from 64rem: in a page at least 992 px wide.
+        let container = if path.ends_with("(wide)") {
+            992.0
+        } else {
+            PHONE_CARD_PX
+        };
+        let sizes = rendered_font_px(svg, container);
+        let smallest = sizes.iter().cloned().fold(f64::INFINITY, f64::min);
+        assert!(smallest >= 12.0, "{path}: {smallest:.1} px in {svg}");
+        assert!(!svg.contains('…'), "{path}: a cut text in {svg}");
+        kinds.insert(if path.contains("/history/") {
+            "multiples"
+        } else {
+            "ranking"
+        });
+    }
+    assert_eq!(kinds.len(), 2, "both kinds were measured: {charts:?}");
+    // The latest figure, whole, with its period.
+    let history = site.page("compare/online-dossiers/history/index.html");
+    let texts = svg_texts(&history);
+    assert!(texts.iter().any(|t| t == "56,60\u{a0}%"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "(2023)"), "{texts:?}");
+}
+
+#[test]
+fn the_ranked_chart_names_its_unit_once_without_doubled_brackets() {
+    // Measured before: "Thanh: giá trị (phần trăm (%))".
+    let site = common::three_areas();
+    site.build().ok();
+    for (page, want) in [
+        (
+            "compare/online-dossiers/index.html",
+            "Thanh: giá trị, phần trăm (%)",
+        ),
+        (
+            "en/compare/online-dossiers/index.html",
+            "Bars: value, percent (%)",
+        ),
+    ] {
+        let texts = svg_texts(&site.page(page));
+        assert!(texts.iter().any(|t| t == want), "{page}: {texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("))")), "{page}: {texts:?}");
+    }
 }
 
 #[test]

@@ -280,6 +280,11 @@ fn on_a_generated_corpus_every_code_has_a_comparison_whose_numbers_are_the_repor
         }
         assert!(text(&format!("compare/{code}/2023/index.html")).contains("<svg"));
         assert!(out.contains_key(&format!("compare/{code}/history/index.html")));
+        // A long ranking also has its layout in two columns for wide screens.
+        assert!(page.contains(
+            "<div class=\"chart-wide\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1312 "
+        ));
+        assert!(page.contains(&format!("id=\"chart-compare-{code}-wide-title\"")));
         let csv = text(&format!("compare/{code}/comparison.csv"));
         // The nation's figure is each period's reference; the records
         // processed online are split by level.

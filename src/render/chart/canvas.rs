@@ -53,6 +53,61 @@ pub(super) fn px(v: f64) -> i32 {
     }
 }
 
+impl DrawOp {
+    /// The same op moved `dx` units to the right.
+    pub(super) fn shifted(self, dx: i32) -> DrawOp {
+        let shift =
+            |points: Vec<(i32, i32)>| points.into_iter().map(|(x, y)| (x + dx, y)).collect();
+        match self {
+            DrawOp::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                color,
+            } => DrawOp::Rect {
+                x0: x0 + dx,
+                y0,
+                x1: x1 + dx,
+                y1,
+                color,
+            },
+            DrawOp::Path {
+                points,
+                color,
+                width,
+            } => DrawOp::Path {
+                points: shift(points),
+                color,
+                width,
+            },
+            DrawOp::Dashed { points, width } => DrawOp::Dashed {
+                points: shift(points),
+                width,
+            },
+            DrawOp::Poly { points, color } => DrawOp::Poly {
+                points: shift(points),
+                color,
+            },
+            DrawOp::Circle {
+                center: (x, y),
+                radius,
+                color,
+            } => DrawOp::Circle {
+                center: (x + dx, y),
+                radius,
+                color,
+            },
+            DrawOp::Text { x, y, text, font } => DrawOp::Text {
+                x: x + dx,
+                y,
+                text,
+                font,
+            },
+        }
+    }
+}
+
 pub(super) struct Canvas {
     /// Width of the viewBox.
     pub(super) width: i32,

@@ -56,7 +56,7 @@
 //! label fills the width), followed by the count as bold text at `x + width + 6`.
 //!
 //! In [`ranking_chart`] every row emits, in row order, one full-width track
-//! `<rect>` (`fill="#F6F7F9"`, 26 units high) followed by its bar `<rect>`
+//! `<rect>` (`fill="#F6F7F9"`, 20 units high) followed by its bar `<rect>`
 //! with the status fill, `x = 8` and `width = round(clamp(value / max, 0, 1)
 //! * 624)`; the status symbol and word end at x = 632.
 //!
@@ -143,5 +143,5 @@ pub use map::{
     choropleth_map, class_bounds, class_colour, class_of, MapLegend, MapRegion, MAP_CLASSES,
 };
 pub use multiples::{small_multiples, Multiple, MultipleReference, MultiplesAxis};
-pub use ranking::{ranking_chart, RankAxis, RankReference, RankRow};
+pub use ranking::{ranking_chart, ranking_chart_wide, RankAxis, RankReference, RankRow};
 pub use status::status_bar;

@@ -6,11 +6,12 @@ use super::*;
 
 /// One area's small chart in [`small_multiples`].
 pub struct Multiple {
-    /// The area's name (wrapped on at most two lines).
+    /// The area's name (wrapped in its column, never cut).
     pub label: String,
     /// One value per period of the chart, oldest first; `None`: no figure.
     pub values: Vec<Option<f64>>,
-    /// The latest figure as the page writes it, with its period.
+    /// The latest figure as the page writes it, with its period (wrapped
+    /// in its column, never cut: "45,30 %" over "(2024)" on a phone).
     pub last_text: String,
 }
 
@@ -87,14 +88,35 @@ pub(super) fn layout_multiples(c: &mut Canvas, axis: &MultiplesAxis, items: &[Mu
     }
     y += 8;
     for row in items.chunks(MULTIPLES_COLUMNS as usize) {
+        // Names and latest figures wrap in their column, never cut; a row
+        // of charts is as tall as its longest of each.
         let labels: Vec<Vec<String>> = row
             .iter()
-            .map(|m| wrap(&m.label, label_font, f64::from(col_w), 2))
+            .map(|m| {
+                wrap(
+                    &m.label,
+                    label_font,
+                    f64::from(col_w),
+                    PHONE_MAX_LABEL_LINES,
+                )
+            })
             .collect();
         let label_lines = labels.iter().map(Vec::len).max().unwrap_or(1) as i32;
+        let lasts: Vec<Vec<String>> = row
+            .iter()
+            .map(|m| {
+                wrap(
+                    &m.last_text,
+                    value_font,
+                    f64::from(col_w),
+                    PHONE_MAX_LABEL_LINES,
+                )
+            })
+            .collect();
+        let last_lines = lasts.iter().map(Vec::len).max().unwrap_or(1).max(1) as i32;
         let plot_top = y + label_lines * PHONE_SMALL_LINE + 6;
         let plot_bottom = plot_top + MULTIPLES_PLOT_H;
-        for (k, (m, lines)) in row.iter().zip(labels).enumerate() {
+        for (k, ((m, lines), last)) in row.iter().zip(labels).zip(lasts).enumerate() {
             let x0 = PAD + k as i32 * (col_w + MULTIPLES_GAP);
             for (i, line) in lines.into_iter().enumerate() {
                 c.text_owned(
@@ -147,10 +169,12 @@ pub(super) fn layout_multiples(c: &mut Canvas, axis: &MultiplesAxis, items: &[Mu
             for d in dots {
                 c.circle(d, 4, series_colour(0));
             }
-            let last = ellipsize_owned(clean(&m.last_text), value_font, f64::from(col_w));
-            c.text(x0, top_of(plot_bottom + 6), &last, value_font);
+            for (i, line) in last.into_iter().enumerate() {
+                let top = top_of(plot_bottom + 6 + i as i32 * PHONE_SMALL_LINE);
+                c.text_owned(x0, top, line, value_font);
+            }
         }
-        y = plot_bottom + 6 + PHONE_SMALL_LINE + 18;
+        y = plot_bottom + 6 + last_lines * PHONE_SMALL_LINE + 18;
     }
     y
 }

@@ -2,7 +2,7 @@
 //! best first, on one scale in the indicator's unit, with the nation's or
 //! a region's figure as a dashed reference mark across every bar.
 
-use super::group::{caption_axis, row_label};
+use super::group::caption_axis;
 use super::*;
 
 /// One area's bar in a [`ranking_chart`].
@@ -39,18 +39,27 @@ pub struct RankReference {
     pub value: f64,
 }
 
-/// Height of a ranking bar.
-pub(super) const RANK_BAR_H: i32 = 26;
+/// Height of a ranking bar: it carries no text, so it is kept thin and a
+/// row is hardly taller than its line of text.
+pub(super) const RANK_BAR_H: i32 = 20;
+/// Space above and below the rule between two rows.
+pub(super) const RANK_ROW_GAP: i32 = 8;
+/// Least space between a row's label and its figure on the same line.
+const RANK_TEXT_GAP: f64 = 16.0;
 
 /// A ranked bar chart: the scale (caption and three ticks), then for each
-/// row its label (wrapped, never cut), a bar as long as its value on the
-/// shared scale in its status fill, and under it the value (bold) and the
-/// status symbol and word at the right end. Rows are drawn in the order
-/// given (the caller ranks them). Each reference has a legend line under
-/// the scale (a dashed swatch, then its label, which states its figure:
-/// several references are told apart by where their marks stand on the
-/// scale) and a dashed mark across every bar at its value. Text is [`PHONE_LABEL_SIZE`] and
-/// [`PHONE_SMALL_SIZE`] units: at least 12 CSS px on a 375 px phone.
+/// row a line of text and under it a thin bar as long as its value on the
+/// shared scale in its status fill. The line holds the label at the left
+/// and the value (bold) and the status symbol and word at the right; when
+/// they do not fit on one line the label wraps over the chart's width
+/// (never cut) and the value and status go on the line under it. Rows are
+/// parted by a rule and drawn in the order given (the caller ranks them):
+/// about 70 units a row, so 63 areas stay a readable length. Each reference
+/// has a legend line under the scale (a dashed swatch, then its label,
+/// which states its figure: several references are told apart by where
+/// their marks stand on the scale) and a dashed mark across every bar at
+/// its value. Text is [`PHONE_LABEL_SIZE`] and [`PHONE_SMALL_SIZE`] units:
+/// at least 12 CSS px on a 375 px phone.
 pub fn ranking_chart(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> String {
     if rows.is_empty() {
         return empty_chart(text);
@@ -58,6 +67,37 @@ pub fn ranking_chart(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> Str
     let mut c = Canvas::new(WIDTH);
     let height = layout_ranking(&mut c, axis, rows);
     render(text, height, &c)
+}
+
+/// Rows from which a ranking also has a wide layout ([`ranking_chart_wide`]).
+pub const RANK_WIDE_FROM: usize = 12;
+/// Gap between the two columns of the wide layout.
+const RANK_COLUMN_GAP: i32 = 32;
+
+/// The wide layout of a [`ranking_chart`], for screens with room for it:
+/// the same rows in two columns side by side (the first half of the ranking
+/// on the left, each column with the scale above it), so a long ranking is
+/// half as tall. Each column is [`WIDTH`] units wide and the chart is shown
+/// at most twice [`DISPLAY_WIDTH`] wide, so its text is as large as the
+/// narrow layout's wherever it is shown at least 630 CSS px wide. `None`
+/// under [`RANK_WIDE_FROM`] rows, where one column is short enough.
+pub fn ranking_chart_wide(text: &ChartText, axis: &RankAxis, rows: &[RankRow]) -> Option<String> {
+    if rows.len() < RANK_WIDE_FROM {
+        return None;
+    }
+    let (left, right) = rows.split_at(rows.len().div_ceil(2));
+    let mut c = Canvas::new(2 * WIDTH + RANK_COLUMN_GAP);
+    c.display_width = 2 * DISPLAY_WIDTH + RANK_COLUMN_GAP * DISPLAY_WIDTH / WIDTH;
+    let mut height = 0;
+    for (half, dx) in [(left, 0), (right, WIDTH + RANK_COLUMN_GAP)] {
+        let mut column = Canvas::new(WIDTH);
+        height = height.max(layout_ranking(&mut column, axis, half));
+        c.background
+            .extend(column.background.into_iter().map(|op| op.shifted(dx)));
+        c.ops
+            .extend(column.ops.into_iter().map(|op| op.shifted(dx)));
+    }
+    Some(render(text, height, &c))
 }
 
 pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) -> i32 {
@@ -93,7 +133,12 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
         y += 6;
     }
     for (i, row) in rows.iter().enumerate() {
-        y = row_label(c, y, i == 0, &row.label, label_font);
+        if i > 0 {
+            y += RANK_ROW_GAP;
+            c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
+            y += RANK_ROW_GAP;
+        }
+        y = rank_row_text(c, y, row, [label_font, value_font]);
         let (bar_top, bottom) = (y, y + RANK_BAR_H);
         c.rect(PAD, bar_top, X_END, bottom, TRACK_OVER);
         let len = bar_len(row.value / max, 1.0, INNER);
@@ -104,22 +149,54 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
         for x in &marks {
             c.dashed(vec![(*x, bar_top - 4), (*x, bottom + 4)], 2);
         }
-        y = bottom + 7;
-        let status_font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
-        let value = ellipsize_owned(clean(&row.value_text), value_font, f64::from(INNER));
-        let mut status = String::from(status_symbol(row.status));
-        status.push(' ');
-        status.push_str(&clean(&row.status_text));
-        let status = ellipsize_owned(status, status_font, f64::from(INNER));
-        let side_by_side =
-            value_font.width(&value) + 14.0 + status_font.width(&status) <= f64::from(INNER);
-        let text_top = |y: i32| y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
-        c.text(PAD, text_top(y), &value, value_font);
-        if !side_by_side {
-            y += PHONE_SMALL_LINE;
-        }
-        c.text(X_END, text_top(y), &status, status_font.anchor(Anchor::End));
-        y += PHONE_SMALL_LINE;
+        y = bottom;
     }
     y + 10
+}
+
+/// A row's texts above its bar: the label at the left and the value and
+/// status (symbol and word) at the right on one line when they fit, else
+/// the label wrapped over the chart's width (never cut) and under it the
+/// value at the left and the status at the right (or under the value when
+/// they do not fit side by side). Returns the y below them.
+fn rank_row_text(c: &mut Canvas, mut y: i32, row: &RankRow, fonts: [Font; 2]) -> i32 {
+    const GAP: f64 = 14.0;
+    let [label_font, value_font] = fonts;
+    let status_font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
+    let label = clean(&row.label);
+    let value = ellipsize_owned(clean(&row.value_text), value_font, f64::from(INNER));
+    let mut status = String::from(status_symbol(row.status));
+    status.push(' ');
+    status.push_str(&clean(&row.status_text));
+    let status = ellipsize_owned(status, status_font, f64::from(INNER));
+    let (lw, vw, sw) = (
+        label_font.width(&label),
+        value_font.width(&value),
+        status_font.width(&status),
+    );
+    let label_top = |y: i32| y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2;
+    if lw + RANK_TEXT_GAP + vw + GAP + sw <= f64::from(INNER) {
+        // One line: the figure and status end at the right edge.
+        let top = y + (PHONE_LABEL_LINE - PHONE_SMALL_SIZE as i32) / 2;
+        c.text_owned(PAD, label_top(y), label, label_font);
+        c.text(
+            X_END - px(sw + GAP),
+            top,
+            &value,
+            value_font.anchor(Anchor::End),
+        );
+        c.text(X_END, top, &status, status_font.anchor(Anchor::End));
+        return y + PHONE_LABEL_LINE + 4;
+    }
+    for line in wrap(&label, label_font, f64::from(INNER), PHONE_MAX_LABEL_LINES) {
+        c.text_owned(PAD, label_top(y), line, label_font);
+        y += PHONE_LABEL_LINE;
+    }
+    let top = |y: i32| y + (PHONE_SMALL_LINE - PHONE_SMALL_SIZE as i32) / 2;
+    c.text(PAD, top(y), &value, value_font);
+    if vw + GAP + sw > f64::from(INNER) {
+        y += PHONE_SMALL_LINE;
+    }
+    c.text(X_END, top(y), &status, status_font.anchor(Anchor::End));
+    y + PHONE_SMALL_LINE + 4
 }

@@ -449,11 +449,19 @@ impl Lang<'_> {
             )
             .collect::<Vec<_>>()
             .join("; ");
-        let svg = chart::ranking_chart(
+        let text = ChartText {
+            id: format!("chart-compare-{}", shared.code),
+            title: title.clone(),
+            desc,
+        };
+        let svg = chart::ranking_chart(&text, &axis, &rows);
+        // A long ranking also has a layout in two columns, shown instead
+        // where the screen is wide (theme CSS: `.chart-wide`); the
+        // downloads are the narrow one.
+        let wide = chart::ranking_chart_wide(
             &ChartText {
-                id: format!("chart-compare-{}", shared.code),
-                title: title.clone(),
-                desc,
+                id: format!("{}-wide", text.id),
+                ..text
             },
             &axis,
             &rows,
@@ -500,7 +508,12 @@ impl Lang<'_> {
                     ("period", &period),
                 ],
             )),
-            svg,
+            svg: match wide {
+                Some(wide) => format!(
+                    "<div class=\"chart-narrow\">{svg}</div><div class=\"chart-wide\">{wide}</div>"
+                ),
+                None => svg,
+            },
             // Under the chart, without the band's "Nguồn: " on each line.
             source: Some(
                 std::iter::once(self.tr("compare_sources").to_string())

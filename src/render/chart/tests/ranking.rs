@@ -109,3 +109,116 @@ fn a_reference_is_a_dashed_mark_across_every_bar_with_its_label_above() {
     // The legend comes before the first bar.
     assert!(svg.find("Cả nước").unwrap() < svg.find("1. Hải Dương").unwrap());
 }
+
+#[test]
+fn a_ranking_of_63_areas_is_a_line_of_text_and_a_thin_bar_a_row() {
+    // Measured before: 8,158 units for 63 rows (about 130 a row, the
+    // label, the bar and the figure each on a line of its own).
+    use StatusKind::*;
+    let rows: Vec<RankRow> = (1..=63)
+        .map(|i| {
+            let (status, word) = if i % 2 == 0 {
+                (Met, "Đạt")
+            } else {
+                (NotMet, "Chưa đạt")
+            };
+            RankRow {
+                label: format!("{i}. Tỉnh Quảng Ninh"),
+                value: 100.0 - f64::from(i),
+                value_text: format!("{},30\u{a0}%", 100 - i),
+                status,
+                status_text: word.to_string(),
+            }
+        })
+        .collect();
+    let svg = ranking_chart(&text("r"), &rank_axis(), &rows);
+    let height: f64 = svg
+        .split("viewBox=\"0 0 640 ")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(height <= 63.0 * 72.0 + 200.0, "{height} units high");
+    // Label, figure and status share the row's one line.
+    let all = texts(&svg);
+    for want in ["63. Tỉnh Quảng Ninh", "37,30\u{a0}%", "✗ Chưa đạt"] {
+        assert!(all.iter().any(|t| t == &escape(want)), "{want}: {all:?}");
+    }
+    assert!(!svg.contains('…'));
+}
+
+#[test]
+fn a_long_label_wraps_and_puts_the_figure_under_it() {
+    let rows = vec![RankRow {
+        label: "1. Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu và các sở, ban, ngành".into(),
+        value: 50.0,
+        value_text: "50,00\u{a0}%".into(),
+        status: StatusKind::NotYetDue,
+        status_text: "Chưa đến kỳ đánh giá".into(),
+    }];
+    let svg = ranking_chart(&text("r"), &rank_axis(), &rows);
+    assert!(!svg.contains('…'), "{svg}");
+    let (tags, texts) = (tags(&svg, "text"), texts(&svg));
+    let y_of = |want: &str| {
+        let at = texts
+            .iter()
+            .position(|t| t.contains(&escape(want)))
+            .unwrap_or_else(|| panic!("{want}: {texts:?}"));
+        num(tags[at].as_str(), "y")
+    };
+    // The label takes two lines; the figure is under it, left.
+    assert!(y_of("50,00") > y_of("1. Ủy ban"), "{texts:?}");
+}
+
+#[test]
+fn a_long_ranking_has_a_wide_layout_in_two_columns_half_as_tall() {
+    let rows = |n: usize| -> Vec<RankRow> {
+        (1..=n)
+            .map(|i| RankRow {
+                label: format!("{i}. Tỉnh Quảng Ninh"),
+                value: 100.0 - i as f64,
+                value_text: format!("{},30\u{a0}%", 100 - i),
+                status: StatusKind::Met,
+                status_text: "Đạt".to_string(),
+            })
+            .collect()
+    };
+    assert!(ranking_chart_wide(&text("r"), &rank_axis(), &rows(RANK_WIDE_FROM - 1)).is_none());
+    let rows = rows(63);
+    let narrow = ranking_chart(&text("r"), &rank_axis(), &rows);
+    let wide = ranking_chart_wide(&text("w"), &rank_axis(), &rows).unwrap();
+    let view_box = |svg: &str| -> (f64, f64) {
+        let v: Vec<f64> = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap()
+            .split(' ')
+            .map(|n| n.parse().unwrap())
+            .collect();
+        (v[0], v[1])
+    };
+    let ((nw, nh), (ww, wh)) = (view_box(&narrow), view_box(&wide));
+    assert_eq!(nw, 640.0);
+    assert_eq!(ww, 1312.0);
+    // The first 32 rows on the left, the other 31 on the right.
+    assert!(wh < nh * 0.55, "{wh} against {nh}");
+    let bars = |svg: &str| -> Vec<f64> {
+        tags(svg, "rect")
+            .iter()
+            .filter(|r| attr(r.as_str(), "fill") == Some(hex(MET_FILL).as_str()))
+            .map(|r| num(r.as_str(), "x"))
+            .collect()
+    };
+    let xs = bars(&wide);
+    assert_eq!(xs.len(), 63);
+    assert!(xs[..32].iter().all(|x| *x == 8.0) && xs[32..].iter().all(|x| *x == 680.0));
+    // Shown at most 984 px wide: its text as large as the narrow chart's
+    // at 480; at least 12 px wherever it is shown 630 px wide or more.
+    assert!(wide.contains("max-width:984px"), "{}", &wide[..400]);
+    for t in tags(&wide, "text") {
+        assert!(num(&t, "font-size") * 630.0 / ww >= 12.0, "{t}");
+    }
+    assert!(!wide.contains('…'));
+}
