@@ -93,12 +93,8 @@ pub(super) fn attachment(
         name: name.to_string(),
         path,
         size,
-        sha256: hex(&hasher.finalize()),
+        sha256: format!("{:x}", hasher.finalize()),
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A value's `proxy:` (what it measures instead) and the `unit:` it has then.

@@ -33,18 +33,15 @@ pub fn pending(svg: &str) -> Vec<u8> {
 /// (the build draws them through its cache of PNGs, see `write::png_cache`,
 /// and copies kept ones into the output without reading them).
 pub fn take_pending(out: &mut super::Output) -> Vec<(String, String)> {
-    let paths: Vec<String> = out
-        .files
-        .iter()
-        .filter(|(_, bytes)| bytes.starts_with(PENDING))
-        .map(|(path, _)| path.clone())
-        .collect();
-    paths
+    let (pending, rest) = std::mem::take(&mut out.files)
         .into_iter()
-        .filter_map(|path| {
-            let bytes = out.files.remove(&path)?;
+        .partition(|(_, bytes)| bytes.starts_with(PENDING));
+    out.files = rest;
+    pending
+        .into_iter()
+        .map(|(path, bytes): (String, Vec<u8>)| {
             let svg = String::from_utf8_lossy(&bytes[PENDING.len()..]).into_owned();
-            Some((path, svg))
+            (path, svg)
         })
         .collect()
 }

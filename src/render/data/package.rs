@@ -4,13 +4,8 @@
 use super::*;
 
 pub(in crate::render) fn sha256_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
-        s.push(HEX[usize::from(b >> 4)] as char);
-        s.push(HEX[usize::from(b & 15)] as char);
-    }
-    s
+    // As the PNG cache names its entries: the digest's own lower-hex form.
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// `<hex>  <path>` lines, sorted by path, as `sha256sum` writes them.
