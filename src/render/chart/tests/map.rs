@@ -154,18 +154,10 @@ fn a_map_escapes_what_it_is_given() {
         !svg.contains("onload=\"") && !svg.contains("onerror='"),
         "{svg}"
     );
-    let known = [
-        "svg", "title", "desc", "g", "rect", "text", "path", "defs", "pattern",
-    ];
-    for (i, _) in svg.match_indices('<') {
-        let rest = &svg[i + 1..];
-        let rest = rest.strip_prefix('/').unwrap_or(rest);
-        assert!(
-            known
-                .iter()
-                .any(|k| rest.starts_with(k) && rest[k.len()..].starts_with([' ', '>', '/'])),
-            "unexpected markup at {}",
-            &svg[i..(i + 30).min(svg.len())]
-        );
-    }
+    assert_only_elements(
+        &svg,
+        &[
+            "svg", "title", "desc", "g", "rect", "text", "path", "defs", "pattern",
+        ],
+    );
 }

@@ -324,20 +324,8 @@ pub(super) fn view_box_width_is_about_640() {
 
 // --- 3. escaping ---------------------------------------------------------
 
-pub(super) fn assert_safe(svg: &str) {
-    assert!(!svg.to_lowercase().contains("<script"), "{svg}");
-    assert!(
-        !svg.contains("onload=\"") && !svg.contains("onload='"),
-        "{svg}"
-    );
-    assert!(
-        !svg.contains("onerror=\"") && !svg.contains("onerror='"),
-        "{svg}"
-    );
-    // Every '<' starts a known element or a closing tag.
-    let known = [
-        "svg", "title", "desc", "g", "rect", "text", "polyline", "polygon", "circle", "line",
-    ];
+/// Every '<' of `svg` starts one of the `known` elements or closes one.
+pub(super) fn assert_only_elements(svg: &str, known: &[&str]) {
     for (i, _) in svg.match_indices('<') {
         let rest = &svg[i + 1..];
         let rest = rest.strip_prefix('/').unwrap_or(rest);
@@ -349,6 +337,24 @@ pub(super) fn assert_safe(svg: &str) {
             &svg[i..(i + 30).min(svg.len())]
         );
     }
+}
+
+pub(super) fn assert_safe(svg: &str) {
+    assert!(!svg.to_lowercase().contains("<script"), "{svg}");
+    assert!(
+        !svg.contains("onload=\"") && !svg.contains("onload='"),
+        "{svg}"
+    );
+    assert!(
+        !svg.contains("onerror=\"") && !svg.contains("onerror='"),
+        "{svg}"
+    );
+    assert_only_elements(
+        svg,
+        &[
+            "svg", "title", "desc", "g", "rect", "text", "polyline", "polygon", "circle", "line",
+        ],
+    );
     // Every attribute value is quoted and contains no raw quote or '<'.
     for tag in ["svg", "g", "rect", "text", "polyline", "polygon", "circle"] {
         for t in raw_tags(svg, tag) {
