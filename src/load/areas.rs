@@ -220,15 +220,17 @@ impl Loader<'_> {
         let (a, b) = (there.indicator, here.indicator);
         let same_unit = a.unit.kind == b.unit.kind
             && (!matches!(a.unit.kind, Unit::Other | Unit::Currency) || a.unit.raw == b.unit.raw);
-        // Found again in its file only when a message names it: reading it for
-        // every use made loading a national corpus 17x slower.
+        // Both found only when a message names them: each is a file lookup
+        // (reading the YAML again; asking which spreadsheet exists), and a
+        // national corpus has 22,050 uses. Done eagerly, loading was 17x
+        // slower, and each `serve` rebuild spent 16 ms on file checks.
         let place = || self.place_of(there);
-        let file = indicators_file(here.report);
+        let file = || indicators_file(here.report);
         let at = format!("{}.code", here.index);
         if !same_unit {
             let place = place();
             d.push(
-                self.error_at(&file, &at, msg!("code-unit-differs",
+                self.error_at(&file(), &at, msg!("code-unit-differs",
                     en: "code `{code}` is measured in `{}` here but in `{}` at {place} (indicator `{}`)",
                     vi: "mã `{code}` ở đây tính bằng `{}` nhưng ở {place} (chỉ tiêu `{}`) tính bằng `{}`",
                     b.unit.raw, a.unit.raw, a.id))
@@ -246,7 +248,7 @@ impl Loader<'_> {
                 };
                 let ((xe, xv), (ye, yv)) = (word(x), word(y));
                 d.push(
-                    self.error_at(&file, &at, msg!("code-direction-differs",
+                    self.error_at(&file(), &at, msg!("code-direction-differs",
                         en: "code `{code}`: {ye} is better here, but {xe} is better at {place} (indicator `{}`)",
                         vi: "mã `{code}`: ở đây {yv} là tốt hơn, nhưng ở {place} (chỉ tiêu `{}`) {xv} là tốt hơn",
                         a.id))
@@ -272,7 +274,7 @@ impl Loader<'_> {
         d: &mut Diagnostics,
     ) {
         let b = here.indicator;
-        let file = indicators_file(here.report);
+        let file = || indicators_file(here.report);
         let at = |rest: &str| format!("{}.{rest}", here.index);
         let ids = |parts: &mut dyn Iterator<Item = &str>| {
             parts
@@ -287,7 +289,7 @@ impl Loader<'_> {
                 let (this, that) = (&theirs.default, &ours.default);
                 let parts = ids(&mut there.indicator.parts.iter().map(|p| p.id.as_str()));
                 d.push(
-                    self.error_at(&file, &at("breakdown"), msg!("code-breakdown-differs",
+                    self.error_at(&file(), &at("breakdown"), msg!("code-breakdown-differs",
                         en: "code `{code}` is split by `{this}` here but by `{that}` at {place} (indicator `{}`)",
                         vi: "mã `{code}` ở đây chia theo `{this}` nhưng ở {place} (chỉ tiêu `{}`) chia theo `{that}`",
                         there.indicator.id))
@@ -314,7 +316,7 @@ impl Loader<'_> {
             let place = self.place_at(there, &format!("parts.{}.id", part_index(there, &q.id)));
             let (id, name, other) = (&p.id, &p.name.default, &q.id);
             d.push(
-                self.error_at(&file, &at(&format!("parts.{j}.id")), msg!("code-breakdown-differs",
+                self.error_at(&file(), &at(&format!("parts.{j}.id")), msg!("code-breakdown-differs",
                     en: "code `{code}`: part `{id}` here is `{name}`, which is part `{other}` at {place} (indicator `{}`)",
                     vi: "mã `{code}`: phần `{id}` ở đây là `{name}`, tức phần `{other}` ở {place} (chỉ tiêu `{}`)",
                     there.indicator.id))
@@ -336,7 +338,7 @@ impl Loader<'_> {
                 let these = ids(&mut b.parts.iter().map(|p| p.id.as_str()));
                 let those = ids(&mut split.parts.iter().map(|(q, _)| q.id.as_str()));
                 d.push(
-                    self.error_at(&file, &at("parts.0.id"), msg!("code-breakdown-differs",
+                    self.error_at(&file(), &at("parts.0.id"), msg!("code-breakdown-differs",
                         en: "code `{code}`: none of the parts here ({these}) is a part at {place} (indicator `{}`: {those})",
                         vi: "mã `{code}`: không phần nào ở đây ({these}) là một phần ở {place} (chỉ tiêu `{}`: {those})",
                         there.indicator.id))
