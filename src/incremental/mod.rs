@@ -47,6 +47,9 @@ pub struct Kept {
     pub(crate) site_files: BTreeSet<String>,
     /// The sitemap, which stays as it is while every path does.
     pub(crate) sitemap: Output,
+    /// A hash of every path, to find a path written twice by looking only
+    /// at the paths a rebuild writes (`None` when two paths share a hash).
+    pub(crate) path_hashes: Option<crate::pipeline::PathHashes>,
 }
 
 /// What one rebuild changed in the output.

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::Last;
 use crate::model::Site;
 use crate::model::Theme;
+use crate::pipeline::PathHashes;
 use crate::render::links::{Broken, Targets};
 use crate::render::{Output, RenderUnit, Rendered, Renderer};
 
@@ -130,15 +131,35 @@ impl<'a> Plan<'a> {
         units: &[Arc<Rendered>],
         site_files: &BTreeSet<String>,
     ) -> Vec<String> {
+        let mut new_paths: HashSet<&String> = HashSet::new();
+        for (r, stale) in units.iter().zip(&self.stale) {
+            if *stale {
+                new_paths.extend(&r.paths);
+            }
+        }
+        // A path belongs to one unit, so one kept from before is still there.
+        let mut removed: Vec<String> = self
+            .rewritten(all)
+            .into_iter()
+            .filter(|p| !new_paths.contains(p) && !site_files.contains(*p))
+            .cloned()
+            .collect();
+        removed.sort();
+        removed.dedup();
+        removed
+    }
+
+    /// Files of the last build that this one wrote again or no longer
+    /// writes: its site-wide files, and those of the units rendered again
+    /// or dropped. Every other file of the last build is still there.
+    pub fn rewritten(&self, all: &[RenderUnit]) -> Vec<&'a String> {
         let Some(last) = self.last else {
             return Vec::new();
         };
         let mut old_paths: Vec<&String> = last.kept.site_files.iter().collect();
-        let mut new_paths: HashSet<&String> = HashSet::new();
-        for ((u, r), stale) in all.iter().zip(units).zip(&self.stale) {
+        for (u, stale) in all.iter().zip(&self.stale) {
             if *stale {
                 old_paths.extend(last.kept.units.get(u).into_iter().flat_map(|o| &o.paths));
-                new_paths.extend(&r.paths);
             }
         }
         let now: HashSet<&RenderUnit> = all.iter().collect();
@@ -147,15 +168,17 @@ impl<'a> Plan<'a> {
                 old_paths.extend(&r.paths);
             }
         }
-        // A path belongs to one unit, so one kept from before is still there.
-        let mut removed: Vec<String> = old_paths
-            .into_iter()
-            .filter(|p| !new_paths.contains(p) && !site_files.contains(*p))
-            .cloned()
-            .collect();
-        removed.sort();
-        removed.dedup();
-        removed
+        old_paths
+    }
+
+    /// Whether unit `i` is rendered again.
+    pub fn is_stale(&self, i: usize) -> bool {
+        self.stale[i]
+    }
+
+    /// The hash of every path of the last build, if it kept them.
+    pub fn last_paths(&self) -> Option<&'a PathHashes> {
+        self.last.and_then(|l| l.kept.path_hashes.as_ref())
     }
 }
 

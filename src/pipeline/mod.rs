@@ -13,6 +13,7 @@
 
 mod prepare;
 mod sink;
+mod written;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
@@ -30,12 +31,14 @@ use crate::Timings;
 
 pub(crate) use prepare::{prepare, prepare_cached, settle};
 pub use sink::Sink;
+pub use written::PathHashes;
 
 /// What one run of the pipeline gave.
 pub struct Ran {
     /// The units' diagnostics, the link check's and output clashes.
     pub diags: Diagnostics,
-    /// What the output holds (when there is no error).
+    /// What the output holds (when there is no error; not made for `serve`,
+    /// which prints none).
     pub summary: Option<Summary>,
     /// Units rendered by this run, and how many the site has.
     pub rendered: usize,
@@ -87,8 +90,7 @@ pub fn run(
         Err(d) => return Ok(Ran::failed(d, timings)),
     };
     let fixed = renderer.static_files();
-    let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
-    let static_paths = paths.clone();
+    let static_paths: Vec<String> = fixed.files.keys().cloned().collect();
     let clashes = Mutex::new(fixed.clashes.clone());
     sink.put(fixed)?;
     let all = renderer.units();
@@ -114,17 +116,20 @@ pub fn run(
         .collect::<Result<_, _>>()?;
     lap("render changed units", &mut timings);
 
+    // Every path of the output, borrowed (a national portal has 239,000).
+    let mut paths: Vec<&str> =
+        Vec::with_capacity(static_paths.len() + units.iter().map(|u| u.paths.len()).sum::<usize>());
+    paths.extend(static_paths.iter().map(String::as_str));
     for u in &units {
-        paths.extend(u.paths.iter().cloned());
+        paths.extend(u.paths.iter().map(String::as_str));
     }
     let refs: Vec<(&RenderUnit, &Rendered)> = all.iter().zip(units.iter().map(|u| &**u)).collect();
-    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let reusable = plan.reusable(&all, &units);
     let known = |u: &RenderUnit| reusable.broken(u);
     let sitemap_kept = reusable.sitemap.is_some();
     let done = renderer.finish_with(
         &refs,
-        &path_refs,
+        &paths,
         Reuse {
             broken: &known,
             targets: reusable.targets.clone(),
@@ -133,17 +138,44 @@ pub fn run(
         },
     );
     drop(refs);
-    drop(path_refs);
+    let site_files: BTreeSet<String> = static_paths
+        .iter()
+        .chain(done.files.files.keys())
+        .chain(done.sitemap.files.keys())
+        .cloned()
+        .collect();
+    paths.extend(done.files.files.keys().map(String::as_str));
+    paths.extend(done.sitemap.files.keys().map(String::as_str));
+    // A path written twice: after an edit, only the paths written again
+    // can be one, unless two paths share a hash; then every path is looked at.
+    let fresh = site_files.iter().map(String::as_str).chain(
+        units
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| plan.is_stale(*i))
+            .flat_map(|(_, u)| u.paths.iter().map(String::as_str)),
+    );
+    let rewritten = plan.rewritten(&all);
+    let after_edit = plan
+        .last_paths()
+        .and_then(|kept| kept.after(rewritten.iter().map(|p| p.as_str()), fresh));
+    let (twice, path_hashes) = match after_edit {
+        Some(hashes) => (Vec::new(), Some(hashes)),
+        None => {
+            let twice = written::twice(&paths);
+            let hashes = (keep && twice.is_empty())
+                .then(|| PathHashes::of(&paths))
+                .flatten();
+            (twice, hashes)
+        }
+    };
+    drop(rewritten);
+    // `serve` prints no summary.
+    let summary = (!keep).then(|| Summary::of(paths.iter().copied()));
+    drop(paths);
     let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
     clashes.extend(done.files.clashes.iter().cloned());
     clashes.extend(done.sitemap.clashes.iter().cloned());
-    paths.extend(done.files.files.keys().cloned());
-    paths.extend(done.sitemap.files.keys().cloned());
-    let site_files: BTreeSet<String> = static_paths
-        .into_iter()
-        .chain(done.files.files.keys().cloned())
-        .chain(done.sitemap.files.keys().cloned())
-        .collect();
     sink.put(done.files)?;
     let sitemap = if keep {
         if !sitemap_kept {
@@ -157,7 +189,7 @@ pub fn run(
         Output::default()
     };
     let mut diags = done.diags;
-    clashes.extend(same_path_twice(&paths));
+    clashes.extend(twice);
     clashes.sort();
     clashes.dedup();
     for path in clashes {
@@ -191,25 +223,15 @@ pub fn run(
         link_targets: done.targets,
         site_files,
         sitemap,
+        path_hashes,
     });
     Ok(Ran {
         diags,
-        summary: Some(Summary::of(paths.iter())),
+        summary,
         rendered,
         units: unit_count,
         kept,
         removed,
         timings,
     })
-}
-
-/// Paths that occur more than once in `paths`.
-fn same_path_twice(paths: &[String]) -> Vec<String> {
-    let mut seen = rustc_hash::FxHashSet::default();
-    seen.reserve(paths.len());
-    paths
-        .iter()
-        .filter(|p| !seen.insert(p.as_str()))
-        .cloned()
-        .collect()
 }

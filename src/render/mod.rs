@@ -103,7 +103,7 @@ pub struct Summary {
 
 impl Summary {
     /// The counts of the files at `paths`.
-    pub fn of<'p>(paths: impl Iterator<Item = &'p String>) -> Self {
+    pub fn of<'p>(paths: impl Iterator<Item = &'p str>) -> Self {
         let mut s = Summary::default();
         for p in paths {
             s.files += 1;
