@@ -50,7 +50,8 @@ const RANK_TEXT_GAP: f64 = 16.0;
 /// A ranked bar chart: the scale (caption and three ticks), then for each
 /// row a line of text and under it a thin bar as long as its value on the
 /// shared scale in its status fill. The line holds the label at the left
-/// and the value (bold) and the status symbol and word at the right; when
+/// and the value (bold, the rows' values in one column) and the status
+/// symbol and word at the right; when
 /// they do not fit on one line the label wraps over the chart's width
 /// (never cut) and the value and status go on the line under it. Rows are
 /// parted by a rule and drawn in the order given (the caller ranks them):
@@ -132,13 +133,23 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
     if !axis.references.is_empty() {
         y += 6;
     }
+    // Figures stand in one column, right-aligned before the widest status
+    // of the rows that have their texts on one line, so that a reader runs
+    // down them as down a table's.
+    let status_column = rows
+        .iter()
+        .filter_map(|r| {
+            let (lw, vw, sw) = row_widths(r, label_font, value_font);
+            (lw + RANK_TEXT_GAP + vw + RANK_STATUS_GAP + sw <= f64::from(INNER)).then_some(sw)
+        })
+        .fold(0.0, f64::max);
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             y += RANK_ROW_GAP;
             c.line(vec![(PAD, y), (X_END, y)], GRID, 1);
             y += RANK_ROW_GAP;
         }
-        y = rank_row_text(c, y, row, [label_font, value_font]);
+        y = rank_row_text(c, y, row, [label_font, value_font], status_column);
         let (bar_top, bottom) = (y, y + RANK_BAR_H);
         c.rect(PAD, bar_top, X_END, bottom, TRACK_OVER);
         let len = bar_len(row.value / max, 1.0, INNER);
@@ -154,33 +165,68 @@ pub(super) fn layout_ranking(c: &mut Canvas, axis: &RankAxis, rows: &[RankRow]) 
     y + 10
 }
 
-/// A row's texts above its bar: the label at the left and the value and
-/// status (symbol and word) at the right on one line when they fit, else
-/// the label wrapped over the chart's width (never cut) and under it the
-/// value at the left and the status at the right (or under the value when
-/// they do not fit side by side). Returns the y below them.
-fn rank_row_text(c: &mut Canvas, mut y: i32, row: &RankRow, fonts: [Font; 2]) -> i32 {
-    const GAP: f64 = 14.0;
-    let [label_font, value_font] = fonts;
-    let status_font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
-    let label = clean(&row.label);
-    let value = ellipsize_owned(clean(&row.value_text), value_font, f64::from(INNER));
+/// A row's status: its symbol and word, in the status's colour (bold),
+/// never wider than the chart.
+fn status_label(row: &RankRow) -> (String, Font) {
+    let font = Font::new(PHONE_SMALL_SIZE, status_text_colour(row.status)).bold();
     let mut status = String::from(status_symbol(row.status));
     status.push(' ');
     status.push_str(&clean(&row.status_text));
-    let status = ellipsize_owned(status, status_font, f64::from(INNER));
-    let (lw, vw, sw) = (
-        label_font.width(&label),
-        value_font.width(&value),
+    (ellipsize_owned(status, font, f64::from(INNER)), font)
+}
+
+/// A row's value as shown: never wider than the chart.
+fn value_label(row: &RankRow, font: Font) -> String {
+    ellipsize_owned(clean(&row.value_text), font, f64::from(INNER))
+}
+
+/// The widths of a row's label, value and status.
+fn row_widths(row: &RankRow, label_font: Font, value_font: Font) -> (f64, f64, f64) {
+    let (status, status_font) = status_label(row);
+    (
+        label_font.width(&clean(&row.label)),
+        value_font.width(&value_label(row, value_font)),
         status_font.width(&status),
-    );
+    )
+}
+
+/// Space between a row's value and its status on the same line.
+const RANK_STATUS_GAP: f64 = 14.0;
+
+/// A row's texts above its bar: the label at the left and the value and
+/// status (symbol and word) at the right on one line when they fit (the
+/// value right-aligned before `status_column`, the width of the widest
+/// such status, when that fits too), else the label wrapped over the
+/// chart's width (never cut) and under it the value at the left and the
+/// status at the right (or under the value when they do not fit side by
+/// side). Returns the y below them.
+fn rank_row_text(
+    c: &mut Canvas,
+    mut y: i32,
+    row: &RankRow,
+    fonts: [Font; 2],
+    status_column: f64,
+) -> i32 {
+    const GAP: f64 = RANK_STATUS_GAP;
+    let [label_font, value_font] = fonts;
+    let (status, status_font) = status_label(row);
+    let label = clean(&row.label);
+    let value = value_label(row, value_font);
+    let (lw, vw, sw) = row_widths(row, label_font, value_font);
     let label_top = |y: i32| y + (PHONE_LABEL_LINE - PHONE_LABEL_SIZE as i32) / 2;
     if lw + RANK_TEXT_GAP + vw + GAP + sw <= f64::from(INNER) {
-        // One line: the figure and status end at the right edge.
+        // One line: the statuses end at the right edge, the figures in one
+        // column before them where the line has room.
+        let column = status_column.max(sw);
+        let before = if lw + RANK_TEXT_GAP + vw + GAP + column <= f64::from(INNER) {
+            column
+        } else {
+            sw
+        };
         let top = y + (PHONE_LABEL_LINE - PHONE_SMALL_SIZE as i32) / 2;
         c.text_owned(PAD, label_top(y), label, label_font);
         c.text(
-            X_END - px(sw + GAP),
+            X_END - px(before + GAP),
             top,
             &value,
             value_font.anchor(Anchor::End),

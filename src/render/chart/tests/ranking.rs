@@ -222,3 +222,42 @@ fn a_long_ranking_has_a_wide_layout_in_two_columns_half_as_tall() {
     }
     assert!(!wide.contains('…'));
 }
+
+#[test]
+fn the_figures_of_a_ranking_stand_in_one_column() {
+    // "✓ Đạt" is narrower than "✗ Chưa đạt": before, each figure stood
+    // just before its own status, so the figures' right edges zigzagged.
+    use StatusKind::*;
+    let rows: Vec<RankRow> = [
+        ("1. Hà Nam", 91.0, Met),
+        ("2. Huế", 64.5, NotMet),
+        ("3. Sơn La", 12.0, NoTarget),
+        ("4. Nam Định", 8.0, Met),
+    ]
+    .into_iter()
+    .map(|(label, value, status)| RankRow {
+        label: label.to_string(),
+        value,
+        value_text: format!("{} %", vi(value)),
+        status,
+        status_text: word(status).to_string(),
+    })
+    .collect();
+    let svg = ranking_chart(&text("r"), &rank_axis(), &rows);
+    let flat = ungroup(&svg);
+    let figures: Vec<f64> = flat
+        .split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            let content = rest.split("</text>").next()?;
+            rows.iter()
+                .any(|r| content == escape(&r.value_text))
+                .then(|| num(&format!("<text {tag}>"), "x"))
+        })
+        .collect();
+    assert_eq!(figures.len(), rows.len(), "{svg}");
+    // Every row on one line, every figure ending at the same x.
+    assert!(figures.iter().all(|x| *x > f64::from(PAD)), "{figures:?}");
+    assert!(figures.windows(2).all(|w| w[0] == w[1]), "{figures:?}");
+}
