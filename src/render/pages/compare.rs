@@ -625,23 +625,8 @@ impl Lang<'_> {
         let ind = shared.latest();
         // Each area once, with the indicator of its newest row.
         let areas = self.each_once(shared.periods.iter().flat_map(|p| &p.rows));
-        let history = |r: &CompareRow| -> Vec<(Period, f64)> {
-            match self.reads.history(&r.indicator.id) {
-                Some(h) => h
-                    .iter()
-                    .filter(|e| !e.proxy)
-                    .map(|e| (e.period, e.value))
-                    .collect(),
-                None => r
-                    .indicator
-                    .values
-                    .iter()
-                    .filter(|m| m.proxy.is_none())
-                    .map(|m| (m.period, m.value))
-                    .collect(),
-            }
-        };
-        let histories: Vec<Vec<(Period, f64)>> = areas.iter().map(|(_, r)| history(r)).collect();
+        let histories: Vec<Vec<(Period, f64)>> =
+            areas.iter().map(|(_, r)| self.row_history(r)).collect();
         let mut periods: Vec<Period> = histories.iter().flatten().map(|(p, _)| *p).collect();
         periods.sort_by_key(|p| (p.end(), p.start()));
         periods.dedup();
@@ -653,10 +638,6 @@ impl Lang<'_> {
             .iter()
             .zip(&histories)
             .map(|((_, r), h)| {
-                let values: Vec<Option<f64>> = periods
-                    .iter()
-                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
-                    .collect();
                 let last = h.last().map(|(p, v)| {
                     format!(
                         "{} ({})",
@@ -666,74 +647,13 @@ impl Lang<'_> {
                 });
                 Multiple {
                     label: self.text(&r.area.name),
-                    values,
+                    values: values_in(h, periods),
                     last_text: last.unwrap_or_else(|| "–".into()),
                 }
             })
             .collect();
-        // The nation's or a region's history, each once (newest row first),
-        // in areas.yaml order, drawn in every small chart; none without a
-        // figure in the periods shown.
-        let references: Vec<(&CompareRow, MultipleReference)> = self
-            .each_once(shared.periods.iter().flat_map(|p| &p.references))
-            .into_iter()
-            .filter_map(|(_, r)| {
-                let h = history(r);
-                let values: Vec<Option<f64>> = periods
-                    .iter()
-                    .map(|p| h.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
-                    .collect();
-                let (p, v) = h.iter().rev().find(|(p, _)| periods.contains(p))?;
-                let d = &r.report.document;
-                let label = fill(
-                    self.tr("compare_reference_label"),
-                    &[
-                        ("area", &self.text(&r.area.name)),
-                        (
-                            "value",
-                            &format!(
-                                "{} ({})",
-                                self.value_text(r.indicator, *v),
-                                format::period(*p, self.style)
-                            ),
-                        ),
-                        ("document", &d.number),
-                        ("date", &format::date(d.date, self.style)),
-                    ],
-                );
-                Some((r, MultipleReference { label, values }))
-            })
-            .collect();
-        let top = items
-            .iter()
-            .flat_map(|m| m.values.iter().flatten())
-            .chain(
-                references
-                    .iter()
-                    .flat_map(|(_, m)| m.values.iter().flatten()),
-            )
-            .fold(0.0, |a: f64, b| a.max(*b));
-        let max = if ind.unit.kind == Unit::Percent && top <= 100.0 {
-            100.0
-        } else {
-            nice_max(top)
-        };
-        let (first, last) = (
-            format::period(periods[0], self.style),
-            format::period(periods[periods.len() - 1], self.style),
-        );
-        let axis = MultiplesAxis {
-            caption: fill(
-                self.tr("compare_multiples_caption"),
-                &[
-                    ("from", &first),
-                    ("to", &last),
-                    ("max", &format::with_unit(max, None, &ind.unit, self.style)),
-                ],
-            ),
-            max,
-            references: Vec::new(),
-        };
+        let references = self.multiples_references(shared, periods);
+        let axis = self.multiples_axis(&ind.unit, periods, &items, &references);
         // The text alternative says what the dashed line is.
         let desc = if references.is_empty() {
             axis.caption.clone()
@@ -757,16 +677,12 @@ impl Lang<'_> {
         let reference_rows: Vec<Vec<String>> = references
             .iter()
             .map(|(r, m)| {
-                let mut row = vec![format!(
+                let label = format!(
                     "{} ({})",
                     self.text(&r.area.name),
                     self.tr("compare_reference")
-                )];
-                row.extend(m.values.iter().map(|v| match v {
-                    Some(v) => self.value_text(r.indicator, *v),
-                    None => "–".into(),
-                }));
-                row
+                );
+                self.values_row(label, r, &m.values)
             })
             .collect();
         let documents: Vec<String> = references
@@ -829,14 +745,12 @@ impl Lang<'_> {
                 head,
                 rows: reference_rows
                     .into_iter()
-                    .chain(areas.iter().zip(&items).map(|((_, r), m)| {
-                        let mut row = vec![m.label.clone()];
-                        row.extend(m.values.iter().map(|v| match v {
-                            Some(v) => self.value_text(r.indicator, *v),
-                            None => "–".into(),
-                        }));
-                        row
-                    }))
+                    .chain(
+                        areas
+                            .iter()
+                            .zip(&items)
+                            .map(|((_, r), m)| self.values_row(m.label.clone(), r, &m.values)),
+                    )
                     .collect(),
             }),
         };
@@ -850,6 +764,118 @@ impl Lang<'_> {
         };
         self.emit_embed(&embed, out, diags);
         Some(ChartView { heading, ..view })
+    }
+
+    /// A row's indicator's figures, oldest first: its merged history (see
+    /// `Site::histories`), else its own values; estimates left out.
+    fn row_history(&self, r: &CompareRow) -> Vec<(Period, f64)> {
+        match self.reads.history(&r.indicator.id) {
+            Some(h) => h
+                .iter()
+                .filter(|e| !e.proxy)
+                .map(|e| (e.period, e.value))
+                .collect(),
+            None => r
+                .indicator
+                .values
+                .iter()
+                .filter(|m| m.proxy.is_none())
+                .map(|m| (m.period, m.value))
+                .collect(),
+        }
+    }
+
+    /// The nation's or a region's history for the small multiples, each
+    /// once (newest row first), in areas.yaml order, drawn in every small
+    /// chart; none without a figure in the periods shown.
+    fn multiples_references<'r>(
+        &self,
+        shared: &'r SharedCode,
+        periods: &[Period],
+    ) -> Vec<(&'r CompareRow<'r>, MultipleReference)> {
+        self.each_once(shared.periods.iter().flat_map(|p| &p.references))
+            .into_iter()
+            .filter_map(|(_, r)| {
+                let h = self.row_history(r);
+                let (p, v) = h.iter().rev().find(|(p, _)| periods.contains(p))?;
+                let d = &r.report.document;
+                let label = fill(
+                    self.tr("compare_reference_label"),
+                    &[
+                        ("area", &self.text(&r.area.name)),
+                        (
+                            "value",
+                            &format!(
+                                "{} ({})",
+                                self.value_text(r.indicator, *v),
+                                format::period(*p, self.style)
+                            ),
+                        ),
+                        ("document", &d.number),
+                        ("date", &format::date(d.date, self.style)),
+                    ],
+                );
+                Some((
+                    r,
+                    MultipleReference {
+                        label,
+                        values: values_in(&h, periods),
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// The small multiples' shared scale (up to 100 for a percentage that
+    /// stays under it) and its caption; references added by the caller.
+    fn multiples_axis(
+        &self,
+        unit: &UnitSpec,
+        periods: &[Period],
+        items: &[Multiple],
+        references: &[(&CompareRow, MultipleReference)],
+    ) -> MultiplesAxis {
+        let top = items
+            .iter()
+            .flat_map(|m| m.values.iter().flatten())
+            .chain(
+                references
+                    .iter()
+                    .flat_map(|(_, m)| m.values.iter().flatten()),
+            )
+            .fold(0.0, |a: f64, b| a.max(*b));
+        let max = if unit.kind == Unit::Percent && top <= 100.0 {
+            100.0
+        } else {
+            nice_max(top)
+        };
+        let (first, last) = (
+            format::period(periods[0], self.style),
+            format::period(periods[periods.len() - 1], self.style),
+        );
+        MultiplesAxis {
+            caption: fill(
+                self.tr("compare_multiples_caption"),
+                &[
+                    ("from", &first),
+                    ("to", &last),
+                    ("max", &format::with_unit(max, None, unit, self.style)),
+                ],
+            ),
+            max,
+            references: Vec::new(),
+        }
+    }
+
+    /// A row of the small multiples' table: `label`, then each figure ("–"
+    /// for none) as the row's indicator writes it.
+    fn values_row(&self, label: String, r: &CompareRow, values: &[Option<f64>]) -> Vec<String> {
+        let mut row = vec![label];
+        row.extend(values.iter().map(|v| match v {
+            Some(v) => self.value_text(r.indicator, *v),
+            None => "–".into(),
+        }));
+        row
     }
 
     /// `compare/`: every shared code, with how many areas it compares.
@@ -906,4 +932,12 @@ fn nice_max(top: f64) -> f64 {
         .map(|s| s * p)
         .find(|m| *m >= top)
         .unwrap_or(10.0 * p)
+}
+
+/// The figures of `history` in each of `periods` (none where it has none).
+fn values_in(history: &[(Period, f64)], periods: &[Period]) -> Vec<Option<f64>> {
+    periods
+        .iter()
+        .map(|p| history.iter().find(|(q, _)| q == p).map(|(_, v)| *v))
+        .collect()
 }
