@@ -20,10 +20,10 @@ mod provenance;
 pub mod search;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use std::path::PathBuf;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos};
 use crate::model::Theme;
@@ -255,12 +255,26 @@ impl<'a> Renderer<'a> {
                 None => return (out, diags),
             },
         };
-        for setup in &self.langs {
-            let lang = setup.lang(reads, self.theme, &self.tera, &out, self.discards);
-            let (mut files, part_diags) = lang.render(part.clone());
+        // The languages side by side, each recording what it reads in its
+        // own log: after an edit the one unit rendered again (a national
+        // comparison takes ~80 ms) is done in half the time on two cores.
+        let forks: Vec<inputs::Reads> = self.langs.iter().map(|_| reads.fork()).collect();
+        let langs: Vec<(Output, Diagnostics, inputs::Reads)> = self
+            .langs
+            .par_iter()
+            .zip(forks)
+            .map(|(setup, own)| {
+                let lang = setup.lang(&own, self.theme, &self.tera, &out, self.discards);
+                let (files, part_diags) = lang.render(part.clone());
+                drop(lang);
+                (files, part_diags, own)
+            })
+            .collect();
+        for (mut files, part_diags, own) in langs {
             out.files.append(&mut files.files);
             out.links.append(&mut files.links);
             diags.extend(part_diags);
+            reads.absorb(own);
         }
         (out, diags)
     }

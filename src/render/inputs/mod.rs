@@ -107,6 +107,17 @@ impl<'a> Reads<'a> {
         log.into_boxed_slice()
     }
 
+    /// Another log of reads of the same site, for work done beside this
+    /// one (a unit's languages); its inputs come back with [`Reads::absorb`].
+    pub(in crate::render) fn fork(&self) -> Self {
+        Reads::new(self.site, self.index, self.codes)
+    }
+
+    /// Record what `other` (a [`Reads::fork`]) read.
+    pub(in crate::render) fn absorb(&self, other: Reads) {
+        self.log.borrow_mut().extend(other.log.into_inner());
+    }
+
     fn note(&self, input: Input) {
         self.log.borrow_mut().push(input);
     }
