@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::incremental::{Kept, Last, Plan};
 use crate::model::Site;
 use crate::model::Theme;
@@ -97,23 +97,7 @@ pub fn run(
     let plan = Plan::new(last, &renderer, site, theme, &all);
     lap("find what changed", &mut timings);
 
-    // Units are independent: render and write them in parallel; the order
-    // of `all` (not of completion) decides every later step.
-    let units: Vec<Arc<Rendered>> = all
-        .par_iter()
-        .enumerate()
-        .map(|(i, unit)| {
-            if let Some(kept) = plan.kept(i, unit) {
-                return Ok(kept);
-            }
-            let (out, rendered) = renderer.render_scanned(unit);
-            if !out.clashes.is_empty() {
-                let mut c = clashes.lock().unwrap_or_else(|e| e.into_inner());
-                c.extend(out.clashes.iter().cloned());
-            }
-            sink.put(out).map(|()| Arc::new(rendered))
-        })
-        .collect::<Result<_, _>>()?;
+    let units = render_units(&renderer, &all, &plan, sink, &clashes)?;
     lap("render changed units", &mut timings);
 
     // Every path of the output, borrowed (a national portal has 239,000).
@@ -146,30 +130,7 @@ pub fn run(
         .collect();
     paths.extend(done.files.files.keys().map(String::as_str));
     paths.extend(done.sitemap.files.keys().map(String::as_str));
-    // A path written twice: after an edit, only the paths written again
-    // can be one, unless two paths share a hash; then every path is looked at.
-    let fresh = site_files.iter().map(String::as_str).chain(
-        units
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| plan.is_stale(*i))
-            .flat_map(|(_, u)| u.paths.iter().map(String::as_str)),
-    );
-    let rewritten = plan.rewritten(&all);
-    let after_edit = plan
-        .last_paths()
-        .and_then(|kept| kept.after(rewritten.iter().map(|p| p.as_str()), fresh));
-    let (twice, path_hashes) = match after_edit {
-        Some(hashes) => (Vec::new(), Some(hashes)),
-        None => {
-            let twice = written::twice(&paths);
-            let hashes = (keep && twice.is_empty())
-                .then(|| PathHashes::of(&paths))
-                .flatten();
-            (twice, hashes)
-        }
-    };
-    drop(rewritten);
+    let (twice, path_hashes) = written::check(&plan, &all, &units, &site_files, &paths, keep);
     // `serve` prints no summary.
     let summary = (!keep).then(|| Summary::of(paths.iter().copied()));
     drop(paths);
@@ -192,15 +153,8 @@ pub fn run(
     clashes.extend(twice);
     clashes.sort();
     clashes.dedup();
-    for path in clashes {
-        diags.push(
-            Diagnostic::error(
-                format!("(output) {path}"),
-                None,
-                msg!("output-clash", en: "two files would be written to `{path}`; one would silently replace the other", vi: "hai tệp sẽ được ghi vào `{path}`; tệp sau sẽ âm thầm thay tệp trước"),
-            )
-            .with_hint(msg!("output-clash", en: "a language code, slug or id names the same address as another page: rename one of them", vi: "một mã ngôn ngữ, tên (slug) hay mã trùng địa chỉ với một trang khác: đổi tên một trong hai")),
-        );
+    for path in &clashes {
+        diags.push(written::clash(path));
     }
     lap("search, feeds, link check", &mut timings);
     let rendered = plan.stale_count();
@@ -234,4 +188,31 @@ pub fn run(
         removed,
         timings,
     })
+}
+
+/// Render the units that changed (every unit without `last`) and hand
+/// their files to `sink`, in parallel: units are independent. What each
+/// rendered (its paths, links, search entries) comes back in the order of
+/// `all`, whatever the order of completion, which decides every later step.
+fn render_units(
+    renderer: &Renderer,
+    all: &[RenderUnit],
+    plan: &Plan,
+    sink: &Sink,
+    clashes: &Mutex<Vec<String>>,
+) -> Result<Vec<Arc<Rendered>>, WriteError> {
+    all.par_iter()
+        .enumerate()
+        .map(|(i, unit)| {
+            if let Some(kept) = plan.kept(i, unit) {
+                return Ok(kept);
+            }
+            let (out, rendered) = renderer.render_scanned(unit);
+            if !out.clashes.is_empty() {
+                let mut c = clashes.lock().unwrap_or_else(|e| e.into_inner());
+                c.extend(out.clashes.iter().cloned());
+            }
+            sink.put(out).map(|()| Arc::new(rendered))
+        })
+        .collect()
 }

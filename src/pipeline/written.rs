@@ -4,9 +4,59 @@
 //! edit only the paths written again are hashed and looked up, not the
 //! whole site's (239,000 paths on a national portal: 11 ms per rebuild).
 
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashSet, FxHasher};
+
+use crate::diagnostics::Diagnostic;
+use crate::incremental::Plan;
+use crate::render::{RenderUnit, Rendered};
+
+/// The paths of this run written twice, and (with `keep`, for `serve`) the
+/// hash of every path for the next run. After an edit, only the paths
+/// written again (`site_files` and the units rendered again) can be one,
+/// unless two paths share a hash: then every path of `paths` is looked at.
+pub(super) fn check(
+    plan: &Plan,
+    all: &[RenderUnit],
+    units: &[Arc<Rendered>],
+    site_files: &BTreeSet<String>,
+    paths: &[&str],
+    keep: bool,
+) -> (Vec<String>, Option<PathHashes>) {
+    let fresh = site_files.iter().map(String::as_str).chain(
+        units
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| plan.is_stale(*i))
+            .flat_map(|(_, u)| u.paths.iter().map(String::as_str)),
+    );
+    let after_edit = plan
+        .last_paths()
+        .and_then(|kept| kept.after(plan.rewritten(all).into_iter().map(String::as_str), fresh));
+    match after_edit {
+        Some(hashes) => (Vec::new(), Some(hashes)),
+        None => {
+            let twice = twice(paths);
+            let hashes = (keep && twice.is_empty())
+                .then(|| PathHashes::of(paths))
+                .flatten();
+            (twice, hashes)
+        }
+    }
+}
+
+/// The error for two files at `path`.
+pub(super) fn clash(path: &str) -> Diagnostic {
+    Diagnostic::error(
+        format!("(output) {path}"),
+        None,
+        msg!("output-clash", en: "two files would be written to `{path}`; one would silently replace the other", vi: "hai tệp sẽ được ghi vào `{path}`; tệp sau sẽ âm thầm thay tệp trước"),
+    )
+    .with_hint(msg!("output-clash", en: "a language code, slug or id names the same address as another page: rename one of them", vi: "một mã ngôn ngữ, tên (slug) hay mã trùng địa chỉ với một trang khác: đổi tên một trong hai"))
+}
 
 /// The hash of every path of a build in which no path was written twice
 /// and no two paths share a hash (so that removing one path's hash never
