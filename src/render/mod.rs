@@ -147,14 +147,20 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|code| pages::LangSetup::new(site, theme, code))
             .collect();
+        // Independent, and each a few milliseconds on a national portal,
+        // made again before every `serve` rebuild.
+        let (index, codes) = rayon::join(
+            || pages::SiteIndex::new(site),
+            || crate::model::shared_codes(site),
+        );
         Ok(Renderer {
             site,
             theme,
             tera,
             langs,
-            index: pages::SiteIndex::new(site),
+            index,
             base_path: base_path(&site.config.base_url),
-            codes: crate::model::shared_codes(site),
+            codes,
             discards: false,
         })
     }
