@@ -10,6 +10,7 @@ use super::Last;
 use crate::model::Site;
 use crate::model::Theme;
 use crate::render::links::{Broken, Targets};
+use crate::render::search::LangIndex;
 use crate::render::{Output, RenderUnit, Rendered, Renderer};
 
 /// What to render of the units of a site, given the last build.
@@ -118,6 +119,7 @@ impl<'a> Plan<'a> {
                 .previous
                 .filter(|_| paths_hold)
                 .map(|l| &l.kept.sitemap),
+            search: self.last.map(|l| l.kept.search.as_slice()),
         }
     }
 
@@ -168,6 +170,9 @@ pub struct Reusable<'a> {
     pub targets: Option<Arc<Targets>>,
     /// The sitemap's files.
     pub sitemap: Option<&'a Output>,
+    /// The search indexes, whatever changed: each is made again where its
+    /// entries changed.
+    pub search: Option<&'a [LangIndex]>,
 }
 
 impl Reusable<'_> {

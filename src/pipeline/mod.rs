@@ -130,6 +130,7 @@ pub fn run(
             targets: reusable.targets.clone(),
             sitemap: reusable.sitemap,
             keep_targets: keep,
+            search: reusable.search,
         },
     );
     drop(refs);
@@ -138,10 +139,12 @@ pub fn run(
     clashes.extend(done.files.clashes.iter().cloned());
     clashes.extend(done.sitemap.clashes.iter().cloned());
     paths.extend(done.files.files.keys().cloned());
+    paths.extend(done.unchanged.iter().cloned());
     paths.extend(done.sitemap.files.keys().cloned());
     let site_files: BTreeSet<String> = static_paths
         .into_iter()
         .chain(done.files.files.keys().cloned())
+        .chain(done.unchanged.iter().cloned())
         .chain(done.sitemap.files.keys().cloned())
         .collect();
     sink.put(done.files)?;
@@ -189,6 +192,7 @@ pub fn run(
             .collect::<BTreeMap<_, _>>(),
         broken: all.iter().cloned().zip(done.broken).collect(),
         link_targets: done.targets,
+        search: done.search,
         site_files,
         sitemap,
     });
