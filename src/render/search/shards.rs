@@ -542,3 +542,314 @@ fn hash(text: &str) -> String {
         s
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde_json::Value;
+
+    use super::*;
+
+    /// The example site's entries of `lang`, as JSON objects, in parts: its
+    /// report's cut in parts of 9 entries (as several reports would be),
+    /// the agencies' and the compared codes'.
+    fn example(lang: &str) -> Vec<Vec<Value>> {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+        let (site, diags) = crate::load::load_site(dir);
+        assert!(!diags.has_errors(), "{diags:?}");
+        let site = site.expect("the example loads");
+        let json = |p: Part| -> Vec<Value> {
+            serde_json::from_str(&format!("[{}]", p.to_json())).expect("JSON")
+        };
+        let mut parts = Vec::new();
+        for r in &site.reports {
+            let entries = json(super::super::report_part(&site, r, lang));
+            parts.extend(entries.chunks(9).map(<[Value]>::to_vec));
+        }
+        parts.push(json(super::super::agency_entries(&site, lang)));
+        parts.push(json(super::super::compare_entries(&site, lang)));
+        parts
+    }
+
+    fn parts(entries: &[Vec<Value>]) -> Vec<Arc<Part>> {
+        entries
+            .iter()
+            .map(|p| Arc::new(Part::from_json(&serde_json::to_string(p).unwrap())))
+            .collect()
+    }
+
+    /// The index of `entries` made from `last` (whose files `files` are, as
+    /// `serve` keeps them): the files must be those of a clean build.
+    /// Returns the new index, its files and how many were written.
+    fn update(
+        last: &Index,
+        files: &BTreeMap<String, String>,
+        entries: &[Vec<Value>],
+        what: &str,
+    ) -> (Index, BTreeMap<String, String>, usize) {
+        let (index, written) = last.update(parts(entries));
+        let (_, clean) = Index::new(parts(entries), last.budget);
+        let clean: BTreeMap<String, String> = clean.into_iter().collect();
+        let paths: BTreeSet<String> = index.paths().collect();
+        let count = written.len();
+        let mut now = files.clone();
+        now.retain(|p, _| paths.contains(p));
+        for (p, bytes) in written {
+            assert!(paths.contains(&p), "{what}: {p} written but not a file");
+            now.insert(p, bytes);
+        }
+        assert_eq!(
+            now.keys().collect::<Vec<_>>(),
+            clean.keys().collect::<Vec<_>>(),
+            "{what}: paths"
+        );
+        for (p, bytes) in &clean {
+            assert_eq!(&now[p], bytes, "{what}: {p}");
+        }
+        (index, now, count)
+    }
+
+    fn keywords(e: &Value) -> Vec<String> {
+        e["k"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    fn set_keywords(e: &mut Value, words: &[String]) {
+        e["k"] = Value::String(words.join(" "));
+    }
+
+    /// The first word of each shard, from the manifest.
+    fn firsts(files: &BTreeMap<String, String>) -> Vec<String> {
+        let m: Value = serde_json::from_str(&files[MANIFEST]).unwrap();
+        m["t"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t[0].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    const SMALL: Budget = Budget {
+        shard_bytes: 400,
+        chunk_entries: 7,
+    };
+
+    #[test]
+    fn small_budgets_cut_several_shards_and_chunks() {
+        let entries = example("vi");
+        let (index, files) = Index::new(parts(&entries), SMALL);
+        let files: BTreeMap<String, String> = files.into_iter().collect();
+        assert!(index.shards.len() > 20, "{}", index.shards.len());
+        assert!(index.chunks.len() > 5, "{}", index.chunks.len());
+        assert!(!index.unions.is_empty());
+        assert_eq!(
+            files.keys().cloned().collect::<Vec<_>>(),
+            index.paths().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>()
+        );
+        // The same as cutting the index's JSON array.
+        let all: Vec<Value> = entries.concat();
+        let json = serde_json::to_string(&all).unwrap();
+        let whole: BTreeMap<String, String> = files_of(&json, SMALL);
+        assert_eq!(whole, files);
+        // Shards keep to the budget, unions aside, unless one word is over it.
+        for s in &index.shards {
+            let words: Vec<&Arc<Term>> =
+                s.terms.iter().filter(|t| !t.word.ends_with('*')).collect();
+            let size: usize = words.iter().map(|t| t.json.len() + 1).sum::<usize>() + 1;
+            assert!(size <= SMALL.shard_bytes || words.len() == 1, "{size}");
+        }
+    }
+
+    fn files_of(json: &str, budget: Budget) -> BTreeMap<String, String> {
+        files(json, budget).into_iter().collect()
+    }
+
+    #[test]
+    fn nothing_changed_writes_nothing() {
+        let entries = example("en");
+        let (index, files) = Index::new(parts(&entries), SMALL);
+        let files = files.into_iter().collect();
+        let (index, files, written) = update(&index, &files, &entries, "same");
+        assert_eq!(written, 0);
+        // Nor do the same parts, not copies.
+        let (_, written) = index.update(index.parts.clone());
+        assert!(written.is_empty());
+        drop(files);
+    }
+
+    #[test]
+    fn edits_make_again_only_what_they_touch() {
+        let mut entries = example("vi");
+        let (mut index, files) = Index::new(parts(&entries), SMALL);
+        let mut files: BTreeMap<String, String> = files.into_iter().collect();
+        let total = files.len();
+
+        // A keyword added to a section and another taken away.
+        let e = &mut entries[1][3];
+        let mut k = keywords(e);
+        k.remove(k.len() - 1);
+        k.push("zzzkhongcotruoc".to_string());
+        set_keywords(e, &k);
+        let written;
+        (index, files, written) = update(&index, &files, &entries, "a keyword");
+        // The shards of the two words (the documents are the same) and the manifest.
+        assert!(written <= 3, "{written} of {total}");
+        assert!(files.values().any(|f| f.contains("\"zzzkhongcotruoc\"")));
+
+        // A title changed: its document (one chunk) and its title bits.
+        entries[0][0]["n"] = Value::String("Kế hoạch chuyển đổi số mới".into());
+        let written;
+        (index, files, written) = update(&index, &files, &entries, "a title");
+        assert!(written < total / 2, "{written} of {total}");
+
+        // Many new words at the start of the words: shard boundaries move.
+        let before = firsts(&files);
+        let e = &mut entries[2][1];
+        let mut k = keywords(e);
+        k.extend((0..60).map(|i| format!("a{i:03}moi")));
+        set_keywords(e, &k);
+        (index, files, _) = update(&index, &files, &entries, "boundaries moved");
+        assert_ne!(firsts(&files), before);
+
+        // And taken away again: the boundaries as they were.
+        let e = &mut entries[2][1];
+        let k: Vec<String> = keywords(e)
+            .into_iter()
+            .filter(|w| !w.ends_with("moi"))
+            .collect();
+        set_keywords(e, &k);
+        (index, files, _) = update(&index, &files, &entries, "boundaries back");
+        assert_eq!(firsts(&files), before);
+
+        // A word under a prefix that crosses a boundary: its union changes.
+        let prefix = index.unions.keys().max_by_key(|p| p.len()).unwrap().to_string();
+        let e = &mut entries[3][0];
+        let mut k = keywords(e);
+        k.push(format!("{prefix}zzz"));
+        set_keywords(e, &k);
+        (index, files, _) = update(&index, &files, &entries, "a union");
+        assert!(files.values().any(|f| f.contains(&format!("{prefix}zzz"))));
+
+        // An entry more: ids move on, everything is made again.
+        let extra = entries[1][0].clone();
+        entries[1].insert(2, extra);
+        let written;
+        (index, files, written) = update(&index, &files, &entries, "an entry more");
+        assert!(written > total / 2, "{written} of {total}");
+        drop((index, files));
+    }
+
+    /// A small random number generator: the same edits on every run.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+    }
+
+    #[test]
+    fn random_edits_give_what_a_clean_build_gives() {
+        for (lang, budget, seed) in [
+            ("vi", SMALL, 1),
+            ("en", SMALL, 2),
+            (
+                "vi",
+                Budget {
+                    shard_bytes: 1,
+                    chunk_entries: 1,
+                },
+                3,
+            ),
+            (
+                "en",
+                Budget {
+                    shard_bytes: 2000,
+                    chunk_entries: 30,
+                },
+                4,
+            ),
+            ("vi", Budget::default(), 5),
+        ] {
+            let mut rng = Lcg(seed);
+            let mut entries = example(lang);
+            let vocabulary: Vec<String> = {
+                let mut v: Vec<String> = entries.iter().flatten().flat_map(keywords).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let (mut index, files) = Index::new(parts(&entries), budget);
+            let mut files: BTreeMap<String, String> = files.into_iter().collect();
+            for step in 0..40 {
+                // One to three edits per rebuild.
+                for _ in 0..1 + rng.below(3) {
+                    let p = rng.below(entries.len());
+                    if entries[p].is_empty() {
+                        continue;
+                    }
+                    let i = rng.below(entries[p].len());
+                    let e = &mut entries[p][i];
+                    let mut k = keywords(e);
+                    match rng.below(9) {
+                        0 | 1 => {
+                            // A word of the site, or one under a known
+                            // word's prefix.
+                            let w = &vocabulary[rng.below(vocabulary.len())];
+                            let w = match rng.below(2) {
+                                0 => w.clone(),
+                                _ => format!("{}q{}", &w[..1 + rng.below(w.len())], step),
+                            };
+                            if !k.contains(&w) {
+                                k.insert(rng.below(k.len() + 1), w);
+                            }
+                        }
+                        2 | 3 if !k.is_empty() => {
+                            k.remove(rng.below(k.len()));
+                        }
+                        4 => {
+                            let other = &vocabulary[rng.below(vocabulary.len())];
+                            e["n"] = Value::String(format!("{} {other}", k.join(" ")));
+                        }
+                        5 => {
+                            e["u"] = Value::String(format!("x/{step}/"));
+                        }
+                        6 => {
+                            // Many words: boundaries move.
+                            for j in 0..30 {
+                                let w = format!("{}{j}", &vocabulary[rng.below(vocabulary.len())]);
+                                if !k.contains(&w) {
+                                    k.push(w);
+                                }
+                            }
+                        }
+                        7 if rng.below(4) == 0 => {
+                            // An entry more or less.
+                            if rng.below(2) == 0 {
+                                let copy = e.clone();
+                                entries[p].insert(i, copy);
+                            } else {
+                                entries[p].remove(i);
+                            }
+                            continue;
+                        }
+                        _ => k.reverse(),
+                    }
+                    set_keywords(e, &k);
+                }
+                let what = format!("{lang} {budget:?} step {step}");
+                (index, files, _) = update(&index, &files, &entries, &what);
+            }
+        }
+    }
+}
