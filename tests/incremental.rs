@@ -974,6 +974,14 @@ fn the_search_index_follows_edits() {
         .iter()
         .any(|(p, b)| p.starts_with("search/t-") && String::from_utf8_lossy(b).contains("tuvungmoi")));
 
+    // A word under a prefix that crosses a shard boundary: the union of
+    // the words with that prefix (`p*`, in the shard before) changes.
+    let boundary = &shard_firsts(&kept)[0][1];
+    let text = site.read("reports/demo-2024/muc-08.md");
+    let gone = text.split("## ").nth(1).unwrap().split(' ').next().unwrap().to_string();
+    site.edit("reports/demo-2024/muc-08.md", &gone, &format!("{}zzz", &boundary[..3]));
+    kept.rebuild_and_compare(&site, "a word under a boundary's prefix");
+
     // Many new words in one heading: the shard boundaries move.
     let firsts = shard_firsts(&kept);
     let many: String = (0..150).map(|i| format!(" ab{i:03}cd")).collect();
