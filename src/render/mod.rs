@@ -356,7 +356,7 @@ impl<'a> Renderer<'a> {
                                 .cloned()
                                 .unwrap_or_default()
                         });
-                        search::index(self.site, lang, parts, last_search)
+                        search::index(self.site, &self.codes, lang, parts, last_search)
                     })
                     .collect()
             },

@@ -33,6 +33,9 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{AgencyRef, Report, Site};
 
+/// Every shared indicator code's comparison, as [`crate::model::shared_codes`] gives them.
+pub type SharedCodes<'s> = std::collections::BTreeMap<&'s str, crate::model::SharedCode<'s>>;
+
 mod part;
 pub mod shards;
 
@@ -445,7 +448,7 @@ pub fn assemble<'f>(
     reports: impl Iterator<Item = &'f str> + Clone,
 ) -> String {
     let agencies = agency_entries(site, lang).to_json();
-    let compare = compare_entries(site, lang).to_json();
+    let compare = compare_entries(&crate::model::shared_codes(site), lang).to_json();
     // Sized once: the index of a national portal is over 10 MiB.
     let len =
         reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + compare.len() + 3;
@@ -477,7 +480,8 @@ pub fn index_files<'f>(
     reports: impl Iterator<Item = &'f str> + Clone,
 ) -> Vec<(String, String)> {
     let parts = reports.map(|f| Arc::new(Part::from_json(&format!("[{f}]"))));
-    let mut made = index(site, lang, parts, None);
+    let codes = crate::model::shared_codes(site);
+    let mut made = index(site, &codes, lang, parts, None);
     // The manifest first.
     let manifest = index_path(site, lang);
     made.written.sort_by(|a, b| {
@@ -508,17 +512,19 @@ pub struct Made {
 }
 
 /// The search index of `lang` from the reports' entries (in site order),
-/// the agencies' and the compared codes'; made from `last`'s where entries
-/// are the same (the files are those a build without `last` makes).
+/// the agencies' and the compared codes' (`codes`: the site's); made from
+/// `last`'s where entries are the same (the files are those a build without
+/// `last` makes).
 pub fn index(
     site: &Site,
+    codes: &SharedCodes,
     lang: &str,
     reports: impl Iterator<Item = Arc<Part>>,
     last: Option<&[LangIndex]>,
 ) -> Made {
     let mut parts: Vec<Arc<Part>> = reports.collect();
     parts.push(Arc::new(agency_entries(site, lang)));
-    parts.push(Arc::new(compare_entries(site, lang)));
+    parts.push(Arc::new(compare_entries(codes, lang)));
     let manifest = index_path(site, lang);
     let root = manifest
         .strip_suffix("search-index.json")
@@ -598,10 +604,9 @@ fn agency_entries(site: &Site, lang: &str) -> Part {
 
 /// One entry (`t: "compare"`) per shared indicator code: its comparison page,
 /// found by the indicator's name in any language and by the code.
-fn compare_entries(site: &Site, lang: &str) -> Part {
-    let codes = crate::model::shared_codes(site);
+fn compare_entries(codes: &SharedCodes, lang: &str) -> Part {
     let mut e = Entries::new(codes.len() * 256);
-    for (code, shared) in &codes {
+    for (code, shared) in codes {
         let ind = shared.latest();
         let name = ind.name.in_lang(lang);
         e.add(name);

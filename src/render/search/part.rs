@@ -26,6 +26,8 @@ struct End {
     doc: u32,
     words: u32,
     count: u32,
+    /// An agency's entry (`"t":"agency"`).
+    agency: bool,
 }
 
 /// One entry of a [`Part`].
@@ -49,11 +51,6 @@ impl<'p> Entry<'p> {
             .filter(|w| !w.is_empty())
             .enumerate()
             .map(move |(i, w)| (w, part.in_title(first + i)))
-    }
-
-    /// Whether the entry is an agency's (`"t":"agency"`).
-    pub fn is_agency(&self) -> bool {
-        self.doc.starts_with("{\"t\":\"agency\"")
     }
 
     /// The same keywords, with the same title bits, as `other`.
@@ -92,6 +89,15 @@ impl Part {
         (0..self.len()).map(|i| self.entry(i))
     }
 
+    /// The entries that are agencies' (`"t":"agency"`), by index.
+    pub fn agencies(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ends
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.agency)
+            .map(|(i, _)| i)
+    }
+
     fn in_title(&self, word: usize) -> bool {
         self.title[word / 64] >> (word % 64) & 1 == 1
     }
@@ -105,7 +111,9 @@ impl Part {
     /// keywords are `words` (space-separated), its title's words `title`
     /// (folded).
     pub(super) fn end_entry(&mut self, words: &str, title: &str) {
-        let mut count = self.ends.last().map_or(0, |e| e.count as usize);
+        let before = self.ends.last().copied().unwrap_or_default();
+        let agency = self.docs[before.doc as usize..].starts_with("{\"t\":\"agency\"");
+        let mut count = before.count as usize;
         self.words.push_str(words);
         for w in words.split(' ').filter(|w| !w.is_empty()) {
             if count / 64 == self.title.len() {
@@ -120,6 +128,7 @@ impl Part {
             doc: u32::try_from(self.docs.len()).expect("a part under 4 GiB"),
             words: u32::try_from(self.words.len()).expect("a part under 4 GiB"),
             count: count as u32,
+            agency,
         });
     }
 

@@ -394,28 +394,36 @@ impl Index {
             1 => n.max(1),
             _ => budget.chunk_entries.max(1),
         };
-        let docs: Vec<&str> = parts
+        // Where each part's entries start.
+        let starts: Vec<usize> = parts
             .iter()
-            .flat_map(|p| p.entries().map(|e| e.doc))
+            .scan(0, |n, p| {
+                let at = *n;
+                *n += p.len();
+                Some(at)
+            })
             .collect();
         let mut chunks = Vec::with_capacity(n.div_ceil(chunk));
-        for (i, part) in docs.chunks(chunk).enumerate() {
-            let from = (i * chunk) as u32;
+        for from in (0..n).step_by(chunk) {
+            let to = (from + chunk).min(n);
             let same = last.and_then(|(l, changes, _)| {
-                let at = changes.docs.partition_point(|id| *id < from);
-                let untouched = changes
-                    .docs
-                    .get(at)
-                    .is_none_or(|id| *id >= from + part.len() as u32);
-                l.chunks.get(i).filter(|_| l.chunk == chunk && untouched)
+                let at = changes.docs.partition_point(|id| (*id as usize) < from);
+                let untouched = changes.docs.get(at).is_none_or(|id| *id as usize >= to);
+                l.chunks
+                    .get(from / chunk)
+                    .filter(|_| l.chunk == chunk && untouched)
             });
             let hash = match same {
                 Some(h) => h.clone(),
                 None => {
-                    let mut json =
-                        String::with_capacity(part.iter().map(|d| d.len() + 1).sum::<usize>() + 1);
-                    json.push('[');
-                    for (j, doc) in part.iter().enumerate() {
+                    let mut json = String::from("[");
+                    let first = starts.partition_point(|s| *s <= from) - 1;
+                    let docs = parts[first..]
+                        .iter()
+                        .flat_map(|p| p.entries().map(|e| e.doc))
+                        .skip(from - starts[first])
+                        .take(to - from);
+                    for (j, doc) in docs.enumerate() {
                         if j > 0 {
                             json.push(',');
                         }
@@ -434,10 +442,9 @@ impl Index {
         let _ = write!(manifest, "{{\"v\":2,\"n\":{n},\"c\":{chunk},\"ag\":[");
         let agencies = parts
             .iter()
-            .flat_map(|p| p.entries())
-            .enumerate()
-            .filter(|(_, e)| e.is_agency());
-        for (j, (i, _)) in agencies.enumerate() {
+            .zip(&starts)
+            .flat_map(|(p, s)| p.agencies().map(move |i| s + i));
+        for (j, i) in agencies.enumerate() {
             if j > 0 {
                 manifest.push(',');
             }
@@ -464,7 +471,6 @@ impl Index {
         // Two chunks with the same bytes are one file.
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out.dedup_by(|a, b| a.0 == b.0);
-        drop(docs);
         let index = Index {
             budget,
             parts,
@@ -552,8 +558,8 @@ mod tests {
     use super::*;
 
     /// The example site's entries of `lang`, as JSON objects, in parts: its
-    /// report's cut in parts of 9 entries (as several reports would be),
-    /// the agencies' and the compared codes'.
+    /// report's cut in parts of 9 entries (as several reports would be) and
+    /// an empty one, the agencies' and the compared codes'.
     fn example(lang: &str) -> Vec<Vec<Value>> {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
         let (site, diags) = crate::load::load_site(dir);
@@ -566,9 +572,12 @@ mod tests {
         for r in &site.reports {
             let entries = json(super::super::report_part(&site, r, lang));
             parts.extend(entries.chunks(9).map(<[Value]>::to_vec));
+            // A report without entries in this language.
+            parts.push(Vec::new());
         }
         parts.push(json(super::super::agency_entries(&site, lang)));
-        parts.push(json(super::super::compare_entries(&site, lang)));
+        let codes = crate::model::shared_codes(&site);
+        parts.push(json(super::super::compare_entries(&codes, lang)));
         parts
     }
 
