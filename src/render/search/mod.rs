@@ -342,6 +342,13 @@ impl<'s> Entries<'s> {
         }
     }
 
+    /// The entries written, in no more memory than they need: a report's
+    /// are kept until the index is made (and by `serve` after).
+    fn finish(mut self) -> Part {
+        self.part.shrink_to_fit();
+        self.part
+    }
+
     /// Adds the words of `text` to the entry being written.
     fn add(&mut self, text: &str) -> &mut Self {
         self.unique.add(text, &mut self.words);
@@ -599,7 +606,7 @@ fn agency_entries(site: &Site, lang: &str) -> Part {
         e.add(&a.name.default).id(&a.id);
         e.entry("agency", name, None, &[&super::paths::agency_dir(&a.id)]);
     }
-    e.part
+    e.finish()
 }
 
 /// One entry (`t: "compare"`) per shared indicator code: its comparison page,
@@ -616,7 +623,7 @@ fn compare_entries(codes: &SharedCodes, lang: &str) -> Part {
         e.id(code);
         e.entry("compare", name, None, &[&super::paths::compare_dir(code)]);
     }
-    e.part
+    e.finish()
 }
 
 fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> Part {
@@ -693,7 +700,7 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> Pa
             .agencies(site, lang, p.lead.iter().chain(&p.partners));
         e.entry("project", name, r, &[rdir, "projects/"]);
     }
-    e.part
+    e.finish()
 }
 
 /// The headings and the rest of the text of a section's Markdown, without

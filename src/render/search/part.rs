@@ -132,6 +132,13 @@ impl Part {
         });
     }
 
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.docs.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.title.shrink_to_fit();
+    }
+
     /// The entries as the index's JSON array holds them, joined by commas
     /// (no brackets): `{"t":…,"n":…[,"r":…][,"u":…],"k":…}`.
     pub fn to_json(&self) -> String {
