@@ -387,7 +387,11 @@ impl<'a> Renderer<'a> {
             for (path, bytes) in made.written {
                 out.add(path, bytes);
             }
-            search.push(made.index);
+            // A clean build needs no index after its files: freed before
+            // the link check's tables are built.
+            if keep_targets {
+                search.push(made.index);
+            }
         }
         out.files.extend(feeds.files);
         let mut diags = Diagnostics::new();
@@ -433,7 +437,7 @@ impl<'a> Renderer<'a> {
             diags,
             broken,
             targets,
-            search: if keep_targets { search } else { Vec::new() },
+            search,
         }
     }
 }
