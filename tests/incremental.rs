@@ -902,10 +902,7 @@ fn many_words() -> Site {
         (seed >> 33) as usize
     };
     for i in 0..100 {
-        let mut text = format!(
-            "---\ntitle: Mục {i}\nkind: other\norder: {}\n---\n",
-            10 + i
-        );
+        let mut text = format!("---\ntitle: Mục {i}\nkind: other\norder: {}\n---\n", 10 + i);
         for _ in 0..3 {
             text.push_str("\n##");
             for _ in 0..20 {
@@ -964,28 +961,49 @@ fn the_search_index_follows_edits() {
 
     // A section's text: a word taken away and another added.
     let text = site.read("reports/demo-2024/muc-07.md");
-    let gone = text.split("## ").nth(1).unwrap().split(' ').next().unwrap().to_string();
+    let gone = text
+        .split("## ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
     site.edit("reports/demo-2024/muc-07.md", &gone, "tuvungmoi");
     kept.rebuild_and_compare(&site, "a word replaced");
     let (written, all) = search_written(&kept);
     assert!(written > 0 && written < all, "{written} of {all}");
-    assert!(kept
-        .files
-        .iter()
-        .any(|(p, b)| p.starts_with("search/t-") && String::from_utf8_lossy(b).contains("tuvungmoi")));
+    assert!(kept.files.iter().any(
+        |(p, b)| p.starts_with("search/t-") && String::from_utf8_lossy(b).contains("tuvungmoi")
+    ));
 
     // A word under a prefix that crosses a shard boundary: the union of
     // the words with that prefix (`p*`, in the shard before) changes.
     let boundary = &shard_firsts(&kept)[0][1];
     let text = site.read("reports/demo-2024/muc-08.md");
-    let gone = text.split("## ").nth(1).unwrap().split(' ').next().unwrap().to_string();
-    site.edit("reports/demo-2024/muc-08.md", &gone, &format!("{}zzz", &boundary[..3]));
+    let gone = text
+        .split("## ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    site.edit(
+        "reports/demo-2024/muc-08.md",
+        &gone,
+        &format!("{}zzz", &boundary[..3]),
+    );
     kept.rebuild_and_compare(&site, "a word under a boundary's prefix");
 
     // Many new words in one heading: the shard boundaries move.
     let firsts = shard_firsts(&kept);
     let many: String = (0..150).map(|i| format!(" ab{i:03}cd")).collect();
-    site.edit("reports/demo-2024/muc-11.md", "\n##", &format!("\n## {many}"));
+    site.edit(
+        "reports/demo-2024/muc-11.md",
+        "\n##",
+        &format!("\n## {many}"),
+    );
     kept.rebuild_and_compare(&site, "boundaries moved");
     assert_ne!(shard_firsts(&kept), firsts);
     site.edit("reports/demo-2024/muc-11.md", &format!(" {many}"), "");
@@ -993,7 +1011,11 @@ fn the_search_index_follows_edits() {
     assert_eq!(shard_firsts(&kept), firsts);
 
     // A section's title: its entry's document and its title words.
-    site.edit("reports/demo-2024/muc-03.md", "title: Mục 3", "title: Chương ba mới");
+    site.edit(
+        "reports/demo-2024/muc-03.md",
+        "title: Mục 3",
+        "title: Chương ba mới",
+    );
     kept.rebuild_and_compare(&site, "a section's title");
     let (written, all) = search_written(&kept);
     assert!(written < all, "{written} of {all}");
@@ -1018,6 +1040,10 @@ fn the_search_index_follows_edits() {
     // A failed rebuild in between: the next is made from the last good one.
     site.edit("reports/demo-2024/muc-20.md", "title: Mục 20", "title: [");
     assert!(!kept.rebuild().ok);
-    site.edit("reports/demo-2024/muc-20.md", "title: [", "title: Mục hai mươi");
+    site.edit(
+        "reports/demo-2024/muc-20.md",
+        "title: [",
+        "title: Mục hai mươi",
+    );
     kept.rebuild_and_compare(&site, "after a failed rebuild");
 }

@@ -157,7 +157,11 @@ impl Index {
     /// again, and only the shards and chunks they touch made again.
     pub fn update(&self, parts: Vec<Arc<Part>>) -> (Index, Vec<(String, String)>) {
         let same_ids = self.parts.len() == parts.len()
-            && self.parts.iter().zip(&parts).all(|(a, b)| a.len() == b.len());
+            && self
+                .parts
+                .iter()
+                .zip(&parts)
+                .all(|(a, b)| a.len() == b.len());
         if !same_ids {
             return Index::new(parts, self.budget);
         }
@@ -501,9 +505,7 @@ fn merge(a: impl Iterator<Item = u32>, b: impl Iterator<Item = u32>) -> Vec<u32>
 
 /// The shard a key falls in: the last one whose first word is not after it.
 fn shard_of(firsts: &[&str], key: &str) -> usize {
-    firsts
-        .partition_point(|f| *f <= key)
-        .saturating_sub(1)
+    firsts.partition_point(|f| *f <= key).saturating_sub(1)
 }
 
 /// `["word",[v,…]]` for a list of `id << 1 | title bit` in increasing order.
@@ -659,7 +661,11 @@ mod tests {
         assert!(!index.unions.is_empty());
         assert_eq!(
             files.keys().cloned().collect::<Vec<_>>(),
-            index.paths().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>()
+            index
+                .paths()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
         );
         // The same as cutting the index's JSON array.
         let all: Vec<Value> = entries.concat();
@@ -737,7 +743,12 @@ mod tests {
         assert_eq!(firsts(&files), before);
 
         // A word under a prefix that crosses a boundary: its union changes.
-        let prefix = index.unions.keys().max_by_key(|p| p.len()).unwrap().to_string();
+        let prefix = index
+            .unions
+            .keys()
+            .max_by_key(|p| p.len())
+            .unwrap()
+            .to_string();
         let e = &mut entries[3][0];
         let mut k = keywords(e);
         k.push(format!("{prefix}zzz"));
