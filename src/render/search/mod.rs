@@ -962,7 +962,8 @@ mod tests {
         assert_eq!(start_of("  a\n b  ", 10), "a b");
     }
 
-    fn example() -> Site {
+    /// The example site (also for the tests of [`super::shards`]).
+    pub(super) fn example() -> Site {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
         let (site, diags) = crate::load::load_site(dir);
         assert!(!diags.has_errors(), "{diags:?}");

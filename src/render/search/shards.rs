@@ -563,10 +563,7 @@ mod tests {
     /// report's cut in parts of 9 entries (as several reports would be) and
     /// an empty one, the agencies' and the compared codes'.
     fn example(lang: &str) -> Vec<Vec<Value>> {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
-        let (site, diags) = crate::load::load_site(dir);
-        assert!(!diags.has_errors(), "{diags:?}");
-        let site = site.expect("the example loads");
+        let site = super::super::tests::example();
         let json = |p: Part| -> Vec<Value> {
             serde_json::from_str(&format!("[{}]", p.to_json())).expect("JSON")
         };
