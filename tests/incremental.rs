@@ -20,6 +20,8 @@ struct Kept {
     /// When set, rebuilds are told which files changed, as `serve`'s file
     /// watcher tells them.
     watch: Option<Watch>,
+    /// The files the last rebuild wrote.
+    written: Vec<String>,
 }
 
 /// What a file watcher reports: the files that changed since the last look.
@@ -73,6 +75,7 @@ impl Kept {
             files: BTreeMap::new(),
             options,
             watch: None,
+            written: Vec::new(),
         }
     }
 
@@ -116,6 +119,7 @@ impl Kept {
                 "{what}: removed {p} was not there"
             );
         }
+        self.written = update.files.files.keys().cloned().collect();
         self.files.append(&mut update.files.files);
         let clean = clean.expect("the clean build succeeds").files;
         let missing: Vec<&String> = clean
@@ -879,4 +883,167 @@ fn every_value_of_the_content_is_an_input_of_the_pages_that_show_it() {
     }
     kept.rebuild_and_compare(&site, "all put back");
     assert!(tried > 100, "{tried} mutations");
+}
+
+/// A site whose search index is cut into several shards: the minimal
+/// fixture with many sections, each with headings of made-up words (all of
+/// a section's headings are searchable).
+fn many_words() -> Site {
+    let site = Site::fixture("minimal");
+    const SYLLABLES: [&str; 20] = [
+        "an", "bac", "cu", "dan", "em", "ga", "hoa", "kim", "lam", "minh", "nam", "oanh", "phu",
+        "quy", "son", "tan", "uyen", "vinh", "xuan", "yen",
+    ];
+    let mut seed = 7u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for i in 0..100 {
+        let mut text = format!("---\ntitle: Mục {i}\nkind: other\norder: {}\n---\n", 10 + i);
+        for _ in 0..3 {
+            text.push_str("\n##");
+            for _ in 0..20 {
+                let w: String = (0..3).map(|_| SYLLABLES[next() % 20]).collect();
+                text.push(' ');
+                text.push_str(&w);
+            }
+            text.push_str("\n\nNội dung.\n");
+        }
+        site.write(&format!("reports/demo-2024/muc-{i:02}.md"), &text);
+    }
+    site
+}
+
+/// Each language's shards' first words, from its manifest.
+fn shard_firsts(kept: &Kept) -> Vec<Vec<String>> {
+    ["search-index.json", "en/search-index.json"]
+        .iter()
+        .map(|m| {
+            let m: serde_json::Value = serde_json::from_str(&site_file(kept, m)).unwrap();
+            m["t"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t[0].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+/// How many of the search files the last rebuild wrote, and how many there are.
+fn search_written(kept: &Kept) -> (usize, usize) {
+    let search = |p: &&String| p.contains("search/") || p.ends_with("search-index.json");
+    (
+        kept.written.iter().filter(search).count(),
+        kept.files.keys().filter(search).count(),
+    )
+}
+
+/// The search index is made again from the last one after an edit (only
+/// the shards and chunks the edit touches are written): the same files as
+/// a clean build, through edits that change words, titles, shard
+/// boundaries and entries' ids.
+#[test]
+fn the_search_index_follows_edits() {
+    let site = many_words();
+    let mut kept = Kept::new(&site);
+    kept.rebuild_and_compare(&site, "first build");
+    let firsts = shard_firsts(&kept);
+    assert!(
+        firsts.iter().all(|f| f.len() >= 3),
+        "several shards in each language: {firsts:?}"
+    );
+    kept.rebuild_and_compare(&site, "no change");
+    assert_eq!(search_written(&kept).0, 0, "no search file is written");
+
+    // A section's text: a word taken away and another added.
+    let text = site.read("reports/demo-2024/muc-07.md");
+    let gone = text
+        .split("## ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    site.edit("reports/demo-2024/muc-07.md", &gone, "tuvungmoi");
+    kept.rebuild_and_compare(&site, "a word replaced");
+    let (written, all) = search_written(&kept);
+    assert!(written > 0 && written < all, "{written} of {all}");
+    assert!(kept.files.iter().any(
+        |(p, b)| p.starts_with("search/t-") && String::from_utf8_lossy(b).contains("tuvungmoi")
+    ));
+
+    // A word under a prefix that crosses a shard boundary: the union of
+    // the words with that prefix (`p*`, in the shard before) changes.
+    let boundary = &shard_firsts(&kept)[0][1];
+    let text = site.read("reports/demo-2024/muc-08.md");
+    let gone = text
+        .split("## ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    site.edit(
+        "reports/demo-2024/muc-08.md",
+        &gone,
+        &format!("{}zzz", &boundary[..3]),
+    );
+    kept.rebuild_and_compare(&site, "a word under a boundary's prefix");
+
+    // Many new words in one heading: the shard boundaries move.
+    let firsts = shard_firsts(&kept);
+    let many: String = (0..150).map(|i| format!(" ab{i:03}cd")).collect();
+    site.edit(
+        "reports/demo-2024/muc-11.md",
+        "\n##",
+        &format!("\n## {many}"),
+    );
+    kept.rebuild_and_compare(&site, "boundaries moved");
+    assert_ne!(shard_firsts(&kept), firsts);
+    site.edit("reports/demo-2024/muc-11.md", &format!(" {many}"), "");
+    kept.rebuild_and_compare(&site, "boundaries back");
+    assert_eq!(shard_firsts(&kept), firsts);
+
+    // A section's title: its entry's document and its title words.
+    site.edit(
+        "reports/demo-2024/muc-03.md",
+        "title: Mục 3",
+        "title: Chương ba mới",
+    );
+    kept.rebuild_and_compare(&site, "a section's title");
+    let (written, all) = search_written(&kept);
+    assert!(written < all, "{written} of {all}");
+
+    // The report's title: in every entry's document of the report.
+    site.edit(
+        "reports/demo-2024/report.yaml",
+        "Kế hoạch thử năm 2024",
+        "Kế hoạch thử nghiệm năm 2024",
+    );
+    kept.rebuild_and_compare(&site, "the report's title");
+
+    // A section added, then removed: the entries after it change ids.
+    site.write(
+        "reports/demo-2024/muc-them.md",
+        "---\ntitle: Mục thêm\nkind: other\norder: 12\n---\n## tuthem motthem\n",
+    );
+    kept.rebuild_and_compare(&site, "a section added");
+    std::fs::remove_file(site.path("reports/demo-2024/muc-them.md")).unwrap();
+    kept.rebuild_and_compare(&site, "a section removed");
+
+    // A failed rebuild in between: the next is made from the last good one.
+    site.edit("reports/demo-2024/muc-20.md", "title: Mục 20", "title: [");
+    assert!(!kept.rebuild().ok);
+    site.edit(
+        "reports/demo-2024/muc-20.md",
+        "title: [",
+        "title: Mục hai mươi",
+    );
+    kept.rebuild_and_compare(&site, "after a failed rebuild");
 }

@@ -43,7 +43,10 @@ pub struct Kept {
     /// Each unit's broken links, and what links were checked against.
     pub(crate) broken: BTreeMap<RenderUnit, Arc<Broken>>,
     pub(crate) link_targets: Option<Arc<Targets>>,
-    /// Files that belong to no unit (static files, search, feeds, sitemap).
+    /// The search index of each language, to make the next from.
+    pub(crate) search: Vec<crate::render::search::LangIndex>,
+    /// Files that belong to no unit (static files, search, feeds, sitemap),
+    /// written by the last build or kept from the one before.
     pub(crate) site_files: BTreeSet<String>,
     /// The sitemap, which stays as it is while every path does.
     pub(crate) sitemap: Output,

@@ -11,6 +11,7 @@ use crate::model::Site;
 use crate::model::Theme;
 use crate::pipeline::PathHashes;
 use crate::render::links::{Broken, Targets};
+use crate::render::search::LangIndex;
 use crate::render::{Output, RenderUnit, Rendered, Renderer};
 
 /// What to render of the units of a site, given the last build.
@@ -119,6 +120,7 @@ impl<'a> Plan<'a> {
                 .previous
                 .filter(|_| paths_hold)
                 .map(|l| &l.kept.sitemap),
+            search: self.last.map(|l| l.kept.search.as_slice()),
         }
     }
 
@@ -191,6 +193,9 @@ pub struct Reusable<'a> {
     pub targets: Option<Arc<Targets>>,
     /// The sitemap's files.
     pub sitemap: Option<&'a Output>,
+    /// The search indexes, whatever changed: each is made again where its
+    /// entries changed.
+    pub search: Option<&'a [LangIndex]>,
 }
 
 impl Reusable<'_> {

@@ -119,16 +119,20 @@ pub fn run(
             targets: reusable.targets.clone(),
             sitemap: reusable.sitemap,
             keep_targets: keep,
+            search: reusable.search,
         },
     );
     drop(refs);
+    // Search files a rebuild kept as they were are the site's files too.
     let site_files: BTreeSet<String> = static_paths
         .iter()
         .chain(done.files.files.keys())
+        .chain(&done.unchanged)
         .chain(done.sitemap.files.keys())
         .cloned()
         .collect();
     paths.extend(done.files.files.keys().map(String::as_str));
+    paths.extend(done.unchanged.iter().map(String::as_str));
     paths.extend(done.sitemap.files.keys().map(String::as_str));
     let (twice, path_hashes) = written::check(&plan, &all, &units, &site_files, &paths, keep);
     // `serve` prints no summary.
@@ -175,6 +179,7 @@ pub fn run(
             .collect::<BTreeMap<_, _>>(),
         broken: all.iter().cloned().zip(done.broken).collect(),
         link_targets: done.targets,
+        search: done.search,
         site_files,
         sitemap,
         path_hashes,

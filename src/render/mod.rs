@@ -84,9 +84,9 @@ pub struct Rendered {
     pub paths: Vec<String>,
     pub diags: Diagnostics,
     pub links: links::LinkScan,
-    /// A report's part of the search index of each language (in site order
-    /// of languages); empty for other units.
-    pub search: Vec<String>,
+    /// A report's entries of the search index of each language (in site
+    /// order of languages); empty for other units.
+    pub search: Vec<Arc<search::Part>>,
     /// What the unit read of the site: it is rendered again when one of
     /// these changed (see [`inputs`]).
     pub inputs: Box<[inputs::Input]>,
@@ -300,7 +300,7 @@ impl<'a> Renderer<'a> {
                         .config
                         .languages
                         .iter()
-                        .map(|lang| search::report_fragment(self.site, r, lang))
+                        .map(|lang| Arc::new(search::report_part(self.site, r, lang)))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -351,6 +351,7 @@ impl<'a> Renderer<'a> {
             targets,
             sitemap,
             keep_targets,
+            search: last_search,
         } = reuse;
         let mut out = Output::default();
         let by_report: std::collections::HashMap<&str, &Rendered> = units
@@ -363,18 +364,19 @@ impl<'a> Renderer<'a> {
         let languages = &self.site.config.languages;
         // The search indexes and the feeds are independent: make them side by side.
         let (indexes, feeds) = rayon::join(
-            || -> Vec<Vec<(String, String)>> {
+            || -> Vec<search::Made> {
                 languages
                     .par_iter()
                     .enumerate()
                     .map(|(i, lang)| {
-                        let fragments = self.site.reports.iter().map(|r| {
+                        let parts = self.site.reports.iter().map(|r| {
                             by_report
                                 .get(r.slug.as_str())
                                 .and_then(|u| u.search.get(i))
-                                .map_or("", String::as_str)
+                                .cloned()
+                                .unwrap_or_default()
                         });
-                        search::index_files(self.site, lang, fragments)
+                        search::index(self.site, &self.codes, lang, parts, last_search)
                     })
                     .collect()
             },
@@ -390,8 +392,26 @@ impl<'a> Renderer<'a> {
             },
         );
         let (feeds, sitemap) = feeds;
-        for (path, bytes) in indexes.into_iter().flatten() {
-            out.add(path, bytes);
+        let mut unchanged = Vec::new();
+        let mut search = Vec::with_capacity(indexes.len());
+        for made in indexes {
+            let written: std::collections::HashSet<&str> =
+                made.written.iter().map(|(p, _)| p.as_str()).collect();
+            unchanged.extend(
+                made.paths
+                    .iter()
+                    .filter(|p| !written.contains(p.as_str()))
+                    .cloned(),
+            );
+            drop(written);
+            for (path, bytes) in made.written {
+                out.add(path, bytes);
+            }
+            // A clean build needs no index after its files: freed before
+            // the link check's tables are built.
+            if keep_targets {
+                search.push(made.index);
+            }
         }
         out.files.extend(feeds.files);
         let mut diags = Diagnostics::new();
@@ -406,6 +426,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .copied()
                 .chain(out.files.keys().map(String::as_str))
+                .chain(unchanged.iter().map(String::as_str))
                 .chain(sitemap.files.keys().map(String::as_str))
                 .collect();
             let scans: Vec<&links::LinkScan> = units.iter().map(|(_, u)| &u.links).collect();
@@ -431,10 +452,12 @@ impl<'a> Renderer<'a> {
         ));
         Finished {
             files: out,
+            unchanged,
             sitemap,
             diags,
             broken,
             targets,
+            search,
         }
     }
 }
@@ -447,9 +470,13 @@ pub struct Reuse<'r> {
     pub targets: Option<Arc<links::Targets>>,
     /// The sitemap's files, when every path is as it was.
     pub sitemap: Option<&'r Output>,
-    /// Return the link targets for the next rebuild (they cost memory: a
-    /// clean build checks against borrowed ones).
+    /// Return the link targets and the search indexes for the next
+    /// rebuild (they cost memory: a clean build checks against borrowed
+    /// ones).
     pub keep_targets: bool,
+    /// The search indexes of the last build: their files are made again
+    /// only where entries changed.
+    pub search: Option<&'r [search::LangIndex]>,
 }
 
 impl Reuse<'_> {
@@ -460,14 +487,19 @@ impl Reuse<'_> {
             targets: None,
             sitemap: None,
             keep_targets: false,
+            search: None,
         }
     }
 }
 
 /// The site-wide files and checks made once every unit is rendered.
 pub struct Finished {
-    /// Search indexes, feeds and robots.txt.
+    /// Search indexes, feeds and robots.txt: those written (a search file
+    /// as the last build made it is not).
     pub files: Output,
+    /// The search files that are as the last build made them: not in
+    /// `files`, but part of the output.
+    pub unchanged: Vec<String>,
     /// The sitemap's files.
     pub sitemap: Output,
     /// Every unit's diagnostics and the link check's.
@@ -476,6 +508,8 @@ pub struct Finished {
     pub broken: Vec<Arc<links::Broken>>,
     /// What links were checked against, when kept.
     pub targets: Option<Arc<links::Targets>>,
+    /// The search index of each language, when kept.
+    pub search: Vec<search::LangIndex>,
 }
 
 /// The broken links of each unit: `known` where given, else checked.

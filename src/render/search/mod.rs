@@ -26,13 +26,20 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::model::{AgencyRef, Report, Site};
 
+/// Every shared indicator code's comparison, as [`crate::model::shared_codes`] gives them.
+pub type SharedCodes<'s> = std::collections::BTreeMap<&'s str, crate::model::SharedCode<'s>>;
+
+mod part;
 pub mod shards;
+
+pub use part::Part;
 
 /// How many characters of a section's text (after its title and headings) go into the index.
 const SECTION_TEXT_CHARS: usize = 200;
@@ -303,13 +310,13 @@ impl Folded {
     }
 }
 
-/// Writes entries of the index: a JSON array's items joined by commas, no
-/// brackets. One entry, in this order (field names are short: they are
-/// repeated in every entry):
-///
-/// `{"t":kind,"n":title[,"r":report title][,"u":link],"k":keywords}`
+/// Writes entries of the index into a [`Part`]: each entry's document, in
+/// this order (field names are short: they are repeated in every entry),
+/// `{"t":kind,"n":title[,"r":report title][,"u":link]}`, and its keywords.
 struct Entries<'s> {
-    json: String,
+    part: Part,
+    /// The folded title of the entry being written.
+    title: String,
     /// The keywords of the entry being written: each word once, in order.
     words: String,
     /// The words in `words`.
@@ -323,13 +330,23 @@ struct Entries<'s> {
 
 impl<'s> Entries<'s> {
     fn new(capacity: usize) -> Entries<'s> {
+        let mut part = Part::default();
+        part.doc_mut().reserve(capacity);
         Entries {
-            json: String::with_capacity(capacity),
+            part,
+            title: String::new(),
             words: String::with_capacity(1024),
             unique: Unique::new(),
             scratch: Unique::new(),
             agency_words: FxHashMap::default(),
         }
+    }
+
+    /// The entries written, in no more memory than they need: a report's
+    /// are kept until the index is made (and by `serve` after).
+    fn finish(mut self) -> Part {
+        self.part.shrink_to_fit();
+        self.part
     }
 
     /// Adds the words of `text` to the entry being written.
@@ -347,10 +364,7 @@ impl<'s> Entries<'s> {
     /// Writes the entry with the words added since the last one.
     /// `r` is already JSON; `u` is the parts of the link.
     fn entry(&mut self, t: &str, n: &str, r: Option<&str>, u: &[&str]) {
-        let json = &mut self.json;
-        if !json.is_empty() {
-            json.push(',');
-        }
+        let json = self.part.doc_mut();
         json.push_str("{\"t\":\"");
         json.push_str(t);
         json.push_str("\",\"n\":");
@@ -363,9 +377,10 @@ impl<'s> Entries<'s> {
             json.push_str(",\"u\":");
             push_json_str(json, u);
         }
-        json.push_str(",\"k\":\"");
-        json.push_str(&self.words);
-        json.push_str("\"}");
+        json.push('}');
+        self.title.clear();
+        fold_into(n, &mut self.title);
+        self.part.end_entry(&self.words, &self.title);
         self.words.clear();
         self.unique.clear();
     }
@@ -421,20 +436,26 @@ pub fn index_json(site: &Site, lang: &str) -> String {
 }
 
 /// The entries of one report, as the part of the index's JSON array they
-/// make (entries joined by commas, no brackets). Rendered with the report,
-/// so that a rebuild redoes only the reports that changed.
+/// make (entries joined by commas, no brackets): [`report_part`] as JSON.
 pub fn report_fragment(site: &Site, report: &Report, lang: &str) -> String {
+    report_part(site, report, lang).to_json()
+}
+
+/// The entries of one report in `lang`. Made with the report, so that a
+/// rebuild redoes only the reports that changed.
+pub fn report_part(site: &Site, report: &Report, lang: &str) -> Part {
     report_entries(site, report, lang, site.config.default_language())
 }
 
-/// The index of `lang` from the reports' fragments, in site order, and the agencies.
+/// The index of `lang` as one JSON array, from the reports' fragments, in
+/// site order, and the agencies.
 pub fn assemble<'f>(
     site: &Site,
     lang: &str,
     reports: impl Iterator<Item = &'f str> + Clone,
 ) -> String {
-    let agencies = agency_entries(site, lang);
-    let compare = compare_entries(site, lang);
+    let agencies = agency_entries(site, lang).to_json();
+    let compare = compare_entries(&crate::model::shared_codes(site), lang).to_json();
     // Sized once: the index of a national portal is over 10 MiB.
     let len =
         reports.clone().map(|p| p.len() + 1).sum::<usize>() + agencies.len() + compare.len() + 3;
@@ -465,13 +486,79 @@ pub fn index_files<'f>(
     lang: &str,
     reports: impl Iterator<Item = &'f str> + Clone,
 ) -> Vec<(String, String)> {
-    let json = assemble(site, lang, reports);
+    let parts = reports.map(|f| Arc::new(Part::from_json(&format!("[{f}]"))));
+    let codes = crate::model::shared_codes(site);
+    let mut made = index(site, &codes, lang, parts, None);
+    // The manifest first.
     let manifest = index_path(site, lang);
-    let root = manifest.strip_suffix("search-index.json").unwrap_or("");
-    shards::files(&json, shards::Budget::default())
+    made.written.sort_by(|a, b| {
+        (a.0 != manifest)
+            .cmp(&(b.0 != manifest))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    made.written
+}
+
+/// The search index of one language as a build made it: what the next
+/// rebuild makes its own from.
+pub struct LangIndex {
+    lang: String,
+    /// Where its files go: the language's root.
+    root: String,
+    index: shards::Index,
+}
+
+/// The search index of one language, made or brought up to date.
+pub struct Made {
+    pub index: LangIndex,
+    /// The files that are new or changed since `last` (every file without
+    /// it), as (output path, bytes).
+    pub written: Vec<(String, String)>,
+    /// Every file of the index, written or not.
+    pub paths: Vec<String>,
+}
+
+/// The search index of `lang` from the reports' entries (in site order),
+/// the agencies' and the compared codes' (`codes`: the site's); made from
+/// `last`'s where entries are the same (the files are those a build without
+/// `last` makes).
+pub fn index(
+    site: &Site,
+    codes: &SharedCodes,
+    lang: &str,
+    reports: impl Iterator<Item = Arc<Part>>,
+    last: Option<&[LangIndex]>,
+) -> Made {
+    let mut parts: Vec<Arc<Part>> = reports.collect();
+    parts.push(Arc::new(agency_entries(site, lang)));
+    parts.push(Arc::new(compare_entries(codes, lang)));
+    let manifest = index_path(site, lang);
+    let root = manifest
+        .strip_suffix("search-index.json")
+        .unwrap_or("")
+        .to_string();
+    let last = last
+        .into_iter()
+        .flatten()
+        .find(|l| l.lang == lang && l.root == root);
+    let (index, written) = match last {
+        Some(l) => l.index.update(parts),
+        None => shards::Index::new(parts, shards::Budget::default()),
+    };
+    let written = written
         .into_iter()
         .map(|(path, bytes)| (format!("{root}{path}"), bytes))
-        .collect()
+        .collect();
+    let paths = index.paths().map(|p| format!("{root}{p}")).collect();
+    Made {
+        index: LangIndex {
+            lang: lang.to_string(),
+            root,
+            index,
+        },
+        written,
+        paths,
+    }
 }
 
 /// Where the index of `lang` goes in the output.
@@ -492,7 +579,7 @@ pub struct ReportLink {
 }
 
 /// The reports of the site, for the `reports` variable of `search.html`.
-pub fn report_links(reports: &[std::sync::Arc<Report>], lang: &str) -> Vec<ReportLink> {
+pub fn report_links(reports: &[Arc<Report>], lang: &str) -> Vec<ReportLink> {
     reports
         .iter()
         .map(|r| ReportLink {
@@ -502,7 +589,7 @@ pub fn report_links(reports: &[std::sync::Arc<Report>], lang: &str) -> Vec<Repor
         .collect()
 }
 
-fn agency_entries(site: &Site, lang: &str) -> String {
+fn agency_entries(site: &Site, lang: &str) -> Part {
     let mut e = Entries::new(site.agencies.len() * 256);
     for a in &site.agencies {
         let name = a.name.in_lang(lang);
@@ -519,15 +606,14 @@ fn agency_entries(site: &Site, lang: &str) -> String {
         e.add(&a.name.default).id(&a.id);
         e.entry("agency", name, None, &[&super::paths::agency_dir(&a.id)]);
     }
-    e.json
+    e.finish()
 }
 
 /// One entry (`t: "compare"`) per shared indicator code: its comparison page,
 /// found by the indicator's name in any language and by the code.
-fn compare_entries(site: &Site, lang: &str) -> String {
-    let codes = crate::model::shared_codes(site);
+fn compare_entries(codes: &SharedCodes, lang: &str) -> Part {
     let mut e = Entries::new(codes.len() * 256);
-    for (code, shared) in &codes {
+    for (code, shared) in codes {
         let ind = shared.latest();
         let name = ind.name.in_lang(lang);
         e.add(name);
@@ -537,10 +623,10 @@ fn compare_entries(site: &Site, lang: &str) -> String {
         e.id(code);
         e.entry("compare", name, None, &[&super::paths::compare_dir(code)]);
     }
-    e.json
+    e.finish()
 }
 
-fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> String {
+fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> Part {
     let rtitle = report.title.in_lang(lang);
     let mut r = String::with_capacity(rtitle.len() + 2);
     push_json_str(&mut r, &[rtitle]);
@@ -614,7 +700,7 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> St
             .agencies(site, lang, p.lead.iter().chain(&p.partners));
         e.entry("project", name, r, &[rdir, "projects/"]);
     }
-    e.json
+    e.finish()
 }
 
 /// The headings and the rest of the text of a section's Markdown, without
@@ -785,7 +871,8 @@ mod tests {
         let mut e = Entries::new(0);
         e.add(&text).add("w1 w299 longer word 3 new");
         e.entry("x", "X", None, &[]);
-        let k = &e.json[e.json.find("\"k\":\"").unwrap() + 5..e.json.len() - 2];
+        let json = e.part.to_json();
+        let k = &json[json.find("\"k\":\"").unwrap() + 5..json.len() - 2];
         let words: Vec<&str> = k.split(' ').collect();
         let mut reference = Vec::new();
         let folded = fold_by_deunicode(&format!("{text} w1 w299 longer word 3 new"));
@@ -821,7 +908,7 @@ mod tests {
             u: "u/\n",
             k: "a",
         };
-        assert_eq!(e.json, serde_json::to_string(&expected).unwrap());
+        assert_eq!(e.part.to_json(), serde_json::to_string(&expected).unwrap());
     }
 
     #[test]
@@ -852,7 +939,7 @@ mod tests {
             .id("so-tttt");
         e.entry("x", "X", None, &[]);
         assert_eq!(
-            e.json,
+            e.part.to_json(),
             r#"{"t":"x","n":"X","k":"so thong tin va truyen tttt"}"#
         );
     }
@@ -875,7 +962,8 @@ mod tests {
         assert_eq!(start_of("  a\n b  ", 10), "a b");
     }
 
-    fn example() -> Site {
+    /// The example site (also for the tests of [`super::shards`]).
+    pub(super) fn example() -> Site {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
         let (site, diags) = crate::load::load_site(dir);
         assert!(!diags.has_errors(), "{diags:?}");
