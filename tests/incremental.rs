@@ -917,6 +917,12 @@ fn many_words() -> Site {
     site
 }
 
+/// The first word of a section's first `## ` heading.
+fn first_heading_word(text: &str) -> String {
+    let heading = text.split("## ").nth(1).expect("a heading");
+    heading.split(' ').next().expect("a word").to_string()
+}
+
 /// Each language's shards' first words, from its manifest.
 fn shard_firsts(kept: &Kept) -> Vec<Vec<String>> {
     ["search-index.json", "en/search-index.json"]
@@ -960,15 +966,7 @@ fn the_search_index_follows_edits() {
     assert_eq!(search_written(&kept).0, 0, "no search file is written");
 
     // A section's text: a word taken away and another added.
-    let text = site.read("reports/demo-2024/muc-07.md");
-    let gone = text
-        .split("## ")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .to_string();
+    let gone = first_heading_word(&site.read("reports/demo-2024/muc-07.md"));
     site.edit("reports/demo-2024/muc-07.md", &gone, "tuvungmoi");
     kept.rebuild_and_compare(&site, "a word replaced");
     let (written, all) = search_written(&kept);
@@ -980,15 +978,7 @@ fn the_search_index_follows_edits() {
     // A word under a prefix that crosses a shard boundary: the union of
     // the words with that prefix (`p*`, in the shard before) changes.
     let boundary = &shard_firsts(&kept)[0][1];
-    let text = site.read("reports/demo-2024/muc-08.md");
-    let gone = text
-        .split("## ")
-        .nth(1)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .to_string();
+    let gone = first_heading_word(&site.read("reports/demo-2024/muc-08.md"));
     site.edit(
         "reports/demo-2024/muc-08.md",
         &gone,

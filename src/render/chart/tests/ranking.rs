@@ -13,21 +13,25 @@ pub(super) fn rank_axis() -> RankAxis {
 
 pub(super) fn rank_rows() -> Vec<RankRow> {
     use StatusKind::*;
-    [
+    rows_of(&[
         ("1. Hải Dương", 86.5, Met),
         ("2. Thành phố Hồ Chí Minh", 52.0, NotMet),
         ("3. Bà Rịa - Vũng Tàu", 0.0, NoTarget),
         ("4. Hà Nội", 120.0, Met),
-    ]
-    .into_iter()
-    .map(|(label, value, status)| RankRow {
-        label: label.to_string(),
-        value,
-        value_text: format!("{} %", vi(value)),
-        status,
-        status_text: word(status).to_string(),
-    })
-    .collect()
+    ])
+}
+
+/// Rows of (label, percentage, status), each with its status's word.
+fn rows_of(rows: &[(&str, f64, StatusKind)]) -> Vec<RankRow> {
+    rows.iter()
+        .map(|&(label, value, status)| RankRow {
+            label: label.to_string(),
+            value,
+            value_text: format!("{} %", vi(value)),
+            status,
+            status_text: word(status).to_string(),
+        })
+        .collect()
 }
 
 #[test]
@@ -228,21 +232,12 @@ fn the_figures_of_a_ranking_stand_in_one_column() {
     // "✓ Đạt" is narrower than "✗ Chưa đạt": before, each figure stood
     // just before its own status, so the figures' right edges zigzagged.
     use StatusKind::*;
-    let rows: Vec<RankRow> = [
+    let rows = rows_of(&[
         ("1. Hà Nam", 91.0, Met),
         ("2. Huế", 64.5, NotMet),
         ("3. Sơn La", 12.0, NoTarget),
         ("4. Nam Định", 8.0, Met),
-    ]
-    .into_iter()
-    .map(|(label, value, status)| RankRow {
-        label: label.to_string(),
-        value,
-        value_text: format!("{} %", vi(value)),
-        status,
-        status_text: word(status).to_string(),
-    })
-    .collect();
+    ]);
     let svg = ranking_chart(&text("r"), &rank_axis(), &rows);
     let flat = ungroup(&svg);
     let figures: Vec<f64> = flat
