@@ -48,7 +48,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."));
     let (theme, _) = minhbach::load::theme::load_theme(&root, &site.config.theme);
-    let Ok(renderer) = Renderer::new(&site, &theme) else {
+    let Ok(renderer) = Renderer::new(&site, &theme).map(Renderer::releasing) else {
         eprintln!("the theme has errors");
         std::process::exit(1);
     };

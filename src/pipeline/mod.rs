@@ -86,6 +86,8 @@ pub fn run(
         Ok(r) => r,
         Err(d) => return Ok(Ran::failed(d, timings)),
     };
+    // Rendered once, each unit once: sections free their Markdown as they go.
+    let renderer = if keep { renderer } else { renderer.releasing() };
     let fixed = renderer.static_files();
     let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
     let static_paths = paths.clone();
