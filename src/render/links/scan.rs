@@ -164,9 +164,9 @@ fn possibly_broken(s: &LinkScan, written: &[EditorLink]) -> Vec<EditorLink> {
         return Vec::new();
     }
     let mut kept: FxHashSet<(&str, Cow<str>)> = FxHashSet::default();
-    let mut from = 0;
-    for (i, &end) in s.links.iter().enumerate() {
-        let url = super::broken::decoded(s.urls.get(i));
+    let (mut from, mut urls) = (0, s.urls.cursor());
+    for &end in &s.links {
+        let url: Cow<str> = Cow::Owned(broken::decoded(urls.next_str()).into_owned());
         for &p in &s.on[from..end as usize] {
             kept.insert((s.pages.get(p as usize), url.clone()));
         }
@@ -174,7 +174,7 @@ fn possibly_broken(s: &LinkScan, written: &[EditorLink]) -> Vec<EditorLink> {
     }
     written
         .iter()
-        .filter(|l| kept.contains(&(l.page.as_str(), super::broken::decoded(&l.url))))
+        .filter(|l| kept.contains(&(l.page.as_str(), broken::decoded(&l.url))))
         .cloned()
         .collect()
 }
@@ -310,7 +310,7 @@ impl LinksBuilder {
     }
 
     /// Put the links in `s`, their pages grouped by link, in the order met.
-    pub(super) fn finish(mut self, s: &mut LinkScan) {
+    pub(super) fn finish(self, s: &mut LinkScan) {
         let mut ends = vec![0u32; self.inside.len()];
         for &(link, _) in &self.pairs {
             ends[link as usize] += 1;
@@ -328,7 +328,6 @@ impl LinksBuilder {
             *e -= 1;
             s.on[*e as usize] = page;
         }
-        self.urls.shrink_to_fit();
-        s.urls = self.urls;
+        s.urls = Prefixed::new(&self.urls);
     }
 }
