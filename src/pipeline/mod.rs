@@ -89,8 +89,7 @@ pub fn run(
     // Rendered once, each unit once: sections free their Markdown as they go.
     let renderer = if keep { renderer } else { renderer.releasing() };
     let fixed = renderer.static_files();
-    let mut paths: Vec<String> = fixed.files.keys().cloned().collect();
-    let static_paths = paths.clone();
+    let static_paths: Vec<String> = fixed.files.keys().cloned().collect();
     let clashes = Mutex::new(fixed.clashes.clone());
     sink.put(fixed)?;
     let all = renderer.units();
@@ -116,17 +115,19 @@ pub fn run(
         .collect::<Result<_, _>>()?;
     lap("render changed units", &mut timings);
 
+    // Every path of the output, borrowed from where it is kept (a national
+    // portal has 239,000: a copy of each was 20 MB more at the peak).
+    let mut paths: Vec<&str> = static_paths.iter().map(String::as_str).collect();
     for u in &units {
-        paths.extend(u.paths.iter().cloned());
+        paths.extend(u.paths.iter().map(String::as_str));
     }
     let refs: Vec<(&RenderUnit, &Rendered)> = all.iter().zip(units.iter().map(|u| &**u)).collect();
-    let path_refs: Vec<&str> = paths.iter().map(String::as_str).collect();
     let reusable = plan.reusable(&all, &units);
     let known = |u: &RenderUnit| reusable.broken(u);
     let sitemap_kept = reusable.sitemap.is_some();
     let done = renderer.finish_with(
         &refs,
-        &path_refs,
+        &paths,
         Reuse {
             broken: &known,
             targets: reusable.targets.clone(),
@@ -135,17 +136,18 @@ pub fn run(
         },
     );
     drop(refs);
-    drop(path_refs);
     let mut clashes = clashes.into_inner().unwrap_or_else(|e| e.into_inner());
     clashes.extend(done.files.clashes.iter().cloned());
     clashes.extend(done.sitemap.clashes.iter().cloned());
-    paths.extend(done.files.files.keys().cloned());
-    paths.extend(done.sitemap.files.keys().cloned());
-    let site_files: BTreeSet<String> = static_paths
-        .into_iter()
-        .chain(done.files.files.keys().cloned())
-        .chain(done.sitemap.files.keys().cloned())
+    let done_paths: Vec<String> = done
+        .files
+        .files
+        .keys()
+        .chain(done.sitemap.files.keys())
+        .cloned()
         .collect();
+    paths.extend(done_paths.iter().map(String::as_str));
+    let site_files: BTreeSet<String> = static_paths.iter().chain(&done_paths).cloned().collect();
     sink.put(done.files)?;
     let sitemap = if keep {
         if !sitemap_kept {
@@ -206,12 +208,12 @@ pub fn run(
 }
 
 /// Paths that occur more than once in `paths`.
-fn same_path_twice(paths: &[String]) -> Vec<String> {
+fn same_path_twice(paths: &[&str]) -> Vec<String> {
     let mut seen = rustc_hash::FxHashSet::default();
     seen.reserve(paths.len());
     paths
         .iter()
-        .filter(|p| !seen.insert(p.as_str()))
-        .cloned()
+        .filter(|p| !seen.insert(**p))
+        .map(|p| p.to_string())
         .collect()
 }

@@ -103,9 +103,10 @@ pub struct Summary {
 
 impl Summary {
     /// The counts of the files at `paths`.
-    pub fn of<'p>(paths: impl Iterator<Item = &'p String>) -> Self {
+    pub fn of(paths: impl Iterator<Item = impl AsRef<str>>) -> Self {
         let mut s = Summary::default();
         for p in paths {
+            let p = p.as_ref();
             s.files += 1;
             if p.ends_with(".html") {
                 s.pages += 1;
