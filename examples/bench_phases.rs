@@ -12,17 +12,68 @@
 //! With OUTPUT_DIR the units are also written there (not atomically: this is
 //! a measuring tool).
 
+use std::alloc::{GlobalAlloc, Layout};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use minhbach::render::{Output, RenderUnit, Renderer};
 use rayon::prelude::*;
 
-// As the command does (src/main.rs).
+// As the command does (src/main.rs), counting the bytes held.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: Counting = Counting;
+
+/// mimalloc, counting the bytes allocated and not yet freed, and their
+/// peak: the heap itself, where the peak RSS also holds what the allocator
+/// keeps of freed memory.
+struct Counting;
+
+static HELD: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+impl Counting {
+    fn add(n: usize) {
+        let now = HELD.fetch_add(n, Ordering::Relaxed) + n;
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
+}
+
+// SAFETY: every call is passed on to mimalloc unchanged. (A measuring
+// tool's only unsafe code; the program itself has none.)
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        Counting::add(layout.size());
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        Counting::add(layout.size());
+        unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        HELD.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            Counting::add(new_size - layout.size());
+        } else {
+            HELD.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// Heap held now and its peak so far, in MiB; the peak starts again.
+fn heap_mib() -> (f64, f64) {
+    let now = HELD.load(Ordering::Relaxed);
+    let peak = PEAK.swap(now, Ordering::Relaxed);
+    let mib = |n: usize| n as f64 / 1048576.0;
+    (mib(now), mib(peak))
+}
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -37,6 +88,7 @@ fn main() {
     let (site, diags) = minhbach::load::load_site(&content);
     let load = t.elapsed();
     let rss_load = peak_rss_mib();
+    let heap_load = heap_mib();
     let Some(site) = site.filter(|_| !diags.has_errors()) else {
         eprintln!("the content has errors; run minhbach check");
         std::process::exit(1);
@@ -48,7 +100,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("."));
     let (theme, _) = minhbach::load::theme::load_theme(&root, &site.config.theme);
-    let Ok(renderer) = Renderer::new(&site, &theme) else {
+    let Ok(renderer) = Renderer::new(&site, &theme).map(Renderer::releasing) else {
         eprintln!("the theme has errors");
         std::process::exit(1);
     };
@@ -99,6 +151,7 @@ fn main() {
         .collect();
     let units_t = t.elapsed();
     let rss_units = peak_rss_mib();
+    let heap_units = heap_mib();
 
     let t = Instant::now();
     let mut paths: Vec<&str> = statics.files.keys().map(String::as_str).collect();
@@ -112,6 +165,7 @@ fn main() {
     account(&last);
     write(&last);
     let all = total.elapsed();
+    let heap_end = heap_mib();
 
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!("load (YAML, front matter, histories)  {:9.1} ms", ms(load));
@@ -169,6 +223,10 @@ fn main() {
     println!(
         "peak RSS: after load {rss_load:.0} MiB, after units {rss_units:.0} MiB, at the end {:.0} MiB",
         peak_rss_mib()
+    );
+    println!(
+        "heap (held, peak of the phase): after load {:.0}, {:.0} MiB; after units {:.0}, {:.0} MiB; at the end {:.0}, {:.0} MiB",
+        heap_load.0, heap_load.1, heap_units.0, heap_units.1, heap_end.0, heap_end.1
     );
     println!("({} diagnostics)", diags.iter().count());
 

@@ -173,7 +173,7 @@ fn variant(
     let shortcodes = shortcodes::check(body, body_line, &shown, names, loader.diags);
     let text = SectionText {
         title: fm.title.trim().to_string(),
-        markdown: body.to_string(),
+        markdown: crate::model::Markdown::new(body),
         path: shown.clone(),
         body_line,
         shortcodes,

@@ -5,6 +5,7 @@
 mod boundaries;
 mod changes;
 mod compare;
+mod markdown;
 mod outlook;
 mod period;
 mod shortcode;
@@ -22,6 +23,7 @@ pub use compare::{
     direction, has_shared_codes, shared_codes, value_for, Area, AreaKind, ComparePart,
     ComparePeriod, CompareRow, SharedCode,
 };
+pub use markdown::Markdown;
 pub use outlook::{outlook, year_time, Better, Outlook, OutlookKind};
 pub use period::{Date, Period, PeriodKind};
 pub use shortcode::{Shortcode, ShortcodeKind, SHORTCODES};
@@ -669,7 +671,7 @@ impl SectionKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionText {
     pub title: String,
-    pub markdown: String,
+    pub markdown: Markdown,
     pub path: PathBuf,
     /// Line of the file where the Markdown body starts (1-based).
     pub body_line: usize,

@@ -89,6 +89,8 @@ pub fn run(
         Ok(r) => r,
         Err(d) => return Ok(Ran::failed(d, timings)),
     };
+    // Rendered once, each unit once: sections free their Markdown as they go.
+    let renderer = if keep { renderer } else { renderer.releasing() };
     let fixed = renderer.static_files();
     let static_paths: Vec<String> = fixed.files.keys().cloned().collect();
     let clashes = Mutex::new(fixed.clashes.clone());

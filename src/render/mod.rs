@@ -103,9 +103,10 @@ pub struct Summary {
 
 impl Summary {
     /// The counts of the files at `paths`.
-    pub fn of<'p>(paths: impl Iterator<Item = &'p str>) -> Self {
+    pub fn of(paths: impl Iterator<Item = impl AsRef<str>>) -> Self {
         let mut s = Summary::default();
         for p in paths {
+            let p = p.as_ref();
             s.files += 1;
             if p.ends_with(".html") {
                 s.pages += 1;
@@ -136,6 +137,9 @@ pub struct Renderer<'a> {
     /// not the bytes nobody reads (workbooks, archives, checksums, search
     /// entries).
     discards: bool,
+    /// The site is rendered once (`build`, `check`, not `serve`): a
+    /// report's sections let go of their Markdown once its unit is rendered.
+    releases: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -162,6 +166,7 @@ impl<'a> Renderer<'a> {
             base_path: base_path(&site.config.base_url),
             codes,
             discards: false,
+            releases: false,
         })
     }
 
@@ -169,6 +174,16 @@ impl<'a> Renderer<'a> {
     pub fn discarding(self) -> Self {
         Renderer {
             discards: true,
+            ..self
+        }
+    }
+
+    /// This renderer for a site rendered once, each unit once: a report's
+    /// sections let go of their Markdown when the report is rendered (see
+    /// [`crate::model::Markdown`]); their pages and search entries are made.
+    pub fn releasing(self) -> Self {
+        Renderer {
+            releases: true,
             ..self
         }
     }
@@ -306,6 +321,16 @@ impl<'a> Renderer<'a> {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
+        if let (true, RenderUnit::Report(slug)) = (self.releases, unit) {
+            let sections = self.index.reports.get(slug.as_str()).map(|r| &r.sections);
+            for text in sections
+                .into_iter()
+                .flatten()
+                .flat_map(|s| s.texts.values())
+            {
+                text.markdown.release();
+            }
+        }
         let rendered = Rendered {
             paths: out.files.keys().cloned().collect(),
             diags,

@@ -47,11 +47,11 @@ pub fn broken<'i>(
             }
         }
     }
-    let (mut from, mut target) = (0, String::new());
-    for (i, &end) in s.links.iter().enumerate() {
+    let (mut from, mut target, mut urls) = (0, String::new(), s.urls.cursor());
+    for &end in &s.links {
         let pages = &s.on[from..end as usize];
         from = end as usize;
-        let url = s.urls.get(i);
+        let url = urls.next_str();
         // What the url resolves to from its first page, as from every other.
         let first = s.pages.get(pages[0] as usize);
         let inside = resolve_into(first, url, &s.base_path, &mut target);

@@ -46,7 +46,8 @@ impl Lang<'_> {
             // Its error was given while loading.
             _ => markdown::Expanded::Inline(String::new()),
         };
-        let (rendered, errors) = markdown::render(&text.markdown, &prefix, &mut expand);
+        let body = text.markdown.text();
+        let (rendered, errors) = markdown::render(&body, &prefix, &mut expand);
         // Each language version reports its own errors; the default one also
         // covers translations that fall back to it, so report it only once.
         if !fallback {
@@ -57,7 +58,7 @@ impl Lang<'_> {
                 } else {
                     Diagnostic::error(&text.path, Some(Pos::new(line, e.col)), e.message)
                 };
-                d.source_line = text.markdown.lines().nth(e.line - 1).map(str::to_string);
+                d.source_line = body.lines().nth(e.line - 1).map(str::to_string);
                 if let Some(h) = e.hint {
                     d = d.with_hint(h);
                 }

@@ -670,7 +670,7 @@ fn report_entries(site: &Site, report: &Report, lang: &str, default: &str) -> Pa
             .or_else(|| s.texts.get(default))
             .or_else(|| s.texts.values().next());
         let Some(text) = text else { continue };
-        let (headings, body) = plain_text(&text.markdown);
+        let (headings, body) = plain_text(&text.markdown.text());
         e.add(&text.title);
         for h in &headings {
             e.add(h);
